@@ -1,0 +1,344 @@
+//! A real Kubernetes control plane for devctl's tests: etcd, kube-apiserver,
+//! kube-controller-manager and kube-scheduler built from source, nodes and pods simulated by
+//! KWOK, the kubelet's streaming API (exec, port-forward, logs) served by our node agent, and a
+//! proxy in front of the API server that adds latency, injects faults and logs requests.
+//!
+//! Tests share one cluster per test binary ([`shared`]) and isolate themselves by namespace.
+//! Every child process ends with the cluster, or with the test process if it dies first.
+
+mod binaries;
+pub mod control;
+mod kubeconfig;
+mod pki;
+mod process;
+mod start;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+pub use binaries::{KUBERNETES_VERSION, cache_dir};
+pub use control::{AgentControl, Fault, ProxyControl, Request};
+
+/// Everything that can go wrong while starting or driving the cluster.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("go is needed to build the test cluster and could not be run: {0}")]
+    GoMissing(String),
+    #[error("{0}")]
+    Build(String),
+    #[error("certificates: {0}")]
+    Pki(String),
+    #[error("{component} did not start: {reason}\n--- last lines of its log ---\n{log_tail}")]
+    Start {
+        component: String,
+        reason: String,
+        log_tail: String,
+    },
+    #[error("timed out after {after:?} waiting for {what}")]
+    Timeout { what: String, after: Duration },
+    #[error("kubernetes API: {0}")]
+    Kube(#[from] kube::Error),
+    #[error("control endpoint: {0}")]
+    Control(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    pub fn io(what: &str, source: std::io::Error) -> Error {
+        Error::Io {
+            what: what.into(),
+            source,
+        }
+    }
+}
+
+/// A simulated node.
+#[derive(Debug, Clone)]
+pub struct NodeSpec {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    /// (key, value, effect), e.g. `("nvidia.com/gpu", "", "NoSchedule")`.
+    pub taints: Vec<(String, String, String)>,
+    /// Capacity, also reported as allocatable: `cpu`, `memory`, `pods`, `nvidia.com/gpu`, ...
+    pub resources: BTreeMap<String, String>,
+}
+
+impl NodeSpec {
+    /// A plain node with 16 CPUs, 64Gi of memory and room for 110 pods.
+    pub fn new(name: &str) -> NodeSpec {
+        let resources = [("cpu", "16"), ("memory", "64Gi"), ("pods", "110")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        NodeSpec {
+            name: name.into(),
+            labels: BTreeMap::new(),
+            taints: Vec::new(),
+            resources,
+        }
+    }
+
+    pub fn label(mut self, key: &str, value: &str) -> NodeSpec {
+        self.labels.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn taint(mut self, key: &str, value: &str, effect: &str) -> NodeSpec {
+        self.taints.push((key.into(), value.into(), effect.into()));
+        self
+    }
+
+    pub fn resource(mut self, name: &str, quantity: &str) -> NodeSpec {
+        self.resources.insert(name.into(), quantity.into());
+        self
+    }
+
+    /// Parses `NAME[,label=K=V][,taint=K=V:EFFECT][,RESOURCE=QUANTITY]...`, the `--node` flag.
+    pub fn parse(spec: &str) -> Result<NodeSpec, Error> {
+        let mut parts = spec.split(',');
+        let name = parts.next().filter(|n| !n.is_empty()).ok_or_else(|| {
+            Error::Invalid(format!("node spec {spec:?}: the name comes first"))
+        })?;
+        let mut node = NodeSpec::new(name);
+        for part in parts {
+            let bad = || Error::Invalid(format!("node spec {spec:?}: cannot read {part:?}"));
+            if let Some(label) = part.strip_prefix("label=") {
+                let (k, v) = label.split_once('=').ok_or_else(bad)?;
+                node = node.label(k, v);
+            } else if let Some(taint) = part.strip_prefix("taint=") {
+                let (kv, effect) = taint.split_once(':').ok_or_else(bad)?;
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                node = node.taint(k, v, effect);
+            } else {
+                let (k, v) = part.split_once('=').ok_or_else(bad)?;
+                node = node.resource(k, v);
+            }
+        }
+        Ok(node)
+    }
+}
+
+/// How to start a cluster.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub nodes: Vec<NodeSpec>,
+    /// Time from a pod's ContainerCreating to Running and Ready (also the image-pull failure delay).
+    pub pod_start_delay: Duration,
+    /// Time from a pod's deletion to its removal.
+    pub pod_stop_delay: Duration,
+    /// Images whose pull fails; images from a `.invalid` registry always fail.
+    pub missing_images: Vec<String>,
+    /// Default port-forward targets for every pod: (pod port, `host:port`).
+    pub forwards: Vec<(u16, String)>,
+    /// Keep the state directory (logs, certificates, audit log) after the cluster stops.
+    pub keep_dir: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            nodes: (1..=3).map(|i| NodeSpec::new(&format!("node-{i}"))).collect(),
+            pod_start_delay: Duration::from_millis(300),
+            pod_stop_delay: Duration::from_millis(200),
+            missing_images: Vec::new(),
+            forwards: Vec::new(),
+            keep_dir: std::env::var_os("TESTCLUSTER_KEEP").is_some(),
+        }
+    }
+}
+
+/// An identity with a kubeconfig of its own; what it may do is up to RBAC objects.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub name: String,
+    pub groups: Vec<String>,
+    pub kubeconfig: PathBuf,
+}
+
+/// A running cluster. Dropping it stops every component.
+pub struct Cluster {
+    state: start::State,
+    supervisor: Mutex<process::Supervisor>,
+    proxy: ProxyControl,
+    agent: AgentControl,
+    started_in: Duration,
+}
+
+impl Cluster {
+    /// Builds what is missing, starts every component and waits until the cluster is ready:
+    /// `/readyz` ok, the `default` ServiceAccount exists and every node is Ready.
+    pub async fn start(config: Config) -> Result<Cluster, Error> {
+        start::start(config).await
+    }
+
+    /// The API server URL as clients see it (the proxy).
+    pub fn server(&self) -> &str {
+        &self.state.server
+    }
+
+    /// The admin kubeconfig (user `admin`, group `system:masters`), through the proxy.
+    pub fn kubeconfig(&self) -> &Path {
+        &self.state.admin_kubeconfig
+    }
+
+    /// The cluster CA in PEM, for kubeconfigs that tests write themselves.
+    pub fn ca_pem(&self) -> &str {
+        self.state.ca.cert_pem()
+    }
+
+    /// The directory with logs (`logs/`), certificates and the audit log.
+    pub fn dir(&self) -> &Path {
+        &self.state.dir
+    }
+
+    /// How long [`Cluster::start`] took once the binaries were there.
+    pub fn started_in(&self) -> Duration {
+        self.started_in
+    }
+
+    pub fn proxy(&self) -> &ProxyControl {
+        &self.proxy
+    }
+
+    pub fn agent(&self) -> &AgentControl {
+        &self.agent
+    }
+
+    /// Process ids of every process the cluster started.
+    pub fn pids(&self) -> Vec<u32> {
+        self.supervisor
+            .lock()
+            .map(|s| s.pids())
+            .unwrap_or_default()
+    }
+
+    /// A user authenticated by a client certificate (common name = user, organizations =
+    /// groups; at most two groups), with a kubeconfig through the proxy.
+    pub fn user(&self, name: &str, groups: &[&str]) -> Result<User, Error> {
+        self.state.user(name, groups)
+    }
+
+    /// A kubeconfig through the proxy that authenticates with a bearer token.
+    pub fn token_kubeconfig(&self, file_name: &str, token: &str) -> Result<PathBuf, Error> {
+        self.state.token_kubeconfig(file_name, token)
+    }
+
+    /// A kube client for the admin, made in the caller's runtime.
+    pub async fn client(&self) -> Result<kube::Client, Error> {
+        kubeconfig::client(self.kubeconfig()).await
+    }
+
+    /// A kube client for a user.
+    pub async fn client_for(&self, user: &User) -> Result<kube::Client, Error> {
+        kubeconfig::client(&user.kubeconfig).await
+    }
+
+    /// Creates a namespace with a unique name starting with `prefix`.
+    pub async fn create_namespace(&self, prefix: &str) -> Result<String, Error> {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "{prefix}-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        start::create_namespace(&self.client().await?, &name).await?;
+        Ok(name)
+    }
+
+    /// Adds a simulated node; kwok makes it Ready shortly after.
+    pub async fn add_node(&self, spec: &NodeSpec) -> Result<(), Error> {
+        let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(self.client().await?);
+        nodes
+            .create(&Default::default(), &start::node_object(spec)?)
+            .await?;
+        Ok(())
+    }
+
+    /// [`Cluster::create_namespace`] for tests without a runtime of their own.
+    pub fn namespace(&self, prefix: &str) -> Result<String, Error> {
+        block_on(self.create_namespace(prefix))
+    }
+
+    /// Stops every component and waits until they are gone.
+    pub fn stop(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        if let Ok(mut s) = self.supervisor.lock() {
+            s.stop();
+        }
+    }
+}
+
+/// Runs a future to completion on a fresh runtime in its own thread, so that it works whether
+/// or not the caller is inside a runtime.
+pub fn block_on<F: std::future::Future + Send>(future: F) -> F::Output
+where
+    F::Output: Send,
+{
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map(|rt| rt.block_on(future))
+            })
+            .join()
+    })
+    .map_err(|_| ())
+    .and_then(|r| r.map_err(|_| ()))
+    .unwrap_or_else(|()| panic!("testcluster: could not run a tokio runtime"))
+}
+
+/// Why the cluster cannot run here, if it cannot: no Go and no prebuilt binaries.
+pub fn unavailable_reason() -> Option<String> {
+    binaries::unavailable_reason()
+}
+
+/// The shared cluster, or `None` with the reason printed when it cannot run here (no Go and
+/// no prebuilt binaries). With `TESTCLUSTER_REQUIRED` set, as CI sets it, that is a failure
+/// instead, so a CI machine can never skip these tests silently.
+pub fn shared_or_skip() -> Option<&'static Cluster> {
+    match unavailable_reason() {
+        None => Some(shared()),
+        Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
+            panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
+        }
+        Some(reason) => {
+            eprintln!("skipping: {reason}");
+            None
+        }
+    }
+}
+
+/// The cluster shared by every test of this test binary, started on first use with the
+/// default [`Config`]. It stops when the test process exits.
+pub fn shared() -> &'static Cluster {
+    static SHARED: OnceLock<Cluster> = OnceLock::new();
+    SHARED.get_or_init(|| match block_on(Cluster::start(Config::default())) {
+        Ok(cluster) => {
+            eprintln!(
+                "testcluster: started in {:.1}s at {} (state in {})",
+                cluster.started_in().as_secs_f64(),
+                cluster.server(),
+                cluster.dir().display()
+            );
+            cluster
+        }
+        Err(err) => panic!("testcluster: {err}"),
+    })
+}
