@@ -82,9 +82,11 @@ impl Ca {
     }
 }
 
-/// A fresh private key in PEM (PKCS#8, ECDSA P-256), used to sign ServiceAccount tokens.
-pub fn signing_key_pem() -> Result<String, Error> {
-    Ok(KeyPair::generate().map_err(pki_error)?.serialize_pem())
+/// A fresh key pair in PEM (PKCS#8 private, SPKI public; ECDSA P-256), used to sign and
+/// verify ServiceAccount tokens.
+pub fn signing_key_pem() -> Result<(String, String), Error> {
+    let key = KeyPair::generate().map_err(pki_error)?;
+    Ok((key.serialize_pem(), key.public_key_pem()))
 }
 
 /// The object identifier of an organization (O) attribute.

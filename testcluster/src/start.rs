@@ -84,6 +84,7 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         .map_err(|e| Error::io("creating the state directory", e))?;
     let dir = temp.path().to_path_buf();
     let (temp, cleanup) = if config.keep_dir {
+        let _kept = temp.keep();
         (None, None)
     } else {
         (Some(temp), Some(dir.clone()))
@@ -270,7 +271,9 @@ impl Files {
             "front-proxy-client",
             &front_proxy_ca.issue("front-proxy-client", &[], &[], Usage::Client)?,
         )?;
-        write("sa.key", &pki::signing_key_pem()?)?;
+        let (sa_key, sa_pub) = pki::signing_key_pem()?;
+        write("sa.key", &sa_key)?;
+        write("sa.pub", &sa_pub)?;
         write("audit-policy.yaml", AUDIT_POLICY)?;
         write("kwok.yaml", &kwok_config(config))?;
 
@@ -311,15 +314,13 @@ impl Files {
 
 /// The kwok configuration with the test's delays and missing images filled in.
 fn kwok_config(config: &Config) -> String {
-    let listed: Vec<String> = config
-        .missing_images
-        .iter()
-        .map(|i| format!("'{}'", i.replace('\'', "")))
-        .collect();
+    // A jq expression, true when any container's image is missing. Quoted for the YAML
+    // single-quoted scalar it is put in.
+    let listed = serde_json::to_string(&config.missing_images).unwrap_or_else(|_| "[]".into());
     let missing = format!(
-        "c.image.split('/')[0].endsWith('.invalid') || c.image in [{}]",
-        listed.join(", ")
-    );
+        "[.spec.containers.[].image | (split(\"/\") | .[0] | endswith(\".invalid\")) or (. as $i | {listed} | any(. == $i))] | any"
+    )
+    .replace('\'', "''");
     KWOK_CONFIG
         .replace("__MISSING_IMAGE_TEST__", &missing)
         .replace("__POD_START_DELAY_MS__", &config.pod_start_delay.as_millis().to_string())
@@ -352,7 +353,7 @@ fn apiserver(bins: &Binaries, f: &Files, etcd_port: u16, port: u16) -> Command {
         .arg(format!("--tls-private-key-file={}", f.path("apiserver.key")))
         .arg(format!("--client-ca-file={}", f.path("ca.crt")))
         .arg("--service-account-issuer=https://kubernetes.default.svc.cluster.local")
-        .arg(format!("--service-account-key-file={}", f.path("sa.key")))
+        .arg(format!("--service-account-key-file={}", f.path("sa.pub")))
         .arg(format!("--service-account-signing-key-file={}", f.path("sa.key")))
         .arg("--service-cluster-ip-range=10.96.0.0/16")
         .arg("--authorization-mode=Node,RBAC")
