@@ -18,11 +18,17 @@ const KUBERNETES_BUILD_DATE: &str = "2026-05-12T09:51:33Z";
 const UPSTREAM: [(&str, &str); 5] = [
     ("etcd", "go.etcd.io/etcd/server/v3"),
     ("kube-apiserver", "k8s.io/kubernetes/cmd/kube-apiserver"),
-    ("kube-controller-manager", "k8s.io/kubernetes/cmd/kube-controller-manager"),
+    (
+        "kube-controller-manager",
+        "k8s.io/kubernetes/cmd/kube-controller-manager",
+    ),
     ("kube-scheduler", "k8s.io/kubernetes/cmd/kube-scheduler"),
     ("kwok", "sigs.k8s.io/kwok/cmd/kwok"),
 ];
-const OWN: [(&str, &str); 2] = [("nodeagent", "./cmd/nodeagent"), ("apiproxy", "./cmd/apiproxy")];
+const OWN: [(&str, &str); 2] = [
+    ("nodeagent", "./cmd/nodeagent"),
+    ("apiproxy", "./cmd/apiproxy"),
+];
 
 /// Paths of every program the cluster starts.
 #[derive(Debug, Clone)]
@@ -65,7 +71,8 @@ pub fn ensure() -> Result<Binaries, Error> {
 
     let lock = fs::File::create(cache_dir().join(".build.lock"))
         .map_err(|e| Error::io("creating the build lock", e))?;
-    lock.lock().map_err(|e| Error::io("taking the build lock", e))?;
+    lock.lock()
+        .map_err(|e| Error::io("taking the build lock", e))?;
 
     let find = |name: &str| -> Option<PathBuf> {
         assets
@@ -82,12 +89,20 @@ pub fn ensure() -> Result<Binaries, Error> {
     if !missing.is_empty() {
         eprintln!(
             "testcluster: building {} for Kubernetes {KUBERNETES_VERSION} into {} (once; a cold build takes minutes)",
-            missing.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+            missing
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", "),
             upstream_dir.display()
         );
         go_build(&missing, &upstream_dir, &version_ldflags())?;
     }
-    let own: Vec<(&str, &str)> = OWN.iter().copied().filter(|(n, _)| find(n).is_none()).collect();
+    let own: Vec<(&str, &str)> = OWN
+        .iter()
+        .copied()
+        .filter(|(n, _)| find(n).is_none())
+        .collect();
     if !own.is_empty() {
         go_build(&own, &own_dir, "")?;
     }
@@ -111,10 +126,17 @@ pub fn unavailable_reason() -> Option<String> {
         std::env::var_os("TESTCLUSTER_ASSETS")
             .map(|d| PathBuf::from(d).join(name).is_file())
             .unwrap_or(false)
-            || cache_dir().join(KUBERNETES_VERSION).join("bin").join(name).is_file()
+            || cache_dir()
+                .join(KUBERNETES_VERSION)
+                .join("bin")
+                .join(name)
+                .is_file()
             || cache_dir().join("own").join("bin").join(name).is_file()
     };
-    let all_cached = UPSTREAM.iter().chain(OWN.iter()).all(|(name, _)| cached(name));
+    let all_cached = UPSTREAM
+        .iter()
+        .chain(OWN.iter())
+        .all(|(name, _)| cached(name));
     let go = Command::new("go").arg("version").output();
     match go {
         Ok(out) if out.status.success() => None,
@@ -127,7 +149,10 @@ pub fn unavailable_reason() -> Option<String> {
 fn version_ldflags() -> String {
     let minor = KUBERNETES_VERSION.split('.').nth(1).unwrap_or("0");
     let mut flags = String::from("-s -w");
-    for pkg in ["k8s.io/component-base/version", "k8s.io/client-go/pkg/version"] {
+    for pkg in [
+        "k8s.io/component-base/version",
+        "k8s.io/client-go/pkg/version",
+    ] {
         flags.push_str(&format!(
             " -X {pkg}.gitVersion={KUBERNETES_VERSION} -X {pkg}.gitMajor=1 -X {pkg}.gitMinor={minor} \
              -X {pkg}.gitTreeState=clean -X {pkg}.buildDate={KUBERNETES_BUILD_DATE}"
@@ -158,7 +183,11 @@ fn go_build(packages: &[(&str, &str)], out: &Path, ldflags: &str) -> Result<(), 
     if !status.success() {
         return Err(Error::Build(format!(
             "go build of {} failed ({status})",
-            packages.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            packages
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     for (name, pkg) in packages {

@@ -36,7 +36,9 @@ pub(crate) fn http(
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| Error::Control(format!("{method} http://{addr}{path}: malformed response")))?;
+        .ok_or_else(|| {
+            Error::Control(format!("{method} http://{addr}{path}: malformed response"))
+        })?;
     Ok((status, body.to_string()))
 }
 
@@ -105,6 +107,39 @@ pub struct Request {
     pub injected: bool,
 }
 
+impl Request {
+    /// Start and end as Unix nanoseconds (end is `None` while the request is open).
+    fn span(&self) -> Option<(i128, Option<i128>)> {
+        let parse = |t: &str| {
+            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                .ok()
+                .map(|t| t.unix_timestamp_nanos())
+        };
+        Some((parse(&self.start)?, self.end.as_deref().and_then(parse)))
+    }
+}
+
+/// How many round trips a client made one after another: the longest chain of requests in
+/// which each starts only after the one before it ended. Requests issued concurrently count
+/// once; this is what added latency multiplies.
+pub fn sequential_round_trips(requests: &[Request]) -> usize {
+    let mut spans: Vec<(i128, i128)> = requests
+        .iter()
+        .filter_map(|r| r.span())
+        .map(|(start, end)| (start, end.unwrap_or(i128::MAX)))
+        .collect();
+    spans.sort();
+    let mut depth = vec![1usize; spans.len()];
+    for i in 0..spans.len() {
+        for j in 0..i {
+            if spans[j].1 <= spans[i].0 {
+                depth[i] = depth[i].max(depth[j] + 1);
+            }
+        }
+    }
+    depth.into_iter().max().unwrap_or(0)
+}
+
 /// The API proxy's controls.
 #[derive(Debug, Clone)]
 pub struct ProxyControl {
@@ -166,7 +201,13 @@ impl AgentControl {
     }
 
     /// Sends port-forwards to `port` of the pod to `target` (`host:port`).
-    pub fn forward(&self, namespace: &str, pod: &str, port: u16, target: &str) -> Result<(), Error> {
+    pub fn forward(
+        &self,
+        namespace: &str,
+        pod: &str,
+        port: u16,
+        target: &str,
+    ) -> Result<(), Error> {
         let body = serde_json::json!({ "target": target }).to_string();
         let path = format!("/forwards/{namespace}/{pod}/{port}");
         expect_ok(&self.addr, "PUT", &path, body.as_bytes()).map(drop)
@@ -190,5 +231,46 @@ impl AgentControl {
     pub fn close_log(&self, namespace: &str, pod: &str, container: &str) -> Result<(), Error> {
         let path = format!("/logs/{namespace}/{pod}/{container}/close");
         expect_ok(&self.addr, "POST", &path, b"").map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(start: &str, end: &str) -> Request {
+        Request {
+            method: "GET".into(),
+            path: "/".into(),
+            query: String::new(),
+            start: format!("2026-11-25T10:00:{start}Z"),
+            end: Some(format!("2026-11-25T10:00:{end}Z")),
+            status: 200,
+            user: String::new(),
+            upgrade: false,
+            injected: false,
+        }
+    }
+
+    #[test]
+    fn concurrent_requests_are_one_round_trip() {
+        let wave = [
+            req("00.1", "00.5"),
+            req("00.2", "00.6"),
+            req("00.15", "00.4"),
+        ];
+        assert_eq!(sequential_round_trips(&wave), 1);
+    }
+
+    #[test]
+    fn requests_after_others_ended_add_round_trips() {
+        let chain = [
+            req("00.1", "00.2"),
+            req("00.25", "00.3"),
+            req("00.26", "00.28"),
+            req("00.35", "00.4"),
+        ];
+        assert_eq!(sequential_round_trips(&chain), 3);
+        assert_eq!(sequential_round_trips(&[]), 0);
     }
 }

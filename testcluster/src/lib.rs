@@ -20,7 +20,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 pub use binaries::{KUBERNETES_VERSION, cache_dir};
-pub use control::{AgentControl, Fault, ProxyControl, Request};
+pub use control::{AgentControl, Fault, ProxyControl, Request, sequential_round_trips};
 
 /// Everything that can go wrong while starting or driving the cluster.
 #[derive(Debug, thiserror::Error)]
@@ -106,9 +106,10 @@ impl NodeSpec {
     /// Parses `NAME[,label=K=V][,taint=K=V:EFFECT][,RESOURCE=QUANTITY]...`, the `--node` flag.
     pub fn parse(spec: &str) -> Result<NodeSpec, Error> {
         let mut parts = spec.split(',');
-        let name = parts.next().filter(|n| !n.is_empty()).ok_or_else(|| {
-            Error::Invalid(format!("node spec {spec:?}: the name comes first"))
-        })?;
+        let name = parts
+            .next()
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| Error::Invalid(format!("node spec {spec:?}: the name comes first")))?;
         let mut node = NodeSpec::new(name);
         for part in parts {
             let bad = || Error::Invalid(format!("node spec {spec:?}: cannot read {part:?}"));
@@ -147,7 +148,9 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            nodes: (1..=3).map(|i| NodeSpec::new(&format!("node-{i}"))).collect(),
+            nodes: (1..=3)
+                .map(|i| NodeSpec::new(&format!("node-{i}")))
+                .collect(),
             pod_start_delay: Duration::from_millis(300),
             pod_stop_delay: Duration::from_millis(200),
             missing_images: Vec::new(),
@@ -216,10 +219,7 @@ impl Cluster {
 
     /// Process ids of every process the cluster started.
     pub fn pids(&self) -> Vec<u32> {
-        self.supervisor
-            .lock()
-            .map(|s| s.pids())
-            .unwrap_or_default()
+        self.supervisor.lock().map(|s| s.pids()).unwrap_or_default()
     }
 
     /// A user authenticated by a client certificate (common name = user, organizations =
@@ -257,7 +257,8 @@ impl Cluster {
 
     /// Adds a simulated node; kwok makes it Ready shortly after.
     pub async fn add_node(&self, spec: &NodeSpec) -> Result<(), Error> {
-        let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(self.client().await?);
+        let nodes: kube::Api<k8s_openapi::api::core::v1::Node> =
+            kube::Api::all(self.client().await?);
         nodes
             .create(&Default::default(), &start::node_object(spec)?)
             .await?;
@@ -341,4 +342,33 @@ pub fn shared() -> &'static Cluster {
         }
         Err(err) => panic!("testcluster: {err}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_spec_flag_reads_labels_taints_and_resources() {
+        let node = NodeSpec::parse(
+            "gpu-1,label=pool=gpu,taint=nvidia.com/gpu=:NoSchedule,nvidia.com/gpu=4",
+        )
+        .unwrap();
+        assert_eq!(node.name, "gpu-1");
+        assert_eq!(node.labels["pool"], "gpu");
+        assert_eq!(
+            node.taints,
+            vec![("nvidia.com/gpu".into(), "".into(), "NoSchedule".into())]
+        );
+        assert_eq!(node.resources["nvidia.com/gpu"], "4");
+        assert_eq!(node.resources["cpu"], "16", "defaults stay");
+    }
+
+    #[test]
+    fn node_spec_flag_rejects_what_it_cannot_read() {
+        assert!(NodeSpec::parse("").is_err());
+        assert!(NodeSpec::parse("n,label=novalue").is_err());
+        assert!(NodeSpec::parse("n,taint=k=v").is_err());
+        assert!(NodeSpec::parse("n,cpu").is_err());
+    }
 }

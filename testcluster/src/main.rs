@@ -68,12 +68,15 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
             .split_once('=')
             .and_then(|(p, t)| Some((p.parse::<u16>().ok()?, t.to_string())))
             .ok_or_else(|| {
-                testcluster::Error::Invalid(format!("--forward {forward:?}: expected PORT=HOST:PORT"))
+                testcluster::Error::Invalid(format!(
+                    "--forward {forward:?}: expected PORT=HOST:PORT"
+                ))
             })?;
         config.forwards.push((port, target));
     }
 
-    let rt = tokio::runtime::Runtime::new().map_err(|e| testcluster::Error::io("starting tokio", e))?;
+    let rt =
+        tokio::runtime::Runtime::new().map_err(|e| testcluster::Error::io("starting tokio", e))?;
     rt.block_on(async {
         let cluster = Cluster::start(config).await?;
         let kubeconfig = std::fs::read(cluster.kubeconfig())

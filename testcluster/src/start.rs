@@ -48,7 +48,12 @@ impl State {
         let dir = self.dir.join("users");
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("creating the users directory", e))?;
         let path = dir.join(format!("{name}.kubeconfig"));
-        kubeconfig::write(&path, &self.server, self.ca.cert_pem(), Credentials::Certificate(&issued))?;
+        kubeconfig::write(
+            &path,
+            &self.server,
+            self.ca.cert_pem(),
+            Credentials::Certificate(&issued),
+        )?;
         Ok(User {
             name: name.into(),
             groups: groups.iter().map(|g| g.to_string()).collect(),
@@ -60,7 +65,12 @@ impl State {
         let dir = self.dir.join("users");
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("creating the users directory", e))?;
         let path = dir.join(file_name);
-        kubeconfig::write(&path, &self.server, self.ca.cert_pem(), Credentials::Token(token))?;
+        kubeconfig::write(
+            &path,
+            &self.server,
+            self.ca.cert_pem(),
+            Credentials::Token(token),
+        )?;
         Ok(path)
     }
 }
@@ -109,12 +119,20 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         matches!(control::http(&etcd_addr, "GET", "/health", b""), Ok((200, body)) if body.contains("true"))
     })
     .await?;
-    sup.spawn("kube-apiserver", apiserver(&bins, &files, etcd_port, apiserver_port))?;
+    sup.spawn(
+        "kube-apiserver",
+        apiserver(&bins, &files, etcd_port, apiserver_port),
+    )?;
     let agent: Ready = read_ready(&mut sup, "nodeagent", &files.agent_ready).await?;
     let proxy: Ready = read_ready(&mut sup, "apiproxy", &files.proxy_ready).await?;
 
     let direct = dir.join("admin-direct.kubeconfig");
-    kubeconfig::write(&direct, &apiserver_url, files.ca.cert_pem(), Credentials::Certificate(&files.admin))?;
+    kubeconfig::write(
+        &direct,
+        &apiserver_url,
+        files.ca.cert_pem(),
+        Credentials::Certificate(&files.admin),
+    )?;
     let admin = kubeconfig::client(&direct).await?;
     let deadline = Instant::now() + START_TIMEOUT;
     loop {
@@ -137,7 +155,10 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         .next()
         .and_then(|p| p.parse::<u16>().ok())
         .ok_or_else(|| Error::Invalid(format!("node agent address {:?}", agent.listen)))?;
-    sup.spawn("kube-controller-manager", controller_manager(&bins, &files, &apiserver_url)?)?;
+    sup.spawn(
+        "kube-controller-manager",
+        controller_manager(&bins, &files, &apiserver_url)?,
+    )?;
     sup.spawn("kube-scheduler", scheduler(&bins, &files, &apiserver_url)?)?;
     sup.spawn("kwok", kwok(&bins, &files, agent_port, &direct))?;
 
@@ -150,10 +171,20 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         .map(|n| {
             let nodes = nodes.clone();
             let pp = pp.clone();
-            async move { nodes.create(&pp, &node_object(n)?).await.map(drop).map_err(Error::from) }
+            async move {
+                nodes
+                    .create(&pp, &node_object(n)?)
+                    .await
+                    .map(drop)
+                    .map_err(Error::from)
+            }
         })
         .collect::<Vec<_>>();
-    let sc = [("standard", "Delete", true), ("standard-retain", "Retain", false)].map(|(name, policy, default)| {
+    let sc = [
+        ("standard", "Delete", true),
+        ("standard-retain", "Retain", false),
+    ]
+    .map(|(name, policy, default)| {
         let classes = classes.clone();
         let pp = pp.clone();
         async move {
@@ -203,7 +234,12 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
 
     let server = format!("https://{}", proxy.listen);
     let admin_kubeconfig = dir.join("admin.kubeconfig");
-    kubeconfig::write(&admin_kubeconfig, &server, files.ca.cert_pem(), Credentials::Certificate(&files.admin))?;
+    kubeconfig::write(
+        &admin_kubeconfig,
+        &server,
+        files.ca.cert_pem(),
+        Credentials::Certificate(&files.admin),
+    )?;
     let started_in = began.elapsed();
     Ok(Cluster {
         state: State {
@@ -214,8 +250,12 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
             admin_kubeconfig,
         },
         supervisor: std::sync::Mutex::new(sup),
-        proxy: ProxyControl { addr: proxy.control },
-        agent: AgentControl { addr: agent.control },
+        proxy: ProxyControl {
+            addr: proxy.control,
+        },
+        agent: AgentControl {
+            addr: agent.control,
+        },
         started_in,
     })
 }
@@ -253,19 +293,34 @@ impl Files {
             "kubernetes.default.svc",
             "kubernetes.default.svc.cluster.local",
         ];
-        let write = |name: &str, text: &str| kubeconfig::write_private(&dir.join(name), text.as_bytes());
+        let write =
+            |name: &str, text: &str| kubeconfig::write_private(&dir.join(name), text.as_bytes());
         let write_pair = |name: &str, issued: &pki::Issued| -> Result<(), Error> {
             write(&format!("{name}.crt"), &issued.cert_pem)?;
             write(&format!("{name}.key"), &issued.key_pem)
         };
         write("ca.crt", ca.cert_pem())?;
         write("front-proxy-ca.crt", front_proxy_ca.cert_pem())?;
-        write_pair("apiserver", &ca.issue("kube-apiserver", &[], &apiserver_names, Usage::Server)?)?;
-        write_pair("apiproxy", &ca.issue("testcluster-apiproxy", &[], &serving, Usage::Server)?)?;
-        write_pair("nodeagent", &ca.issue("testcluster-nodeagent", &[], &serving, Usage::Server)?)?;
+        write_pair(
+            "apiserver",
+            &ca.issue("kube-apiserver", &[], &apiserver_names, Usage::Server)?,
+        )?;
+        write_pair(
+            "apiproxy",
+            &ca.issue("testcluster-apiproxy", &[], &serving, Usage::Server)?,
+        )?;
+        write_pair(
+            "nodeagent",
+            &ca.issue("testcluster-nodeagent", &[], &serving, Usage::Server)?,
+        )?;
         write_pair(
             "kubelet-client",
-            &ca.issue("kube-apiserver-kubelet-client", &["system:masters"], &[], Usage::Client)?,
+            &ca.issue(
+                "kube-apiserver-kubelet-client",
+                &["system:masters"],
+                &[],
+                Usage::Client,
+            )?,
         )?;
         write_pair(
             "front-proxy-client",
@@ -307,7 +362,12 @@ impl Files {
                 .map_err(|e| Error::io("reading a key", e))?,
         };
         let path = self.dir.join(format!("{name}.kubeconfig"));
-        kubeconfig::write(&path, apiserver_url, self.ca.cert_pem(), Credentials::Certificate(&issued))?;
+        kubeconfig::write(
+            &path,
+            apiserver_url,
+            self.ca.cert_pem(),
+            Credentials::Certificate(&issued),
+        )?;
         Ok(path.display().to_string())
     }
 }
@@ -323,8 +383,14 @@ fn kwok_config(config: &Config) -> String {
     .replace('\'', "''");
     KWOK_CONFIG
         .replace("__MISSING_IMAGE_TEST__", &missing)
-        .replace("__POD_START_DELAY_MS__", &config.pod_start_delay.as_millis().to_string())
-        .replace("__POD_STOP_DELAY_MS__", &config.pod_stop_delay.as_millis().to_string())
+        .replace(
+            "__POD_START_DELAY_MS__",
+            &config.pod_start_delay.as_millis().to_string(),
+        )
+        .replace(
+            "__POD_STOP_DELAY_MS__",
+            &config.pod_stop_delay.as_millis().to_string(),
+        )
         .replace("__KUBERNETES_VERSION__", KUBERNETES_VERSION)
 }
 
@@ -335,7 +401,9 @@ fn etcd(bins: &Binaries, dir: &Path, port: u16) -> Result<Command, Error> {
         .arg(format!("--listen-client-urls=http://127.0.0.1:{port}"))
         .arg(format!("--advertise-client-urls=http://127.0.0.1:{port}"))
         .arg(format!("--listen-peer-urls=http://127.0.0.1:{peer}"))
-        .arg(format!("--initial-advertise-peer-urls=http://127.0.0.1:{peer}"))
+        .arg(format!(
+            "--initial-advertise-peer-urls=http://127.0.0.1:{peer}"
+        ))
         .arg(format!("--initial-cluster=default=http://127.0.0.1:{peer}"))
         .arg("--unsafe-no-fsync")
         .arg("--log-level=warn");
@@ -350,23 +418,41 @@ fn apiserver(bins: &Binaries, f: &Files, etcd_port: u16, port: u16) -> Command {
         .arg(format!("--secure-port={port}"))
         .arg(format!("--cert-dir={}", f.path("apiserver-certs")))
         .arg(format!("--tls-cert-file={}", f.path("apiserver.crt")))
-        .arg(format!("--tls-private-key-file={}", f.path("apiserver.key")))
+        .arg(format!(
+            "--tls-private-key-file={}",
+            f.path("apiserver.key")
+        ))
         .arg(format!("--client-ca-file={}", f.path("ca.crt")))
         .arg("--service-account-issuer=https://kubernetes.default.svc.cluster.local")
         .arg(format!("--service-account-key-file={}", f.path("sa.pub")))
-        .arg(format!("--service-account-signing-key-file={}", f.path("sa.key")))
+        .arg(format!(
+            "--service-account-signing-key-file={}",
+            f.path("sa.key")
+        ))
         .arg("--service-cluster-ip-range=10.96.0.0/16")
         .arg("--authorization-mode=Node,RBAC")
-        .arg(format!("--kubelet-client-certificate={}", f.path("kubelet-client.crt")))
-        .arg(format!("--kubelet-client-key={}", f.path("kubelet-client.key")))
+        .arg(format!(
+            "--kubelet-client-certificate={}",
+            f.path("kubelet-client.crt")
+        ))
+        .arg(format!(
+            "--kubelet-client-key={}",
+            f.path("kubelet-client.key")
+        ))
         .arg("--kubelet-preferred-address-types=InternalIP")
-        .arg(format!("--requestheader-client-ca-file={}", f.path("front-proxy-ca.crt")))
+        .arg(format!(
+            "--requestheader-client-ca-file={}",
+            f.path("front-proxy-ca.crt")
+        ))
         .arg("--requestheader-allowed-names=front-proxy-client")
         .arg("--requestheader-username-headers=X-Remote-User")
         .arg("--requestheader-group-headers=X-Remote-Group")
         .arg("--requestheader-extra-headers-prefix=X-Remote-Extra-")
         .arg(format!("--audit-log-path={}", f.path("audit.log")))
-        .arg(format!("--audit-policy-file={}", f.path("audit-policy.yaml")))
+        .arg(format!(
+            "--audit-policy-file={}",
+            f.path("audit-policy.yaml")
+        ))
         .arg("--profiling=false")
         .env("HOME", &f.dir);
     cmd
@@ -382,7 +468,10 @@ fn controller_manager(bins: &Binaries, f: &Files, apiserver_url: &str) -> Result
         .arg(format!("--secure-port={}", free_port()?))
         .arg(format!("--cert-dir={}", f.path("kcm-certs")))
         .arg("--leader-elect=false")
-        .arg(format!("--service-account-private-key-file={}", f.path("sa.key")))
+        .arg(format!(
+            "--service-account-private-key-file={}",
+            f.path("sa.key")
+        ))
         .arg(format!("--root-ca-file={}", f.path("ca.crt")))
         .arg("--use-service-account-credentials=true")
         .arg("--profiling=false")
@@ -441,8 +530,14 @@ fn apiproxy(bins: &Binaries, f: &Files, apiserver_url: &str) -> Command {
         .arg(format!("--client-ca-file={}", f.path("ca.crt")))
         .arg(format!("--upstream={apiserver_url}"))
         .arg(format!("--upstream-ca-file={}", f.path("ca.crt")))
-        .arg(format!("--proxy-client-cert-file={}", f.path("front-proxy-client.crt")))
-        .arg(format!("--proxy-client-key-file={}", f.path("front-proxy-client.key")))
+        .arg(format!(
+            "--proxy-client-cert-file={}",
+            f.path("front-proxy-client.crt")
+        ))
+        .arg(format!(
+            "--proxy-client-key-file={}",
+            f.path("front-proxy-client.key")
+        ))
         .arg(format!("--ready-file={}", f.proxy_ready.display()));
     cmd
 }

@@ -31,8 +31,12 @@ fn pod(name: &str, image: &str) -> Pod {
     }))
 }
 
-async fn wait_for<K>(api: &Api<K>, name: &str, what: &str, cond: impl kube::runtime::wait::Condition<K>)
-where
+async fn wait_for<K>(
+    api: &Api<K>,
+    name: &str,
+    what: &str,
+    cond: impl kube::runtime::wait::Condition<K>,
+) where
     K: kube::Resource + Clone + std::fmt::Debug + serde::de::DeserializeOwned + Send + 'static,
 {
     tokio::time::timeout(WAIT, await_condition(api.clone(), name, cond))
@@ -42,14 +46,13 @@ where
 }
 
 fn is_running(pod: Option<&Pod>) -> bool {
-    pod.and_then(|p| p.status.as_ref())
-        .is_some_and(|s| {
-            s.phase.as_deref() == Some("Running")
-                && s.conditions
-                    .iter()
-                    .flatten()
-                    .any(|c| c.type_ == "Ready" && c.status == "True")
-        })
+    pod.and_then(|p| p.status.as_ref()).is_some_and(|s| {
+        s.phase.as_deref() == Some("Running")
+            && s.conditions
+                .iter()
+                .flatten()
+                .any(|c| c.type_ == "Ready" && c.status == "True")
+    })
 }
 
 async fn running_pod(cluster: &Cluster, ns: &str, name: &str) -> Api<Pod> {
@@ -63,7 +66,9 @@ async fn running_pod(cluster: &Cluster, ns: &str, name: &str) -> Api<Pod> {
 
 #[tokio::test]
 async fn statefulset_pod_runs_and_its_claim_binds() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("sts").await.unwrap();
     let client = cluster.client().await.unwrap();
     let sets: Api<StatefulSet> = Api::namespaced(client.clone(), &ns);
@@ -91,17 +96,29 @@ async fn statefulset_pod_runs_and_its_claim_binds() {
     let pods: Api<Pod> = Api::namespaced(client.clone(), &ns);
     wait_for(&pods, "web-0", "running", is_running).await;
     let claims: Api<PersistentVolumeClaim> = Api::namespaced(client.clone(), &ns);
-    wait_for(&claims, "home-web-0", "bound", |c: Option<&PersistentVolumeClaim>| {
-        c.and_then(|c| c.status.as_ref())
-            .is_some_and(|s| s.phase.as_deref() == Some("Bound"))
-    })
+    wait_for(
+        &claims,
+        "home-web-0",
+        "bound",
+        |c: Option<&PersistentVolumeClaim>| {
+            c.and_then(|c| c.status.as_ref())
+                .is_some_and(|s| s.phase.as_deref() == Some("Bound"))
+        },
+    )
     .await;
 
     let claim = claims.get("home-web-0").await.unwrap();
     let spec = claim.spec.unwrap();
-    assert_eq!(spec.storage_class_name.as_deref(), Some("standard"), "the default class is applied");
+    assert_eq!(
+        spec.storage_class_name.as_deref(),
+        Some("standard"),
+        "the default class is applied"
+    );
     let volume: Api<PersistentVolume> = Api::all(client.clone());
-    let pv = volume.get(spec.volume_name.as_deref().unwrap()).await.unwrap();
+    let pv = volume
+        .get(spec.volume_name.as_deref().unwrap())
+        .await
+        .unwrap();
     let capacity = pv.spec.unwrap().capacity.unwrap();
     assert_eq!(capacity["storage"].0, "3Gi");
 
@@ -115,13 +132,18 @@ async fn statefulset_pod_runs_and_its_claim_binds() {
         .filter_map(|e| e.reason)
         .collect();
     for reason in ["Scheduled", "Pulling", "Started"] {
-        assert!(reasons.iter().any(|r| r == reason), "no {reason} event in {reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r == reason),
+            "no {reason} event in {reasons:?}"
+        );
     }
 }
 
 #[tokio::test]
 async fn gpu_pod_on_tainted_nodes_gets_the_schedulers_message() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("gpu").await.unwrap();
     let client = cluster.client().await.unwrap();
     let node = format!("gpu-{}", std::process::id());
@@ -158,12 +180,18 @@ async fn gpu_pod_on_tainted_nodes_gets_the_schedulers_message() {
             }
         }))
     };
-    pods.create(&PostParams::default(), &gpu_pod("untolerated", false)).await.unwrap();
+    pods.create(&PostParams::default(), &gpu_pod("untolerated", false))
+        .await
+        .unwrap();
     let mut message = String::new();
     wait_for(&pods, "untolerated", "unschedulable", |p: Option<&Pod>| {
         p.and_then(|p| p.status.as_ref())
             .and_then(|s| s.conditions.as_ref())
-            .and_then(|cs| cs.iter().find(|c| c.type_ == "PodScheduled" && c.reason.as_deref() == Some("Unschedulable")))
+            .and_then(|cs| {
+                cs.iter().find(|c| {
+                    c.type_ == "PodScheduled" && c.reason.as_deref() == Some("Unschedulable")
+                })
+            })
             .is_some()
     })
     .await;
@@ -176,7 +204,9 @@ async fn gpu_pod_on_tainted_nodes_gets_the_schedulers_message() {
     assert!(message.contains("Insufficient nvidia.com/gpu"), "{message}");
     assert!(message.contains("untolerated taint"), "{message}");
 
-    pods.create(&PostParams::default(), &gpu_pod("tolerated", true)).await.unwrap();
+    pods.create(&PostParams::default(), &gpu_pod("tolerated", true))
+        .await
+        .unwrap();
     wait_for(&pods, "tolerated", "running", is_running).await;
     let placed = pods.get("tolerated").await.unwrap().spec.unwrap().node_name;
     assert_eq!(placed.as_deref(), Some(node.as_str()));
@@ -184,19 +214,27 @@ async fn gpu_pod_on_tainted_nodes_gets_the_schedulers_message() {
 
 #[tokio::test]
 async fn missing_image_ends_in_image_pull_backoff() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("pull").await.unwrap();
     let client = cluster.client().await.unwrap();
     let pods: Api<Pod> = Api::namespaced(client.clone(), &ns);
-    pods.create(&PostParams::default(), &pod("nope", "registry.invalid/nothing:1"))
-        .await
-        .unwrap();
+    pods.create(
+        &PostParams::default(),
+        &pod("nope", "registry.invalid/nothing:1"),
+    )
+    .await
+    .unwrap();
     wait_for(&pods, "nope", "in ImagePullBackOff", |p: Option<&Pod>| {
         p.and_then(|p| p.status.as_ref())
             .and_then(|s| s.container_statuses.as_ref())
             .is_some_and(|cs| {
                 cs.iter().any(|c| {
-                    c.state.as_ref().and_then(|s| s.waiting.as_ref()).and_then(|w| w.reason.as_deref())
+                    c.state
+                        .as_ref()
+                        .and_then(|s| s.waiting.as_ref())
+                        .and_then(|w| w.reason.as_deref())
                         == Some("ImagePullBackOff")
                 })
             })
@@ -219,27 +257,48 @@ async fn missing_image_ends_in_image_pull_backoff() {
 
 #[tokio::test]
 async fn exec_reports_the_exit_code_and_closes_stdin() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("exec").await.unwrap();
     let pods = running_pod(cluster, &ns, "box").await;
 
     let mut failing = pods
-        .exec("box", ["sh", "-c", "echo out; exit 42"], &AttachParams::default().stderr(false))
+        .exec(
+            "box",
+            ["sh", "-c", "echo out; exit 42"],
+            &AttachParams::default().stderr(false),
+        )
         .await
         .unwrap();
     let mut out = String::new();
-    failing.stdout().unwrap().read_to_string(&mut out).await.unwrap();
+    failing
+        .stdout()
+        .unwrap()
+        .read_to_string(&mut out)
+        .await
+        .unwrap();
     let status = failing.take_status().unwrap().await.unwrap();
     assert_eq!(out, "out\n");
-    assert_eq!(status.reason.as_deref(), Some("NonZeroExitCode"), "{status:?}");
+    assert_eq!(
+        status.reason.as_deref(),
+        Some("NonZeroExitCode"),
+        "{status:?}"
+    );
     let causes = status.details.unwrap().causes.unwrap();
     assert!(
-        causes.iter().any(|c| c.reason.as_deref() == Some("ExitCode") && c.message.as_deref() == Some("42")),
+        causes
+            .iter()
+            .any(|c| c.reason.as_deref() == Some("ExitCode") && c.message.as_deref() == Some("42")),
         "{causes:?}"
     );
 
     let mut cat = pods
-        .exec("box", ["cat"], &AttachParams::default().stdin(true).stderr(false))
+        .exec(
+            "box",
+            ["cat"],
+            &AttachParams::default().stdin(true).stderr(false),
+        )
         .await
         .unwrap();
     let mut stdin = cat.stdin().unwrap();
@@ -258,7 +317,9 @@ async fn exec_reports_the_exit_code_and_closes_stdin() {
 
 #[tokio::test]
 async fn port_forward_reaches_the_target_the_test_set() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("pf").await.unwrap();
     let pods = running_pod(cluster, &ns, "echo").await;
 
@@ -288,25 +349,49 @@ async fn port_forward_reaches_the_target_the_test_set() {
 
 #[tokio::test]
 async fn logs_are_served_and_followed() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("logs").await.unwrap();
     let pods = running_pod(cluster, &ns, "talker").await;
     let agent = cluster.agent();
-    agent.append_log(&ns, "talker", "main", "one\ntwo\n", false).unwrap();
-    agent.append_log(&ns, "talker", "main", "before restart\n", true).unwrap();
+    agent
+        .append_log(&ns, "talker", "main", "one\ntwo\n", false)
+        .unwrap();
+    agent
+        .append_log(&ns, "talker", "main", "before restart\n", true)
+        .unwrap();
 
     let tail = pods
-        .logs("talker", &LogParams { tail_lines: Some(1), ..LogParams::default() })
+        .logs(
+            "talker",
+            &LogParams {
+                tail_lines: Some(1),
+                ..LogParams::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(tail, "two\n");
     let previous = pods
-        .logs("talker", &LogParams { previous: true, ..LogParams::default() })
+        .logs(
+            "talker",
+            &LogParams {
+                previous: true,
+                ..LogParams::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(previous, "before restart\n");
     let stamped = pods
-        .logs("talker", &LogParams { timestamps: true, ..LogParams::default() })
+        .logs(
+            "talker",
+            &LogParams {
+                timestamps: true,
+                ..LogParams::default()
+            },
+        )
         .await
         .unwrap();
     let first = stamped.lines().next().unwrap();
@@ -315,23 +400,37 @@ async fn logs_are_served_and_followed() {
     assert!(stamp.contains('T') && stamp.ends_with('Z'), "{stamp}");
 
     let mut follow = pods
-        .log_stream("talker", &LogParams { follow: true, ..LogParams::default() })
+        .log_stream(
+            "talker",
+            &LogParams {
+                follow: true,
+                ..LogParams::default()
+            },
+        )
         .await
         .unwrap()
         .lines();
     assert_eq!(follow.try_next().await.unwrap().as_deref(), Some("one"));
     assert_eq!(follow.try_next().await.unwrap().as_deref(), Some("two"));
-    agent.append_log(&ns, "talker", "main", "three\n", false).unwrap();
-    let next = tokio::time::timeout(WAIT, follow.try_next()).await.expect("a followed line");
+    agent
+        .append_log(&ns, "talker", "main", "three\n", false)
+        .unwrap();
+    let next = tokio::time::timeout(WAIT, follow.try_next())
+        .await
+        .expect("a followed line");
     assert_eq!(next.unwrap().as_deref(), Some("three"));
     agent.close_log(&ns, "talker", "main").unwrap();
-    let end = tokio::time::timeout(WAIT, follow.try_next()).await.expect("the end of the log");
+    let end = tokio::time::timeout(WAIT, follow.try_next())
+        .await
+        .expect("the end of the log");
     assert_eq!(end.unwrap(), None);
 }
 
 #[tokio::test]
 async fn an_injected_503_fails_once_and_the_retry_succeeds() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("fault").await.unwrap();
     let client = cluster.client().await.unwrap();
     let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
@@ -347,10 +446,16 @@ async fn an_injected_503_fails_once_and_the_retry_succeeds() {
         }
         other => panic!("expected the injected 503, got {other:?}"),
     }
-    assert!(maps.list(&ListParams::default()).await.is_ok(), "the retry reaches the server");
+    assert!(
+        maps.list(&ListParams::default()).await.is_ok(),
+        "the retry reaches the server"
+    );
 
     let log = cluster.proxy().requests().unwrap();
-    let mine: Vec<_> = log.iter().filter(|r| r.path == path.trim_matches(['^', '$'])).collect();
+    let mine: Vec<_> = log
+        .iter()
+        .filter(|r| r.path == path.trim_matches(['^', '$']))
+        .collect();
     assert_eq!(mine.len(), 2, "{mine:?}");
     assert!(mine[0].injected && mine[0].status == 503);
     assert!(!mine[1].injected && mine[1].status == 200);
@@ -358,9 +463,13 @@ async fn an_injected_503_fails_once_and_the_retry_succeeds() {
 
 #[tokio::test]
 async fn rbac_decides_what_a_user_may_do_and_access_reviews_agree() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("rbac").await.unwrap();
-    let user = cluster.user(&format!("carol-{ns}"), &["developers"]).unwrap();
+    let user = cluster
+        .user(&format!("carol-{ns}"), &["developers"])
+        .unwrap();
     let as_user = cluster.client_for(&user).await.unwrap();
     let pods: Api<Pod> = Api::namespaced(as_user.clone(), &ns);
     match pods.list(&ListParams::default()).await {
@@ -372,11 +481,16 @@ async fn rbac_decides_what_a_user_may_do_and_access_reviews_agree() {
     }
 
     let review = |verb: &str| -> SelfSubjectAccessReview {
-        from_json(json!({ "spec": { "resourceAttributes": { "namespace": ns, "verb": verb, "resource": "pods" } } }))
+        from_json(
+            json!({ "spec": { "resourceAttributes": { "namespace": ns, "verb": verb, "resource": "pods" } } }),
+        )
     };
     let reviews: Api<SelfSubjectAccessReview> = Api::all(as_user.clone());
     let allowed = |r: SelfSubjectAccessReview| r.status.map(|s| s.allowed).unwrap_or(false);
-    let answer = reviews.create(&PostParams::default(), &review("list")).await.unwrap();
+    let answer = reviews
+        .create(&PostParams::default(), &review("list"))
+        .await
+        .unwrap();
     assert!(!allowed(answer), "the review agrees with the 403");
 
     let admin = cluster.client().await.unwrap();
@@ -389,13 +503,22 @@ async fn rbac_decides_what_a_user_may_do_and_access_reviews_agree() {
         "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "pod-reader" },
         "subjects": [{ "apiGroup": "rbac.authorization.k8s.io", "kind": "Group", "name": "developers" }]
     }));
-    Api::<Role>::namespaced(admin.clone(), &ns).create(&PostParams::default(), &role).await.unwrap();
-    Api::<RoleBinding>::namespaced(admin, &ns).create(&PostParams::default(), &binding).await.unwrap();
+    Api::<Role>::namespaced(admin.clone(), &ns)
+        .create(&PostParams::default(), &role)
+        .await
+        .unwrap();
+    Api::<RoleBinding>::namespaced(admin, &ns)
+        .create(&PostParams::default(), &binding)
+        .await
+        .unwrap();
 
     // The authorizer learns of new bindings through its informer, a moment after the write.
     let deadline = Instant::now() + WAIT;
     loop {
-        let answer = reviews.create(&PostParams::default(), &review("list")).await.unwrap();
+        let answer = reviews
+            .create(&PostParams::default(), &review("list"))
+            .await
+            .unwrap();
         if allowed(answer) {
             break;
         }
@@ -403,13 +526,18 @@ async fn rbac_decides_what_a_user_may_do_and_access_reviews_agree() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(pods.list(&ListParams::default()).await.is_ok());
-    let denied = reviews.create(&PostParams::default(), &review("delete")).await.unwrap();
+    let denied = reviews
+        .create(&PostParams::default(), &review("delete"))
+        .await
+        .unwrap();
     assert!(!allowed(denied), "the role grants no delete");
 }
 
 #[tokio::test]
 async fn added_latency_delays_each_request_once() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("latency").await.unwrap();
     let client = cluster.client().await.unwrap();
     let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
@@ -424,12 +552,17 @@ async fn added_latency_delays_each_request_once() {
     let slow = time().await;
     cluster.proxy().set_latency(Duration::ZERO).unwrap();
     assert!(slow >= latency, "took {slow:?} with {latency:?} added");
-    assert!(slow < base + latency * 3, "took {slow:?}: the delay was added more than once");
+    assert!(
+        slow < base + latency * 3,
+        "took {slow:?}: the delay was added more than once"
+    );
 }
 
 #[tokio::test]
 async fn the_request_log_counts_calls() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("count").await.unwrap();
     let client = cluster.client().await.unwrap();
     let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
@@ -440,17 +573,26 @@ async fn the_request_log_counts_calls() {
     let log = cluster.proxy().requests().unwrap();
     let mine: Vec<_> = log.iter().filter(|r| r.path.starts_with(&prefix)).collect();
     assert_eq!(mine.len(), 3, "{mine:?}");
-    assert!(mine.iter().all(|r| r.method == "GET" && r.status == 404 && r.end.is_some()));
+    assert!(
+        mine.iter()
+            .all(|r| r.method == "GET" && r.status == 404 && r.end.is_some())
+    );
     assert_eq!(mine[0].user, "admin");
 }
 
 #[tokio::test]
 async fn dropping_connections_ends_open_watches() {
-    let Some(cluster) = testcluster::shared_or_skip() else { return };
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
     let ns = cluster.create_namespace("drop").await.unwrap();
     let client = cluster.client().await.unwrap();
     let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
-    let mut watch = maps.watch(&WatchParams::default(), "0").await.unwrap().boxed();
+    let mut watch = maps
+        .watch(&WatchParams::default(), "0")
+        .await
+        .unwrap()
+        .boxed();
     let dropped = cluster.proxy().drop_connections().unwrap();
     assert!(dropped >= 1);
     let ended = tokio::time::timeout(WAIT, async {
@@ -469,7 +611,13 @@ async fn dropping_connections_ends_open_watches() {
 fn alive(pid: u32) -> bool {
     // A zombie still has a /proc entry; count it as gone since it no longer runs.
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+        .map(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
         .unwrap_or(false)
 }
 
@@ -510,8 +658,13 @@ fn processes_mentioning(needle: &str) -> Vec<u32> {
 
 #[test]
 fn a_killed_harness_takes_its_cluster_with_it() {
-    if testcluster::unavailable_reason().is_some() && std::env::var_os("TESTCLUSTER_REQUIRED").is_none() {
-        eprintln!("skipping: {}", testcluster::unavailable_reason().unwrap_or_default());
+    if testcluster::unavailable_reason().is_some()
+        && std::env::var_os("TESTCLUSTER_REQUIRED").is_none()
+    {
+        eprintln!(
+            "skipping: {}",
+            testcluster::unavailable_reason().unwrap_or_default()
+        );
         return;
     }
     let out = tempfile::tempdir().unwrap();
@@ -537,18 +690,28 @@ fn a_killed_harness_takes_its_cluster_with_it() {
     }
     let state = state.expect("the harness names its state directory");
     assert!(kubeconfig.exists(), "the kubeconfig is written once ready");
-    assert!(!processes_mentioning(&state).is_empty(), "components run with the state dir");
+    assert!(
+        !processes_mentioning(&state).is_empty(),
+        "components run with the state dir"
+    );
 
     harness.kill().unwrap();
     harness.wait().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     while !processes_mentioning(&state).is_empty() {
-        assert!(Instant::now() < deadline, "left behind: {:?}", processes_mentioning(&state));
+        assert!(
+            Instant::now() < deadline,
+            "left behind: {:?}",
+            processes_mentioning(&state)
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let deadline = Instant::now() + Duration::from_secs(30);
     while Path::new(&state).exists() {
-        assert!(Instant::now() < deadline, "the state directory is left behind");
+        assert!(
+            Instant::now() < deadline,
+            "the state directory is left behind"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let mut rest = String::new();
