@@ -1,0 +1,114 @@
+// proxy.go forwards requests to the API server: identity headers from client certificates,
+// injected faults answered locally, and an entry in the request log for each request.
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+type proxy struct {
+	rp      *httputil.ReverseProxy
+	latency atomic.Int64 // nanoseconds added to everything the API server sends
+	faults  faultList
+	log     requestLog
+	conns   connSet
+}
+
+func newProxy(target *url.URL, upstreamTLS *tls.Config) *proxy {
+	p := &proxy{}
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	transport := &http.Transport{
+		// Our own TLS dial, over a connection that delays what the server sends; a custom
+		// DialTLSContext also keeps the transport on HTTP/1.1.
+		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			raw, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			cfg := upstreamTLS.Clone()
+			cfg.ServerName, _, _ = net.SplitHostPort(addr)
+			conn := tls.Client(newDelayConn(raw, &p.latency), cfg)
+			if err := conn.HandshakeContext(ctx); err != nil {
+				raw.Close()
+				return nil, err
+			}
+			return conn, nil
+		},
+		MaxIdleConnsPerHost: 100,
+		IdleConnTimeout:     90 * time.Second,
+	}
+	p.rp = &httputil.ReverseProxy{
+		Rewrite: func(r *httputil.ProxyRequest) {
+			r.SetURL(target)
+		},
+		Transport:     transport,
+		FlushInterval: -1,
+		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
+			writeStatus(w, http.StatusBadGateway, "apiproxy: "+err.Error(), 0)
+		},
+	}
+	return p
+}
+
+func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	entry := p.log.begin(r, userOf(r))
+	rec := &recorder{ResponseWriter: w}
+	defer func() { p.log.end(entry, rec.status) }()
+
+	if f := p.faults.take(r.Method, r.URL.Path); f != nil {
+		entry.markInjected()
+		writeStatus(rec, f.Status, f.message(), f.RetryAfterSeconds)
+		return
+	}
+	for name := range r.Header {
+		if strings.HasPrefix(strings.ToLower(name), "x-remote-") {
+			r.Header.Del(name)
+		}
+	}
+	if r.TLS != nil && len(r.TLS.VerifiedChains) > 0 {
+		cert := r.TLS.PeerCertificates[0]
+		r.Header.Set("X-Remote-User", cert.Subject.CommonName)
+		for _, group := range cert.Subject.Organization {
+			r.Header.Add("X-Remote-Group", group)
+		}
+	}
+	p.rp.ServeHTTP(rec, r)
+}
+
+func userOf(r *http.Request) string {
+	if r.TLS != nil && len(r.TLS.VerifiedChains) > 0 {
+		return r.TLS.PeerCertificates[0].Subject.CommonName
+	}
+	return ""
+}
+
+// recorder notes the status code; Unwrap lets the reverse proxy reach the connection's
+// Hijack and Flush through it.
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
