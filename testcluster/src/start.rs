@@ -160,7 +160,7 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         controller_manager(&bins, &files, &apiserver_url)?,
     )?;
     sup.spawn("kube-scheduler", scheduler(&bins, &files, &apiserver_url)?)?;
-    sup.spawn("kwok", kwok(&bins, &files, agent_port, &direct))?;
+    sup.spawn("kwok", kwok(&bins, &files, agent_port, &direct)?)?;
 
     let nodes: Api<Node> = Api::all(admin.clone());
     let classes: Api<StorageClass> = Api::all(admin.clone());
@@ -494,17 +494,28 @@ fn scheduler(bins: &Binaries, f: &Files, apiserver_url: &str) -> Result<Command,
     Ok(cmd)
 }
 
-fn kwok(bins: &Binaries, f: &Files, agent_port: u16, admin_kubeconfig: &Path) -> Command {
+fn kwok(
+    bins: &Binaries,
+    f: &Files,
+    agent_port: u16,
+    admin_kubeconfig: &Path,
+) -> Result<Command, Error> {
+    let config = std::fs::read_to_string(f.dir.join("kwok.yaml"))
+        .map_err(|e| Error::io("reading the kwok configuration", e))?;
+    kubeconfig::write_private(
+        &f.dir.join("kwok.yaml"),
+        config
+            .replace("__AGENT_PORT__", &agent_port.to_string())
+            .as_bytes(),
+    )?;
     let mut cmd = Command::new(&bins.kwok);
     cmd.arg(format!("--kubeconfig={}", admin_kubeconfig.display()))
         .arg(format!("--config={}", f.path("kwok.yaml")))
         .arg("--manage-all-nodes=true")
         .arg("--node-ip=127.0.0.1")
-        .arg(format!("--node-port={agent_port}"))
         .arg("--cidr=10.244.0.1/16")
-        .arg("--server-address=")
         .env("HOME", &f.dir);
-    cmd
+    Ok(cmd)
 }
 
 fn nodeagent(bins: &Binaries, f: &Files, config: &Config) -> Command {

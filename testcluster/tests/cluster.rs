@@ -432,7 +432,13 @@ async fn an_injected_503_fails_once_and_the_retry_succeeds() {
         return;
     };
     let ns = cluster.create_namespace("fault").await.unwrap();
-    let client = cluster.client().await.unwrap();
+    // kube-rs retries 503s by itself; this client does not, so the test sees each answer.
+    let kubeconfig = kube::config::Kubeconfig::read_from(cluster.kubeconfig()).unwrap();
+    let mut config = kube::Config::from_custom_kubeconfig(kubeconfig, &Default::default())
+        .await
+        .unwrap();
+    config.default_retry = false;
+    let client = kube::Client::try_from(config).unwrap();
     let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
     let path = format!("^/api/v1/namespaces/{ns}/configmaps$");
     cluster
