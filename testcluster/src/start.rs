@@ -138,10 +138,10 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
     loop {
         sup.check()?;
         let req = http_get("/readyz");
-        if let Ok(text) = admin.request_text(req).await {
-            if text.trim() == "ok" {
-                break;
-            }
+        if let Ok(text) = admin.request_text(req).await
+            && text.trim() == "ok"
+        {
+            break;
         }
         if Instant::now() > deadline {
             return Err(start_timeout(&sup, "kube-apiserver", "/readyz"));
@@ -596,7 +596,7 @@ fn storage_class(name: &str, reclaim: &str, default: bool) -> Result<StorageClas
 
 fn http_get(path: &str) -> http::Request<Vec<u8>> {
     let mut req = http::Request::new(Vec::new());
-    *req.uri_mut() = http::Uri::from_maybe_shared(path.to_string()).unwrap_or_default();
+    *req.uri_mut() = path.parse().unwrap_or_default();
     req
 }
 

@@ -1,6 +1,11 @@
 //! The test cluster's own tests, with kube-rs as the client: each checks one thing devctl's
 //! tests rely on, against the real control plane.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::Path;

@@ -3,7 +3,12 @@
 //! `KUBECTL` names the binary; else `kubectl` on PATH (CI builds one from the pinned release
 //! when the machine has none).
 
-use std::io::{BufRead, BufReader, Read, Write};
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
