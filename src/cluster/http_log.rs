@@ -1,0 +1,101 @@
+//! `-v` shows each HTTP request with its status and duration; `-vv` adds the request
+//! headers, with the value of `Authorization` (and any other credential) redacted.
+
+#![allow(clippy::print_stderr, reason = "request logging is -v output for people, on stderr")]
+
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use futures::future::BoxFuture;
+use http::{Request, Response};
+use tower::{Layer, Service};
+
+#[derive(Clone)]
+pub struct HttpLog {
+    verbosity: u8,
+}
+
+impl HttpLog {
+    pub fn new(verbosity: u8) -> HttpLog {
+        HttpLog { verbosity }
+    }
+}
+
+impl<S> Layer<S> for HttpLog {
+    type Service = HttpLogService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        HttpLogService {
+            inner,
+            verbosity: self.verbosity,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct HttpLogService<S> {
+    inner: S,
+    verbosity: u8,
+}
+
+const SECRET_HEADERS: [&str; 3] = ["authorization", "proxy-authorization", "cookie"];
+
+/// A header value as it may be shown.
+pub fn shown_value(name: &str, value: &http::HeaderValue) -> String {
+    if SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        "<redacted>".to_string()
+    } else {
+        value.to_str().unwrap_or("<binary>").to_string()
+    }
+}
+
+impl<S, B, R> Service<Request<B>> for HttpLogService<S>
+where
+    S: Service<Request<B>, Response = Response<R>>,
+    S::Future: Send + 'static,
+    S::Error: std::fmt::Display,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = BoxFuture<'static, Result<S::Response, S::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<B>) -> Self::Future {
+        let verbosity = self.verbosity;
+        let line = format!("{} {}", req.method(), req.uri());
+        if verbosity >= 2 {
+            for (name, value) in req.headers() {
+                eprintln!("> {line}  {name}: {}", shown_value(name.as_str(), value));
+            }
+        }
+        let start = Instant::now();
+        let fut = self.inner.call(req);
+        Box::pin(async move {
+            let result = fut.await;
+            if verbosity >= 1 {
+                let ms = start.elapsed().as_millis();
+                match &result {
+                    Ok(res) => eprintln!("{line} -> {} in {ms} ms", res.status().as_u16()),
+                    Err(err) => eprintln!("{line} -> failed in {ms} ms: {err}"),
+                }
+            }
+            result
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_never_shown() {
+        let token = http::HeaderValue::from_static("Bearer secret-token");
+        assert_eq!(shown_value("Authorization", &token), "<redacted>");
+        let accept = http::HeaderValue::from_static("application/json");
+        assert_eq!(shown_value("accept", &accept), "application/json");
+    }
+}

@@ -1,0 +1,32 @@
+//! One module per subcommand, each with a `run` that tells the user's story: resolve
+//! settings, check input, talk to the cluster, print.
+
+mod completions;
+mod config;
+mod status;
+mod version;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::error::Result;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+/// What a command returns when it does not fail: the process's exit code.
+pub type ExitStatus = u8;
+
+pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
+    match cli.command {
+        Command::Status(_) => status::run(&cli.global, &settings(&cli.global)?, printer).await,
+        Command::Version(_) => version::run(&cli.global, printer).await,
+        Command::Config(args) => config::run(&cli.global, args, printer),
+        Command::Completions(args) => completions::run(args, printer),
+    }
+}
+
+/// The settings with the global flags applied.
+pub fn settings(global: &GlobalArgs) -> Result<Settings> {
+    Settings::load(&[
+        ("namespace", global.namespace.as_deref()),
+        ("context", global.context.as_deref()),
+    ])
+}

@@ -1,0 +1,4 @@
+//! The domain: what a devserver is, independent of any cluster. Pure functions only.
+
+pub mod duration;
+pub mod names;

@@ -1,0 +1,135 @@
+//! One error type for every command: what went wrong in one line, the kind that decides the
+//! exit code (DESIGN §4), `hint:` lines that say what to do, and the cause chain that `-v`
+//! shows.
+
+use std::fmt;
+
+/// The exit codes of DESIGN §4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// 1: anything without a more specific code.
+    General,
+    /// 2: the command line or the configuration is wrong.
+    Usage,
+    /// 3: the named object does not exist.
+    NotFound,
+    /// 4: it already exists, or changed under us.
+    Conflict,
+    /// 5: the cluster refused our credentials or the action.
+    Forbidden,
+    /// 6: a wait or a request ran out of time.
+    Timeout,
+    /// 7: the cluster could not be reached.
+    Unreachable,
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::General => 1,
+            Kind::Usage => 2,
+            Kind::NotFound => 3,
+            Kind::Conflict => 4,
+            Kind::Forbidden => 5,
+            Kind::Timeout => 6,
+            Kind::Unreachable => 7,
+        }
+    }
+}
+
+/// A failure as the user sees it.
+#[derive(Debug)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+    pub hints: Vec<String>,
+    /// The chain of underlying errors, outermost first; shown with `-v`.
+    pub causes: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            hints: Vec::new(),
+            causes: Vec::new(),
+        }
+    }
+
+    pub fn general(message: impl Into<String>) -> Error {
+        Error::new(Kind::General, message)
+    }
+
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::new(Kind::Usage, message)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Error {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Records `source` and everything under it as the cause chain.
+    pub fn caused_by(mut self, source: &(dyn std::error::Error + 'static)) -> Error {
+        let mut next = Some(source);
+        while let Some(err) = next {
+            let text = err.to_string();
+            if self.causes.last() != Some(&text) {
+                self.causes.push(text);
+            }
+            next = err.source();
+        }
+        self
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.kind.exit_code()
+    }
+
+    /// The text for stderr: `error: ...`, then hints, then (verbose) the causes.
+    pub fn render(&self, verbose: bool) -> String {
+        let mut out = format!("error: {}", self.message);
+        for hint in &self.hints {
+            out.push_str(&format!("\nhint: {hint}"));
+        }
+        if verbose {
+            for cause in &self.causes {
+                out.push_str(&format!("\ncaused by: {cause}"));
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_puts_the_message_first_then_hints_then_causes_when_verbose() {
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        let err = Error::new(Kind::Unreachable, "cannot reach https://x")
+            .hint("check the VPN")
+            .caused_by(&io);
+        assert_eq!(
+            err.render(false),
+            "error: cannot reach https://x\nhint: check the VPN"
+        );
+        assert_eq!(
+            err.render(true),
+            "error: cannot reach https://x\nhint: check the VPN\ncaused by: refused"
+        );
+        assert_eq!(err.exit_code(), 7);
+    }
+}
