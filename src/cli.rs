@@ -8,7 +8,12 @@ use crate::output::Format;
 
 /// Personal development servers on any Kubernetes cluster your kubeconfig reaches
 #[derive(Debug, Parser)]
-#[command(name = "devctl", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "devctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

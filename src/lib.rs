@@ -31,10 +31,15 @@ pub fn main() -> ExitCode {
         cli.global.quiet,
         cli.global.no_color,
     );
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
-            printer.error(&error::Error::general(format!("cannot start the async runtime: {e}")));
+            printer.error(&error::Error::general(format!(
+                "cannot start the async runtime: {e}"
+            )));
             return ExitCode::from(1);
         }
     };

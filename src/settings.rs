@@ -122,7 +122,8 @@ impl Source {
 fn key(name: &str) -> Result<&'static Key> {
     KEYS.iter().find(|k| k.name == name).ok_or_else(|| {
         let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
-        Error::usage(format!("unknown setting {name:?}")).hint(format!("known settings: {}", known.join(", ")))
+        Error::usage(format!("unknown setting {name:?}"))
+            .hint(format!("known settings: {}", known.join(", ")))
     })
 }
 
@@ -156,7 +157,10 @@ impl ConfigFile {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => {
-                return Err(Error::general(format!("cannot read {}: {e}", path.display())));
+                return Err(Error::general(format!(
+                    "cannot read {}: {e}",
+                    path.display()
+                )));
             }
         };
         Ok(ConfigFile {
@@ -182,7 +186,10 @@ impl ConfigFile {
 fn parse(path: &Path, text: &str) -> Result<BTreeMap<String, String>> {
     let at = |line: usize, column: usize| format!("{}:{line}:{column}", path.display());
     let doc: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
         // serde_yaml's message ends with its own "at line N column M"; we said that already.
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
@@ -268,7 +275,9 @@ impl Settings {
             };
             let from_file = || file.values.get(key.name).map(|v| (v.clone(), Source::File));
             let default = || key.default.map(|v| (v.to_string(), Source::Default));
-            if let Some((value, source)) = flag.or_else(from_env).or_else(from_file).or_else(default) {
+            if let Some((value, source)) =
+                flag.or_else(from_env).or_else(from_file).or_else(default)
+            {
                 if source != Source::File {
                     (key.check)(&value).map_err(|msg| {
                         let from = match source {
@@ -307,7 +316,10 @@ mod tests {
     fn file(pairs: &[(&str, &str)]) -> ConfigFile {
         ConfigFile {
             path: PathBuf::from("/tmp/config.yaml"),
-            values: pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            values: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
         }
     }
 
@@ -318,15 +330,27 @@ mod tests {
         let f = || file(&[("namespace", "from-file"), ("ttl", "4h")]);
 
         let s = Settings::resolve(&[("namespace", Some("from-flag"))], &env, f()).unwrap();
-        assert_eq!((s.get("namespace"), s.source("namespace")), (Some("from-flag"), Some(Source::Flag)));
+        assert_eq!(
+            (s.get("namespace"), s.source("namespace")),
+            (Some("from-flag"), Some(Source::Flag))
+        );
         let s = Settings::resolve(&[("namespace", None)], &env, f()).unwrap();
-        assert_eq!((s.get("namespace"), s.source("namespace")), (Some("from-env"), Some(Source::Env)));
+        assert_eq!(
+            (s.get("namespace"), s.source("namespace")),
+            (Some("from-env"), Some(Source::Env))
+        );
         let s = Settings::resolve(&[], &no_env, f()).unwrap();
-        assert_eq!((s.get("namespace"), s.source("namespace")), (Some("from-file"), Some(Source::File)));
+        assert_eq!(
+            (s.get("namespace"), s.source("namespace")),
+            (Some("from-file"), Some(Source::File))
+        );
         assert_eq!(s.get("ttl"), Some("4h"));
         let s = Settings::resolve(&[], &no_env, file(&[])).unwrap();
         assert_eq!(s.get("namespace"), None);
-        assert_eq!((s.get("ttl"), s.source("ttl")), (Some("8h"), Some(Source::Default)));
+        assert_eq!(
+            (s.get("ttl"), s.source("ttl")),
+            (Some("8h"), Some(Source::Default))
+        );
     }
 
     #[test]
@@ -339,8 +363,17 @@ mod tests {
     #[test]
     fn malformed_yaml_names_file_line_and_column() {
         let err = parse(Path::new("/x/config.yaml"), "namespace: a\nttl: [oops\n").unwrap_err();
-        assert!(err.message.starts_with("malformed config file /x/config.yaml:"), "{}", err.message);
-        assert!(err.message.contains(":3:") || err.message.contains(":2:"), "{}", err.message);
+        assert!(
+            err.message
+                .starts_with("malformed config file /x/config.yaml:"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains(":3:") || err.message.contains(":2:"),
+            "{}",
+            err.message
+        );
         assert!(!err.message.contains('\n'));
     }
 
@@ -348,7 +381,13 @@ mod tests {
     fn unknown_keys_list_the_known_ones() {
         let err = parse(Path::new("/x/c.yaml"), "namespace: a\nflavour: big\n").unwrap_err();
         assert!(err.message.contains("/x/c.yaml:2:1"), "{}", err.message);
-        assert!(err.hints.iter().any(|h| h.contains("namespace, context, flavor")), "{:?}", err.hints);
+        assert!(
+            err.hints
+                .iter()
+                .any(|h| h.contains("namespace, context, flavor")),
+            "{:?}",
+            err.hints
+        );
     }
 
     #[test]

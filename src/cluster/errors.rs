@@ -58,24 +58,42 @@ enum Transport {
     Other,
 }
 
+/// Every error under `err`: its sources, and the payloads that `io::Error`s wrap (TLS
+/// errors arrive as an io::Error inside an io::Error), outermost first.
+fn chain<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut all = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        all.push(e);
+        next = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    all
+}
+
 /// Looks through the cause chain for what broke below HTTP.
 fn transport_failure(err: &(dyn std::error::Error + 'static)) -> Transport {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
     let mut connect_failed = false;
     let mut innermost = String::new();
-    while let Some(e) = next {
+    for e in chain(err) {
         if let Some(tls) = e.downcast_ref::<rustls::Error>() {
             return Transport::Tls(tls.to_string());
         }
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return Transport::Tls(tls.to_string());
-            }
             use std::io::ErrorKind::*;
             match io.kind() {
                 TimedOut => return Transport::TimedOut,
-                ConnectionRefused | ConnectionReset | ConnectionAborted | NotConnected | AddrNotAvailable
-                | HostUnreachable | NetworkUnreachable | NetworkDown => connect_failed = true,
+                ConnectionRefused | ConnectionReset | ConnectionAborted | NotConnected
+                | AddrNotAvailable | HostUnreachable | NetworkUnreachable | NetworkDown => {
+                    connect_failed = true
+                }
                 _ => {}
             }
         }
@@ -85,7 +103,6 @@ fn transport_failure(err: &(dyn std::error::Error + 'static)) -> Transport {
             connect_failed = true;
         }
         innermost = e.to_string();
-        next = e.source();
     }
     if connect_failed {
         Transport::Unreachable(innermost)

@@ -1,7 +1,10 @@
 //! `-v` shows each HTTP request with its status and duration; `-vv` adds the request
 //! headers, with the value of `Authorization` (and any other credential) redacted.
 
-#![allow(clippy::print_stderr, reason = "request logging is -v output for people, on stderr")]
+#![allow(
+    clippy::print_stderr,
+    reason = "request logging is -v output for people, on stderr"
+)]
 
 use std::task::{Context, Poll};
 use std::time::Instant;

@@ -47,24 +47,32 @@ enum Origin {
 fn load_kubeconfig(flag: Option<&PathBuf>) -> Result<Option<(Kubeconfig, Vec<PathBuf>)>> {
     let read = |path: &PathBuf| {
         Kubeconfig::read_from(path).map_err(|e| {
-            Error::general(format!("cannot read kubeconfig {}: {e}", path.display()))
-                .hint("check that the file is a valid kubeconfig (kubectl config view --kubeconfig FILE)")
+            Error::general(format!("cannot read kubeconfig {}: {e}", path.display())).hint(
+                "check that the file is a valid kubeconfig (kubectl config view --kubeconfig FILE)",
+            )
         })
     };
     if let Some(path) = flag {
         if !path.exists() {
-            return Err(Error::general(format!("kubeconfig {} does not exist", path.display())));
+            return Err(Error::general(format!(
+                "kubeconfig {} does not exist",
+                path.display()
+            )));
         }
         return Ok(Some((read(path)?, vec![path.clone()])));
     }
     if let Some(list) = std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty()) {
-        let paths: Vec<PathBuf> = std::env::split_paths(&list).filter(|p| p.exists()).collect();
+        let paths: Vec<PathBuf> = std::env::split_paths(&list)
+            .filter(|p| p.exists())
+            .collect();
         let mut merged: Option<Kubeconfig> = None;
         for path in &paths {
             let next = read(path)?;
             merged = Some(match merged {
                 None => next,
-                Some(m) => m.merge(next).map_err(|e| Error::general(format!("cannot merge kubeconfigs: {e}")))?,
+                Some(m) => m
+                    .merge(next)
+                    .map_err(|e| Error::general(format!("cannot merge kubeconfigs: {e}")))?,
             });
         }
         return Ok(merged.map(|k| (k, paths)));
@@ -77,7 +85,11 @@ fn load_kubeconfig(flag: Option<&PathBuf>) -> Result<Option<(Kubeconfig, Vec<Pat
 }
 
 /// Connects as the settings say. Makes no request: the first call tells whether it works.
-pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, printer: &Printer) -> Result<Cluster> {
+pub async fn connect(
+    kubeconfig_flag: Option<&PathBuf>,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<Cluster> {
     let context_wanted = settings.get("context").map(str::to_string);
     let loaded = load_kubeconfig(kubeconfig_flag)?;
     let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
@@ -93,13 +105,27 @@ pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, pri
                 })?;
             let named = kubeconfig.contexts.iter().find(|c| c.name == context);
             let Some(named) = named else {
-                let known: Vec<&str> = kubeconfig.contexts.iter().map(|c| c.name.as_str()).collect();
-                let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
-                return Err(Error::general(format!("context {context:?} not found in the kubeconfig"))
-                    .hint(format!("known contexts: {known}")));
+                let known: Vec<&str> = kubeconfig
+                    .contexts
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect();
+                let known = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
+                return Err(Error::general(format!(
+                    "context {context:?} not found in the kubeconfig"
+                ))
+                .hint(format!("known contexts: {known}")));
             };
             let context_namespace = named.context.as_ref().and_then(|c| c.namespace.clone());
-            let cluster_name = named.context.as_ref().map(|c| c.cluster.clone()).unwrap_or_default();
+            let cluster_name = named
+                .context
+                .as_ref()
+                .map(|c| c.cluster.clone())
+                .unwrap_or_default();
             let ca_source = kubeconfig
                 .clusters
                 .iter()
@@ -111,7 +137,11 @@ pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, pri
                     } else if c.certificate_authority_data.is_some() {
                         format!(
                             "certificate-authority-data of cluster {cluster_name:?} in {}",
-                            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(":")
+                            paths
+                                .iter()
+                                .map(|p| p.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join(":")
                         )
                     } else {
                         "the system's trusted certificates".to_string()
@@ -124,12 +154,22 @@ pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, pri
             };
             let config = kube::Config::from_custom_kubeconfig(kubeconfig, &options)
                 .await
-                .map_err(|e| Error::general(format!("cannot use context {context:?}: {e}")).caused_by(&e))?;
-            (config, context, context_namespace, ca_source, Origin::Files(paths))
+                .map_err(|e| {
+                    Error::general(format!("cannot use context {context:?}: {e}")).caused_by(&e)
+                })?;
+            (
+                config,
+                context,
+                context_namespace,
+                ca_source,
+                Origin::Files(paths),
+            )
         }
         None if in_cluster && context_wanted.is_none() => {
-            let config = kube::Config::incluster()
-                .map_err(|e| Error::general(format!("cannot use the in-cluster ServiceAccount: {e}")).caused_by(&e))?;
+            let config = kube::Config::incluster().map_err(|e| {
+                Error::general(format!("cannot use the in-cluster ServiceAccount: {e}"))
+                    .caused_by(&e)
+            })?;
             let ns = config.default_namespace.clone();
             (
                 config,
@@ -146,11 +186,21 @@ pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, pri
     };
 
     let (namespace, namespace_source) = match (settings.get("namespace"), context_namespace) {
-        (Some(ns), _) => (ns.to_string(), settings.source("namespace").map(|s| s.describe()).unwrap_or("flag")),
+        (Some(ns), _) => (
+            ns.to_string(),
+            settings
+                .source("namespace")
+                .map(|s| s.describe())
+                .unwrap_or("flag"),
+        ),
         (None, Some(ns)) if !ns.is_empty() => (ns, "context"),
         _ => ("default".to_string(), "default"),
     };
-    let server = config.cluster_url.to_string().trim_end_matches('/').to_string();
+    let server = config
+        .cluster_url
+        .to_string()
+        .trim_end_matches('/')
+        .to_string();
     match &origin {
         Origin::Files(paths) => printer.debug(
             1,
@@ -164,7 +214,9 @@ pub async fn connect(kubeconfig_flag: Option<&PathBuf>, settings: &Settings, pri
 
     let builder = kube::client::ClientBuilder::try_from(config)
         .map_err(|e| from_kube(e, &server, &ca_source))?;
-    let client = builder.with_layer(&http_log::HttpLog::new(printer.verbosity())).build();
+    let client = builder
+        .with_layer(&http_log::HttpLog::new(printer.verbosity()))
+        .build();
     Ok(Cluster {
         client,
         server,

@@ -42,7 +42,13 @@ pub fn run(global: &GlobalArgs, args: ConfigArgs, printer: &Printer) -> Result<E
             printer.info(&format!("{key} = {value} (in {})", file.path.display()));
         }
         ConfigCommand::Unset { key } => {
-            settings::validate(&key, "x").or_else(|e| if e.message.starts_with("unknown") { Err(e) } else { Ok(()) })?;
+            settings::validate(&key, "x").or_else(|e| {
+                if e.message.starts_with("unknown") {
+                    Err(e)
+                } else {
+                    Ok(())
+                }
+            })?;
             let mut file = load_file()?;
             if file.values.remove(&key).is_some() {
                 file.save()?;
@@ -83,7 +89,9 @@ fn view(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             vec![
                 e.key.to_string(),
                 e.value.clone().unwrap_or_else(|| "-".into()),
-                e.source.map(|s| s.describe().to_string()).unwrap_or_else(|| "unset".into()),
+                e.source
+                    .map(|s| s.describe().to_string())
+                    .unwrap_or_else(|| "unset".into()),
             ]
         })
         .collect();

@@ -55,13 +55,30 @@ fn needs() -> Vec<Need> {
     ] {
         all.extend(CRUD.iter().map(|verb| need(verb, group, resource)));
     }
-    all.extend(["get", "list", "watch"].iter().map(|verb| need(verb, "", "pods")));
-    all.push(Need { subresource: "exec", ..need("create", "", "pods") });
-    all.push(Need { subresource: "portforward", ..need("create", "", "pods") });
-    all.push(Need { subresource: "log", ..need("get", "", "pods") });
+    all.extend(
+        ["get", "list", "watch"]
+            .iter()
+            .map(|verb| need(verb, "", "pods")),
+    );
+    all.push(Need {
+        subresource: "exec",
+        ..need("create", "", "pods")
+    });
+    all.push(Need {
+        subresource: "portforward",
+        ..need("create", "", "pods")
+    });
+    all.push(Need {
+        subresource: "log",
+        ..need("get", "", "pods")
+    });
     all.push(need("list", "", "events"));
     // Optional: `flavors` shows schedulability from nodes, and custom flavors need the CRD.
-    all.push(Need { namespaced: false, required: false, ..need("list", "", "nodes") });
+    all.push(Need {
+        namespaced: false,
+        required: false,
+        ..need("list", "", "nodes")
+    });
     all.push(Need {
         namespaced: false,
         required: false,
@@ -116,7 +133,11 @@ impl Permission {
     }
 }
 
-pub async fn run(global: &GlobalArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+pub async fn run(
+    global: &GlobalArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
     let cluster = cluster::connect(global.kubeconfig.as_ref(), settings, printer).await?;
     let spinner = printer.spinner(&format!("asking {}", cluster.server));
 
@@ -139,7 +160,10 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, printer: &Printer) ->
         Ok(v) => Some(v.git_version),
         Err(err) => {
             let err = cluster.error(err);
-            if matches!(err.kind, Kind::Unreachable | Kind::Timeout | Kind::Forbidden) {
+            if matches!(
+                err.kind,
+                Kind::Unreachable | Kind::Timeout | Kind::Forbidden
+            ) {
                 return Err(err);
             }
             printer.warn(&format!("cannot read the server version: {}", err.message));
@@ -151,7 +175,12 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, printer: &Printer) ->
         let (allowed, reason) = match answer {
             Ok(review) => review
                 .status
-                .map(|s| (s.allowed, s.reason.or(s.evaluation_error).unwrap_or_default()))
+                .map(|s| {
+                    (
+                        s.allowed,
+                        s.reason.or(s.evaluation_error).unwrap_or_default(),
+                    )
+                })
                 .unwrap_or((false, "no answer".into())),
             Err(err) => (false, cluster.error(err).message),
         };
@@ -223,7 +252,10 @@ fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
 /// Who the cluster says we are; `None` on servers without SelfSubjectReview (before 1.28).
 async fn whoami(cluster: &Cluster) -> Result<Option<User>> {
     let api = Api::<SelfSubjectReview>::all(cluster.client.clone());
-    match api.create(&PostParams::default(), &SelfSubjectReview::default()).await {
+    match api
+        .create(&PostParams::default(), &SelfSubjectReview::default())
+        .await
+    {
         Ok(review) => Ok(review.status.and_then(|s| s.user_info).map(|u| User {
             username: u.username.unwrap_or_default(),
             groups: u.groups.unwrap_or_default(),
@@ -244,9 +276,15 @@ fn render(r: &Report, printer: &Printer) -> String {
     let mut out = String::new();
     let line = |label: &str, value: &str| format!("{label:<11}{value}\n");
     out.push_str(&line("Server:", &r.server));
-    out.push_str(&line("Version:", r.server_version.as_deref().unwrap_or("unknown")));
+    out.push_str(&line(
+        "Version:",
+        r.server_version.as_deref().unwrap_or("unknown"),
+    ));
     out.push_str(&line("Context:", &r.context));
-    out.push_str(&line("Namespace:", &format!("{} (from {})", r.namespace, r.namespace_source)));
+    out.push_str(&line(
+        "Namespace:",
+        &format!("{} (from {})", r.namespace, r.namespace_source),
+    ));
     match &r.user {
         Some(u) => {
             out.push_str(&line("User:", &u.username));
@@ -264,7 +302,11 @@ fn render(r: &Report, printer: &Printer) -> String {
                 (false, true) => printer.paint("NO", Style::Bad),
                 (false, false) => printer.paint("no (optional)", Style::Dim),
             };
-            let scope = if p.namespaced { r.namespace.clone() } else { "(cluster)".into() };
+            let scope = if p.namespaced {
+                r.namespace.clone()
+            } else {
+                "(cluster)".into()
+            };
             vec![p.verb.to_string(), p.resource_name(), scope, allowed]
         })
         .collect();

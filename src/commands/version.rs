@@ -26,7 +26,11 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus> {
     let server = async {
         let settings = super::settings(global)?;
         let cluster = cluster::connect(global.kubeconfig.as_ref(), &settings, printer).await?;
-        let version = cluster.client.apiserver_version().await.map_err(|e| cluster.error(e))?;
+        let version = cluster
+            .client
+            .apiserver_version()
+            .await
+            .map_err(|e| cluster.error(e))?;
         Ok::<_, crate::error::Error>(version.git_version)
     };
     let (server, server_error) = match server.await {

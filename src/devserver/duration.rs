@@ -33,7 +33,9 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         rest = &rest[digits + unit.len_utf8()..];
     }
     if total == 0 {
-        return Err(format!("invalid duration {text:?}: must be longer than zero"));
+        return Err(format!(
+            "invalid duration {text:?}: must be longer than zero"
+        ));
     }
     Ok(Duration::from_secs(total))
 }
@@ -69,7 +71,18 @@ mod tests {
 
     #[test]
     fn refuses_what_is_ambiguous_or_malformed() {
-        for bad in ["", "8", "h", "1x", "30m1h", "1h1h", "-1h", "1.5h", "0h", "99999999999999999999d"] {
+        for bad in [
+            "",
+            "8",
+            "h",
+            "1x",
+            "30m1h",
+            "1h1h",
+            "-1h",
+            "1.5h",
+            "0h",
+            "99999999999999999999d",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

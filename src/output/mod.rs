@@ -73,7 +73,9 @@ impl Printer {
     /// Writes data to stdout. A closed pipe (`devctl list | head`) ends the program quietly.
     pub fn out(&self, text: &str) {
         let mut stdout = std::io::stdout().lock();
-        let result = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+        let result = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush());
         if let Err(e) = result {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 std::process::exit(0);
@@ -86,9 +88,12 @@ impl Printer {
     /// Prints `value` as JSON or YAML; callers use it for those two formats.
     pub fn structured<T: Serialize>(&self, value: &T) -> Result<()> {
         let text = match self.format {
-            Format::Yaml => serde_yaml::to_string(value).map_err(|e| Error::general(e.to_string()))?,
+            Format::Yaml => {
+                serde_yaml::to_string(value).map_err(|e| Error::general(e.to_string()))?
+            }
             _ => {
-                let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::general(e.to_string()))?;
+                let mut s = serde_json::to_string_pretty(value)
+                    .map_err(|e| Error::general(e.to_string()))?;
                 s.push('\n');
                 s
             }
@@ -209,7 +214,10 @@ mod tests {
     #[test]
     fn no_colour_means_no_escapes() {
         assert_eq!(plain().paint("yes", Style::Good), "yes");
-        let coloured = Printer { color: true, ..plain() };
+        let coloured = Printer {
+            color: true,
+            ..plain()
+        };
         assert_eq!(coloured.paint("yes", Style::Good), "\x1b[32myes\x1b[0m");
     }
 }

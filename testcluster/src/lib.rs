@@ -305,6 +305,12 @@ where
     .unwrap_or_else(|()| panic!("testcluster: could not run a tokio runtime"))
 }
 
+/// A CA certificate (PEM) that signed nothing of the cluster's: a kubeconfig with it must fail
+/// TLS verification.
+pub fn unrelated_ca_pem() -> Result<String, Error> {
+    Ok(pki::Ca::new("unrelated-ca")?.cert_pem().to_string())
+}
+
 /// Why the cluster cannot run here, if it cannot: no Go and no prebuilt binaries.
 pub fn unavailable_reason() -> Option<String> {
     binaries::unavailable_reason()

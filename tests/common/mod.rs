@@ -1,0 +1,70 @@
+//! The harness of the end-to-end tests: the real `devctl` binary in a clean environment (a
+//! temporary HOME, no KUBECONFIG, no DEVCTL_* variables), optionally pointed at the shared
+//! test cluster.
+
+#![allow(dead_code, reason = "each test binary uses part of the harness")]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub use testcluster::{Cluster, shared_or_skip};
+
+/// A clean environment for one test.
+pub struct Env {
+    pub home: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            home: tempfile::tempdir().expect("a temp dir"),
+        }
+    }
+
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.home().join("devctl-config.yaml")
+    }
+
+    /// `devctl` with nothing from the developer's machine leaking in.
+    pub fn devctl(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_devctl"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("DEVCTL_CONFIG", self.config_path());
+        cmd
+    }
+
+    /// `devctl --kubeconfig FILE ...`.
+    pub fn devctl_at(&self, kubeconfig: &Path) -> assert_cmd::Command {
+        let mut cmd = self.devctl();
+        cmd.arg("--kubeconfig").arg(kubeconfig);
+        cmd
+    }
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A copy of `kubeconfig` with `from` replaced by `to` (a wrong server, CA, or credential).
+pub fn edited_kubeconfig(
+    dir: &Path,
+    kubeconfig: &Path,
+    name: &str,
+    edit: impl Fn(&str) -> String,
+) -> PathBuf {
+    let text = std::fs::read_to_string(kubeconfig).expect("the kubeconfig");
+    let path = dir.join(name);
+    std::fs::write(&path, edit(&text)).expect("writing a kubeconfig");
+    path
+}

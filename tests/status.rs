@@ -1,0 +1,316 @@
+//! `devctl status` against the real test cluster: healthy, missing rights, unreachable,
+//! unknown context, an untrusted CA, rejected credentials.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+mod common;
+
+use common::{Env, edited_kubeconfig, stderr, stdout};
+use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
+use kube::api::{Api, PostParams};
+
+#[test]
+fn status_on_a_healthy_cluster_allows_everything() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .args(["status", "-n", "default"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("Server:    {}", cluster.server())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Version:   {}", testcluster::KUBERNETES_VERSION)),
+        "{text}"
+    );
+    assert!(text.contains("User:      admin"), "{text}");
+    assert!(text.contains("create   pods/exec"), "{text}");
+    assert!(!text.contains("NO"), "{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "no ANSI escapes when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn status_json_is_parseable_and_complete() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .args(["status", "-o", "json", "-n", "team-a"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["apiVersion"], "devctl/v1");
+    assert_eq!(v["kind"], "Status");
+    assert_eq!(v["namespace"], "team-a");
+    assert_eq!(v["namespaceSource"], "flag");
+    assert_eq!(v["serverVersion"], testcluster::KUBERNETES_VERSION);
+    assert_eq!(v["user"]["username"], "admin");
+    assert_eq!(v["ready"], true);
+    let perms = v["permissions"].as_array().unwrap();
+    assert!(perms.len() >= 39, "{}", perms.len());
+    assert!(perms.iter().all(|p| p["allowed"] == true));
+}
+
+#[test]
+fn missing_rights_exit_5_and_the_table_shows_which() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.namespace("status-rights").unwrap();
+    let user = cluster.user(&format!("eve-{ns}"), &[]).unwrap();
+    // Eve may read pods and nothing else devctl needs.
+    testcluster::block_on(async {
+        let admin = cluster.client().await.unwrap();
+        let role: Role = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "pod-reader"},
+            "rules": [{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"]}]
+        }))
+        .unwrap();
+        let binding: RoleBinding = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "pod-reader"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "pod-reader"},
+            "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": user.name}]
+        }))
+        .unwrap();
+        Api::<Role>::namespaced(admin.clone(), &ns)
+            .create(&PostParams::default(), &role)
+            .await
+            .unwrap();
+        Api::<RoleBinding>::namespaced(admin, &ns)
+            .create(&PostParams::default(), &binding)
+            .await
+            .unwrap();
+    });
+    let env = Env::new();
+    // The authorizer sees a new binding a moment after it is written: wait for `get pods`.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let out = loop {
+        let out = env
+            .devctl_at(&user.kubeconfig)
+            .args(["status", "-n", &ns])
+            .output()
+            .unwrap();
+        if stdout(&out)
+            .lines()
+            .any(|l| l.starts_with("get      pods ") && l.ends_with("yes"))
+        {
+            break out;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the role never took effect:\n{}",
+            stdout(&out)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let table = stdout(&out);
+    let row = |verb: &str, resource: &str| {
+        table
+            .lines()
+            .find(|l| l.split_whitespace().take(2).eq([verb, resource]))
+            .unwrap_or_else(|| panic!("no row {verb} {resource} in\n{table}"))
+            .to_string()
+    };
+    assert!(
+        row("create", "statefulsets.apps").ends_with("NO"),
+        "{table}"
+    );
+    assert!(row("list", "pods").ends_with("yes"), "{table}");
+    assert!(row("list", "nodes").ends_with("no (optional)"), "{table}");
+    assert!(
+        table.contains(&format!("User:      {}", user.name)),
+        "{table}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("required permission(s) missing"), "{err}");
+    assert!(err.contains("create statefulsets.apps"), "{err}");
+}
+
+#[test]
+fn cluster_down_exits_7_and_names_the_url() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down = edited_kubeconfig(env.home(), cluster.kubeconfig(), "down.yaml", |t| {
+        t.replace(cluster.server(), &format!("https://127.0.0.1:{closed}"))
+    });
+    let out = env.devctl_at(&down).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot reach the cluster at https://127.0.0.1:{closed}"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    assert!(!err.contains("caused by"), "the cause chain waits for -v");
+    let verbose = env
+        .devctl_at(&down)
+        .args(["status", "-v"])
+        .output()
+        .unwrap();
+    let err = stderr(&verbose);
+    assert!(
+        err.contains("caused by:") && err.contains("GET /version -> failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_context_lists_the_known_ones() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .args(["--context", "prod", "status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("context \"prod\" not found"), "{err}");
+    assert!(err.contains("hint: known contexts: testcluster"), "{err}");
+}
+
+#[test]
+fn a_ca_that_does_not_match_is_a_tls_error_naming_the_ca() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    use base64::Engine;
+    let wrong =
+        base64::engine::general_purpose::STANDARD.encode(testcluster::unrelated_ca_pem().unwrap());
+    let right = base64::engine::general_purpose::STANDARD.encode(cluster.ca_pem());
+    let untrusted = edited_kubeconfig(env.home(), cluster.kubeconfig(), "wrong-ca.yaml", |t| {
+        t.replace(&right, &wrong)
+    });
+    let out = env.devctl_at(&untrusted).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let err = stderr(&out);
+    assert!(err.contains("TLS verification"), "{err}");
+    assert!(err.contains("certificate-authority-data"), "{err}");
+    assert!(err.contains(&untrusted.display().to_string()), "{err}");
+}
+
+#[test]
+fn rejected_credentials_exit_5_with_a_refresh_hint() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let bad = cluster
+        .token_kubeconfig("expired.yaml", "not-a-valid-token")
+        .unwrap();
+    let out = env.devctl_at(&bad).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    let err = stderr(&out);
+    assert!(err.contains("401"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    assert!(
+        !err.contains("not-a-valid-token"),
+        "the token is never printed"
+    );
+    let verbose = env
+        .devctl_at(&bad)
+        .args(["status", "-vv"])
+        .output()
+        .unwrap();
+    assert!(
+        !stderr(&verbose).contains("not-a-valid-token"),
+        "not even with -vv"
+    );
+}
+
+#[test]
+fn namespace_comes_from_the_context_unless_set() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let with_ns = edited_kubeconfig(env.home(), cluster.kubeconfig(), "ns.yaml", |t| {
+        t.replace(
+            "    user: testcluster\n",
+            "    user: testcluster\n    namespace: from-context\n",
+        )
+    });
+    let ns = |cmd: &mut assert_cmd::Command| {
+        let out = cmd.args(["status", "-o", "json"]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["namespace"].as_str().unwrap().to_string(),
+            v["namespaceSource"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(
+        ns(&mut env.devctl_at(&with_ns)),
+        ("from-context".into(), "context".into())
+    );
+    std::fs::write(env.config_path(), "namespace: from-file\n").unwrap();
+    assert_eq!(
+        ns(&mut env.devctl_at(&with_ns)),
+        ("from-file".into(), "config file".into())
+    );
+    assert_eq!(
+        ns(env.devctl_at(&with_ns).env("DEVCTL_NAMESPACE", "from-env")),
+        ("from-env".into(), "environment".into())
+    );
+    assert_eq!(
+        ns(env
+            .devctl_at(&with_ns)
+            .env("DEVCTL_NAMESPACE", "from-env")
+            .args(["-n", "from-flag"])),
+        ("from-flag".into(), "flag".into())
+    );
+    let plain = env
+        .devctl_at(cluster.kubeconfig())
+        .env("DEVCTL_CONFIG", env.home().join("none.yaml"))
+        .args(["status", "-o", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(v["namespace"], "default");
+}
+
+#[test]
+fn version_reports_the_servers() {
+    let Some(cluster) = common::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .arg("version")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout(&out).contains(&format!(
+        "Server Version: {}",
+        testcluster::KUBERNETES_VERSION
+    )));
+}
