@@ -23,6 +23,18 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
     }
 }
 
+/// The completion script for `shell`, as `devctl completions` prints it.
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    completions::script(shell)
+}
+
+/// The man page, generated from the same definitions as `--help`.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(<crate::cli::Cli as clap::CommandFactory>::command()).render(&mut buf)?;
+    Ok(buf)
+}
+
 /// The settings with the global flags applied.
 pub fn settings(global: &GlobalArgs) -> Result<Settings> {
     Settings::load(&[

@@ -1,0 +1,57 @@
+//! How many round trips, one after another, `devctl status` makes against a distant cluster
+//! (the test cluster with 50 ms added to every answer). Requests issued together count once.
+//! The budget is 3 after connection setup; the run fails above it. Run it with
+//! `cargo bench --bench status_round_trips` (CI runs it with `cargo test --bench`).
+
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    reason = "a benchmark reports on stdout and fails loudly"
+)]
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BUDGET: usize = 3;
+const LATENCY: Duration = Duration::from_millis(50);
+
+fn main() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_devctl"))
+            .env_clear()
+            .env("HOME", home.path())
+            .arg("--kubeconfig")
+            .arg(cluster.kubeconfig())
+            .args(["status", "-o", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        start.elapsed()
+    };
+    run(); // warm the page cache, not the client: every run is a fresh process
+    cluster.proxy().set_latency(LATENCY).unwrap();
+    cluster.proxy().clear_requests().unwrap();
+    let wall = run();
+    cluster.proxy().set_latency(Duration::ZERO).unwrap();
+    let requests = cluster.proxy().requests().unwrap();
+    let trips = testcluster::sequential_round_trips(&requests);
+    println!(
+        "devctl status with {} ms latency: {} requests, {trips} sequential round trip(s) (budget {BUDGET}), {:.0} ms wall",
+        LATENCY.as_millis(),
+        requests.len(),
+        wall.as_secs_f64() * 1000.0
+    );
+    assert!(
+        trips <= BUDGET,
+        "status needs {trips} sequential round trips, over the budget of {BUDGET}"
+    );
+}
