@@ -14,7 +14,7 @@ use kube::api::{Api, PostParams};
 
 #[test]
 fn status_on_a_healthy_cluster_allows_everything() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -44,7 +44,7 @@ fn status_on_a_healthy_cluster_allows_everything() {
 
 #[test]
 fn status_json_is_parseable_and_complete() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -69,7 +69,7 @@ fn status_json_is_parseable_and_complete() {
 
 #[test]
 fn missing_rights_exit_5_and_the_table_shows_which() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let ns = cluster.namespace("status-rights").unwrap();
@@ -145,7 +145,7 @@ fn missing_rights_exit_5_and_the_table_shows_which() {
 
 #[test]
 fn cluster_down_exits_7_and_names_the_url() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -182,7 +182,7 @@ fn cluster_down_exits_7_and_names_the_url() {
 
 #[test]
 fn an_unknown_context_lists_the_known_ones() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -199,7 +199,7 @@ fn an_unknown_context_lists_the_known_ones() {
 
 #[test]
 fn a_ca_that_does_not_match_is_a_tls_error_naming_the_ca() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -220,7 +220,7 @@ fn a_ca_that_does_not_match_is_a_tls_error_naming_the_ca() {
 
 #[test]
 fn rejected_credentials_exit_5_with_a_refresh_hint() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -249,7 +249,7 @@ fn rejected_credentials_exit_5_with_a_refresh_hint() {
 
 #[test]
 fn namespace_comes_from_the_context_unless_set() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();
@@ -299,7 +299,7 @@ fn namespace_comes_from_the_context_unless_set() {
 
 #[test]
 fn version_reports_the_servers() {
-    let Some(cluster) = common::shared_or_skip() else {
+    let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let env = Env::new();

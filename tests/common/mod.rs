@@ -7,8 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-pub use testcluster::{Cluster, shared_or_skip};
-
 /// A clean environment for one test.
 pub struct Env {
     pub home: tempfile::TempDir,
