@@ -305,6 +305,11 @@ where
     .unwrap_or_else(|()| panic!("testcluster: could not run a tokio runtime"))
 }
 
+/// Builds (or finds) every binary the cluster runs, without starting it.
+pub fn build_binaries() -> Result<(), Error> {
+    binaries::ensure().map(drop)
+}
+
 /// A CA certificate (PEM) that signed nothing of the cluster's: a kubeconfig with it must fail
 /// TLS verification.
 pub fn unrelated_ca_pem() -> Result<String, Error> {

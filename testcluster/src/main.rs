@@ -13,8 +13,12 @@ use testcluster::{Cluster, Config, NodeSpec};
 #[command(version)]
 struct Args {
     /// Write the admin kubeconfig here once the cluster is ready
-    #[arg(long, value_name = "FILE")]
-    kubeconfig_out: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "build_only")]
+    kubeconfig_out: Option<PathBuf>,
+
+    /// Only build (or find) the binaries, then exit: CI runs this to warm the cache
+    #[arg(long)]
+    build_only: bool,
 
     /// A node: NAME[,label=K=V][,taint=K=V:EFFECT][,RESOURCE=QUANTITY]... (repeatable; default:
     /// three plain nodes)
@@ -50,6 +54,20 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> Result<(), testcluster::Error> {
+    if args.build_only {
+        let started = std::time::Instant::now();
+        testcluster::build_binaries()?;
+        eprintln!(
+            "testcluster: binaries ready in {:.0}s",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    let Some(kubeconfig_out) = args.kubeconfig_out.clone() else {
+        return Err(testcluster::Error::Invalid(
+            "--kubeconfig-out is required".into(),
+        ));
+    };
     let mut config = Config {
         pod_start_delay: Duration::from_millis(args.pod_start_delay_ms),
         missing_images: args.missing_images,
@@ -81,14 +99,14 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
         let cluster = Cluster::start(config).await?;
         let kubeconfig = std::fs::read(cluster.kubeconfig())
             .map_err(|e| testcluster::Error::io("reading the kubeconfig", e))?;
-        std::fs::write(&args.kubeconfig_out, kubeconfig)
+        std::fs::write(&kubeconfig_out, kubeconfig)
             .map_err(|e| testcluster::Error::io("writing --kubeconfig-out", e))?;
         eprintln!(
             "testcluster: Kubernetes {} ready in {:.1}s at {}\n  kubeconfig: {}\n  state: {}\n  proxy control: {}\n  node agent control: {}\nPress Ctrl-C to stop.",
             testcluster::KUBERNETES_VERSION,
             cluster.started_in().as_secs_f64(),
             cluster.server(),
-            args.kubeconfig_out.display(),
+            kubeconfig_out.display(),
             cluster.dir().display(),
             cluster.proxy().addr(),
             cluster.agent().addr(),
