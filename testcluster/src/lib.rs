@@ -233,6 +233,44 @@ impl Cluster {
         self.state.token_kubeconfig(file_name, token)
     }
 
+    /// A ServiceAccount `name` in `namespace` (created if missing) and a kubeconfig with a
+    /// bearer token for it from the TokenRequest API, valid for an hour. Its user name is
+    /// `system:serviceaccount:NAMESPACE:NAME`.
+    pub async fn service_account_user(&self, namespace: &str, name: &str) -> Result<User, Error> {
+        use k8s_openapi::api::authentication::v1::TokenRequest;
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let client = self.client().await?;
+        let accounts: kube::Api<ServiceAccount> = kube::Api::namespaced(client, namespace);
+        let account: ServiceAccount =
+            serde_json::from_value(serde_json::json!({ "metadata": { "name": name } }))
+                .map_err(|e| Error::Invalid(e.to_string()))?;
+        match accounts.create(&Default::default(), &account).await {
+            Ok(_) => {}
+            Err(kube::Error::Api(s)) if s.code == 409 => {}
+            Err(e) => return Err(e.into()),
+        }
+        let request: TokenRequest = serde_json::from_value(serde_json::json!({
+            "spec": { "audiences": [], "expirationSeconds": 3600 }
+        }))
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+        let token = accounts
+            .create_token_request(name, &Default::default(), &request)
+            .await?
+            .status
+            .map(|s| s.token)
+            .ok_or_else(|| Error::Invalid("the TokenRequest returned no token".into()))?;
+        let kubeconfig =
+            self.token_kubeconfig(&format!("sa-{namespace}-{name}.kubeconfig"), &token)?;
+        Ok(User {
+            name: format!("system:serviceaccount:{namespace}:{name}"),
+            groups: vec![
+                "system:serviceaccounts".into(),
+                format!("system:serviceaccounts:{namespace}"),
+            ],
+            kubeconfig,
+        })
+    }
+
     /// A kube client for the admin, made in the caller's runtime.
     pub async fn client(&self) -> Result<kube::Client, Error> {
         kubeconfig::client(self.kubeconfig()).await

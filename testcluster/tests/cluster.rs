@@ -729,3 +729,128 @@ fn a_killed_harness_takes_its_cluster_with_it() {
     let _ = stderr.read_to_string(&mut rest);
     let _ = std::io::stderr().write_all(rest.as_bytes());
 }
+
+#[tokio::test]
+async fn a_service_account_token_without_rights_is_refused_and_reviews_agree() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.create_namespace("token").await.unwrap();
+    let user = cluster.service_account_user(&ns, "robot").await.unwrap();
+    let text = std::fs::read_to_string(&user.kubeconfig).unwrap();
+    assert!(text.contains("token: "), "a bearer-token kubeconfig");
+    let as_robot = cluster.client_for(&user).await.unwrap();
+    let secrets: Api<k8s_openapi::api::core::v1::Secret> = Api::namespaced(as_robot.clone(), &ns);
+    match secrets.list(&ListParams::default()).await {
+        Err(kube::Error::Api(status)) => {
+            assert_eq!(status.code, 403);
+            assert!(status.message.contains(&user.name), "{}", status.message);
+        }
+        other => panic!("expected 403, got {other:?}"),
+    }
+    let review: SelfSubjectAccessReview = from_json(json!({
+        "spec": { "resourceAttributes": { "namespace": ns, "verb": "list", "resource": "secrets" } }
+    }));
+    let answer = Api::<SelfSubjectAccessReview>::all(as_robot)
+        .create(&PostParams::default(), &review)
+        .await
+        .unwrap();
+    assert!(!answer.status.unwrap().allowed);
+}
+
+#[tokio::test]
+async fn reclaim_policy_decides_what_happens_to_a_released_volume() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.create_namespace("reclaim").await.unwrap();
+    let client = cluster.client().await.unwrap();
+    let claims: Api<PersistentVolumeClaim> = Api::namespaced(client.clone(), &ns);
+    let volumes: Api<PersistentVolume> = Api::all(client);
+    for (class, kept) in [("standard-retain", true), ("standard", false)] {
+        let name = format!("data-{class}");
+        let claim: PersistentVolumeClaim = from_json(json!({
+            "metadata": { "name": name },
+            "spec": { "storageClassName": class, "accessModes": ["ReadWriteOnce"],
+                      "resources": { "requests": { "storage": "1Gi" } } }
+        }));
+        claims.create(&PostParams::default(), &claim).await.unwrap();
+        wait_for(
+            &claims,
+            &name,
+            "bound",
+            |c: Option<&PersistentVolumeClaim>| {
+                c.and_then(|c| c.status.as_ref())
+                    .is_some_and(|s| s.phase.as_deref() == Some("Bound"))
+            },
+        )
+        .await;
+        let pv = claims
+            .get(&name)
+            .await
+            .unwrap()
+            .spec
+            .unwrap()
+            .volume_name
+            .unwrap();
+        claims.delete(&name, &Default::default()).await.unwrap();
+        if kept {
+            wait_for(&volumes, &pv, "released", |v: Option<&PersistentVolume>| {
+                v.and_then(|v| v.status.as_ref())
+                    .is_some_and(|s| s.phase.as_deref() == Some("Released"))
+            })
+            .await;
+        } else {
+            wait_for(&volumes, &pv, "deleted", |v: Option<&PersistentVolume>| {
+                v.is_none()
+            })
+            .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn exec_with_a_tty_runs_on_a_terminal_that_resizes() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.create_namespace("tty").await.unwrap();
+    let pods = running_pod(cluster, &ns, "term").await;
+    // The command reports its terminal, then waits for a line before reading the size, so
+    // the resize sent first has arrived by then.
+    let mut session = pods
+        .exec(
+            "term",
+            ["sh", "-c", "tty; read go; stty size"],
+            &AttachParams::interactive_tty(),
+        )
+        .await
+        .unwrap();
+    let mut resize = session.terminal_size().unwrap();
+    futures::SinkExt::send(
+        &mut resize,
+        kube::api::TerminalSize {
+            width: 100,
+            height: 40,
+        },
+    )
+    .await
+    .unwrap();
+    let mut stdout = session.stdout().unwrap();
+    let mut first = vec![0u8; 64];
+    let n = tokio::time::timeout(WAIT, stdout.read(&mut first))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).contains("/dev/pts/"));
+    let mut stdin = session.stdin().unwrap();
+    stdin.write_all(b"go\r").await.unwrap();
+    let mut out = String::new();
+    tokio::time::timeout(WAIT, stdout.read_to_string(&mut out))
+        .await
+        .expect("the command ends")
+        .unwrap();
+    assert!(out.contains("40 100"), "{out:?}");
+    let status = session.take_status().unwrap().await.unwrap();
+    assert_eq!(status.status.as_deref(), Some("Success"), "{status:?}");
+}
