@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_devctl_global_optspecs
-    string join \n kubeconfig= context= n/namespace= o/output= v/verbose q/quiet no-color h/help V/version
+    string join \n kubeconfig= context= n/namespace= o/output= v/verbose q/quiet request-timeout= no-color h/help V/version
 end
 
 function __fish_devctl_needs_command
@@ -32,6 +32,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_needs_command" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_needs_command" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_needs_command" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -50,6 +51,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand status" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -63,6 +65,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand version" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand version" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand version" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -76,6 +79,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -94,6 +98,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -107,6 +112,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -120,6 +126,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -133,6 +140,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-color -d 'Never colour the output (also NO_COLOR)'
@@ -151,6 +159,7 @@ wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output (also NO_COLOR)'

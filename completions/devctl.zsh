@@ -29,6 +29,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -63,6 +64,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -90,6 +92,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -117,6 +120,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -152,6 +156,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -179,6 +184,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -206,6 +212,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -235,6 +242,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \
@@ -303,6 +311,7 @@ wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
 '*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
 '-q[Print only data and errors]' \

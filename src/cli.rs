@@ -49,9 +49,18 @@ pub struct GlobalArgs {
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
 
+    /// Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond
+    /// the client's own)
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub request_timeout: Option<std::time::Duration>,
+
     /// Never colour the output (also NO_COLOR)
     #[arg(long, global = true)]
     pub no_color: bool,
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    crate::devserver::duration::parse(text)
 }
 
 #[derive(Debug, Subcommand)]

@@ -248,3 +248,38 @@ fn a_missing_kubeconfig_file_is_named() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_server_that_never_answers_times_out_with_exit_6() {
+    let env = Env::new();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    // Accept and hold every connection without a byte of answer.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming().flatten() {
+            held.push(conn);
+        }
+    });
+    let kubeconfig = env.home().join("hang.yaml");
+    std::fs::write(
+        &kubeconfig,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://{addr}\n    insecure-skip-tls-verify: true\nusers:\n- name: u\n  user:\n    token: t\ncontexts:\n- name: x\n  context:\n    cluster: c\n    user: u\ncurrent-context: x\n"
+        ),
+    )
+    .unwrap();
+    let out = env
+        .devctl()
+        .arg("--kubeconfig")
+        .arg(&kubeconfig)
+        .args(["--request-timeout", "1s", "status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("timed out talking to https://{addr}")),
+        "{}",
+        stderr(&out)
+    );
+}

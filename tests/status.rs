@@ -73,8 +73,7 @@ fn missing_rights_exit_5_and_the_table_shows_which() {
         return;
     };
     let ns = cluster.namespace("status-rights").unwrap();
-    let user = cluster.user(&format!("eve-{ns}"), &[]).unwrap();
-    // Eve may read pods and nothing else devctl needs.
+    // A bearer token (a ServiceAccount's) that may read pods and nothing else devctl needs.
     testcluster::block_on(async {
         let admin = cluster.client().await.unwrap();
         let role: Role = serde_json::from_value(serde_json::json!({
@@ -85,7 +84,7 @@ fn missing_rights_exit_5_and_the_table_shows_which() {
         let binding: RoleBinding = serde_json::from_value(serde_json::json!({
             "metadata": {"name": "pod-reader"},
             "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "pod-reader"},
-            "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": user.name}]
+            "subjects": [{"kind": "ServiceAccount", "name": "eve", "namespace": ns}]
         }))
         .unwrap();
         Api::<Role>::namespaced(admin.clone(), &ns)
@@ -97,6 +96,7 @@ fn missing_rights_exit_5_and_the_table_shows_which() {
             .await
             .unwrap();
     });
+    let user = testcluster::block_on(cluster.service_account_user(&ns, "eve")).unwrap();
     let env = Env::new();
     // The authorizer sees a new binding a moment after it is written: wait for `get pods`.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

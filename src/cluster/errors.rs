@@ -110,3 +110,42 @@ fn transport_failure(err: &(dyn std::error::Error + 'static)) -> Transport {
         Transport::Other
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(code: u16, reason: &str, message: &str) -> kube::Error {
+        let status: kube::core::Status = serde_json::from_value(serde_json::json!({
+            "status": "Failure", "code": code, "reason": reason, "message": message
+        }))
+        .unwrap_or_default();
+        kube::Error::Api(Box::new(status))
+    }
+
+    #[test]
+    fn forbidden_names_the_verb_and_resource_from_the_server() {
+        let msg = "statefulsets.apps is forbidden: User \"eve\" cannot create resource \"statefulsets\" in API group \"apps\" in the namespace \"dev\"";
+        let err = from_kube(status(403, "Forbidden", msg), "https://k", "ca");
+        assert_eq!(err.kind, Kind::Forbidden);
+        assert_eq!(err.exit_code(), 5);
+        assert!(
+            err.message
+                .contains("cannot create resource \"statefulsets\""),
+            "{}",
+            err.message
+        );
+        assert!(!err.hints.is_empty());
+    }
+
+    #[test]
+    fn status_codes_map_to_exit_codes() {
+        let code =
+            |c: u16, reason: &str| from_kube(status(c, reason, "m"), "https://k", "ca").exit_code();
+        assert_eq!(code(401, "Unauthorized"), 5);
+        assert_eq!(code(404, "NotFound"), 3);
+        assert_eq!(code(409, "AlreadyExists"), 4);
+        assert_eq!(code(504, "Timeout"), 6);
+        assert_eq!(code(500, "InternalError"), 1);
+    }
+}

@@ -11,6 +11,7 @@ use kube::config::{KubeConfigOptions, Kubeconfig};
 
 pub use errors::from_kube;
 
+use crate::cli::GlobalArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -86,15 +87,15 @@ fn load_kubeconfig(flag: Option<&PathBuf>) -> Result<Option<(Kubeconfig, Vec<Pat
 
 /// Connects as the settings say. Makes no request: the first call tells whether it works.
 pub async fn connect(
-    kubeconfig_flag: Option<&PathBuf>,
+    global: &GlobalArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<Cluster> {
     let context_wanted = settings.get("context").map(str::to_string);
-    let loaded = load_kubeconfig(kubeconfig_flag)?;
+    let loaded = load_kubeconfig(global.kubeconfig.as_ref())?;
     let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();
 
-    let (config, context, context_namespace, ca_source, origin) = match loaded {
+    let (mut config, context, context_namespace, ca_source, origin) = match loaded {
         Some((kubeconfig, paths)) => {
             let context = context_wanted
                 .clone()
@@ -212,6 +213,11 @@ pub async fn connect(
         Origin::InCluster => printer.debug(1, &format!("in-cluster ServiceAccount; server {server}")),
     }
 
+    if let Some(limit) = global.request_timeout {
+        config.connect_timeout = Some(limit);
+        config.read_timeout = Some(limit);
+        config.write_timeout = Some(limit);
+    }
     let builder = kube::client::ClientBuilder::try_from(config)
         .map_err(|e| from_kube(e, &server, &ca_source))?;
     let client = builder

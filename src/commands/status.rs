@@ -138,7 +138,7 @@ pub async fn run(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let cluster = cluster::connect(global.kubeconfig.as_ref(), settings, printer).await?;
+    let cluster = cluster::connect(global, settings, printer).await?;
     let spinner = printer.spinner(&format!("asking {}", cluster.server));
 
     let reviews = Api::<SelfSubjectAccessReview>::all(cluster.client.clone());

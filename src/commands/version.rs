@@ -25,7 +25,7 @@ struct Versions {
 pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus> {
     let server = async {
         let settings = super::settings(global)?;
-        let cluster = cluster::connect(global.kubeconfig.as_ref(), &settings, printer).await?;
+        let cluster = cluster::connect(global, &settings, printer).await?;
         let version = cluster
             .client
             .apiserver_version()
