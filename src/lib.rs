@@ -10,6 +10,7 @@ pub mod devserver;
 pub mod error;
 pub mod output;
 pub mod settings;
+pub mod ssh;
 
 use std::process::ExitCode;
 

@@ -1,4 +1,6 @@
 //! The domain: what a devserver is, independent of any cluster. Pure functions only.
 
 pub mod duration;
+pub mod flavor;
+pub mod manifests;
 pub mod names;

@@ -1,0 +1,156 @@
+#!/bin/sh
+# devctl's startup script: the devserver container runs it as root. It makes the user `dev`
+# (UID/GID 1000) with passwordless root, installs the SSH keys from /devctl/ssh, and runs sshd
+# in the foreground. POSIX sh for Debian/Ubuntu, Fedora/RHEL/Rocky and Alpine images;
+# idempotent, so a restarted container runs it again safely. It never evaluates a value a user
+# chose: names and keys are only read from files and quoted variables.
+set -u
+
+DEVCTL_DIR=${DEVCTL_DIR:-/devctl}
+KEY_SRC="$DEVCTL_DIR/ssh"
+HOST_KEYS=/etc/ssh/devctl
+DEV=dev
+DEV_ID=1000
+
+log() { printf 'devctl: %s\n' "$*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# The name of the passwd or group entry with id $2 in file $1, if any.
+name_with_id() { awk -F: -v id="$2" '$3 == id { print $1; exit }' "$1" 2>/dev/null; }
+
+# Installs packages with whichever package manager the image has; fails without one.
+pkg_install() {
+	if have apt-get; then
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+	elif have apk; then
+		apk add --no-cache "$@"
+	elif have dnf; then
+		dnf install -y "$@"
+	elif have microdnf; then
+		microdnf install -y "$@"
+	elif have yum; then
+		yum install -y "$@"
+	elif have zypper; then
+		zypper --non-interactive install "$@"
+	else
+		return 1
+	fi
+}
+
+# The package that provides doas differs between distributions.
+doas_package() {
+	if have apk; then echo doas; else echo opendoas; fi
+}
+
+ensure_group() {
+	old=$(name_with_id /etc/group "$DEV_ID")
+	if [ "$old" = "$DEV" ]; then return 0; fi
+	if [ -n "$old" ]; then
+		# Take over the group that has our GID (ubuntu:24.04 ships `ubuntu` as 1000).
+		if have groupmod; then groupmod -n "$DEV" "$old"; else sed -i "s/^$old:/$DEV:/" /etc/group; fi
+	elif have groupadd; then
+		groupadd -g "$DEV_ID" "$DEV"
+	else
+		addgroup -g "$DEV_ID" "$DEV"
+	fi
+}
+
+ensure_user() {
+	shell=/bin/sh
+	[ -x /bin/bash ] && shell=/bin/bash
+	old=$(name_with_id /etc/passwd "$DEV_ID")
+	if [ -n "$old" ] && [ "$old" != "$DEV" ]; then
+		# Take over the user that has our UID, home and all.
+		if have usermod; then
+			usermod -l "$DEV" -d "/home/$DEV" -m -s "$shell" "$old"
+		else
+			sed -i "s/^$old:/$DEV:/" /etc/passwd
+			[ -f /etc/shadow ] && sed -i "s/^$old:/$DEV:/" /etc/shadow
+		fi
+	elif [ -z "$old" ]; then
+		if have useradd; then
+			useradd -m -u "$DEV_ID" -g "$DEV_ID" -s "$shell" "$DEV"
+		else
+			adduser -D -u "$DEV_ID" -G "$DEV" -s "$shell" "$DEV"
+		fi
+	fi
+	mkdir -p "/home/$DEV"
+	chown "$DEV_ID:$DEV_ID" "/home/$DEV"
+	# A locked password ("!") makes sshd refuse even key logins; "*" allows keys only.
+	if [ -f /etc/shadow ]; then
+		sed -i "s/^$DEV:[^:]*:/$DEV:*:/" /etc/shadow
+	fi
+}
+
+ensure_root_access() {
+	if have sudo; then
+		mkdir -p /etc/sudoers.d
+		printf '%s ALL=(ALL) NOPASSWD:ALL\n' "$DEV" >/etc/sudoers.d/devctl
+		chmod 0440 /etc/sudoers.d/devctl
+		return 0
+	fi
+	if ! have doas; then
+		pkg_install "$(doas_package)" >/dev/null 2>&1 || {
+			log "neither sudo nor doas could be had: dev has no root access"
+			return 0
+		}
+	fi
+	conf=/etc/doas.conf
+	[ -d /etc/doas.d ] && conf=/etc/doas.d/devctl.conf
+	printf 'permit nopass %s as root\n' "$DEV" >"$conf"
+	chmod 0400 "$conf"
+}
+
+install_keys() {
+	mkdir -p "$HOST_KEYS"
+	chmod 0755 "$HOST_KEYS"
+	cp "$KEY_SRC/ssh_host_ed25519_key" "$HOST_KEYS/ssh_host_ed25519_key"
+	cp "$KEY_SRC/ssh_host_ed25519_key.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
+	chmod 0600 "$HOST_KEYS/ssh_host_ed25519_key"
+	chmod 0644 "$HOST_KEYS/ssh_host_ed25519_key.pub"
+	mkdir -p "/home/$DEV/.ssh"
+	cp "$KEY_SRC/authorized_keys" "/home/$DEV/.ssh/authorized_keys"
+	chown -R "$DEV_ID:$DEV_ID" "/home/$DEV/.ssh"
+	chmod 0700 "/home/$DEV/.ssh"
+	chmod 0600 "/home/$DEV/.ssh/authorized_keys"
+	if [ -f "$DEVCTL_DIR/motd" ]; then cp "$DEVCTL_DIR/motd" /etc/motd; fi
+}
+
+find_sshd() {
+	for candidate in /usr/sbin/sshd /usr/bin/sshd /sbin/sshd; do
+		if [ -x "$candidate" ]; then
+			echo "$candidate"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Keeps the container alive without sshd, so `devctl exec` still works.
+stay_alive() {
+	log "$1; the devserver stays up for devctl exec"
+	exec sleep infinity 2>/dev/null
+	while :; do sleep 3600; done
+}
+
+main() {
+	ensure_group
+	ensure_user
+	ensure_root_access
+	install_keys
+	sshd=$(find_sshd) || {
+		log "installing the OpenSSH server"
+		pkg_install openssh-server >&2 || stay_alive "sshd is not installed and could not be installed"
+		sshd=$(find_sshd) || stay_alive "sshd is not installed and could not be installed"
+	}
+	mkdir -p /run/sshd
+	chmod 0755 /run/sshd
+	log "starting sshd"
+	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
+}
+
+# Tests source the functions alone.
+if [ "${DEVCTL_STARTUP_LIB:-}" != 1 ]; then
+	main
+fi

@@ -1,0 +1,136 @@
+//! Keys: the devserver's host key pair (generated here, so the private key never crosses the
+//! network except into the devserver's own Secret), and the user's public keys.
+
+use std::path::{Path, PathBuf};
+
+use russh::keys::ssh_key::{LineEnding, PrivateKey, private::Ed25519Keypair};
+
+use crate::devserver::manifests::HostKey;
+use crate::error::{Error, Result};
+
+/// A fresh ed25519 key pair in OpenSSH format.
+pub fn generate(comment: &str) -> Result<(PrivateKey, String, String)> {
+    let mut seed = [0u8; 32];
+    getrandom::fill(&mut seed)
+        .map_err(|e| Error::general(format!("no randomness for a key: {e}")))?;
+    let mut key = PrivateKey::from(Ed25519Keypair::from_seed(&seed));
+    key.set_comment(comment);
+    let private = key
+        .to_openssh(LineEnding::LF)
+        .map_err(|e| Error::general(format!("cannot encode a key: {e}")))?
+        .to_string();
+    let public = key
+        .public_key()
+        .to_openssh()
+        .map_err(|e| Error::general(format!("cannot encode a key: {e}")))?;
+    Ok((key, private, public))
+}
+
+/// The host key pair of a new devserver.
+pub fn host_key(devserver: &str) -> Result<HostKey> {
+    let (_, private_openssh, public_openssh) =
+        generate(&format!("devctl host key of {devserver}"))?;
+    Ok(HostKey {
+        private_openssh,
+        public_openssh: format!("{public_openssh}\n"),
+    })
+}
+
+/// Reads a public key file and checks that it holds one OpenSSH public key.
+pub fn read_public_key(path: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::usage(format!("cannot read SSH key {}: {e}", path.display())))?;
+    let line = text.trim();
+    russh::keys::ssh_key::PublicKey::from_openssh(line).map_err(|e| {
+        Error::usage(format!(
+            "{} is not an OpenSSH public key: {e}",
+            path.display()
+        ))
+        .hint("pass the .pub file, e.g. --ssh-key ~/.ssh/id_ed25519.pub")
+    })?;
+    Ok(line.to_string())
+}
+
+/// The default keys: `~/.ssh/id_ed25519.pub`, `id_ecdsa.pub`, `id_rsa.pub`, the first that
+/// exists; else a devctl-managed pair in `data_dir`, created on first use with the private
+/// key 0600.
+pub fn default_public_key(home: &Path, data_dir: &Path) -> Result<(String, PathBuf)> {
+    for name in ["id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub"] {
+        let path = home.join(".ssh").join(name);
+        if path.exists() {
+            return Ok((read_public_key(&path)?, path));
+        }
+    }
+    let private = data_dir.join("id_ed25519");
+    let public = data_dir.join("id_ed25519.pub");
+    if !public.exists() {
+        let (_, private_text, public_text) = generate("devctl")?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| Error::general(format!("cannot create {}: {e}", data_dir.display())))?;
+        write_private(&private, private_text.as_bytes())?;
+        std::fs::write(&public, format!("{public_text}\n"))
+            .map_err(|e| Error::general(format!("cannot write {}: {e}", public.display())))?;
+    }
+    Ok((read_public_key(&public)?, public))
+}
+
+/// Writes a file only its owner can read.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::general(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(contents)
+        .map_err(|e| Error::general(format!("cannot write {}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn host_keys_are_fresh_ed25519_pairs() {
+        let a = host_key("x").unwrap();
+        let b = host_key("x").unwrap();
+        assert!(a.public_openssh.starts_with("ssh-ed25519 "));
+        assert!(
+            a.private_openssh
+                .starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")
+        );
+        assert_ne!(a.public_openssh, b.public_openssh);
+    }
+
+    #[test]
+    fn without_user_keys_a_managed_pair_is_made_private() {
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join("data");
+        let (key, path) = default_public_key(home.path(), &data).unwrap();
+        assert!(key.starts_with("ssh-ed25519 "));
+        assert_eq!(path, data.join("id_ed25519.pub"));
+        let mode = std::fs::metadata(data.join("id_ed25519"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let (again, _) = default_public_key(home.path(), &data).unwrap();
+        assert_eq!(key, again, "the managed pair is reused");
+    }
+
+    #[test]
+    fn a_users_key_is_preferred_and_checked() {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join(".ssh")).unwrap();
+        let (_, _, public) = generate("alice").unwrap();
+        std::fs::write(home.path().join(".ssh/id_ed25519.pub"), &public).unwrap();
+        let (key, _) = default_public_key(home.path(), &home.path().join("data")).unwrap();
+        assert_eq!(key, public.trim());
+        std::fs::write(home.path().join("bad.pub"), "not a key").unwrap();
+        assert!(read_public_key(&home.path().join("bad.pub")).is_err());
+    }
+}
