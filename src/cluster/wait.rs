@@ -1,0 +1,133 @@
+//! Waiting for a devserver's pod with one watch: the spinner names the phase (scheduling,
+//! pulling the image, starting, waiting for sshd) and the elapsed time; a scheduling failure
+//! or an image that cannot be pulled ends the wait early with the cluster's own message.
+
+use std::time::Duration;
+
+use futures::{StreamExt, TryStreamExt};
+use k8s_openapi::api::core::v1::Pod;
+use kube::api::{Api, WatchEvent, WatchParams};
+
+use super::Cluster;
+use crate::error::{Error, Kind, Result};
+use crate::output::Printer;
+
+/// Where a pod is on its way to Ready.
+#[derive(Debug, PartialEq)]
+pub enum Phase {
+    Scheduling,
+    PullingImage,
+    Starting,
+    WaitingForSshd,
+    Ready,
+    /// It will not get there by itself: the reason and the cluster's message.
+    Stuck(String, String),
+}
+
+impl Phase {
+    fn describe(&self) -> &str {
+        match self {
+            Phase::Scheduling => "scheduling",
+            Phase::PullingImage => "pulling image",
+            Phase::Starting => "starting",
+            Phase::WaitingForSshd => "waiting for sshd",
+            Phase::Ready => "ready",
+            Phase::Stuck(reason, _) => reason,
+        }
+    }
+}
+
+pub fn phase(pod: &Pod) -> Phase {
+    let Some(status) = pod.status.as_ref() else {
+        return Phase::Scheduling;
+    };
+    let conditions = status.conditions.as_deref().unwrap_or_default();
+    let condition = |t: &str| conditions.iter().find(|c| c.type_ == t);
+    if let Some(c) = condition("PodScheduled").filter(|c| c.status == "False") {
+        if c.reason.as_deref() == Some("Unschedulable") {
+            return Phase::Stuck("FailedScheduling".into(), c.message.clone().unwrap_or_default());
+        }
+        return Phase::Scheduling;
+    }
+    if pod.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none() {
+        return Phase::Scheduling;
+    }
+    for c in status.container_statuses.iter().flatten() {
+        if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
+            let reason = w.reason.clone().unwrap_or_default();
+            if ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CrashLoopBackOff"].contains(&reason.as_str()) {
+                return Phase::Stuck(reason, w.message.clone().unwrap_or_default());
+            }
+            return Phase::PullingImage;
+        }
+    }
+    if condition("Ready").is_some_and(|c| c.status == "True") {
+        return Phase::Ready;
+    }
+    if status.phase.as_deref() == Some("Running") {
+        return Phase::WaitingForSshd;
+    }
+    Phase::Starting
+}
+
+/// Waits until the devserver's pod is Ready (sshd answers its readiness probe).
+pub async fn until_ready(cluster: &Cluster, name: &str, timeout: Duration, printer: &Printer) -> Result<()> {
+    let pod_name = format!("{name}-0");
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let spinner = printer.spinner(&format!("{name}: scheduling"));
+    let mut last = Phase::Scheduling;
+    let watch = async {
+        // Resource version "0": the current pod (if any) arrives first, then every change.
+        let mut version = "0".to_string();
+        loop {
+            let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
+            let mut events = pods.watch(&params, &version).await.map_err(|e| cluster.error(e))?.boxed();
+            while let Some(event) = events.try_next().await.map_err(|e| cluster.error(e))? {
+                let pod = match event {
+                    WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
+                    WatchEvent::Deleted(_) => {
+                        last = Phase::Scheduling;
+                        continue;
+                    }
+                    WatchEvent::Bookmark(b) => {
+                        version = b.metadata.resource_version;
+                        continue;
+                    }
+                    // Too old a version: start over from the current state.
+                    WatchEvent::Error(_) => {
+                        version = "0".into();
+                        break;
+                    }
+                };
+                version = pod.metadata.resource_version.clone().unwrap_or(version);
+                let now = phase(&pod);
+                if now != last {
+                    printer.debug(1, &format!("{name}: {}", now.describe()));
+                    spinner.set_message(format!("{name}: {}", now.describe()));
+                }
+                match now {
+                    Phase::Ready => return Ok(()),
+                    Phase::Stuck(reason, message) => {
+                        return Err(Error::general(format!("devserver {name} cannot start: {reason}: {message}"))
+                            .hint(format!("devctl events {name}, or delete it: devctl delete {name}")));
+                    }
+                    other => last = other,
+                }
+            }
+        }
+    };
+    let result = tokio::time::timeout(timeout, watch).await;
+    spinner.finish_and_clear();
+    match result {
+        Ok(outcome) => outcome,
+        Err(_) => Err(Error::new(
+            Kind::Timeout,
+            format!(
+                "timed out after {} waiting for devserver {name} to be ready (last phase: {})",
+                crate::devserver::duration::format(timeout),
+                last.describe()
+            ),
+        )
+        .hint(format!("it may still come up: devctl list; or wait longer with --timeout"))),
+    }
+}

@@ -1,0 +1,127 @@
+//! `devctl list`: the caller's devservers, from one list of StatefulSets and one of pods,
+//! asked at once together with who the caller is.
+//!
+//! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerList", "items": [{"name",
+//! "namespace", "status", "flavor", "image", "owner", "created", "expiresAt", "node", "ip",
+//! "ssh"}]}`.
+
+use k8s_openapi::jiff::Timestamp;
+use serde::Serialize;
+
+use super::ExitStatus;
+use crate::cli::{GlobalArgs, ListArgs};
+use crate::cluster::{self, devservers};
+use crate::devserver::manifests::owner_label;
+use crate::devserver::state::{self, annotation};
+use crate::error::Result;
+use crate::output::{Format, Printer};
+use crate::settings::Settings;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Item {
+    name: String,
+    namespace: String,
+    status: String,
+    flavor: String,
+    image: String,
+    owner: String,
+    created: Option<String>,
+    expires_at: Option<String>,
+    node: Option<String>,
+    ip: Option<String>,
+    ssh: String,
+}
+
+pub async fn run(global: &GlobalArgs, settings: &Settings, args: ListArgs, printer: &Printer) -> Result<ExitStatus> {
+    let cluster = cluster::connect(global, settings, printer).await?;
+    let everyone = args.all_users || args.all_namespaces;
+    let (identity, listed) = tokio::join!(
+        async {
+            if everyone { Ok(None) } else { devservers::whoami(&cluster).await }
+        },
+        devservers::list(&cluster, args.all_namespaces, args.selector.as_deref()),
+    );
+    let (sets, pods) = listed?;
+    let me = identity?
+        .map(|(user, _)| user)
+        .or_else(|| settings.get("owner").map(str::to_string))
+        .or_else(|| std::env::var("USER").ok());
+    let now = Timestamp::now();
+    let mut items = Vec::new();
+    for set in &sets {
+        let owner = annotation(set, "devserver.io/owner").unwrap_or("").to_string();
+        if !everyone && me.as_deref().map(owner_label) != Some(owner_label(&owner)) {
+            continue;
+        }
+        let name = set.metadata.name.clone().unwrap_or_default();
+        let namespace = set.metadata.namespace.clone().unwrap_or_default();
+        let pod = pods.get(&(namespace.clone(), format!("{name}-0")));
+        let pod_status = pod.and_then(|p| p.status.as_ref());
+        items.push(Item {
+            status: state::state(set, pod, now).to_string(),
+            flavor: annotation(set, "devserver.io/flavor").unwrap_or("").into(),
+            image: annotation(set, "devserver.io/image").unwrap_or("").into(),
+            owner,
+            created: set.metadata.creation_timestamp.as_ref().map(|t| t.0.to_string()),
+            expires_at: state::expires_at(set).map(|t| t.to_string()),
+            node: pod.and_then(|p| p.spec.as_ref()).and_then(|s| s.node_name.clone()),
+            ip: pod_status.and_then(|s| s.pod_ip.clone()),
+            ssh: format!("{name}-0.{name}.{namespace}.svc:22"),
+            name,
+            namespace,
+        });
+    }
+    items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+
+    match printer.format {
+        Format::Json | Format::Yaml => {
+            printer.structured(&serde_json::json!({ "apiVersion": "devctl/v1", "kind": "DevServerList", "items": items }))?
+        }
+        Format::Name => printer.out(&items.iter().map(|i| format!("devserver/{}\n", i.name)).collect::<String>()),
+        Format::Table | Format::Wide => {
+            if items.is_empty() {
+                printer.info(&format!("no devservers in namespace {}", cluster.namespace));
+                return Ok(0);
+            }
+            let wide = printer.format == Format::Wide;
+            let mut headers = vec![];
+            if args.all_namespaces {
+                headers.push("NAMESPACE");
+            }
+            headers.extend(["NAME", "STATUS", "FLAVOR", "IMAGE", "AGE", "EXPIRES"]);
+            if wide {
+                headers.extend(["NODE", "IP", "SSH", "OWNER"]);
+            }
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|i| {
+                    let age = i
+                        .created
+                        .as_deref()
+                        .and_then(|c| c.parse::<Timestamp>().ok())
+                        .map(|c| state::short_duration(now.duration_since(c)))
+                        .unwrap_or_else(|| "-".into());
+                    let expires = i
+                        .expires_at
+                        .as_deref()
+                        .and_then(|e| e.parse::<Timestamp>().ok())
+                        .map(|e| state::relative(e, now))
+                        .unwrap_or_else(|| "-".into());
+                    let mut row = vec![];
+                    if args.all_namespaces {
+                        row.push(i.namespace.clone());
+                    }
+                    row.extend([i.name.clone(), i.status.clone(), i.flavor.clone(), i.image.clone(), age, expires]);
+                    if wide {
+                        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                        row.extend([dash(&i.node), dash(&i.ip), i.ssh.clone(), i.owner.clone()]);
+                    }
+                    row
+                })
+                .collect();
+            printer.out(&printer.table(&headers, &rows));
+        }
+    }
+    Ok(0)
+}

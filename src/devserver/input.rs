@@ -1,0 +1,218 @@
+//! What users type for `create`, read and checked before any API call: env lines, GPU
+//! requests, the NodePort option, names, and the DevServer YAML of `-f`.
+
+use serde::Deserialize;
+
+use super::flavor::GPU_RESOURCES;
+use super::names;
+
+/// Devserver names stay short enough that every derived name (`NAME-0`, `home-NAME-0`,
+/// revision hashes) is valid too.
+pub const MAX_NAME: usize = 40;
+
+pub fn check_name(name: &str) -> Result<(), String> {
+    names::check_label("devserver name", name, MAX_NAME)
+}
+
+/// `<user>-dev` from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
+pub fn default_name(owner: &str) -> String {
+    let user = owner.split('@').next().unwrap_or(owner);
+    let user = user.rsplit(':').next().unwrap_or(user);
+    let mut cleaned: String = user
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    cleaned.truncate(MAX_NAME - 4);
+    let cleaned = cleaned.trim_matches('-');
+    if cleaned.is_empty() {
+        "devserver".into()
+    } else {
+        format!("{cleaned}-dev")
+    }
+}
+
+/// `KEY=VALUE`, with KEY a C identifier (what a shell can export).
+pub fn parse_env(line: &str) -> Result<(String, String), String> {
+    let (key, value) = line
+        .split_once('=')
+        .ok_or_else(|| format!("invalid env {line:?}: expected KEY=VALUE"))?;
+    let valid = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return Err(format!("invalid env name {key:?}: use letters, digits and '_', not starting with a digit"));
+    }
+    Ok((key.to_string(), value.to_string()))
+}
+
+/// An env file: `KEY=VALUE` lines; blank lines and `#` comments skipped. Errors name the line.
+pub fn parse_env_file(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut vars = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let trimmed = trimmed.strip_prefix("export ").unwrap_or(trimmed);
+        vars.push(parse_env(trimmed).map_err(|e| format!("line {}: {e}", i + 1))?);
+    }
+    Ok(vars)
+}
+
+/// `--gpu 2` or `--gpu nvidia.com/mig-1g.10gb=1`. Names outside the known list are returned
+/// as "needs checking" so the caller can ask the nodes whether they advertise them.
+pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
+    let (resource, count) = match text.split_once('=') {
+        Some((r, c)) => (r.to_string(), c),
+        None => ("nvidia.com/gpu".to_string(), text),
+    };
+    match count.parse::<u32>() {
+        Ok(n) if n > 0 => {}
+        _ => return Err(format!("invalid --gpu {text:?}: the count must be a whole number above 0")),
+    }
+    if !resource.contains('/') {
+        return Err(format!("invalid --gpu {text:?}: expected RESOURCE=COUNT, e.g. nvidia.com/gpu=1"));
+    }
+    let known = GPU_RESOURCES.contains(&resource.as_str());
+    Ok((resource, count.to_string(), known))
+}
+
+/// `--expose-ssh nodeport` or `nodeport:30022`.
+pub fn parse_expose(text: &str) -> Result<Option<u16>, String> {
+    match text.split_once(':') {
+        None if text == "nodeport" => Ok(None),
+        Some(("nodeport", port)) => match port.parse::<u16>() {
+            Ok(p) if (30000..=32767).contains(&p) => Ok(Some(p)),
+            _ => Err(format!("invalid --expose-ssh {text:?}: the port must be in 30000-32767")),
+        },
+        _ => Err(format!("invalid --expose-ssh {text:?}: expected nodeport or nodeport:PORT")),
+    }
+}
+
+/// A quantity such as `500m`, `4`, `16Gi`: digits (with an optional fraction) and an optional
+/// Kubernetes suffix. The server checks the rest; this catches typos before any call.
+pub fn check_quantity(what: &str, text: &str) -> Result<(), String> {
+    let number_end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, suffix) = text.split_at(number_end);
+    let suffixes = ["", "m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"];
+    if number.is_empty() || number.parse::<f64>().is_err() || !suffixes.contains(&suffix) {
+        return Err(format!("invalid {what} {text:?}: expected a quantity such as 500m, 4, 16Gi"));
+    }
+    Ok(())
+}
+
+/// The DevServer resource of DESIGN §1, as `create -f` reads it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DevServerFile {
+    pub api_version: String,
+    pub kind: String,
+    pub metadata: FileMetadata,
+    #[serde(default)]
+    pub spec: FileSpec,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileMetadata {
+    pub name: String,
+    #[serde(default)]
+    pub namespace: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileSpec {
+    pub owner: Option<String>,
+    pub flavor: Option<String>,
+    pub image: Option<String>,
+    pub ssh: Option<FileSsh>,
+    pub lifecycle: Option<FileLifecycle>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileSsh {
+    pub public_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileLifecycle {
+    pub time_to_live: Option<String>,
+}
+
+/// Parses `-f` YAML; errors give the field's path and position.
+pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
+    let file: DevServerFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    if file.api_version != "devserver.io/v1" || file.kind != "DevServer" {
+        return Err(format!(
+            "expected apiVersion devserver.io/v1 and kind DevServer, got {} {}",
+            file.api_version, file.kind
+        ));
+    }
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_come_from_the_owner() {
+        assert_eq!(default_name("alice@example.com"), "alice-dev");
+        assert_eq!(default_name("system:serviceaccount:ns:ci.bot"), "ci-bot-dev");
+        assert_eq!(default_name("@@"), "devserver");
+        assert!(check_name(&default_name(&"x".repeat(80))).is_ok());
+    }
+
+    #[test]
+    fn env_lines() {
+        assert_eq!(parse_env("A_1=x=y"), Ok(("A_1".into(), "x=y".into())));
+        for bad in ["A", "1A=x", "A-B=x", "=x"] {
+            assert!(parse_env(bad).is_err(), "{bad}");
+        }
+        let file = parse_env_file("# c\n\nA=1\nexport B=two words\n").unwrap();
+        assert_eq!(file, vec![("A".into(), "1".into()), ("B".into(), "two words".into())]);
+        assert!(parse_env_file("A=1\nnot a line\n").unwrap_err().starts_with("line 2:"));
+    }
+
+    #[test]
+    fn gpus() {
+        assert_eq!(parse_gpu("2"), Ok(("nvidia.com/gpu".into(), "2".into(), true)));
+        assert_eq!(parse_gpu("nvidia.com/mig-1g.10gb=1").unwrap().2, true);
+        assert_eq!(parse_gpu("amd.com/gpu=1").unwrap().2, false);
+        for bad in ["0", "x", "gpu=1", "nvidia.com/gpu=-1"] {
+            assert!(parse_gpu(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn expose_and_quantities() {
+        assert_eq!(parse_expose("nodeport"), Ok(None));
+        assert_eq!(parse_expose("nodeport:30022"), Ok(Some(30022)));
+        assert!(parse_expose("nodeport:22").is_err());
+        assert!(parse_expose("loadbalancer").is_err());
+        assert!(check_quantity("--memory", "16Gi").is_ok());
+        assert!(check_quantity("--cpu", "500m").is_ok());
+        assert!(check_quantity("--memory", "16GB").is_err());
+        assert!(check_quantity("--cpu", "lots").is_err());
+    }
+
+    #[test]
+    fn devserver_files_reject_unknown_fields_with_their_path() {
+        let ok = "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: my-dev-server, namespace: default}\nspec:\n  owner: user@example.com\n  flavor: cpu-small\n  image: ubuntu:22.04\n  ssh: {publicKey: \"ssh-ed25519 AAAA\"}\n  lifecycle: {timeToLive: \"8h\"}\n";
+        let file = parse_devserver_file(ok).unwrap();
+        assert_eq!(file.metadata.name, "my-dev-server");
+        assert_eq!(file.spec.lifecycle.unwrap().time_to_live.as_deref(), Some("8h"));
+        let err = parse_devserver_file(&ok.replace("flavor:", "flavour:")).unwrap_err();
+        assert!(err.contains("spec") && err.contains("flavour"), "{err}");
+        let err = parse_devserver_file(&ok.replace("kind: DevServer", "kind: Pod")).unwrap_err();
+        assert!(err.contains("kind DevServer"), "{err}");
+    }
+}

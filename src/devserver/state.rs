@@ -1,0 +1,158 @@
+//! A devserver's state, derived from its StatefulSet and pod without any I/O, and the
+//! relative times `list` shows.
+
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::jiff::{SignedDuration, Timestamp};
+
+/// What `list` calls a devserver's STATUS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    Running,
+    Starting,
+    Pending(String),
+    Stopped,
+    Expired,
+    Failed(String),
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            State::Running => f.write_str("Running"),
+            State::Starting => f.write_str("Starting"),
+            State::Pending(why) if why.is_empty() => f.write_str("Pending"),
+            State::Pending(why) => write!(f, "Pending ({why})"),
+            State::Stopped => f.write_str("Stopped"),
+            State::Expired => f.write_str("Expired"),
+            State::Failed(why) => write!(f, "Failed ({why})"),
+        }
+    }
+}
+
+pub fn annotation<'a>(set: &'a StatefulSet, key: &str) -> Option<&'a str> {
+    set.metadata.annotations.as_ref()?.get(key).map(String::as_str)
+}
+
+pub fn expires_at(set: &StatefulSet) -> Option<Timestamp> {
+    annotation(set, "devserver.io/expires-at")?.parse().ok()
+}
+
+/// Container waiting reasons that mean the devserver will not come up by itself.
+const FAILED_REASONS: [&str; 6] = [
+    "ErrImagePull",
+    "ImagePullBackOff",
+    "InvalidImageName",
+    "CrashLoopBackOff",
+    "CreateContainerConfigError",
+    "CreateContainerError",
+];
+
+pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
+    if expires_at(set).is_some_and(|t| t <= now) {
+        return State::Expired;
+    }
+    let replicas = set.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
+    let Some(pod) = pod else {
+        return if replicas == 0 { State::Stopped } else { State::Pending(String::new()) };
+    };
+    if replicas == 0 {
+        // Scaled down; the pod is on its way out.
+        return State::Stopped;
+    }
+    let Some(status) = pod.status.as_ref() else {
+        return State::Pending(String::new());
+    };
+    for c in status.container_statuses.iter().flatten() {
+        let waiting = c.state.as_ref().and_then(|s| s.waiting.as_ref()).and_then(|w| w.reason.as_deref());
+        if let Some(reason) = waiting.filter(|r| FAILED_REASONS.contains(r)) {
+            return State::Failed(reason.to_string());
+        }
+    }
+    let conditions = status.conditions.as_deref().unwrap_or_default();
+    let unschedulable = conditions
+        .iter()
+        .find(|c| c.type_ == "PodScheduled" && c.status == "False")
+        .and_then(|c| c.reason.clone());
+    if let Some(reason) = unschedulable {
+        return State::Pending(reason);
+    }
+    match status.phase.as_deref() {
+        Some("Running") if conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True") => State::Running,
+        Some("Running") | Some("Pending") => State::Starting,
+        Some("Failed") => State::Failed(status.reason.clone().unwrap_or_else(|| "pod failed".into())),
+        Some("Succeeded") => State::Failed("exited".into()),
+        _ => State::Pending(String::new()),
+    }
+}
+
+/// `3h12m`, `45s`, `2d3h`: the two largest units, as kubectl shows ages.
+pub fn short_duration(d: SignedDuration) -> String {
+    let secs = d.as_secs().unsigned_abs();
+    let (days, hours, minutes, seconds) = (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds}s"),
+        (0, 0, m) => if seconds == 0 { format!("{m}m") } else { format!("{m}m{seconds}s") },
+        (0, h, m) => if m == 0 { format!("{h}h") } else { format!("{h}h{m}m") },
+        (d, h, _) => if h == 0 { format!("{d}d") } else { format!("{d}d{h}h") },
+    }
+}
+
+/// `in 3h12m`, or `5m ago` once past.
+pub fn relative(at: Timestamp, now: Timestamp) -> String {
+    let d = at.duration_since(now);
+    if d.is_negative() {
+        format!("{} ago", short_duration(d))
+    } else {
+        format!("in {}", short_duration(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(replicas: i32, expires: &str) -> StatefulSet {
+        serde_json::from_value(serde_json::json!({
+            "metadata": { "name": "d", "annotations": { "devserver.io/expires-at": expires } },
+            "spec": { "replicas": replicas, "serviceName": "d", "selector": {}, "template": {} }
+        }))
+        .unwrap()
+    }
+
+    fn pod(status: serde_json::Value) -> Pod {
+        serde_json::from_value(serde_json::json!({ "metadata": { "name": "d-0" }, "status": status })).unwrap()
+    }
+
+    fn now() -> Timestamp {
+        "2026-11-25T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn states_from_objects() {
+        let live = set(1, "2026-11-25T18:00:00Z");
+        assert_eq!(state(&set(0, "2026-11-25T18:00:00Z"), None, now()), State::Stopped);
+        assert_eq!(state(&set(1, "2026-11-25T09:00:00Z"), None, now()), State::Expired);
+        assert_eq!(state(&live, None, now()), State::Pending(String::new()));
+        let ready = pod(serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "True" }] }));
+        assert_eq!(state(&live, Some(&ready), now()), State::Running);
+        let starting = pod(serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "False" }] }));
+        assert_eq!(state(&live, Some(&starting), now()), State::Starting);
+        let unschedulable = pod(serde_json::json!({ "phase": "Pending",
+            "conditions": [{ "type": "PodScheduled", "status": "False", "reason": "Unschedulable" }] }));
+        assert_eq!(state(&live, Some(&unschedulable), now()).to_string(), "Pending (Unschedulable)");
+        let pull = pod(serde_json::json!({ "phase": "Pending", "containerStatuses": [{ "name": "devserver", "image": "x",
+            "imageID": "", "ready": false, "restartCount": 0, "state": { "waiting": { "reason": "ImagePullBackOff" } } }] }));
+        assert_eq!(state(&live, Some(&pull), now()).to_string(), "Failed (ImagePullBackOff)");
+    }
+
+    #[test]
+    fn relative_times() {
+        let at = |s: &str| s.parse::<Timestamp>().unwrap();
+        assert_eq!(relative(at("2026-11-25T13:12:00Z"), now()), "in 3h12m");
+        assert_eq!(relative(at("2026-11-25T09:55:00Z"), now()), "5m ago");
+        assert_eq!(relative(at("2026-11-27T13:00:00Z"), now()), "in 2d3h");
+        assert_eq!(relative(at("2026-11-25T10:00:40Z"), now()), "in 40s");
+        assert_eq!(relative(at("2026-11-25T10:05:10Z"), now()), "in 5m10s");
+    }
+}
