@@ -39,6 +39,8 @@ pub async fn whoami(cluster: &Cluster) -> Result<Option<(String, Vec<String>)>> 
 pub enum FlavorSource {
     Cluster,
     BuiltIn,
+    /// The user may not read DevServerFlavor objects.
+    BuiltInForbidden,
 }
 
 fn flavor_resource() -> ApiResource {
@@ -56,6 +58,11 @@ pub async fn flavors(cluster: &Cluster) -> Result<(Vec<Flavor>, FlavorSource)> {
         Ok(list) => list,
         Err(kube::Error::Api(status)) if status.code == 404 => {
             return Ok((flavor::builtin(), FlavorSource::BuiltIn));
+        }
+        // Without the right to read flavors, the built-in ones are all we can offer; an
+        // unknown --flavor still fails, naming what is available.
+        Err(kube::Error::Api(status)) if status.code == 403 => {
+            return Ok((flavor::builtin(), FlavorSource::BuiltInForbidden));
         }
         Err(err) => return Err(cluster.error(err)),
     };

@@ -44,7 +44,10 @@ pub fn phase(pod: &Pod) -> Phase {
     let conditions = status.conditions.as_deref().unwrap_or_default();
     let condition = |t: &str| conditions.iter().find(|c| c.type_ == t);
     if let Some(c) = condition("PodScheduled").filter(|c| c.status == "False") {
-        if c.reason.as_deref() == Some("Unschedulable") {
+        // Claims of the pod that are still being bound make it unschedulable for a moment;
+        // the scheduler retries once they are bound.
+        let message = c.message.as_deref().unwrap_or_default();
+        if c.reason.as_deref() == Some("Unschedulable") && !message.contains("unbound immediate PersistentVolumeClaims") {
             return Phase::Stuck("FailedScheduling".into(), c.message.clone().unwrap_or_default());
         }
         return Phase::Scheduling;
@@ -128,6 +131,6 @@ pub async fn until_ready(cluster: &Cluster, name: &str, timeout: Duration, print
                 last.describe()
             ),
         )
-        .hint(format!("it may still come up: devctl list; or wait longer with --timeout"))),
+        .hint("it may still come up: devctl list; or wait longer with --timeout")),
     }
 }

@@ -199,7 +199,10 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, pri
             flavor::GPU_RESOURCES.join(", ")
         )));
     }
-    let (flavors, _) = flavors?;
+    let (flavors, source) = flavors?;
+    if source == devservers::FlavorSource::BuiltInForbidden {
+        printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
+    }
     let chosen = flavor::choose(&flavors, input.flavor.as_deref()).map_err(usage)?.clone();
     let owner = input
         .owner

@@ -25,22 +25,17 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: DeleteArgs, pri
         confirm(&args, &cluster)?;
     }
     let results = futures::future::join_all(args.names.iter().map(|name| delete_one(&cluster, name, &args, printer))).await;
-    let mut first_error = None;
+    // Each failure is printed as it is; the exit code is the first failure's.
+    let mut code = 0;
     for (name, result) in args.names.iter().zip(results) {
-        match result {
-            Ok(()) => {}
-            Err(e) => {
-                printer.error(&e.prefix(&format!("deleting {name}")));
-                first_error.get_or_insert(Error::new(Kind::General, "some devservers were not deleted"));
+        if let Err(e) = result {
+            if code == 0 {
+                code = e.exit_code();
             }
+            printer.error(&e.prefix(&format!("deleting {name}")));
         }
     }
-    match first_error {
-        // Each failure was printed with its own code; a single failure keeps its exit code.
-        Some(_) if args.names.len() == 1 => Ok(1),
-        Some(_) => Ok(1),
-        None => Ok(0),
-    }
+    Ok(code)
 }
 
 fn confirm(args: &DeleteArgs, cluster: &Cluster) -> Result<()> {
@@ -88,7 +83,8 @@ async fn delete_one(cluster: &Cluster, name: &str, args: &DeleteArgs, printer: &
     }
     if args.wait {
         let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let gone = await_condition(pods, &format!("{name}-0"), conditions::is_deleted(""));
+        let pod = format!("{name}-0");
+        let gone = await_condition(pods, &pod, conditions::is_deleted(""));
         tokio::time::timeout(args.timeout, gone)
             .await
             .map_err(|_| Error::new(Kind::Timeout, format!("timed out waiting for the pod of {name} to go")))?

@@ -1,0 +1,322 @@
+//! The devserver lifecycle against the real test cluster: create (objects exactly as DESIGN §1
+//! says, all or nothing, one winner between two), list, delete (home kept unless --purge),
+//! and bad input that creates nothing.
+
+#![allow(clippy::unwrap_used, reason = "a test fails loudly on what it did not expect")]
+
+mod common;
+
+use common::{Env, stderr, stdout};
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Pod, Secret, Service};
+use kube::api::{Api, ListParams};
+use testcluster::{Cluster, Fault};
+
+const SELECTOR: &str = "app.kubernetes.io/managed-by=devctl";
+
+struct Ns {
+    cluster: &'static Cluster,
+    name: String,
+    env: Env,
+}
+
+impl Ns {
+    fn new(prefix: &str) -> Option<Ns> {
+        let cluster = testcluster::shared_or_skip()?;
+        Some(Ns {
+            cluster,
+            name: cluster.namespace(prefix).unwrap(),
+            env: Env::new(),
+        })
+    }
+
+    fn devctl(&self, args: &[&str]) -> std::process::Output {
+        self.env
+            .devctl_at(self.cluster.kubeconfig())
+            .args(["-n", &self.name])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Names of every devctl-managed object of `kind` in the namespace.
+    fn objects<K>(&self) -> Vec<String>
+    where
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+            + Clone
+            + std::fmt::Debug
+            + serde::de::DeserializeOwned
+            + Send
+            + 'static,
+        K::DynamicType: Default,
+    {
+        testcluster::block_on(async {
+            let api: Api<K> = Api::namespaced(self.cluster.client().await.unwrap(), &self.name);
+            let list = api.list(&ListParams::default().labels(SELECTOR)).await.unwrap();
+            list.items.iter().filter_map(|o| o.meta().name.clone()).collect()
+        })
+    }
+
+    fn everything(&self) -> Vec<String> {
+        let mut all = Vec::new();
+        all.extend(self.objects::<StatefulSet>().into_iter().map(|n| format!("statefulset/{n}")));
+        all.extend(self.objects::<Service>().into_iter().map(|n| format!("service/{n}")));
+        all.extend(self.objects::<Secret>().into_iter().map(|n| format!("secret/{n}")));
+        all.extend(self.objects::<ConfigMap>().into_iter().map(|n| format!("configmap/{n}")));
+        all.sort();
+        all
+    }
+}
+
+#[test]
+fn create_makes_exactly_the_designed_objects() {
+    let Some(ns) = Ns::new("create") else { return };
+    let out = ns.devctl(&["create", "box", "--expose-ssh", "nodeport", "--wait", "--timeout", "2m"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        ns.everything(),
+        ["configmap/box-init", "secret/box-ssh", "service/box", "service/box-ssh", "statefulset/box"]
+    );
+    let (set, svc, secret, pod) = testcluster::block_on(async {
+        let c = ns.cluster.client().await.unwrap();
+        (
+            Api::<StatefulSet>::namespaced(c.clone(), &ns.name).get("box").await.unwrap(),
+            Api::<Service>::namespaced(c.clone(), &ns.name).get("box").await.unwrap(),
+            Api::<Secret>::namespaced(c.clone(), &ns.name).get("box-ssh").await.unwrap(),
+            Api::<Pod>::namespaced(c, &ns.name).get("box-0").await.unwrap(),
+        )
+    });
+    let labels = set.metadata.labels.clone().unwrap();
+    assert_eq!(labels["app.kubernetes.io/managed-by"], "devctl");
+    assert_eq!(labels["app.kubernetes.io/name"], "devserver");
+    assert_eq!(labels["app.kubernetes.io/instance"], "box");
+    assert_eq!(labels["devserver.io/owner"], "admin");
+    let annotations = set.metadata.annotations.clone().unwrap();
+    for key in ["owner", "flavor", "image", "ttl", "expires-at", "host-key", "created-by"] {
+        assert!(annotations.contains_key(&format!("devserver.io/{key}")), "no {key} annotation");
+    }
+    assert_eq!(annotations["devserver.io/flavor"], "cpu-small");
+    assert!(annotations["devserver.io/host-key"].starts_with("ssh-ed25519 "));
+    let host_pub = String::from_utf8(secret.data.as_ref().unwrap()["ssh_host_ed25519_key.pub"].0.clone()).unwrap();
+    assert_eq!(host_pub.trim(), annotations["devserver.io/host-key"], "the pinned key is the Secret's");
+    let owner = &svc.metadata.owner_references.unwrap()[0];
+    assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("StatefulSet", "box"));
+    assert_eq!(Some(&owner.uid), set.metadata.uid.as_ref());
+    assert_eq!(svc.spec.unwrap().cluster_ip.as_deref(), Some("None"));
+    let pod_spec = pod.spec.unwrap();
+    assert_eq!(pod_spec.automount_service_account_token, Some(false));
+    assert_eq!(pod_spec.containers[0].name, "devserver");
+    let list = ns.devctl(&["list", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(v["items"][0]["name"], "box");
+    assert_eq!(v["items"][0]["status"], "Running");
+}
+
+#[test]
+fn a_name_that_exists_gives_exit_4_and_changes_nothing() {
+    let Some(ns) = Ns::new("exists") else { return };
+    assert!(ns.devctl(&["create", "twice"]).status.success());
+    let before = ns.everything();
+    let out = ns.devctl(&["create", "twice", "--image", "fedora:41"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert_eq!(ns.everything(), before);
+}
+
+#[test]
+fn two_concurrent_creates_of_one_name_give_one_success_and_one_exit_4() {
+    let Some(ns) = Ns::new("race") else { return };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| ns.devctl(&["create", "contested"]));
+        let b = s.spawn(|| ns.devctl(&["create", "contested"]));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    let mut codes = [a.status.code(), b.status.code()];
+    codes.sort();
+    assert_eq!(codes, [Some(0), Some(4)], "{}\n{}", stderr(&a), stderr(&b));
+    assert_eq!(ns.everything().len(), 4, "{:?}", ns.everything());
+}
+
+#[test]
+fn a_failed_secret_create_rolls_everything_back() {
+    let Some(ns) = Ns::new("rollback") else { return };
+    let path = format!("^/api/v1/namespaces/{}/secrets$", ns.name);
+    ns.cluster.proxy().fail_next(&Fault::new("POST", &path, 500, 1)).unwrap();
+    let out = ns.devctl(&["create", "doomed"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("creating the Secret"), "the error names the step: {err}");
+    assert_eq!(ns.everything(), Vec::<String>::new(), "nothing is left behind");
+}
+
+#[test]
+fn a_failed_service_create_rolls_everything_back() {
+    let Some(ns) = Ns::new("rollback-svc") else { return };
+    let path = format!("^/api/v1/namespaces/{}/services$", ns.name);
+    ns.cluster.proxy().fail_next(&Fault::new("POST", &path, 500, 1)).unwrap();
+    let out = ns.devctl(&["create", "doomed"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Service"), "{}", stderr(&out));
+    assert_eq!(ns.everything(), Vec::<String>::new());
+}
+
+#[test]
+fn a_pod_that_fits_nowhere_reports_the_schedulers_message() {
+    let Some(ns) = Ns::new("nofit") else { return };
+    let out = ns.devctl(&["create", "huge", "--memory", "900Gi", "--wait", "--timeout", "1m"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("FailedScheduling") && err.contains("Insufficient memory"), "{err}");
+    let list = stdout(&ns.devctl(&["list"]));
+    assert!(list.contains("Pending (Unschedulable)"), "{list}");
+}
+
+#[test]
+fn an_image_that_cannot_be_pulled_stops_the_wait_early() {
+    let Some(ns) = Ns::new("nopull") else { return };
+    let out = ns.devctl(&["create", "bad-image", "--image", "registry.invalid/nothing:1", "--wait"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("registry.invalid/nothing:1"), "{}", stderr(&out));
+}
+
+#[test]
+fn delete_keeps_the_home_volume_unless_purged() {
+    let Some(ns) = Ns::new("home") else { return };
+    for name in ["kept", "purged"] {
+        let out = ns.devctl(&["create", name, "--home", "1Gi", "--wait", "--timeout", "2m"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = ns.devctl(&["delete", "kept", "--yes", "--wait"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("home volume home-kept-0 kept"), "{}", stderr(&out));
+    let out = ns.devctl(&["delete", "purged", "--yes", "--purge", "--wait"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = testcluster::block_on(async {
+        let api: Api<PersistentVolumeClaim> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        let list = api.list(&ListParams::default()).await.unwrap();
+        list.items
+            .into_iter()
+            .filter(|c| c.metadata.deletion_timestamp.is_none())
+            .filter_map(|c| c.metadata.name)
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(claims, ["home-kept-0"]);
+    assert_eq!(ns.objects::<StatefulSet>(), Vec::<String>::new());
+}
+
+#[test]
+fn delete_off_a_terminal_needs_yes_and_reports_missing_ones() {
+    let Some(ns) = Ns::new("delete") else { return };
+    assert!(ns.devctl(&["create", "victim"]).status.success());
+    let out = ns.devctl(&["delete", "victim"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(ns.objects::<StatefulSet>(), ["victim"]);
+    let out = ns.devctl(&["delete", "ghost", "--yes"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(ns.devctl(&["delete", "ghost", "--yes", "--ignore-not-found"]).status.success());
+}
+
+#[test]
+fn bad_input_is_one_line_and_creates_nothing() {
+    let Some(ns) = Ns::new("badinput") else { return };
+    let yaml = ns.env.home().join("bad.yaml");
+    std::fs::write(&yaml, "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: x}\nspec:\n  flavour: big\n").unwrap();
+    let env_file = ns.env.home().join("bad.env");
+    std::fs::write(&env_file, "OK=1\nnot a line\n").unwrap();
+    let cases: Vec<Vec<String>> = vec![
+        vec!["create".into(), "Bad_Name".into()],
+        vec!["create".into(), "x".repeat(41)],
+        vec!["create".into(), "ok".into(), "--ttl".into(), "forever".into()],
+        vec!["create".into(), "ok".into(), "--volume".into(), "data".into()],
+        vec!["create".into(), "ok".into(), "-e".into(), "1X=2".into()],
+        vec!["create".into(), "ok".into(), "--env-file".into(), env_file.display().to_string()],
+        vec!["create".into(), "-f".into(), yaml.display().to_string()],
+        vec!["create".into(), "ok".into(), "--flavor".into(), "huge".into()],
+        vec!["create".into(), "ok".into(), "--gpu".into(), "many".into()],
+        vec!["create".into(), "ok".into(), "--volume".into(), "missing-claim:/data".into()],
+    ];
+    for case in &cases {
+        let args: Vec<&str> = case.iter().map(String::as_str).collect();
+        let out = ns.devctl(&args);
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{case:?} succeeded");
+        assert!(err.starts_with("error: "), "{case:?}: {err}");
+        assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "{case:?}: {err}");
+    }
+    let flavor = ns.devctl(&["create", "ok", "--flavor", "huge"]);
+    assert!(stderr(&flavor).contains("cpu-small, cpu-medium, cpu-large"), "{}", stderr(&flavor));
+    let file = ns.devctl(&["create", "-f", &yaml.display().to_string()]);
+    assert!(stderr(&file).contains("spec") && stderr(&file).contains("flavour"), "{}", stderr(&file));
+    assert_eq!(ns.everything(), Vec::<String>::new());
+}
+
+#[test]
+fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
+    let Some(ns) = Ns::new("dryrun") else { return };
+    let out = ns.devctl(&["create", "ghost", "--dry-run", "-o", "yaml", "--home", "5Gi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for kind in ["StatefulSet", "Service", "Secret", "ConfigMap"] {
+        assert!(text.contains(&format!("kind: {kind}")), "{kind} missing");
+    }
+    assert_eq!(ns.everything(), Vec::<String>::new());
+    let offline = ns
+        .env
+        .devctl()
+        .arg("--kubeconfig")
+        .arg(ns.env.home().join("no-such-kubeconfig"))
+        .args(["create", "ghost", "--dry-run", "--offline", "--flavor", "cpu-medium", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(offline.status.success(), "offline needs no cluster: {}", stderr(&offline));
+    let list: serde_json::Value = serde_json::from_slice(&offline.stdout).unwrap();
+    assert_eq!(list["kind"], "List");
+    assert_eq!(list["items"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn list_shows_only_the_callers_devservers_unless_asked() {
+    let Some(ns) = Ns::new("owners") else { return };
+    assert!(ns.devctl(&["create", "mine"]).status.success());
+    let robot = testcluster::block_on(async {
+        let admin = ns.cluster.client().await.unwrap();
+        let binding: k8s_openapi::api::rbac::v1::RoleBinding = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "robot-admin"},
+            "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "admin"},
+            "subjects": [{"kind": "ServiceAccount", "name": "robot", "namespace": ns.name}]
+        }))
+        .unwrap();
+        Api::<k8s_openapi::api::rbac::v1::RoleBinding>::namespaced(admin, &ns.name)
+            .create(&Default::default(), &binding)
+            .await
+            .unwrap();
+        ns.cluster.service_account_user(&ns.name, "robot").await.unwrap()
+    });
+    let as_robot = |args: &[&str]| {
+        ns.env
+            .devctl_at(&robot.kubeconfig)
+            .args(["-n", &ns.name])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // The binding reaches the authorizer a moment after it is written.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let out = as_robot(&["create", "theirs"]);
+        if out.status.success() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{}", stderr(&out));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let names = |out: std::process::Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(names(ns.devctl(&["list", "-o", "json"])), ["mine"]);
+    assert_eq!(names(as_robot(&["list", "-o", "json"])), ["theirs"]);
+    assert_eq!(names(ns.devctl(&["list", "--all-users", "-o", "json"])), ["mine", "theirs"]);
+    let table = stdout(&ns.devctl(&["list", "--all-users", "-o", "wide"]));
+    assert!(table.contains(&format!("system:serviceaccount:{}:robot", ns.name)), "{table}");
+}
