@@ -53,19 +53,28 @@ fn read_input(args: &CreateArgs, settings: &Settings) -> Result<Input> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-            Some(input::parse_devserver_file(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?)
+            Some(
+                input::parse_devserver_file(&text)
+                    .map_err(|e| usage(format!("{}: {e}", path.display())))?,
+            )
         }
         None => None,
     };
     let spec = file.as_ref().map(|f| &f.spec);
-    let name = args.name.clone().or_else(|| file.as_ref().map(|f| f.metadata.name.clone()));
+    let name = args
+        .name
+        .clone()
+        .or_else(|| file.as_ref().map(|f| f.metadata.name.clone()));
     if let Some(name) = &name {
         input::check_name(name).map_err(usage)?;
     }
     let ttl = args
         .ttl
         .clone()
-        .or_else(|| spec.and_then(|s| s.lifecycle.as_ref()).and_then(|l| l.time_to_live.clone()))
+        .or_else(|| {
+            spec.and_then(|s| s.lifecycle.as_ref())
+                .and_then(|l| l.time_to_live.clone())
+        })
         .or_else(|| settings.get("ttl").map(str::to_string))
         .unwrap_or_else(|| "8h".into());
     duration::parse(&ttl).map_err(|e| usage(format!("--ttl: {e}")))?;
@@ -76,14 +85,20 @@ fn read_input(args: &CreateArgs, settings: &Settings) -> Result<Input> {
         .collect::<Result<Vec<_>>>()?;
     let mut env = Vec::new();
     if let Some(path) = &args.env_file {
-        let text = std::fs::read_to_string(path).map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-        env.extend(input::parse_env_file(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?);
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+        env.extend(
+            input::parse_env_file(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?,
+        );
     }
     for line in &args.env {
         env.push(input::parse_env(line).map_err(usage)?);
     }
     let mut overrides = BTreeMap::new();
-    for (flag, resource, value) in [("--cpu", "cpu", &args.cpu), ("--memory", "memory", &args.memory)] {
+    for (flag, resource, value) in [
+        ("--cpu", "cpu", &args.cpu),
+        ("--memory", "memory", &args.memory),
+    ] {
         if let Some(q) = value {
             input::check_quantity(flag, q).map_err(usage)?;
             overrides.insert(resource.to_string(), q.clone());
@@ -110,7 +125,10 @@ fn read_input(args: &CreateArgs, settings: &Settings) -> Result<Input> {
         public_keys.push(keys::read_public_key(&expand_home(path))?);
     }
     if public_keys.is_empty() {
-        if let Some(key) = spec.and_then(|s| s.ssh.as_ref()).and_then(|s| s.public_key.clone()) {
+        if let Some(key) = spec
+            .and_then(|s| s.ssh.as_ref())
+            .and_then(|s| s.public_key.clone())
+        {
             public_keys.push(key);
         } else if let Some(path) = settings.get("ssh-key") {
             public_keys.push(keys::read_public_key(&expand_home(&PathBuf::from(path)))?);
@@ -137,7 +155,11 @@ fn read_input(args: &CreateArgs, settings: &Settings) -> Result<Input> {
             .clone()
             .or_else(|| spec.and_then(|s| s.flavor.clone()))
             .or_else(|| settings.get("flavor").map(str::to_string)),
-        image: args.image.clone().or_else(|| spec.and_then(|s| s.image.clone())).or(configured_image),
+        image: args
+            .image
+            .clone()
+            .or_else(|| spec.and_then(|s| s.image.clone()))
+            .or(configured_image),
         ttl,
         keys: public_keys,
         home: args.home.clone(),
@@ -157,22 +179,37 @@ fn expand_home(path: &std::path::Path) -> PathBuf {
     }
 }
 
-pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, printer: &Printer) -> Result<ExitStatus> {
+pub async fn run(
+    global: &GlobalArgs,
+    settings: &Settings,
+    args: CreateArgs,
+    printer: &Printer,
+) -> Result<ExitStatus> {
     let input = read_input(&args, settings)?;
     if args.offline {
         // No API call at all: built-in flavors, the namespace as configured.
-        let wanted = input.flavor.clone().ok_or_else(|| usage("--offline needs --flavor".into()))?;
+        let wanted = input
+            .flavor
+            .clone()
+            .ok_or_else(|| usage("--offline needs --flavor".into()))?;
         let flavors = flavor::builtin();
-        let chosen = flavor::choose(&flavors, Some(&wanted)).map_err(usage)?.clone();
+        let chosen = flavor::choose(&flavors, Some(&wanted))
+            .map_err(usage)?
+            .clone();
         let namespace = settings.get("namespace").unwrap_or("default").to_string();
-        let owner = input.owner.clone().or_else(|| settings.get("owner").map(str::to_string)).unwrap_or_else(local_user);
+        let owner = input
+            .owner
+            .clone()
+            .or_else(|| settings.get("owner").map(str::to_string))
+            .unwrap_or_else(local_user);
         let spec = build(&input, namespace, owner, chosen)?;
         return print_manifests(&spec, printer);
     }
 
     let cluster = cluster::connect(global, settings, printer).await?;
     // Wave 1: identity, flavors, the claims to mount and (if needed) the nodes' resources.
-    let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let claims =
+        Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &cluster.namespace);
     let claim_checks = input.volumes.iter().map(|v| {
         let claims = claims.clone();
         async move { (v.claim.clone(), claims.get_opt(&v.claim).await) }
@@ -187,8 +224,14 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, pri
         match found {
             Ok(Some(_)) => {}
             Ok(None) => {
-                return Err(Error::new(Kind::NotFound, format!("claim {claim:?} not found in namespace {}", cluster.namespace))
-                    .hint("--volume mounts an existing PersistentVolumeClaim: kubectl get pvc"));
+                return Err(Error::new(
+                    Kind::NotFound,
+                    format!(
+                        "claim {claim:?} not found in namespace {}",
+                        cluster.namespace
+                    ),
+                )
+                .hint("--volume mounts an existing PersistentVolumeClaim: kubectl get pvc"));
             }
             Err(e) => return Err(cluster.error(e)),
         }
@@ -203,7 +246,9 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, pri
     if source == devservers::FlavorSource::BuiltInForbidden {
         printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
     }
-    let chosen = flavor::choose(&flavors, input.flavor.as_deref()).map_err(usage)?.clone();
+    let chosen = flavor::choose(&flavors, input.flavor.as_deref())
+        .map_err(usage)?
+        .clone();
     let owner = input
         .owner
         .clone()
@@ -219,10 +264,16 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, pri
     let created = create(&cluster, &spec).await;
     spinner.finish_and_clear();
     created?;
-    printer.info(&format!("devserver {} created in namespace {}", spec.name, spec.namespace));
+    printer.info(&format!(
+        "devserver {} created in namespace {}",
+        spec.name, spec.namespace
+    ));
     if args.wait {
         crate::cluster::wait::until_ready(&cluster, &spec.name, args.timeout, printer).await?;
-        printer.info(&format!("devserver {} is ready: devctl ssh {}", spec.name, spec.name));
+        printer.info(&format!(
+            "devserver {} is ready: devctl ssh {}",
+            spec.name, spec.name
+        ));
     }
     match printer.format {
         Format::Name => printer.out(&format!("devserver/{}\n", spec.name)),
@@ -237,13 +288,18 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: CreateArgs, pri
 }
 
 fn local_user() -> String {
-    std::env::var("USER").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| "dev".into())
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "dev".into())
 }
 
 /// Whether some node advertises `resource` (true when there is nothing to check, or when the
 /// user may not list nodes: the scheduler will tell).
 async fn advertised(cluster: &Cluster, resource: Option<&str>) -> Result<bool> {
-    let Some(resource) = resource else { return Ok(true) };
+    let Some(resource) = resource else {
+        return Ok(true);
+    };
     let nodes = Api::<k8s_openapi::api::core::v1::Node>::all(cluster.client.clone());
     match nodes.list(&Default::default()).await {
         Ok(list) => Ok(list.items.iter().any(|n| {
@@ -268,7 +324,9 @@ fn build(input: &Input, namespace: String, owner: String, flavor: flavor::Flavor
     };
     let ttl = duration::parse(&input.ttl).map_err(usage)?;
     let expires = k8s_openapi::jiff::Timestamp::now()
-        .checked_add(k8s_openapi::jiff::SignedDuration::from_secs(ttl.as_secs() as i64))
+        .checked_add(k8s_openapi::jiff::SignedDuration::from_secs(
+            ttl.as_secs() as i64
+        ))
         .map_err(|e| usage(format!("--ttl: {e}")))?;
     let image = input
         .image
@@ -302,21 +360,30 @@ fn build(input: &Input, namespace: String, owner: String, flavor: flavor::Flavor
 /// (the default) or one JSON `List`.
 fn print_manifests(spec: &Spec, printer: &Printer) -> Result<ExitStatus> {
     let mut items: Vec<Value> = Vec::new();
-    let to_value = |v: Result<Value, serde_json::Error>| v.map_err(|e| Error::general(e.to_string()));
-    items.push(to_value(serde_json::to_value(manifests::statefulset(spec)))?);
-    items.push(to_value(serde_json::to_value(manifests::headless_service(spec)))?);
+    let to_value =
+        |v: Result<Value, serde_json::Error>| v.map_err(|e| Error::general(e.to_string()));
+    items.push(to_value(serde_json::to_value(manifests::statefulset(
+        spec,
+    )))?);
+    items.push(to_value(serde_json::to_value(
+        manifests::headless_service(spec),
+    ))?);
     if let Some(svc) = manifests::nodeport_service(spec) {
         items.push(to_value(serde_json::to_value(svc))?);
     }
     items.push(to_value(serde_json::to_value(manifests::secret(spec)))?);
     items.push(to_value(serde_json::to_value(manifests::configmap(spec)))?);
     if printer.format == Format::Json {
-        printer.structured(&serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": items }))?;
+        printer.structured(
+            &serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": items }),
+        )?;
     } else {
         let mut out = String::new();
         for item in &items {
             out.push_str("---\n");
-            out.push_str(&serde_yaml::to_string(item).map_err(|e| Error::general(e.to_string()))?);
+            out.push_str(
+                &crate::output::yaml::to_string(item).map_err(|e| Error::general(e.to_string()))?,
+            );
         }
         printer.out(&out);
     }
@@ -331,8 +398,14 @@ async fn create(cluster: &Cluster, spec: &Spec) -> Result<()> {
     let set = match sets.create(&pp, &manifests::statefulset(spec)).await {
         Ok(set) => set,
         Err(kube::Error::Api(s)) if s.code == 409 => {
-            return Err(Error::new(Kind::Conflict, format!("devserver {} already exists in namespace {ns}", spec.name))
-                .hint(format!("pick another name, or delete it first: devctl delete {}", spec.name)));
+            return Err(Error::new(
+                Kind::Conflict,
+                format!("devserver {} already exists in namespace {ns}", spec.name),
+            )
+            .hint(format!(
+                "pick another name, or delete it first: devctl delete {}",
+                spec.name
+            )));
         }
         Err(e) => return Err(cluster.error(e).prefix("creating the StatefulSet")),
     };
@@ -380,23 +453,54 @@ async fn create(cluster: &Cluster, spec: &Spec) -> Result<()> {
     ]
     .into_iter()
     .find_map(|(step, err)| err.map(|e| (step, e.to_string())));
-    let Some((step, _)) = failure else { return Ok(()) };
+    let Some((step, _)) = failure else {
+        return Ok(());
+    };
 
     // Roll back: the children by name (owner references would get them too, but not before
     // the garbage collector runs), then the StatefulSet.
     let dp = DeleteParams::background();
     let _ = tokio::join!(
-        async { if r_secret.is_ok() { let _ = secrets.delete(&manifests::secret_name(&spec.name), &dp).await; } },
-        async { if r_config.is_ok() { let _ = configs.delete(&manifests::configmap_name(&spec.name), &dp).await; } },
-        async { if r_headless.is_ok() { let _ = services.delete(&spec.name, &dp).await; } },
-        async { if matches!(r_nodeport, Ok(Some(_))) { let _ = services.delete(&manifests::nodeport_name(&spec.name), &dp).await; } },
-        async { let _ = sets.delete(&spec.name, &dp).await; },
+        async {
+            if r_secret.is_ok() {
+                let _ = secrets
+                    .delete(&manifests::secret_name(&spec.name), &dp)
+                    .await;
+            }
+        },
+        async {
+            if r_config.is_ok() {
+                let _ = configs
+                    .delete(&manifests::configmap_name(&spec.name), &dp)
+                    .await;
+            }
+        },
+        async {
+            if r_headless.is_ok() {
+                let _ = services.delete(&spec.name, &dp).await;
+            }
+        },
+        async {
+            if matches!(r_nodeport, Ok(Some(_))) {
+                let _ = services
+                    .delete(&manifests::nodeport_name(&spec.name), &dp)
+                    .await;
+            }
+        },
+        async {
+            let _ = sets.delete(&spec.name, &dp).await;
+        },
     );
-    let err = [r_secret.err(), r_config.err(), r_headless.err(), r_nodeport.err()]
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|e| cluster.error(e))
-        .unwrap_or_else(|| Error::general("unknown failure"));
+    let err = [
+        r_secret.err(),
+        r_config.err(),
+        r_headless.err(),
+        r_nodeport.err(),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .map(|e| cluster.error(e))
+    .unwrap_or_else(|| Error::general("unknown failure"));
     Err(err.prefix(&format!("creating {step} (nothing was left behind)")))
 }
