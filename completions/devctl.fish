@@ -38,11 +38,175 @@ complete -c devctl -n "__fish_devctl_needs_command" -s q -l quiet -d 'Print only
 complete -c devctl -n "__fish_devctl_needs_command" -l no-color -d 'Never colour the output (also NO_COLOR)'
 complete -c devctl -n "__fish_devctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_needs_command" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "describe" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "stop" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are, and whether you may do what devctl needs'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print the client version, and the server\'s when it is reachable'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "config" -d 'Show or change devctl\'s settings'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l flavor -d 'Flavor (size) of the devserver [env: DEVCTL_FLAVOR]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l image -d 'Container image (default: the flavor\'s, else ubuntu:22.04) [env: DEVCTL_IMAGE]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l ssh-key -d 'Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub, else a key pair devctl makes)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l ttl -d 'Time to live, e.g. 8h or 2d [env: DEVCTL_TTL]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l home -d 'A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l volume -d 'Mount an existing claim: CLAIM:/path[:ro] (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s e -l env -d 'Environment variable for the devserver: KEY=VALUE (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l env-file -d 'File of KEY=VALUE lines (# comments and blank lines allowed)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l cpu -d 'CPU request and limit, overriding the flavor, e.g. 4 or 1500m' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l memory -d 'Memory request and limit, overriding the flavor, e.g. 16Gi' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l gpu -d 'GPUs: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l port -d 'Extra container port to declare, e.g. 8888 for Jupyter (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose-ssh -d 'Expose SSH on a NodePort: nodeport or nodeport:PORT' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s f -l filename -d 'Read the devserver from a DevServer YAML file (flags override its fields)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l timeout -d 'How long --wait waits' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l wait -d 'Wait until the devserver is ready for SSH'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l dry-run -d 'Print the manifests (-o yaml or json) and change nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l offline -d 'With --dry-run and --flavor: make no API call at all (built-in flavors only)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s l -l selector -d 'Only devservers whose labels match, e.g. team=ml' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l all-users -d 'Everyone\'s devservers in the namespace'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s A -l all-namespaces -d 'Devservers in every namespace (implies --all-users)'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l timeout -d 'How long --wait waits' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (needed when not on a terminal)'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l purge -d 'Also delete the home volume and its data'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l ignore-not-found -d 'Succeed when a devserver does not exist'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l wait -d 'Wait until the devserver\'s pod is gone'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l ttl -d 'How much longer, e.g. 4h (counted from the current expiry, or from now once expired)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s A -l all-namespaces -d 'In every namespace'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l dry-run -d 'Say what would be deleted and delete nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand status" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
@@ -165,11 +329,20 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output (also NO_COLOR)'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from status version config completions help" -f -a "status" -d 'Show the cluster, who you are, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from status version config completions help" -f -a "version" -d 'Print the client version, and the server\'s when it is reachable'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from status version config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "describe" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "stop" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "start" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "restart" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "version" -d 'Print the client version, and the server\'s when it is reachable'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Show every setting, its value and where the value comes from'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting in the config file'

@@ -37,11 +37,226 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a devserver')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your devservers')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete devservers')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Push a devserver''s expiry out')
+            [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client version, and the server''s when it is reachable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change devctl''s settings')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'devctl;create' {
+            [CompletionResult]::new('--flavor', '--flavor', [CompletionResultType]::ParameterName, 'Flavor (size) of the devserver [env: DEVCTL_FLAVOR]')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Container image (default: the flavor''s, else ubuntu:22.04) [env: DEVCTL_IMAGE]')
+            [CompletionResult]::new('--ssh-key', '--ssh-key', [CompletionResultType]::ParameterName, 'Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub, else a key pair devctl makes)')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Time to live, e.g. 8h or 2d [env: DEVCTL_TTL]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted')
+            [CompletionResult]::new('--volume', '--volume', [CompletionResultType]::ParameterName, 'Mount an existing claim: CLAIM:/path[:ro] (repeatable)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment variable for the devserver: KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment variable for the devserver: KEY=VALUE (repeatable)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'File of KEY=VALUE lines (# comments and blank lines allowed)')
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'CPU request and limit, overriding the flavor, e.g. 4 or 1500m')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Memory request and limit, overriding the flavor, e.g. 16Gi')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'GPUs: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Extra container port to declare, e.g. 8888 for Jupyter (repeatable)')
+            [CompletionResult]::new('--expose-ssh', '--expose-ssh', [CompletionResultType]::ParameterName, 'Expose SSH on a NodePort: nodeport or nodeport:PORT')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver is ready for SSH')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the manifests (-o yaml or json) and change nothing')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'With --dry-run and --flavor: make no API call at all (built-in flavors only)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;list' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only devservers whose labels match, e.g. team=ml')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Only devservers whose labels match, e.g. team=ml')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('--all-users', '--all-users', [CompletionResultType]::ParameterName, 'Everyone''s devservers in the namespace')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Devservers in every namespace (implies --all-users)')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Devservers in every namespace (implies --all-users)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;describe' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;delete' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when not on a terminal)')
+            [CompletionResult]::new('--purge', '--purge', [CompletionResultType]::ParameterName, 'Also delete the home volume and its data')
+            [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Succeed when a devserver does not exist')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver''s pod is gone')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;stop' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;start' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;restart' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;extend' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How much longer, e.g. 4h (counted from the current expiry, or from now once expired)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;reap' {
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use [env: DEVCTL_CONTEXT]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (else DEVCTL_NAMESPACE, the config file, the context''s, then default)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client''s own)')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'In every namespace')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'In every namespace')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be deleted and delete nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail: -v the cause chain and each HTTP request, -vv their headers')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'devctl;status' {
@@ -225,11 +440,47 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a devserver')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your devservers')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete devservers')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Push a devserver''s expiry out')
+            [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client version, and the server''s when it is reachable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change devctl''s settings')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'devctl;help;create' {
+            break
+        }
+        'devctl;help;list' {
+            break
+        }
+        'devctl;help;describe' {
+            break
+        }
+        'devctl;help;delete' {
+            break
+        }
+        'devctl;help;stop' {
+            break
+        }
+        'devctl;help;start' {
+            break
+        }
+        'devctl;help;restart' {
+            break
+        }
+        'devctl;help;extend' {
+            break
+        }
+        'devctl;help;reap' {
             break
         }
         'devctl;help;status' {

@@ -48,7 +48,301 @@ name\:"Names only, one per line"))' \
         (( CURRENT += 1 ))
         curcontext="${curcontext%:*:*}:devctl-command-$line[1]:"
         case $line[1] in
-            (status)
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--flavor=[Flavor (size) of the devserver \[env\: DEVCTL_FLAVOR\]]:FLAVOR:_default' \
+'--image=[Container image (default\: the flavor'\''s, else ubuntu\:22.04) \[env\: DEVCTL_IMAGE\]]:IMAGE:_default' \
+'*--ssh-key=[Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub, else a key pair devctl makes)]:FILE:_files' \
+'--ttl=[Time to live, e.g. 8h or 2d \[env\: DEVCTL_TTL\]]:DURATION:_default' \
+'--home=[A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted]:SIZE:_default' \
+'*--volume=[Mount an existing claim\: CLAIM\:/path\[\:ro\] (repeatable)]:CLAIM:/PATH[:ro]:_default' \
+'*-e+[Environment variable for the devserver\: KEY=VALUE (repeatable)]:KEY=VALUE:_default' \
+'*--env=[Environment variable for the devserver\: KEY=VALUE (repeatable)]:KEY=VALUE:_default' \
+'--env-file=[File of KEY=VALUE lines (# comments and blank lines allowed)]:FILE:_files' \
+'--cpu=[CPU request and limit, overriding the flavor, e.g. 4 or 1500m]:QUANTITY:_default' \
+'--memory=[Memory request and limit, overriding the flavor, e.g. 16Gi]:QUANTITY:_default' \
+'--gpu=[GPUs\: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)]:[RESOURCE=]COUNT:_default' \
+'*--port=[Extra container port to declare, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
+'--expose-ssh=[Expose SSH on a NodePort\: nodeport or nodeport\:PORT]:nodeport[:PORT]:_default' \
+'-f+[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
+'--filename=[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
+'--timeout=[How long --wait waits]:DURATION:_default' \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--wait[Wait until the devserver is ready for SSH]' \
+'--dry-run[Print the manifests (-o yaml or json) and change nothing]' \
+'--offline[With --dry-run and --flavor\: make no API call at all (built-in flavors only)]' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::name -- Name of the devserver (default\: <user>-dev); at most 40 lowercase letters, digits, '\''-'\'':_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-l+[Only devservers whose labels match, e.g. team=ml]:SELECTOR:_default' \
+'--selector=[Only devservers whose labels match, e.g. team=ml]:SELECTOR:_default' \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--all-users[Everyone'\''s devservers in the namespace]' \
+'-A[Devservers in every namespace (implies --all-users)]' \
+'--all-namespaces[Devservers in every namespace (implies --all-users)]' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[How long --wait waits]:DURATION:_default' \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'-y[Do not ask for confirmation (needed when not on a terminal)]' \
+'--yes[Do not ask for confirmation (needed when not on a terminal)]' \
+'--purge[Also delete the home volume and its data]' \
+'--ignore-not-found[Succeed when a devserver does not exist]' \
+'--wait[Wait until the devserver'\''s pod is gone]' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names:_default' \
+&& ret=0
+;;
+(stop)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(start)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(extend)
+_arguments "${_arguments_options[@]}" : \
+'--ttl=[How much longer, e.g. 4h (counted from the current expiry, or from now once expired)]:DURATION:_default' \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(reap)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
+'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
+'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'-A[In every namespace]' \
+'--all-namespaces[In every namespace]' \
+'--dry-run[Say what would be deleted and delete nothing]' \
+'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output (also NO_COLOR)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(status)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
 '--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
@@ -336,7 +630,43 @@ _arguments "${_arguments_options[@]}" : \
         (( CURRENT += 1 ))
         curcontext="${curcontext%:*:*}:devctl-help-command-$line[1]:"
         case $line[1] in
-            (status)
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(stop)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(start)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(extend)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reap)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -396,6 +726,15 @@ esac
 (( $+functions[_devctl_commands] )) ||
 _devctl_commands() {
     local commands; commands=(
+'create:Create a devserver' \
+'list:List your devservers' \
+'describe:A devserver'\''s name' \
+'delete:Delete devservers' \
+'stop:A devserver'\''s name' \
+'start:A devserver'\''s name' \
+'restart:A devserver'\''s name' \
+'extend:Push a devserver'\''s expiry out' \
+'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are, and whether you may do what devctl needs' \
 'version:Print the client version, and the server'\''s when it is reachable' \
 'config:Show or change devctl'\''s settings' \
@@ -476,9 +815,38 @@ _devctl__subcmd__config__subcmd__view_commands() {
     local commands; commands=()
     _describe -t commands 'devctl config view commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__create_commands] )) ||
+_devctl__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl create commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__delete_commands] )) ||
+_devctl__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl delete commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__describe_commands] )) ||
+_devctl__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl describe commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__extend_commands] )) ||
+_devctl__subcmd__extend_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl extend commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help_commands] )) ||
 _devctl__subcmd__help_commands() {
     local commands; commands=(
+'create:Create a devserver' \
+'list:List your devservers' \
+'describe:A devserver'\''s name' \
+'delete:Delete devservers' \
+'stop:A devserver'\''s name' \
+'start:A devserver'\''s name' \
+'restart:A devserver'\''s name' \
+'extend:Push a devserver'\''s expiry out' \
+'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are, and whether you may do what devctl needs' \
 'version:Print the client version, and the server'\''s when it is reachable' \
 'config:Show or change devctl'\''s settings' \
@@ -522,25 +890,95 @@ _devctl__subcmd__help__subcmd__config__subcmd__view_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help config view commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__create_commands] )) ||
+_devctl__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help create commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__delete_commands] )) ||
+_devctl__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help delete commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__describe_commands] )) ||
+_devctl__subcmd__help__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help describe commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__extend_commands] )) ||
+_devctl__subcmd__help__subcmd__extend_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help extend commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__help_commands] )) ||
 _devctl__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__list_commands] )) ||
+_devctl__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__reap_commands] )) ||
+_devctl__subcmd__help__subcmd__reap_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help reap commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__restart_commands] )) ||
+_devctl__subcmd__help__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help restart commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__start_commands] )) ||
+_devctl__subcmd__help__subcmd__start_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help start commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__status_commands] )) ||
 _devctl__subcmd__help__subcmd__status_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help status commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__stop_commands] )) ||
+_devctl__subcmd__help__subcmd__stop_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help stop commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__version_commands] )) ||
 _devctl__subcmd__help__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help version commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__list_commands] )) ||
+_devctl__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__reap_commands] )) ||
+_devctl__subcmd__reap_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl reap commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__restart_commands] )) ||
+_devctl__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl restart commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__start_commands] )) ||
+_devctl__subcmd__start_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl start commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__status_commands] )) ||
 _devctl__subcmd__status_commands() {
     local commands; commands=()
     _describe -t commands 'devctl status commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__stop_commands] )) ||
+_devctl__subcmd__stop_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl stop commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__version_commands] )) ||
 _devctl__subcmd__version_commands() {

@@ -24,6 +24,7 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)
     #[arg(long, global = true, value_name = "FILE")]
@@ -65,6 +66,15 @@ fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Create(Box<CreateArgs>),
+    List(ListArgs),
+    Describe(NameArg),
+    Delete(DeleteArgs),
+    Stop(NameArg),
+    Start(NameArg),
+    Restart(NameArg),
+    Extend(ExtendArgs),
+    Reap(ReapArgs),
     Status(StatusArgs),
     Version(VersionArgs),
     Config(ConfigArgs),
@@ -111,4 +121,164 @@ pub enum ConfigCommand {
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
+}
+
+/// Create a devserver
+///
+/// Makes a StatefulSet with its Services, a Secret with the SSH keys and a ConfigMap with the
+/// startup script. All or nothing: if a step fails, what was made is deleted.
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Name of the devserver (default: <user>-dev); at most 40 lowercase letters, digits, '-'
+    pub name: Option<String>,
+
+    /// Flavor (size) of the devserver [env: DEVCTL_FLAVOR]
+    #[arg(long)]
+    pub flavor: Option<String>,
+
+    /// Container image (default: the flavor's, else ubuntu:22.04) [env: DEVCTL_IMAGE]
+    #[arg(long)]
+    pub image: Option<String>,
+
+    /// Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub,
+    /// id_rsa.pub, else a key pair devctl makes)
+    #[arg(long = "ssh-key", value_name = "FILE")]
+    pub ssh_keys: Vec<std::path::PathBuf>,
+
+    /// Time to live, e.g. 8h or 2d [env: DEVCTL_TTL]
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<String>,
+
+    /// A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted
+    #[arg(long, value_name = "SIZE")]
+    pub home: Option<String>,
+
+    /// Mount an existing claim: CLAIM:/path[:ro] (repeatable)
+    #[arg(long = "volume", value_name = "CLAIM:/PATH[:ro]")]
+    pub volumes: Vec<String>,
+
+    /// Environment variable for the devserver: KEY=VALUE (repeatable)
+    #[arg(short = 'e', long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+
+    /// File of KEY=VALUE lines (# comments and blank lines allowed)
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Option<std::path::PathBuf>,
+
+    /// CPU request and limit, overriding the flavor, e.g. 4 or 1500m
+    #[arg(long, value_name = "QUANTITY")]
+    pub cpu: Option<String>,
+
+    /// Memory request and limit, overriding the flavor, e.g. 16Gi
+    #[arg(long, value_name = "QUANTITY")]
+    pub memory: Option<String>,
+
+    /// GPUs: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)
+    #[arg(long, value_name = "[RESOURCE=]COUNT")]
+    pub gpu: Option<String>,
+
+    /// Extra container port to declare, e.g. 8888 for Jupyter (repeatable)
+    #[arg(long = "port", value_name = "PORT")]
+    pub ports: Vec<u16>,
+
+    /// Expose SSH on a NodePort: nodeport or nodeport:PORT
+    #[arg(long, value_name = "nodeport[:PORT]")]
+    pub expose_ssh: Option<String>,
+
+    /// Read the devserver from a DevServer YAML file (flags override its fields)
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// Wait until the devserver is ready for SSH
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How long --wait waits
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Print the manifests (-o yaml or json) and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// With --dry-run and --flavor: make no API call at all (built-in flavors only)
+    #[arg(long, requires = "dry_run")]
+    pub offline: bool,
+}
+
+/// List your devservers
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Everyone's devservers in the namespace
+    #[arg(long)]
+    pub all_users: bool,
+
+    /// Devservers in every namespace (implies --all-users)
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+
+    /// Only devservers whose labels match, e.g. team=ml
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+}
+
+/// Delete devservers
+///
+/// The home volume is kept unless --purge; its data is never deleted otherwise.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[arg(required = true)]
+    pub names: Vec<String>,
+
+    /// Do not ask for confirmation (needed when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Also delete the home volume and its data
+    #[arg(long)]
+    pub purge: bool,
+
+    /// Succeed when a devserver does not exist
+    #[arg(long)]
+    pub ignore_not_found: bool,
+
+    /// Wait until the devserver's pod is gone
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How long --wait waits
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+/// A devserver's name.
+#[derive(Debug, Args)]
+pub struct NameArg {
+    /// Name of the devserver
+    pub name: String,
+}
+
+/// Push a devserver's expiry out
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// How much longer, e.g. 4h (counted from the current expiry, or from now once expired)
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: String,
+}
+
+/// Delete expired devservers (their home volumes are kept)
+///
+/// For cron, CI or an in-cluster CronJob. Exits 0 when nothing failed.
+#[derive(Debug, Args)]
+pub struct ReapArgs {
+    /// In every namespace
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+
+    /// Say what would be deleted and delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -85,6 +85,12 @@ impl Error {
         self
     }
 
+    /// Puts what we were doing in front of the message: `creating the Secret: forbidden: ...`.
+    pub fn prefix(mut self, doing: &str) -> Error {
+        self.message = format!("{doing}: {}", self.message);
+        self
+    }
+
     pub fn exit_code(&self) -> u8 {
         self.kind.exit_code()
     }
@@ -102,6 +108,35 @@ impl Error {
         }
         out
     }
+}
+
+/// The candidate `word` was most likely meant to be, if one is close: for "did you mean"
+/// hints on names the user typed (settings, contexts).
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    // Small typos only: a third of the word, at most 3 edits.
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 impl fmt::Display for Error {
@@ -131,5 +166,15 @@ mod tests {
             "error: cannot reach https://x\nhint: check the VPN\ncaused by: refused"
         );
         assert_eq!(err.exit_code(), 7);
+    }
+
+    #[test]
+    fn closest_suggests_only_small_typos() {
+        let keys = ["namespace", "context", "flavor", "ttl"];
+        assert_eq!(closest("flavour", &keys), Some("flavor"));
+        assert_eq!(closest("namespce", &keys), Some("namespace"));
+        assert_eq!(closest("tl", &keys), Some("ttl"));
+        assert_eq!(closest("colour", &keys), None);
+        assert_eq!(closest("", &keys), None);
     }
 }

@@ -98,13 +98,20 @@ fn not_blank(v: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// Where a value came from.
+/// Where a value came from. In JSON: `flag`, `env`, `file`, `context`, `kubeconfig`,
+/// `in-cluster` or `default`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     Flag,
     Env,
     File,
+    /// The namespace of the kubeconfig context in use.
+    Context,
+    /// The kubeconfig's `current-context`.
+    Kubeconfig,
+    /// The pod's ServiceAccount, when devctl runs inside the cluster without a kubeconfig.
+    InCluster,
     Default,
 }
 
@@ -114,7 +121,10 @@ impl Source {
             Source::Flag => "flag",
             Source::Env => "environment",
             Source::File => "config file",
-            Source::Default => "default",
+            Source::Context => "kubeconfig context",
+            Source::Kubeconfig => "kubeconfig",
+            Source::InCluster => "in-cluster ServiceAccount",
+            Source::Default => "built-in default",
         }
     }
 }
@@ -122,8 +132,12 @@ impl Source {
 fn key(name: &str) -> Result<&'static Key> {
     KEYS.iter().find(|k| k.name == name).ok_or_else(|| {
         let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
-        Error::usage(format!("unknown setting {name:?}"))
-            .hint(format!("known settings: {}", known.join(", ")))
+        let err = Error::usage(format!("unknown setting {name:?}"));
+        match crate::error::closest(name, &known) {
+            Some(close) => err.hint(format!("did you mean {close:?}?")),
+            None => err,
+        }
+        .hint(format!("known settings: {}", known.join(", ")))
     })
 }
 

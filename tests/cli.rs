@@ -8,21 +8,34 @@
 
 mod common;
 
+use common::fake_api::{self, FakeApi};
 use common::{Env, stderr, stdout};
 
 #[test]
-fn help_lists_only_working_commands() {
+fn help_lists_the_foundation_commands_and_each_has_help() {
     let env = Env::new();
     let out = env.devctl().arg("--help").output().unwrap();
     assert!(out.status.success());
     let help = stdout(&out);
     for cmd in ["status", "version", "config", "completions"] {
-        assert!(help.contains(cmd), "{cmd} missing from:\n{help}");
+        assert!(
+            help.contains(&format!("\n  {cmd} ")),
+            "{cmd} missing from:\n{help}"
+        );
     }
-    assert!(
-        !help.contains("\n  create"),
-        "create is not built yet:\n{help}"
-    );
+    // Every listed command answers --help: nothing is listed that clap cannot run.
+    let commands = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help");
+    for cmd in commands {
+        let out = env.devctl().args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{cmd} --help: {}", stderr(&out));
+    }
 }
 
 #[test]
@@ -152,7 +165,7 @@ fn a_malformed_config_file_is_one_line_naming_file_line_and_column() {
 }
 
 #[test]
-fn namespace_precedence_flag_env_file_default() {
+fn namespace_precedence_flag_env_file_context_default() {
     let env = Env::new();
     let namespace = |cmd: &mut assert_cmd::Command| -> (String, String) {
         let out = cmd.args(["config", "view", "-o", "json"]).output().unwrap();
@@ -170,26 +183,471 @@ fn namespace_precedence_flag_env_file_default() {
             entry["source"].as_str().unwrap_or("").into(),
         )
     };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(namespace(&mut env.devctl()), pair("default", "default"));
+    let kubeconfig = fake_api::kubeconfig_for(
+        "https://127.0.0.1:1",
+        env.home(),
+        &fake_api::token_user("t"),
+        Some("from-context"),
+    );
+    let with_kubeconfig = || {
+        let mut cmd = env.devctl();
+        cmd.env("KUBECONFIG", &kubeconfig);
+        cmd
+    };
     assert_eq!(
-        namespace(&mut env.devctl()),
-        ("".into(), "".into()),
-        "unset by default"
+        namespace(&mut with_kubeconfig()),
+        pair("from-context", "context")
+    );
+    assert_eq!(
+        namespace(with_kubeconfig().args(["--context", "other"])),
+        pair("default", "default"),
+        "the other context names no namespace"
     );
     std::fs::write(env.config_path(), "namespace: from-file\n").unwrap();
+    assert_eq!(namespace(&mut with_kubeconfig()), pair("from-file", "file"));
     assert_eq!(
-        namespace(&mut env.devctl()),
-        ("from-file".into(), "file".into())
+        namespace(with_kubeconfig().env("DEVCTL_NAMESPACE", "from-env")),
+        pair("from-env", "env")
     );
-    let mut with_env = env.devctl();
-    with_env.env("DEVCTL_NAMESPACE", "from-env");
-    assert_eq!(namespace(&mut with_env), ("from-env".into(), "env".into()));
-    let mut with_flag = env.devctl();
-    with_flag
-        .env("DEVCTL_NAMESPACE", "from-env")
-        .args(["-n", "from-flag"]);
     assert_eq!(
-        namespace(&mut with_flag),
-        ("from-flag".into(), "flag".into())
+        namespace(
+            with_kubeconfig()
+                .env("DEVCTL_NAMESPACE", "from-env")
+                .args(["-n", "from-flag"])
+        ),
+        pair("from-flag", "flag")
+    );
+}
+
+#[test]
+fn config_view_shows_the_kubeconfigs_current_context() {
+    let env = Env::new();
+    let kubeconfig = fake_api::kubeconfig_for(
+        "https://127.0.0.1:1",
+        env.home(),
+        &fake_api::token_user("t"),
+        None,
+    );
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["config", "view"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(
+        table
+            .lines()
+            .any(|l| l.split_whitespace().eq(["context", "fake", "kubeconfig"])),
+        "{table}"
+    );
+    assert!(table.starts_with("KEY "), "{table}");
+}
+
+#[test]
+fn an_unknown_context_lists_the_known_ones_and_suggests_one() {
+    let env = Env::new();
+    let kubeconfig = fake_api::kubeconfig_for(
+        "https://127.0.0.1:1",
+        env.home(),
+        &fake_api::token_user("t"),
+        None,
+    );
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["--context", "fak", "status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: context \"fak\" not found"), "{err}");
+    assert!(err.contains("\nhint: did you mean \"fake\"?\n"), "{err}");
+    assert!(err.contains("\nhint: known contexts: fake, other"), "{err}");
+}
+
+#[test]
+fn a_closed_port_exits_7_and_names_the_url() {
+    let env = Env::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("https://127.0.0.1:{closed}");
+    let kubeconfig = fake_api::kubeconfig_for(&url, env.home(), &fake_api::token_user("t"), None);
+    let out = env.devctl_at(&kubeconfig).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("error: cannot reach the cluster at {url}")),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
+    assert!(
+        !err.contains("caused by"),
+        "the cause chain waits for -v: {err}"
+    );
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["status", "-v"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("caused by: "), "{err}");
+    assert!(err.contains("GET /version -> failed in "), "{err}");
+}
+
+#[test]
+fn status_against_a_healthy_server_asks_everything_at_once() {
+    let api = FakeApi::cluster(|_, _| true);
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), Some("team-a"));
+    let out = env.devctl_at(&kubeconfig).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        format!("Server:    {}", api.url),
+        "Version:   v1.99.0".into(),
+        "Context:   fake (from kubeconfig)".into(),
+        "Namespace: team-a (from kubeconfig context)".into(),
+        "User:      alice".into(),
+        "Groups:    devs, system:authenticated".into(),
+    ] {
+        assert!(
+            text.contains(&format!("{line}\n")),
+            "{line:?} not in\n{text}"
+        );
+    }
+    assert!(
+        text.lines().any(|l| l
+            .split_whitespace()
+            .eq(["create", "pods/exec", "team-a", "yes"])),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour off a terminal");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let requests = api.requests();
+    assert_eq!(
+        requests.len(),
+        41,
+        "version, identity and 39 access reviews"
+    );
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.header("authorization") == Some("Bearer t"))
+    );
+}
+
+#[test]
+fn status_json_follows_the_documented_schema() {
+    let api = FakeApi::cluster(|_, _| true);
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), None);
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["status", "-o", "json", "-n", "dev-alice"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "apiVersion",
+            "context",
+            "contextSource",
+            "kind",
+            "namespace",
+            "namespaceSource",
+            "permissions",
+            "ready",
+            "server",
+            "serverVersion",
+            "user",
+        ]
+    );
+    assert_eq!(v["namespace"], "dev-alice");
+    assert_eq!(v["namespaceSource"], "flag");
+    assert_eq!(v["ready"], true);
+    assert_eq!(v["permissions"].as_array().unwrap().len(), 39);
+}
+
+#[test]
+fn a_missing_required_permission_exits_5_and_the_table_shows_it() {
+    let api = FakeApi::cluster(|verb, resource| !(verb == "create" && resource == "statefulsets"));
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), None);
+    let out = env.devctl_at(&kubeconfig).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.split_whitespace().eq([
+            "create",
+            "statefulsets.apps",
+            "default",
+            "NO"
+        ])),
+        "{text}"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "error: 1 required permission(s) missing in namespace default: create statefulsets.apps"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
+}
+
+#[test]
+fn missing_optional_permissions_are_only_marked() {
+    let api = FakeApi::cluster(|_, resource| resource != "nodes" && resource != "devserverflavors");
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), None);
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["status", "-o", "wide"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("list ") && l.contains("nodes") && l.contains("no (optional)")),
+        "{text}"
+    );
+    assert!(text.contains("REASON"), "wide adds the reason: {text}");
+}
+
+#[test]
+fn servers_without_selfsubjectreview_show_an_unknown_user() {
+    let healthy = FakeApi::cluster(|_, _| true);
+    let healthy_url = healthy.url.clone();
+    // A proxy of the healthy server that predates SelfSubjectReview (Kubernetes < 1.28).
+    let api = FakeApi::start(move |req| {
+        if req.path.ends_with("/selfsubjectreviews") {
+            return fake_api::not_found();
+        }
+        forward(&healthy_url, req)
+    });
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), None);
+    let out = env.devctl_at(&kubeconfig).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("User:      unknown (the server cannot tell)\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Answers `req` as the fake server at `url` would (its handler is in-process, so ask it over
+/// HTTP with a tiny client).
+fn forward(url: &str, req: &fake_api::Request) -> (u16, serde_json::Value) {
+    use std::io::{Read, Write};
+    let addr = url.trim_start_matches("http://");
+    let mut conn = std::net::TcpStream::connect(addr).unwrap();
+    let body = if req.body.is_null() {
+        String::new()
+    } else {
+        req.body.to_string()
+    };
+    write!(
+        conn,
+        "{} {} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+        req.method,
+        req.path,
+        body.len()
+    )
+    .unwrap();
+    conn.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut response = String::new();
+    let _ = conn.read_to_string(&mut response);
+    let code = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap();
+    let body = response.split("\r\n\r\n").nth(1).unwrap_or("null");
+    (code, serde_json::from_str(body).unwrap())
+}
+
+#[test]
+fn rejected_credentials_exit_5_and_no_token_is_ever_printed() {
+    let api = FakeApi::start(|_| fake_api::status(401, "Unauthorized", "Unauthorized"));
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("s3cret-token"), None);
+    for verbosity in ["-q", "-v", "-vv", "-vvv"] {
+        let out = env
+            .devctl_at(&kubeconfig)
+            .args(["status", verbosity])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("(401 Unauthorized)"), "{err}");
+        assert!(err.contains("\nhint: they may have expired"), "{err}");
+        assert!(!err.contains("s3cret"), "{verbosity}: {err}");
+        assert!(!stdout(&out).contains("s3cret"));
+    }
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["status", "-vv"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains("GET /version -> 401 in "),
+        "-v logs requests: {err}"
+    );
+    assert!(
+        err.contains("< GET /version  content-type: application/json\n"),
+        "-vv logs headers: {err}"
+    );
+    assert!(
+        err.contains("> POST /apis/authentication.k8s.io/v1/selfsubjectreviews  content-type: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_exec_credential_plugin_supplies_the_token() {
+    let api = FakeApi::cluster(|_, _| true);
+    let env = Env::new();
+    let plugin = env.home().join("fake-plugin.sh");
+    std::fs::write(
+        &plugin,
+        "#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"from-plugin\"}}'\n",
+    )
+    .unwrap();
+    make_executable(&plugin);
+    let user = format!(
+        "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: {}\n      interactiveMode: Never",
+        plugin.display()
+    );
+    let kubeconfig = api.kubeconfig(env.home(), &user, None);
+    let out = env
+        .devctl_at(&kubeconfig)
+        .args(["status", "-vv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("from-plugin"), "{}", stderr(&out));
+    assert!(
+        api.requests()
+            .iter()
+            .all(|r| r.header("authorization") == Some("Bearer from-plugin"))
+    );
+}
+
+#[test]
+fn a_missing_credential_plugin_exits_5_and_names_it() {
+    let env = Env::new();
+    let user = "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: devctl-test-no-such-plugin\n      interactiveMode: Never";
+    let kubeconfig = fake_api::kubeconfig_for("https://127.0.0.1:1", env.home(), user, None);
+    let out = env.devctl_at(&kubeconfig).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "error: cannot authenticate to https://127.0.0.1:1: cannot start the credential plugin"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("hint: install the credential plugin"), "{err}");
+}
+
+#[cfg(unix)]
+fn make_executable(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn version_reports_the_servers_when_it_answers() {
+    let api = FakeApi::cluster(|_, _| true);
+    let env = Env::new();
+    let kubeconfig = api.kubeconfig(env.home(), &fake_api::token_user("t"), None);
+    let out = env.devctl_at(&kubeconfig).arg("version").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "Client Version: {}\nServer Version: v1.99.0\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
+
+#[test]
+fn status_refuses_output_formats_it_cannot_print() {
+    let env = Env::new();
+    let out = env
+        .devctl()
+        .args(["status", "-o", "name"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "error: status cannot print -o name\nhint: use -o table, -o wide, -o json, -o yaml"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_closed_stdout_is_a_clean_exit() {
+    let env = Env::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_devctl"))
+        .env_clear()
+        .env("HOME", env.home())
+        .args(["completions", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end at once, as `devctl ... | head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn nothing_is_coloured_off_a_terminal() {
+    let env = Env::new();
+    for args in [
+        vec!["--help"],
+        vec!["config", "view"],
+        vec!["config", "set", "ttl", "never"],
+        vec!["status", "--bogus"],
+    ] {
+        let out = env.devctl().args(&args).output().unwrap();
+        assert!(!out.stdout.contains(&0x1b), "{args:?}: {}", stdout(&out));
+        assert!(!out.stderr.contains(&0x1b), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn config_set_suggests_the_key_that_was_meant() {
+    let env = Env::new();
+    let out = env
+        .devctl()
+        .args(["config", "set", "namespce", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\nhint: did you mean \"namespace\"?\n"),
+        "{}",
+        stderr(&out)
     );
 }
 

@@ -2,7 +2,10 @@
 //! says, all or nothing, one winner between two), list, delete (home kept unless --purge),
 //! and bad input that creates nothing.
 
-#![allow(clippy::unwrap_used, reason = "a test fails loudly on what it did not expect")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
 
 mod common;
 
@@ -52,17 +55,39 @@ impl Ns {
     {
         testcluster::block_on(async {
             let api: Api<K> = Api::namespaced(self.cluster.client().await.unwrap(), &self.name);
-            let list = api.list(&ListParams::default().labels(SELECTOR)).await.unwrap();
-            list.items.iter().filter_map(|o| o.meta().name.clone()).collect()
+            let list = api
+                .list(&ListParams::default().labels(SELECTOR))
+                .await
+                .unwrap();
+            list.items
+                .iter()
+                .filter_map(|o| o.meta().name.clone())
+                .collect()
         })
     }
 
     fn everything(&self) -> Vec<String> {
         let mut all = Vec::new();
-        all.extend(self.objects::<StatefulSet>().into_iter().map(|n| format!("statefulset/{n}")));
-        all.extend(self.objects::<Service>().into_iter().map(|n| format!("service/{n}")));
-        all.extend(self.objects::<Secret>().into_iter().map(|n| format!("secret/{n}")));
-        all.extend(self.objects::<ConfigMap>().into_iter().map(|n| format!("configmap/{n}")));
+        all.extend(
+            self.objects::<StatefulSet>()
+                .into_iter()
+                .map(|n| format!("statefulset/{n}")),
+        );
+        all.extend(
+            self.objects::<Service>()
+                .into_iter()
+                .map(|n| format!("service/{n}")),
+        );
+        all.extend(
+            self.objects::<Secret>()
+                .into_iter()
+                .map(|n| format!("secret/{n}")),
+        );
+        all.extend(
+            self.objects::<ConfigMap>()
+                .into_iter()
+                .map(|n| format!("configmap/{n}")),
+        );
         all.sort();
         all
     }
@@ -71,19 +96,45 @@ impl Ns {
 #[test]
 fn create_makes_exactly_the_designed_objects() {
     let Some(ns) = Ns::new("create") else { return };
-    let out = ns.devctl(&["create", "box", "--expose-ssh", "nodeport", "--wait", "--timeout", "2m"]);
+    let out = ns.devctl(&[
+        "create",
+        "box",
+        "--expose-ssh",
+        "nodeport",
+        "--wait",
+        "--timeout",
+        "2m",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         ns.everything(),
-        ["configmap/box-init", "secret/box-ssh", "service/box", "service/box-ssh", "statefulset/box"]
+        [
+            "configmap/box-init",
+            "secret/box-ssh",
+            "service/box",
+            "service/box-ssh",
+            "statefulset/box"
+        ]
     );
     let (set, svc, secret, pod) = testcluster::block_on(async {
         let c = ns.cluster.client().await.unwrap();
         (
-            Api::<StatefulSet>::namespaced(c.clone(), &ns.name).get("box").await.unwrap(),
-            Api::<Service>::namespaced(c.clone(), &ns.name).get("box").await.unwrap(),
-            Api::<Secret>::namespaced(c.clone(), &ns.name).get("box-ssh").await.unwrap(),
-            Api::<Pod>::namespaced(c, &ns.name).get("box-0").await.unwrap(),
+            Api::<StatefulSet>::namespaced(c.clone(), &ns.name)
+                .get("box")
+                .await
+                .unwrap(),
+            Api::<Service>::namespaced(c.clone(), &ns.name)
+                .get("box")
+                .await
+                .unwrap(),
+            Api::<Secret>::namespaced(c.clone(), &ns.name)
+                .get("box-ssh")
+                .await
+                .unwrap(),
+            Api::<Pod>::namespaced(c, &ns.name)
+                .get("box-0")
+                .await
+                .unwrap(),
         )
     });
     let labels = set.metadata.labels.clone().unwrap();
@@ -92,15 +143,38 @@ fn create_makes_exactly_the_designed_objects() {
     assert_eq!(labels["app.kubernetes.io/instance"], "box");
     assert_eq!(labels["devserver.io/owner"], "admin");
     let annotations = set.metadata.annotations.clone().unwrap();
-    for key in ["owner", "flavor", "image", "ttl", "expires-at", "host-key", "created-by"] {
-        assert!(annotations.contains_key(&format!("devserver.io/{key}")), "no {key} annotation");
+    for key in [
+        "owner",
+        "flavor",
+        "image",
+        "ttl",
+        "expires-at",
+        "host-key",
+        "created-by",
+    ] {
+        assert!(
+            annotations.contains_key(&format!("devserver.io/{key}")),
+            "no {key} annotation"
+        );
     }
     assert_eq!(annotations["devserver.io/flavor"], "cpu-small");
     assert!(annotations["devserver.io/host-key"].starts_with("ssh-ed25519 "));
-    let host_pub = String::from_utf8(secret.data.as_ref().unwrap()["ssh_host_ed25519_key.pub"].0.clone()).unwrap();
-    assert_eq!(host_pub.trim(), annotations["devserver.io/host-key"], "the pinned key is the Secret's");
+    let host_pub = String::from_utf8(
+        secret.data.as_ref().unwrap()["ssh_host_ed25519_key.pub"]
+            .0
+            .clone(),
+    )
+    .unwrap();
+    assert_eq!(
+        host_pub.trim(),
+        annotations["devserver.io/host-key"],
+        "the pinned key is the Secret's"
+    );
     let owner = &svc.metadata.owner_references.unwrap()[0];
-    assert_eq!((owner.kind.as_str(), owner.name.as_str()), ("StatefulSet", "box"));
+    assert_eq!(
+        (owner.kind.as_str(), owner.name.as_str()),
+        ("StatefulSet", "box")
+    );
     assert_eq!(Some(&owner.uid), set.metadata.uid.as_ref());
     assert_eq!(svc.spec.unwrap().cluster_ip.as_deref(), Some("None"));
     let pod_spec = pod.spec.unwrap();
@@ -138,21 +212,38 @@ fn two_concurrent_creates_of_one_name_give_one_success_and_one_exit_4() {
 
 #[test]
 fn a_failed_secret_create_rolls_everything_back() {
-    let Some(ns) = Ns::new("rollback") else { return };
+    let Some(ns) = Ns::new("rollback") else {
+        return;
+    };
     let path = format!("^/api/v1/namespaces/{}/secrets$", ns.name);
-    ns.cluster.proxy().fail_next(&Fault::new("POST", &path, 500, 1)).unwrap();
+    ns.cluster
+        .proxy()
+        .fail_next(&Fault::new("POST", &path, 500, 1))
+        .unwrap();
     let out = ns.devctl(&["create", "doomed"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("creating the Secret"), "the error names the step: {err}");
-    assert_eq!(ns.everything(), Vec::<String>::new(), "nothing is left behind");
+    assert!(
+        err.contains("creating the Secret"),
+        "the error names the step: {err}"
+    );
+    assert_eq!(
+        ns.everything(),
+        Vec::<String>::new(),
+        "nothing is left behind"
+    );
 }
 
 #[test]
 fn a_failed_service_create_rolls_everything_back() {
-    let Some(ns) = Ns::new("rollback-svc") else { return };
+    let Some(ns) = Ns::new("rollback-svc") else {
+        return;
+    };
     let path = format!("^/api/v1/namespaces/{}/services$", ns.name);
-    ns.cluster.proxy().fail_next(&Fault::new("POST", &path, 500, 1)).unwrap();
+    ns.cluster
+        .proxy()
+        .fail_next(&Fault::new("POST", &path, 500, 1))
+        .unwrap();
     let out = ns.devctl(&["create", "doomed"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Service"), "{}", stderr(&out));
@@ -162,10 +253,21 @@ fn a_failed_service_create_rolls_everything_back() {
 #[test]
 fn a_pod_that_fits_nowhere_reports_the_schedulers_message() {
     let Some(ns) = Ns::new("nofit") else { return };
-    let out = ns.devctl(&["create", "huge", "--memory", "900Gi", "--wait", "--timeout", "1m"]);
+    let out = ns.devctl(&[
+        "create",
+        "huge",
+        "--memory",
+        "900Gi",
+        "--wait",
+        "--timeout",
+        "1m",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("FailedScheduling") && err.contains("Insufficient memory"), "{err}");
+    assert!(
+        err.contains("FailedScheduling") && err.contains("Insufficient memory"),
+        "{err}"
+    );
     let list = stdout(&ns.devctl(&["list"]));
     assert!(list.contains("Pending (Unschedulable)"), "{list}");
 }
@@ -173,9 +275,19 @@ fn a_pod_that_fits_nowhere_reports_the_schedulers_message() {
 #[test]
 fn an_image_that_cannot_be_pulled_stops_the_wait_early() {
     let Some(ns) = Ns::new("nopull") else { return };
-    let out = ns.devctl(&["create", "bad-image", "--image", "registry.invalid/nothing:1", "--wait"]);
+    let out = ns.devctl(&[
+        "create",
+        "bad-image",
+        "--image",
+        "registry.invalid/nothing:1",
+        "--wait",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("registry.invalid/nothing:1"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("registry.invalid/nothing:1"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -187,11 +299,16 @@ fn delete_keeps_the_home_volume_unless_purged() {
     }
     let out = ns.devctl(&["delete", "kept", "--yes", "--wait"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("home volume home-kept-0 kept"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("home volume home-kept-0 kept"),
+        "{}",
+        stderr(&out)
+    );
     let out = ns.devctl(&["delete", "purged", "--yes", "--purge", "--wait"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let claims = testcluster::block_on(async {
-        let api: Api<PersistentVolumeClaim> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        let api: Api<PersistentVolumeClaim> =
+            Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
         let list = api.list(&ListParams::default()).await.unwrap();
         list.items
             .into_iter()
@@ -213,12 +330,18 @@ fn delete_off_a_terminal_needs_yes_and_reports_missing_ones() {
     assert_eq!(ns.objects::<StatefulSet>(), ["victim"]);
     let out = ns.devctl(&["delete", "ghost", "--yes"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(ns.devctl(&["delete", "ghost", "--yes", "--ignore-not-found"]).status.success());
+    assert!(
+        ns.devctl(&["delete", "ghost", "--yes", "--ignore-not-found"])
+            .status
+            .success()
+    );
 }
 
 #[test]
 fn bad_input_is_one_line_and_creates_nothing() {
-    let Some(ns) = Ns::new("badinput") else { return };
+    let Some(ns) = Ns::new("badinput") else {
+        return;
+    };
     let yaml = ns.env.home().join("bad.yaml");
     std::fs::write(&yaml, "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: x}\nspec:\n  flavour: big\n").unwrap();
     let env_file = ns.env.home().join("bad.env");
@@ -226,14 +349,39 @@ fn bad_input_is_one_line_and_creates_nothing() {
     let cases: Vec<Vec<String>> = vec![
         vec!["create".into(), "Bad_Name".into()],
         vec!["create".into(), "x".repeat(41)],
-        vec!["create".into(), "ok".into(), "--ttl".into(), "forever".into()],
-        vec!["create".into(), "ok".into(), "--volume".into(), "data".into()],
+        vec![
+            "create".into(),
+            "ok".into(),
+            "--ttl".into(),
+            "forever".into(),
+        ],
+        vec![
+            "create".into(),
+            "ok".into(),
+            "--volume".into(),
+            "data".into(),
+        ],
         vec!["create".into(), "ok".into(), "-e".into(), "1X=2".into()],
-        vec!["create".into(), "ok".into(), "--env-file".into(), env_file.display().to_string()],
+        vec![
+            "create".into(),
+            "ok".into(),
+            "--env-file".into(),
+            env_file.display().to_string(),
+        ],
         vec!["create".into(), "-f".into(), yaml.display().to_string()],
-        vec!["create".into(), "ok".into(), "--flavor".into(), "huge".into()],
+        vec![
+            "create".into(),
+            "ok".into(),
+            "--flavor".into(),
+            "huge".into(),
+        ],
         vec!["create".into(), "ok".into(), "--gpu".into(), "many".into()],
-        vec!["create".into(), "ok".into(), "--volume".into(), "missing-claim:/data".into()],
+        vec![
+            "create".into(),
+            "ok".into(),
+            "--volume".into(),
+            "missing-claim:/data".into(),
+        ],
     ];
     for case in &cases {
         let args: Vec<&str> = case.iter().map(String::as_str).collect();
@@ -241,19 +389,39 @@ fn bad_input_is_one_line_and_creates_nothing() {
         let err = stderr(&out);
         assert!(!out.status.success(), "{case:?} succeeded");
         assert!(err.starts_with("error: "), "{case:?}: {err}");
-        assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "{case:?}: {err}");
+        assert_eq!(
+            err.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{case:?}: {err}"
+        );
     }
     let flavor = ns.devctl(&["create", "ok", "--flavor", "huge"]);
-    assert!(stderr(&flavor).contains("cpu-small, cpu-medium, cpu-large"), "{}", stderr(&flavor));
+    assert!(
+        stderr(&flavor).contains("cpu-small, cpu-medium, cpu-large"),
+        "{}",
+        stderr(&flavor)
+    );
     let file = ns.devctl(&["create", "-f", &yaml.display().to_string()]);
-    assert!(stderr(&file).contains("spec") && stderr(&file).contains("flavour"), "{}", stderr(&file));
+    assert!(
+        stderr(&file).contains("spec") && stderr(&file).contains("flavour"),
+        "{}",
+        stderr(&file)
+    );
     assert_eq!(ns.everything(), Vec::<String>::new());
 }
 
 #[test]
 fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
     let Some(ns) = Ns::new("dryrun") else { return };
-    let out = ns.devctl(&["create", "ghost", "--dry-run", "-o", "yaml", "--home", "5Gi"]);
+    let out = ns.devctl(&[
+        "create",
+        "ghost",
+        "--dry-run",
+        "-o",
+        "yaml",
+        "--home",
+        "5Gi",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     for kind in ["StatefulSet", "Service", "Secret", "ConfigMap"] {
@@ -265,10 +433,23 @@ fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
         .devctl()
         .arg("--kubeconfig")
         .arg(ns.env.home().join("no-such-kubeconfig"))
-        .args(["create", "ghost", "--dry-run", "--offline", "--flavor", "cpu-medium", "-o", "json"])
+        .args([
+            "create",
+            "ghost",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-medium",
+            "-o",
+            "json",
+        ])
         .output()
         .unwrap();
-    assert!(offline.status.success(), "offline needs no cluster: {}", stderr(&offline));
+    assert!(
+        offline.status.success(),
+        "offline needs no cluster: {}",
+        stderr(&offline)
+    );
     let list: serde_json::Value = serde_json::from_slice(&offline.stdout).unwrap();
     assert_eq!(list["kind"], "List");
     assert_eq!(list["items"].as_array().unwrap().len(), 4);
@@ -290,7 +471,10 @@ fn list_shows_only_the_callers_devservers_unless_asked() {
             .create(&Default::default(), &binding)
             .await
             .unwrap();
-        ns.cluster.service_account_user(&ns.name, "robot").await.unwrap()
+        ns.cluster
+            .service_account_user(&ns.name, "robot")
+            .await
+            .unwrap()
     });
     let as_robot = |args: &[&str]| {
         ns.env
@@ -312,11 +496,22 @@ fn list_shows_only_the_callers_devservers_unless_asked() {
     }
     let names = |out: std::process::Output| -> Vec<String> {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect()
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(names(ns.devctl(&["list", "-o", "json"])), ["mine"]);
     assert_eq!(names(as_robot(&["list", "-o", "json"])), ["theirs"]);
-    assert_eq!(names(ns.devctl(&["list", "--all-users", "-o", "json"])), ["mine", "theirs"]);
+    assert_eq!(
+        names(ns.devctl(&["list", "--all-users", "-o", "json"])),
+        ["mine", "theirs"]
+    );
     let table = stdout(&ns.devctl(&["list", "--all-users", "-o", "wide"]));
-    assert!(table.contains(&format!("system:serviceaccount:{}:robot", ns.name)), "{table}");
+    assert!(
+        table.contains(&format!("system:serviceaccount:{}:robot", ns.name)),
+        "{table}"
+    );
 }

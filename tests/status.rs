@@ -274,11 +274,11 @@ fn namespace_comes_from_the_context_unless_set() {
     std::fs::write(env.config_path(), "namespace: from-file\n").unwrap();
     assert_eq!(
         ns(&mut env.devctl_at(&with_ns)),
-        ("from-file".into(), "config file".into())
+        ("from-file".into(), "file".into())
     );
     assert_eq!(
         ns(env.devctl_at(&with_ns).env("DEVCTL_NAMESPACE", "from-env")),
-        ("from-env".into(), "environment".into())
+        ("from-env".into(), "env".into())
     );
     assert_eq!(
         ns(env

@@ -16,7 +16,10 @@ use crate::error::{Error, Kind, Result};
 /// The user name the cluster sees (SelfSubjectReview); `None` on servers without it.
 pub async fn whoami(cluster: &Cluster) -> Result<Option<(String, Vec<String>)>> {
     let api = Api::<SelfSubjectReview>::all(cluster.client.clone());
-    match api.create(&PostParams::default(), &SelfSubjectReview::default()).await {
+    match api
+        .create(&PostParams::default(), &SelfSubjectReview::default())
+        .await
+    {
         Ok(review) => Ok(review
             .status
             .and_then(|s| s.user_info)
@@ -100,14 +103,18 @@ pub async fn list(
     }
     let params = ListParams::default().labels(&selector);
     let (sets, pods): (Api<StatefulSet>, Api<Pod>) = if all_namespaces {
-        (Api::all(cluster.client.clone()), Api::all(cluster.client.clone()))
+        (
+            Api::all(cluster.client.clone()),
+            Api::all(cluster.client.clone()),
+        )
     } else {
         (
             Api::namespaced(cluster.client.clone(), &cluster.namespace),
             Api::namespaced(cluster.client.clone(), &cluster.namespace),
         )
     };
-    let (sets, pods) = tokio::try_join!(sets.list(&params), pods.list(&params)).map_err(|e| cluster.error(e))?;
+    let (sets, pods) =
+        tokio::try_join!(sets.list(&params), pods.list(&params)).map_err(|e| cluster.error(e))?;
     let pods = pods
         .items
         .into_iter()

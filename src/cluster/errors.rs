@@ -5,8 +5,19 @@ use crate::error::{Error, Kind};
 
 /// Maps a client error for the cluster at `server`, whose certificate `ca_source` verifies.
 pub fn from_kube(err: kube::Error, server: &str, ca_source: &str) -> Error {
-    if let kube::Error::Api(status) = &err {
-        return from_status(status, server).caused_by(&err);
+    match &err {
+        kube::Error::Api(status) => {
+            // kube's Display of an API error ends in a debug dump of the Status; the cause
+            // line says the same in words.
+            let mut e = from_status(status, server);
+            e.causes.push(format!(
+                "the API server answered {} {}: {}",
+                status.code, status.reason, status.message
+            ));
+            return e;
+        }
+        kube::Error::Auth(auth) => return from_auth(auth, server),
+        _ => {}
     }
     match transport_failure(&err) {
         Transport::Tls(detail) => Error::new(
@@ -49,6 +60,52 @@ fn from_status(status: &kube::core::Status, server: &str) -> Error {
             .hint("try again in a moment"),
         _ => Error::general(format!("the API server answered {}: {message}", status.code)),
     }
+}
+
+/// The kubeconfig's credentials could not be turned into a request header: a credential
+/// plugin that is missing or failed, an unreadable token file.
+fn from_auth(err: &kube::client::AuthError, server: &str) -> Error {
+    use kube::client::AuthError as Auth;
+    let hint = match err {
+        Auth::AuthExecStart(_) | Auth::MissingCommand => {
+            "install the credential plugin that the kubeconfig's user entry names under exec.command"
+        }
+        Auth::AuthExecRun { .. } | Auth::AuthExec(_) | Auth::ExecPluginFailed => {
+            "the credential plugin failed: run it by hand, or log in again with your provider's tool"
+        }
+        Auth::ReadTokenFile(..) => "check the tokenFile of the kubeconfig's user entry",
+        _ => "check the user entry of the kubeconfig, or log in again",
+    };
+    // Never kube's own message: it includes the plugin's stdout, which may hold a token.
+    // What the plugin said on stderr is meant for people.
+    let causes = match err {
+        Auth::AuthExecStart(io) | Auth::ReadTokenFile(io, _) => vec![io.to_string()],
+        Auth::AuthExecRun { out, .. } => String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let what = match err {
+        Auth::AuthExecStart(io) => format!("cannot start the credential plugin: {io}"),
+        Auth::AuthExecRun { cmd, out } => {
+            format!("the credential plugin {cmd:?} failed ({})", out.status)
+        }
+        Auth::ReadTokenFile(io, path) => {
+            format!("cannot read the token file {}: {io}", path.display())
+        }
+        Auth::MissingCommand => "the kubeconfig's exec entry names no command".to_string(),
+        _ => "the kubeconfig's credentials cannot be used".to_string(),
+    };
+    let mut e = Error::new(
+        Kind::Forbidden,
+        format!("cannot authenticate to {server}: {what}"),
+    )
+    .hint(hint);
+    e.causes = causes;
+    e
 }
 
 enum Transport {
@@ -136,6 +193,89 @@ mod tests {
             err.message
         );
         assert!(!err.hints.is_empty());
+    }
+
+    fn io(kind: std::io::ErrorKind) -> std::io::Error {
+        std::io::Error::new(kind, "io says no")
+    }
+
+    #[test]
+    fn connection_refused_is_unreachable_and_names_the_server() {
+        let err = kube::Error::Service(Box::new(io(std::io::ErrorKind::ConnectionRefused)));
+        let err = from_kube(err, "https://127.0.0.1:1", "ca");
+        assert_eq!(err.exit_code(), 7);
+        assert!(
+            err.message
+                .starts_with("cannot reach the cluster at https://127.0.0.1:1"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.causes.last().map(String::as_str), Some("io says no"));
+    }
+
+    #[test]
+    fn a_timeout_exits_6() {
+        let err = kube::Error::Service(Box::new(io(std::io::ErrorKind::TimedOut)));
+        assert_eq!(from_kube(err, "https://k", "ca").exit_code(), 6);
+    }
+
+    #[test]
+    fn a_tls_failure_wrapped_in_io_errors_names_the_ca_source() {
+        let tls = rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer);
+        // How hyper-rustls reports it: an io::Error carrying the rustls error, inside another.
+        let inner = std::io::Error::new(std::io::ErrorKind::InvalidData, tls);
+        let outer = std::io::Error::other(inner);
+        let err = kube::Error::Service(Box::new(outer));
+        let err = from_kube(err, "https://k", "certificate-authority file /ca.crt");
+        assert_eq!(err.exit_code(), 7);
+        assert!(
+            err.message
+                .starts_with("TLS verification of https://k failed"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.hints[0].contains("certificate-authority file /ca.crt"),
+            "{:?}",
+            err.hints
+        );
+    }
+
+    #[test]
+    fn a_missing_credential_plugin_is_unauthenticated() {
+        let auth = kube::client::AuthError::AuthExecStart(io(std::io::ErrorKind::NotFound));
+        let err = from_kube(kube::Error::Auth(auth), "https://k", "ca");
+        assert_eq!(err.exit_code(), 5);
+        assert!(err.message.contains("credential plugin"), "{}", err.message);
+        assert!(err.hints[0].contains("exec.command"), "{:?}", err.hints);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_plugin_shows_its_stderr_but_never_its_stdout() {
+        use std::os::unix::process::ExitStatusExt;
+        let out = std::process::Output {
+            status: std::process::ExitStatus::from_raw(256),
+            stdout: b"{\"status\":{\"token\":\"s3cret\"}}".to_vec(),
+            stderr: b"session expired, run: sso login\n".to_vec(),
+        };
+        let auth = kube::client::AuthError::AuthExecRun {
+            cmd: "sso-plugin".into(),
+            out: Box::new(out),
+        };
+        let err = from_kube(kube::Error::Auth(auth), "https://k", "ca");
+        assert_eq!(err.exit_code(), 5);
+        assert_eq!(err.causes, ["session expired, run: sso login"]);
+        assert!(!err.render(true).contains("s3cret"), "{}", err.render(true));
+    }
+
+    #[test]
+    fn api_errors_carry_no_debug_dump() {
+        let err = from_kube(status(409, "AlreadyExists", "x exists"), "https://k", "ca");
+        assert_eq!(
+            err.causes,
+            ["the API server answered 409 AlreadyExists: x exists"]
+        );
     }
 
     #[test]

@@ -1,5 +1,9 @@
-//! `-v` shows each HTTP request with its status and duration; `-vv` adds the request
-//! headers, with the value of `Authorization` (and any other credential) redacted.
+//! `-v` shows each HTTP request with its status and duration; `-vv` adds the request and
+//! response headers, with the value of `Authorization` (and any other credential) redacted.
+//!
+//! The layer wraps kube's whole client stack (`ClientBuilder::with_layer`), so it sees each
+//! request as devctl makes it: the credentials that kube's inner auth layer adds later never
+//! pass through here, and kube's own retries count as one request.
 
 #![allow(
     clippy::print_stderr,
@@ -41,7 +45,12 @@ pub struct HttpLogService<S> {
     verbosity: u8,
 }
 
-const SECRET_HEADERS: [&str; 3] = ["authorization", "proxy-authorization", "cookie"];
+const SECRET_HEADERS: [&str; 4] = [
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+];
 
 /// A header value as it may be shown.
 pub fn shown_value(name: &str, value: &http::HeaderValue) -> String {
@@ -68,8 +77,11 @@ where
 
     fn call(&mut self, req: Request<B>) -> Self::Future {
         let verbosity = self.verbosity;
-        let line = format!("{} {}", req.method(), req.uri());
+        // kube leaves an empty query on some requests: `/apis/...?`.
+        let uri = req.uri().to_string();
+        let line = format!("{} {}", req.method(), uri.trim_end_matches('?'));
         if verbosity >= 2 {
+            // Requests run concurrently: every line names its request.
             for (name, value) in req.headers() {
                 eprintln!("> {line}  {name}: {}", shown_value(name.as_str(), value));
             }
@@ -81,7 +93,15 @@ where
             if verbosity >= 1 {
                 let ms = start.elapsed().as_millis();
                 match &result {
-                    Ok(res) => eprintln!("{line} -> {} in {ms} ms", res.status().as_u16()),
+                    Ok(res) => {
+                        eprintln!("{line} -> {} in {ms} ms", res.status().as_u16());
+                        if verbosity >= 2 {
+                            for (name, value) in res.headers() {
+                                let value = shown_value(name.as_str(), value);
+                                eprintln!("< {line}  {name}: {value}");
+                            }
+                        }
+                    }
                     Err(err) => eprintln!("{line} -> failed in {ms} ms: {err}"),
                 }
             }

@@ -47,18 +47,35 @@ pub fn phase(pod: &Pod) -> Phase {
         // Claims of the pod that are still being bound make it unschedulable for a moment;
         // the scheduler retries once they are bound.
         let message = c.message.as_deref().unwrap_or_default();
-        if c.reason.as_deref() == Some("Unschedulable") && !message.contains("unbound immediate PersistentVolumeClaims") {
-            return Phase::Stuck("FailedScheduling".into(), c.message.clone().unwrap_or_default());
+        if c.reason.as_deref() == Some("Unschedulable")
+            && !message.contains("unbound immediate PersistentVolumeClaims")
+        {
+            return Phase::Stuck(
+                "FailedScheduling".into(),
+                c.message.clone().unwrap_or_default(),
+            );
         }
         return Phase::Scheduling;
     }
-    if pod.spec.as_ref().and_then(|s| s.node_name.as_ref()).is_none() {
+    if pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.node_name.as_ref())
+        .is_none()
+    {
         return Phase::Scheduling;
     }
     for c in status.container_statuses.iter().flatten() {
         if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
             let reason = w.reason.clone().unwrap_or_default();
-            if ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CrashLoopBackOff"].contains(&reason.as_str()) {
+            if [
+                "ErrImagePull",
+                "ImagePullBackOff",
+                "InvalidImageName",
+                "CrashLoopBackOff",
+            ]
+            .contains(&reason.as_str())
+            {
                 return Phase::Stuck(reason, w.message.clone().unwrap_or_default());
             }
             return Phase::PullingImage;
@@ -74,7 +91,12 @@ pub fn phase(pod: &Pod) -> Phase {
 }
 
 /// Waits until the devserver's pod is Ready (sshd answers its readiness probe).
-pub async fn until_ready(cluster: &Cluster, name: &str, timeout: Duration, printer: &Printer) -> Result<()> {
+pub async fn until_ready(
+    cluster: &Cluster,
+    name: &str,
+    timeout: Duration,
+    printer: &Printer,
+) -> Result<()> {
     let pod_name = format!("{name}-0");
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let spinner = printer.spinner(&format!("{name}: scheduling"));
@@ -84,7 +106,11 @@ pub async fn until_ready(cluster: &Cluster, name: &str, timeout: Duration, print
         let mut version = "0".to_string();
         loop {
             let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
-            let mut events = pods.watch(&params, &version).await.map_err(|e| cluster.error(e))?.boxed();
+            let mut events = pods
+                .watch(&params, &version)
+                .await
+                .map_err(|e| cluster.error(e))?
+                .boxed();
             while let Some(event) = events.try_next().await.map_err(|e| cluster.error(e))? {
                 let pod = match event {
                     WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
@@ -111,8 +137,12 @@ pub async fn until_ready(cluster: &Cluster, name: &str, timeout: Duration, print
                 match now {
                     Phase::Ready => return Ok(()),
                     Phase::Stuck(reason, message) => {
-                        return Err(Error::general(format!("devserver {name} cannot start: {reason}: {message}"))
-                            .hint(format!("devctl events {name}, or delete it: devctl delete {name}")));
+                        return Err(Error::general(format!(
+                            "devserver {name} cannot start: {reason}: {message}"
+                        ))
+                        .hint(format!(
+                            "devctl events {name}, or delete it: devctl delete {name}"
+                        )));
                     }
                     other => last = other,
                 }

@@ -1,15 +1,20 @@
-//! `devctl config view|path|set|unset`.
+//! `devctl config view|path|set|unset`. `view` shows the effective value of every setting
+//! and where it came from, including the context and namespace that the kubeconfig supplies,
+//! so that users (and tests) see the precedence without a cluster.
 
 use serde::Serialize;
 
 use super::ExitStatus;
 use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
+use crate::cluster;
 use crate::error::Result;
-use crate::output::Printer;
-use crate::settings::{self, ConfigFile, KEYS};
+use crate::output::{API_VERSION, Cell, Format, Printer, Row};
+use crate::settings::{self, ConfigFile, KEYS, Source};
 
 /// `config view -o json`: `{"apiVersion": "devctl/v1", "kind": "Config", "path": ...,
-/// "settings": [{"key", "value" (null when unset), "source", "env"}]}`.
+/// "settings": [{"key", "value" (null when unset), "source" (null when unset), "env"}]}`.
+/// Sources: `flag`, `env`, `file`, `context` (the kubeconfig context's namespace),
+/// `kubeconfig` (its current context), `in-cluster`, `default`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct View {
@@ -25,6 +30,32 @@ struct Entry {
     value: Option<String>,
     source: Option<settings::Source>,
     env: &'static str,
+}
+
+impl Row for Entry {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut headers = vec!["KEY", "VALUE", "SOURCE"];
+        if wide {
+            headers.push("ENV");
+        }
+        headers
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let mut cells = vec![
+            self.key.into(),
+            self.value.as_deref().unwrap_or("-").into(),
+            self.source.map(Source::describe).unwrap_or("unset").into(),
+        ];
+        if wide {
+            cells.push(self.env.into());
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        self.key.to_string()
+    }
 }
 
 pub fn run(global: &GlobalArgs, args: ConfigArgs, printer: &Printer) -> Result<ExitStatus> {
@@ -66,7 +97,7 @@ fn load_file() -> Result<ConfigFile> {
 
 fn view(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     let settings = super::settings(global)?;
-    let entries: Vec<Entry> = KEYS
+    let mut entries: Vec<Entry> = KEYS
         .iter()
         .map(|k| Entry {
             key: k.name,
@@ -75,27 +106,51 @@ fn view(global: &GlobalArgs, printer: &Printer) -> Result<()> {
             env: k.env,
         })
         .collect();
-    if printer.is_structured() {
-        return printer.structured(&View {
-            api_version: "devctl/v1",
+    // The kubeconfig decides the context and namespace that no setting names.
+    let (context, namespace) = match cluster::locate(global, &settings) {
+        Ok(t) => (
+            Some((t.context, t.context_source)),
+            (t.namespace, t.namespace_source),
+        ),
+        Err(e) => {
+            printer.warn(&format!(
+                "{}: context and namespace are shown without the kubeconfig",
+                e.message
+            ));
+            let namespace = match (settings.get("namespace"), settings.source("namespace")) {
+                (Some(ns), Some(source)) => (ns.to_string(), source),
+                _ => ("default".to_string(), Source::Default),
+            };
+            (None, namespace)
+        }
+    };
+    for entry in &mut entries {
+        let effective = match entry.key {
+            "context" => context.clone(),
+            "namespace" => Some(namespace.clone()),
+            _ => None,
+        };
+        if let Some((value, source)) = effective {
+            entry.value = Some(value);
+            entry.source = Some(source);
+        }
+    }
+    match printer.format {
+        Format::Json | Format::Yaml => printer.structured(&View {
+            api_version: API_VERSION,
             kind: "Config",
             path: settings.file.path.display().to_string(),
             settings: entries,
-        });
+        }),
+        Format::Name => {
+            let set = entries.iter().filter(|e| e.value.is_some());
+            printer.out(&set.map(|e| e.name() + "\n").collect::<String>());
+            Ok(())
+        }
+        Format::Table | Format::Wide => {
+            printer.out(&printer.rows(&entries));
+            printer.info(&format!("config file: {}", settings.file.path.display()));
+            Ok(())
+        }
     }
-    let rows: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| {
-            vec![
-                e.key.to_string(),
-                e.value.clone().unwrap_or_else(|| "-".into()),
-                e.source
-                    .map(|s| s.describe().to_string())
-                    .unwrap_or_else(|| "unset".into()),
-            ]
-        })
-        .collect();
-    printer.out(&printer.table(&["KEY", "VALUE", "SOURCE"], &rows));
-    printer.info(&format!("config file: {}", settings.file.path.display()));
-    Ok(())
 }

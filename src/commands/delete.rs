@@ -16,7 +16,12 @@ use crate::error::{Error, Kind, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
 
-pub async fn run(global: &GlobalArgs, settings: &Settings, args: DeleteArgs, printer: &Printer) -> Result<ExitStatus> {
+pub async fn run(
+    global: &GlobalArgs,
+    settings: &Settings,
+    args: DeleteArgs,
+    printer: &Printer,
+) -> Result<ExitStatus> {
     for name in &args.names {
         input::check_name(name).map_err(Error::usage)?;
     }
@@ -24,7 +29,12 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: DeleteArgs, pri
     if !args.yes {
         confirm(&args, &cluster)?;
     }
-    let results = futures::future::join_all(args.names.iter().map(|name| delete_one(&cluster, name, &args, printer))).await;
+    let results = futures::future::join_all(
+        args.names
+            .iter()
+            .map(|name| delete_one(&cluster, name, &args, printer)),
+    )
+    .await;
     // Each failure is printed as it is; the exit code is the first failure's.
     let mut code = 0;
     for (name, result) in args.names.iter().zip(results) {
@@ -40,32 +50,60 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: DeleteArgs, pri
 
 fn confirm(args: &DeleteArgs, cluster: &Cluster) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(Error::usage("refusing to delete without confirmation: not on a terminal")
-            .hint("pass --yes to delete without asking"));
+        return Err(
+            Error::usage("refusing to delete without confirmation: not on a terminal")
+                .hint("pass --yes to delete without asking"),
+        );
     }
-    let what = if args.purge { " and their home volumes" } else { "" };
-    let question = format!("delete {} in namespace {}{what}?", args.names.join(", "), cluster.namespace);
+    let what = if args.purge {
+        " and their home volumes"
+    } else {
+        ""
+    };
+    let question = format!(
+        "delete {} in namespace {}{what}?",
+        args.names.join(", "),
+        cluster.namespace
+    );
     let yes = dialoguer::Confirm::new()
         .with_prompt(question)
         .default(false)
         .interact()
         .map_err(|e| Error::general(format!("cannot ask: {e}")))?;
-    if yes { Ok(()) } else { Err(Error::general("nothing deleted")) }
+    if yes {
+        Ok(())
+    } else {
+        Err(Error::general("nothing deleted"))
+    }
 }
 
-async fn delete_one(cluster: &Cluster, name: &str, args: &DeleteArgs, printer: &Printer) -> Result<()> {
+async fn delete_one(
+    cluster: &Cluster,
+    name: &str,
+    args: &DeleteArgs,
+    printer: &Printer,
+) -> Result<()> {
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let claims: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let claims: Api<PersistentVolumeClaim> =
+        Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let home = format!("home-{name}-0");
     let set = match sets.get_opt(name).await.map_err(|e| cluster.error(e))? {
         Some(set) if is_devserver(&set) => set,
         Some(_) => {
-            return Err(Error::usage(format!("{name} is a StatefulSet devctl did not create; not deleting it")));
+            return Err(Error::usage(format!(
+                "{name} is a StatefulSet devctl did not create; not deleting it"
+            )));
         }
         None if args.ignore_not_found => return Ok(()),
         None => {
-            return Err(Error::new(Kind::NotFound, format!("devserver {name} not found in namespace {}", cluster.namespace))
-                .hint("devctl list shows your devservers"));
+            return Err(Error::new(
+                Kind::NotFound,
+                format!(
+                    "devserver {name} not found in namespace {}",
+                    cluster.namespace
+                ),
+            )
+            .hint("devctl list shows your devservers"));
         }
     };
     let has_home = set
@@ -73,12 +111,18 @@ async fn delete_one(cluster: &Cluster, name: &str, args: &DeleteArgs, printer: &
         .as_ref()
         .and_then(|s| s.volume_claim_templates.as_ref())
         .is_some_and(|t| !t.is_empty());
-    sets.delete(name, &DeleteParams::background()).await.map_err(|e| cluster.error(e))?;
+    sets.delete(name, &DeleteParams::background())
+        .await
+        .map_err(|e| cluster.error(e))?;
     if args.purge && has_home {
         match claims.delete(&home, &DeleteParams::background()).await {
             Ok(_) => {}
             Err(kube::Error::Api(s)) if s.code == 404 => {}
-            Err(e) => return Err(cluster.error(e).prefix(&format!("deleting the home volume {home}"))),
+            Err(e) => {
+                return Err(cluster
+                    .error(e)
+                    .prefix(&format!("deleting the home volume {home}")));
+            }
         }
     }
     if args.wait {
@@ -87,7 +131,12 @@ async fn delete_one(cluster: &Cluster, name: &str, args: &DeleteArgs, printer: &
         let gone = await_condition(pods, &pod, conditions::is_deleted(""));
         tokio::time::timeout(args.timeout, gone)
             .await
-            .map_err(|_| Error::new(Kind::Timeout, format!("timed out waiting for the pod of {name} to go")))?
+            .map_err(|_| {
+                Error::new(
+                    Kind::Timeout,
+                    format!("timed out waiting for the pod of {name} to go"),
+                )
+            })?
             .map_err(|e| Error::general(format!("waiting for {name}: {e}")))?;
     }
     printer.info(&format!("devserver {name} deleted"));
@@ -100,8 +149,9 @@ async fn delete_one(cluster: &Cluster, name: &str, args: &DeleteArgs, printer: &
 }
 
 fn is_devserver(set: &StatefulSet) -> bool {
-    set.metadata
-        .labels
-        .as_ref()
-        .is_some_and(|l| l.get(crate::devserver::manifests::MANAGED_BY).map(String::as_str) == Some("devctl"))
+    set.metadata.labels.as_ref().is_some_and(|l| {
+        l.get(crate::devserver::manifests::MANAGED_BY)
+            .map(String::as_str)
+            == Some("devctl")
+    })
 }

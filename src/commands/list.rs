@@ -33,12 +33,21 @@ struct Item {
     ssh: String,
 }
 
-pub async fn run(global: &GlobalArgs, settings: &Settings, args: ListArgs, printer: &Printer) -> Result<ExitStatus> {
+pub async fn run(
+    global: &GlobalArgs,
+    settings: &Settings,
+    args: ListArgs,
+    printer: &Printer,
+) -> Result<ExitStatus> {
     let cluster = cluster::connect(global, settings, printer).await?;
     let everyone = args.all_users || args.all_namespaces;
     let (identity, listed) = tokio::join!(
         async {
-            if everyone { Ok(None) } else { devservers::whoami(&cluster).await }
+            if everyone {
+                Ok(None)
+            } else {
+                devservers::whoami(&cluster).await
+            }
         },
         devservers::list(&cluster, args.all_namespaces, args.selector.as_deref()),
     );
@@ -50,7 +59,9 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: ListArgs, print
     let now = Timestamp::now();
     let mut items = Vec::new();
     for set in &sets {
-        let owner = annotation(set, "devserver.io/owner").unwrap_or("").to_string();
+        let owner = annotation(set, "devserver.io/owner")
+            .unwrap_or("")
+            .to_string();
         if !everyone && me.as_deref().map(owner_label) != Some(owner_label(&owner)) {
             continue;
         }
@@ -63,9 +74,15 @@ pub async fn run(global: &GlobalArgs, settings: &Settings, args: ListArgs, print
             flavor: annotation(set, "devserver.io/flavor").unwrap_or("").into(),
             image: annotation(set, "devserver.io/image").unwrap_or("").into(),
             owner,
-            created: set.metadata.creation_timestamp.as_ref().map(|t| t.0.to_string()),
+            created: set
+                .metadata
+                .creation_timestamp
+                .as_ref()
+                .map(|t| t.0.to_string()),
             expires_at: state::expires_at(set).map(|t| t.to_string()),
-            node: pod.and_then(|p| p.spec.as_ref()).and_then(|s| s.node_name.clone()),
+            node: pod
+                .and_then(|p| p.spec.as_ref())
+                .and_then(|s| s.node_name.clone()),
             ip: pod_status.and_then(|s| s.pod_ip.clone()),
             ssh: format!("{name}-0.{name}.{namespace}.svc:22"),
             name,

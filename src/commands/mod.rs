@@ -3,6 +3,12 @@
 
 mod completions;
 mod config;
+mod create;
+mod delete;
+mod describe;
+mod lifecycle;
+mod list;
+mod reap;
 mod status;
 mod version;
 
@@ -16,6 +22,57 @@ pub type ExitStatus = u8;
 
 pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
     match cli.command {
+        Command::Create(args) => {
+            create::run(&cli.global, &settings(&cli.global)?, *args, printer).await
+        }
+        Command::List(args) => list::run(&cli.global, &settings(&cli.global)?, args, printer).await,
+        Command::Describe(args) => {
+            describe::run(&cli.global, &settings(&cli.global)?, &args.name, printer).await
+        }
+        Command::Stop(args) => {
+            lifecycle::run(
+                &cli.global,
+                &settings(&cli.global)?,
+                &args.name,
+                lifecycle::Change::Stop,
+                printer,
+            )
+            .await
+        }
+        Command::Start(args) => {
+            lifecycle::run(
+                &cli.global,
+                &settings(&cli.global)?,
+                &args.name,
+                lifecycle::Change::Start,
+                printer,
+            )
+            .await
+        }
+        Command::Restart(args) => {
+            lifecycle::run(
+                &cli.global,
+                &settings(&cli.global)?,
+                &args.name,
+                lifecycle::Change::Restart,
+                printer,
+            )
+            .await
+        }
+        Command::Extend(args) => {
+            lifecycle::run(
+                &cli.global,
+                &settings(&cli.global)?,
+                &args.name,
+                lifecycle::Change::Extend(args.ttl),
+                printer,
+            )
+            .await
+        }
+        Command::Reap(args) => reap::run(&cli.global, &settings(&cli.global)?, args, printer).await,
+        Command::Delete(args) => {
+            delete::run(&cli.global, &settings(&cli.global)?, args, printer).await
+        }
         Command::Status(_) => status::run(&cli.global, &settings(&cli.global)?, printer).await,
         Command::Version(_) => version::run(&cli.global, printer).await,
         Command::Config(args) => config::run(&cli.global, args, printer),

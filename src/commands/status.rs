@@ -3,13 +3,17 @@
 //! of concurrent requests.
 //!
 //! `-o json` schema (stable): `{"apiVersion": "devctl/v1", "kind": "Status", "server",
-//! "serverVersion" (null if unknown), "context", "namespace", "namespaceSource",
-//! "user": {"username", "groups"} (null if the server cannot say), "permissions": [{"verb",
-//! "group", "resource", "subresource", "namespaced", "required", "allowed", "reason"}],
-//! "ready": every required permission allowed}`.
+//! "serverVersion" (null if unknown), "context", "contextSource", "namespace",
+//! "namespaceSource", "user": {"username", "groups"} (null if the server cannot say),
+//! "permissions": [{"verb", "group", "resource", "subresource", "namespaced", "required",
+//! "allowed", "reason"}], "ready": every required permission allowed}`. The sources are those
+//! of `config view`: `flag`, `env`, `file`, `context`, `kubeconfig`, `in-cluster`, `default`.
 
 use k8s_openapi::api::authentication::v1::SelfSubjectReview;
-use k8s_openapi::api::authorization::v1::SelfSubjectAccessReview;
+use k8s_openapi::api::authorization::v1::{
+    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
+    SubjectAccessReviewStatus,
+};
 use kube::api::{Api, PostParams};
 use serde::Serialize;
 
@@ -17,8 +21,8 @@ use super::ExitStatus;
 use crate::cli::GlobalArgs;
 use crate::cluster::{self, Cluster};
 use crate::error::{Error, Kind, Result};
-use crate::output::{Printer, Style};
-use crate::settings::Settings;
+use crate::output::{API_VERSION, Cell, Format, Printer, Row, Style};
+use crate::settings::{Settings, Source};
 
 /// One permission devctl relies on.
 struct Need {
@@ -95,8 +99,9 @@ struct Report {
     server: String,
     server_version: Option<String>,
     context: String,
+    context_source: Source,
     namespace: String,
-    namespace_source: &'static str,
+    namespace_source: Source,
     user: Option<User>,
     permissions: Vec<Permission>,
     ready: bool,
@@ -118,6 +123,42 @@ struct Permission {
     required: bool,
     allowed: bool,
     reason: String,
+    /// The namespace asked about, or `(cluster)`: a table column, not in JSON (`namespaced`
+    /// and the report's `namespace` say it there).
+    #[serde(skip)]
+    scope: String,
+}
+
+impl Row for Permission {
+    fn headers(wide: bool) -> Vec<&'static str> {
+        let mut headers = vec!["VERB", "RESOURCE", "NAMESPACE", "ALLOWED"];
+        if wide {
+            headers.push("REASON");
+        }
+        headers
+    }
+
+    fn cells(&self, wide: bool) -> Vec<Cell> {
+        let allowed = match (self.allowed, self.required) {
+            (true, _) => Cell::new("yes", Style::Good),
+            (false, true) => Cell::new("NO", Style::Bad),
+            (false, false) => Cell::new("no (optional)", Style::Dim),
+        };
+        let mut cells = vec![
+            self.verb.into(),
+            self.resource_name().into(),
+            self.scope.as_str().into(),
+            allowed,
+        ];
+        if wide {
+            cells.push(self.reason.as_str().into());
+        }
+        cells
+    }
+
+    fn name(&self) -> String {
+        format!("{} {}", self.verb, self.resource_name())
+    }
 }
 
 impl Permission {
@@ -138,6 +179,10 @@ pub async fn run(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    printer.accept(
+        "status",
+        &[Format::Table, Format::Wide, Format::Json, Format::Yaml],
+    )?;
     let cluster = cluster::connect(global, settings, printer).await?;
     let spinner = printer.spinner(&format!("asking {}", cluster.server));
 
@@ -170,38 +215,24 @@ pub async fn run(
             None
         }
     };
-    let mut permissions = Vec::with_capacity(needs.len());
-    for (n, answer) in needs.iter().zip(answers) {
-        let (allowed, reason) = match answer {
-            Ok(review) => review
-                .status
-                .map(|s| {
-                    (
-                        s.allowed,
-                        s.reason.or(s.evaluation_error).unwrap_or_default(),
-                    )
-                })
-                .unwrap_or((false, "no answer".into())),
-            Err(err) => (false, cluster.error(err).message),
-        };
-        permissions.push(Permission {
-            verb: n.verb,
-            group: n.group,
-            resource: n.resource,
-            subresource: n.subresource,
-            namespaced: n.namespaced,
-            required: n.required,
-            allowed,
-            reason,
-        });
-    }
+    let permissions: Vec<Permission> = needs
+        .iter()
+        .zip(answers)
+        .map(|(n, answer)| {
+            let answer = answer
+                .map_err(|e| cluster.error(e))
+                .map(|review| review.status);
+            permission(n, answer, &cluster.namespace)
+        })
+        .collect();
     let ready = permissions.iter().all(|p| p.allowed || !p.required);
     let report = Report {
-        api_version: "devctl/v1",
+        api_version: API_VERSION,
         kind: "Status",
         server: cluster.server.clone(),
         server_version: version,
         context: cluster.context.clone(),
+        context_source: cluster.context_source,
         namespace: cluster.namespace.clone(),
         namespace_source: cluster.namespace_source,
         user: user?,
@@ -235,18 +266,52 @@ pub async fn run(
     .hint("ask a cluster admin to grant them (`devctl admin user add` sets up a namespace with exactly these)"))
 }
 
-fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
-    let mut attrs = serde_json::json!({
-        "verb": n.verb,
-        "group": n.group,
-        "resource": n.resource,
-        "subresource": n.subresource,
-    });
-    if n.namespaced {
-        attrs["namespace"] = namespace.into();
+/// One row of the report from the server's answer to its access review.
+fn permission(
+    n: &Need,
+    answer: Result<Option<SubjectAccessReviewStatus>>,
+    namespace: &str,
+) -> Permission {
+    let (allowed, reason) = match answer {
+        Ok(Some(s)) => (
+            s.allowed,
+            s.reason.or(s.evaluation_error).unwrap_or_default(),
+        ),
+        Ok(None) => (false, "no answer".into()),
+        Err(err) => (false, err.message),
+    };
+    Permission {
+        verb: n.verb,
+        group: n.group,
+        resource: n.resource,
+        subresource: n.subresource,
+        namespaced: n.namespaced,
+        required: n.required,
+        allowed,
+        reason,
+        scope: if n.namespaced {
+            namespace.to_string()
+        } else {
+            "(cluster)".into()
+        },
     }
-    serde_json::from_value(serde_json::json!({ "spec": { "resourceAttributes": attrs } }))
-        .unwrap_or_default()
+}
+
+fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
+    SelfSubjectAccessReview {
+        spec: SelfSubjectAccessReviewSpec {
+            resource_attributes: Some(ResourceAttributes {
+                verb: Some(n.verb.into()),
+                group: Some(n.group.into()),
+                resource: Some(n.resource.into()),
+                subresource: Some(n.subresource.into()),
+                namespace: n.namespaced.then(|| namespace.into()),
+                ..ResourceAttributes::default()
+            }),
+            ..SelfSubjectAccessReviewSpec::default()
+        },
+        ..SelfSubjectAccessReview::default()
+    }
 }
 
 /// Who the cluster says we are; `None` on servers without SelfSubjectReview (before 1.28).
@@ -280,10 +345,13 @@ fn render(r: &Report, printer: &Printer) -> String {
         "Version:",
         r.server_version.as_deref().unwrap_or("unknown"),
     ));
-    out.push_str(&line("Context:", &r.context));
+    out.push_str(&line(
+        "Context:",
+        &format!("{} (from {})", r.context, r.context_source.describe()),
+    ));
     out.push_str(&line(
         "Namespace:",
-        &format!("{} (from {})", r.namespace, r.namespace_source),
+        &format!("{} (from {})", r.namespace, r.namespace_source.describe()),
     ));
     match &r.user {
         Some(u) => {
@@ -293,23 +361,143 @@ fn render(r: &Report, printer: &Printer) -> String {
         None => out.push_str(&line("User:", "unknown (the server cannot tell)")),
     }
     out.push('\n');
-    let rows: Vec<Vec<String>> = r
-        .permissions
-        .iter()
-        .map(|p| {
-            let allowed = match (p.allowed, p.required) {
-                (true, _) => printer.paint("yes", Style::Good),
-                (false, true) => printer.paint("NO", Style::Bad),
-                (false, false) => printer.paint("no (optional)", Style::Dim),
-            };
-            let scope = if p.namespaced {
-                r.namespace.clone()
-            } else {
-                "(cluster)".into()
-            };
-            vec![p.verb.to_string(), p.resource_name(), scope, allowed]
-        })
-        .collect();
-    out.push_str(&printer.table(&["VERB", "RESOURCE", "NAMESPACE", "ALLOWED"], &rows));
+    out.push_str(&printer.rows(&r.permissions));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devctl_needs_39_permissions_and_two_are_optional() {
+        let needs = needs();
+        assert_eq!(needs.len(), 39);
+        let optional: Vec<String> = needs
+            .iter()
+            .filter(|n| !n.required)
+            .map(|n| format!("{} {}", n.verb, n.resource))
+            .collect();
+        assert_eq!(optional, ["list nodes", "get devserverflavors"]);
+        assert!(needs.iter().filter(|n| n.required).all(|n| n.namespaced));
+    }
+
+    #[test]
+    fn cluster_wide_reviews_name_no_namespace() {
+        let needs = needs();
+        let exec = needs.iter().find(|n| n.subresource == "exec").unwrap();
+        let attrs = access_review(exec, "team-a")
+            .spec
+            .resource_attributes
+            .unwrap();
+        assert_eq!(attrs.namespace.as_deref(), Some("team-a"));
+        assert_eq!(attrs.subresource.as_deref(), Some("exec"));
+        let nodes = needs.iter().find(|n| n.resource == "nodes").unwrap();
+        let attrs = access_review(nodes, "team-a")
+            .spec
+            .resource_attributes
+            .unwrap();
+        assert_eq!(attrs.namespace, None);
+    }
+
+    fn answer(allowed: bool, reason: &str) -> Result<Option<SubjectAccessReviewStatus>> {
+        Ok(Some(SubjectAccessReviewStatus {
+            allowed,
+            reason: Some(reason.into()),
+            ..SubjectAccessReviewStatus::default()
+        }))
+    }
+
+    fn report() -> Report {
+        let needs = needs();
+        let sts = &needs[0];
+        let nodes = needs.iter().find(|n| n.resource == "nodes").unwrap();
+        let exec = needs.iter().find(|n| n.subresource == "exec").unwrap();
+        Report {
+            api_version: API_VERSION,
+            kind: "Status",
+            server: "https://127.0.0.1:6443".into(),
+            server_version: Some("v1.36.1".into()),
+            context: "dev".into(),
+            context_source: Source::Kubeconfig,
+            namespace: "team-a".into(),
+            namespace_source: Source::Context,
+            user: Some(User {
+                username: "alice".into(),
+                groups: vec!["devs".into(), "system:authenticated".into()],
+            }),
+            permissions: vec![
+                permission(
+                    sts,
+                    answer(true, "RBAC: allowed by RoleBinding \"dev\""),
+                    "team-a",
+                ),
+                permission(exec, answer(false, ""), "team-a"),
+                permission(nodes, Err(Error::general("timed out")), "team-a"),
+            ],
+            ready: false,
+        }
+    }
+
+    #[test]
+    fn the_json_schema_is_stable() {
+        let json = serde_json::to_value(report()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "apiVersion": "devctl/v1",
+                "kind": "Status",
+                "server": "https://127.0.0.1:6443",
+                "serverVersion": "v1.36.1",
+                "context": "dev",
+                "contextSource": "kubeconfig",
+                "namespace": "team-a",
+                "namespaceSource": "context",
+                "user": {"username": "alice", "groups": ["devs", "system:authenticated"]},
+                "permissions": [
+                    {"verb": "create", "group": "apps", "resource": "statefulsets",
+                     "subresource": "", "namespaced": true, "required": true,
+                     "allowed": true, "reason": "RBAC: allowed by RoleBinding \"dev\""},
+                    {"verb": "create", "group": "", "resource": "pods",
+                     "subresource": "exec", "namespaced": true, "required": true,
+                     "allowed": false, "reason": ""},
+                    {"verb": "list", "group": "", "resource": "nodes",
+                     "subresource": "", "namespaced": false, "required": false,
+                     "allowed": false, "reason": "timed out"},
+                ],
+                "ready": false,
+            })
+        );
+    }
+
+    #[test]
+    fn the_table_marks_missing_and_optional_rows() {
+        let text = render(&report(), &Printer::plain(Format::Table));
+        assert_eq!(
+            text,
+            "Server:    https://127.0.0.1:6443
+Version:   v1.36.1
+Context:   dev (from kubeconfig)
+Namespace: team-a (from kubeconfig context)
+User:      alice
+Groups:    devs, system:authenticated
+
+VERB     RESOURCE            NAMESPACE   ALLOWED
+create   statefulsets.apps   team-a      yes
+create   pods/exec           team-a      NO
+list     nodes               (cluster)   no (optional)
+"
+        );
+    }
+
+    #[test]
+    fn wide_adds_the_servers_reason() {
+        let text = render(&report(), &Printer::plain(Format::Wide));
+        let header = text.lines().find(|l| l.starts_with("VERB")).unwrap();
+        assert!(header.ends_with("ALLOWED         REASON"), "{header}");
+        assert!(
+            text.contains("yes             RBAC: allowed by RoleBinding \"dev\""),
+            "{text}"
+        );
+    }
 }

@@ -10,7 +10,7 @@ use super::ExitStatus;
 use crate::cli::GlobalArgs;
 use crate::cluster;
 use crate::error::Result;
-use crate::output::Printer;
+use crate::output::{API_VERSION, Format, Printer};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,6 +23,10 @@ struct Versions {
 }
 
 pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus> {
+    printer.accept(
+        "version",
+        &[Format::Table, Format::Wide, Format::Json, Format::Yaml],
+    )?;
     let server = async {
         let settings = super::settings(global)?;
         let cluster = cluster::connect(global, &settings, printer).await?;
@@ -38,7 +42,7 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus> {
         Err(e) => (None, Some(e.message)),
     };
     let versions = Versions {
-        api_version: "devctl/v1",
+        api_version: API_VERSION,
         kind: "Version",
         client: env!("CARGO_PKG_VERSION"),
         server,

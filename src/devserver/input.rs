@@ -43,7 +43,9 @@ pub fn parse_env(line: &str) -> Result<(String, String), String> {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !valid {
-        return Err(format!("invalid env name {key:?}: use letters, digits and '_', not starting with a digit"));
+        return Err(format!(
+            "invalid env name {key:?}: use letters, digits and '_', not starting with a digit"
+        ));
     }
     Ok((key.to_string(), value.to_string()))
 }
@@ -71,10 +73,16 @@ pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     };
     match count.parse::<u32>() {
         Ok(n) if n > 0 => {}
-        _ => return Err(format!("invalid --gpu {text:?}: the count must be a whole number above 0")),
+        _ => {
+            return Err(format!(
+                "invalid --gpu {text:?}: the count must be a whole number above 0"
+            ));
+        }
     }
     if !resource.contains('/') {
-        return Err(format!("invalid --gpu {text:?}: expected RESOURCE=COUNT, e.g. nvidia.com/gpu=1"));
+        return Err(format!(
+            "invalid --gpu {text:?}: expected RESOURCE=COUNT, e.g. nvidia.com/gpu=1"
+        ));
     }
     let known = GPU_RESOURCES.contains(&resource.as_str());
     Ok((resource, count.to_string(), known))
@@ -86,9 +94,13 @@ pub fn parse_expose(text: &str) -> Result<Option<u16>, String> {
         None if text == "nodeport" => Ok(None),
         Some(("nodeport", port)) => match port.parse::<u16>() {
             Ok(p) if (30000..=32767).contains(&p) => Ok(Some(p)),
-            _ => Err(format!("invalid --expose-ssh {text:?}: the port must be in 30000-32767")),
+            _ => Err(format!(
+                "invalid --expose-ssh {text:?}: the port must be in 30000-32767"
+            )),
         },
-        _ => Err(format!("invalid --expose-ssh {text:?}: expected nodeport or nodeport:PORT")),
+        _ => Err(format!(
+            "invalid --expose-ssh {text:?}: expected nodeport or nodeport:PORT"
+        )),
     }
 }
 
@@ -99,9 +111,13 @@ pub fn check_quantity(what: &str, text: &str) -> Result<(), String> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(text.len());
     let (number, suffix) = text.split_at(number_end);
-    let suffixes = ["", "m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi"];
+    let suffixes = [
+        "", "m", "k", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti", "Pi",
+    ];
     if number.is_empty() || number.parse::<f64>().is_err() || !suffixes.contains(&suffix) {
-        return Err(format!("invalid {what} {text:?}: expected a quantity such as 500m, 4, 16Gi"));
+        return Err(format!(
+            "invalid {what} {text:?}: expected a quantity such as 500m, 4, 16Gi"
+        ));
     }
     Ok(())
 }
@@ -166,7 +182,10 @@ mod tests {
     #[test]
     fn default_names_come_from_the_owner() {
         assert_eq!(default_name("alice@example.com"), "alice-dev");
-        assert_eq!(default_name("system:serviceaccount:ns:ci.bot"), "ci-bot-dev");
+        assert_eq!(
+            default_name("system:serviceaccount:ns:ci.bot"),
+            "ci-bot-dev"
+        );
         assert_eq!(default_name("@@"), "devserver");
         assert!(check_name(&default_name(&"x".repeat(80))).is_ok());
     }
@@ -178,13 +197,23 @@ mod tests {
             assert!(parse_env(bad).is_err(), "{bad}");
         }
         let file = parse_env_file("# c\n\nA=1\nexport B=two words\n").unwrap();
-        assert_eq!(file, vec![("A".into(), "1".into()), ("B".into(), "two words".into())]);
-        assert!(parse_env_file("A=1\nnot a line\n").unwrap_err().starts_with("line 2:"));
+        assert_eq!(
+            file,
+            vec![("A".into(), "1".into()), ("B".into(), "two words".into())]
+        );
+        assert!(
+            parse_env_file("A=1\nnot a line\n")
+                .unwrap_err()
+                .starts_with("line 2:")
+        );
     }
 
     #[test]
     fn gpus() {
-        assert_eq!(parse_gpu("2"), Ok(("nvidia.com/gpu".into(), "2".into(), true)));
+        assert_eq!(
+            parse_gpu("2"),
+            Ok(("nvidia.com/gpu".into(), "2".into(), true))
+        );
         assert!(parse_gpu("nvidia.com/mig-1g.10gb=1").unwrap().2);
         assert!(!parse_gpu("amd.com/gpu=1").unwrap().2);
         for bad in ["0", "x", "gpu=1", "nvidia.com/gpu=-1"] {
@@ -209,7 +238,10 @@ mod tests {
         let ok = "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: my-dev-server, namespace: default}\nspec:\n  owner: user@example.com\n  flavor: cpu-small\n  image: ubuntu:22.04\n  ssh: {publicKey: \"ssh-ed25519 AAAA\"}\n  lifecycle: {timeToLive: \"8h\"}\n";
         let file = parse_devserver_file(ok).unwrap();
         assert_eq!(file.metadata.name, "my-dev-server");
-        assert_eq!(file.spec.lifecycle.unwrap().time_to_live.as_deref(), Some("8h"));
+        assert_eq!(
+            file.spec.lifecycle.unwrap().time_to_live.as_deref(),
+            Some("8h")
+        );
         let err = parse_devserver_file(&ok.replace("flavor:", "flavour:")).unwrap_err();
         assert!(err.contains("spec") && err.contains("flavour"), "{err}");
         let err = parse_devserver_file(&ok.replace("kind: DevServer", "kind: Pod")).unwrap_err();

@@ -2,5 +2,7 @@
 
 pub mod duration;
 pub mod flavor;
+pub mod input;
 pub mod manifests;
 pub mod names;
+pub mod state;

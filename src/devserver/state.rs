@@ -31,7 +31,11 @@ impl std::fmt::Display for State {
 }
 
 pub fn annotation<'a>(set: &'a StatefulSet, key: &str) -> Option<&'a str> {
-    set.metadata.annotations.as_ref()?.get(key).map(String::as_str)
+    set.metadata
+        .annotations
+        .as_ref()?
+        .get(key)
+        .map(String::as_str)
 }
 
 pub fn expires_at(set: &StatefulSet) -> Option<Timestamp> {
@@ -54,7 +58,11 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
     }
     let replicas = set.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
     let Some(pod) = pod else {
-        return if replicas == 0 { State::Stopped } else { State::Pending(String::new()) };
+        return if replicas == 0 {
+            State::Stopped
+        } else {
+            State::Pending(String::new())
+        };
     };
     if replicas == 0 {
         // Scaled down; the pod is on its way out.
@@ -64,7 +72,11 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
         return State::Pending(String::new());
     };
     for c in status.container_statuses.iter().flatten() {
-        let waiting = c.state.as_ref().and_then(|s| s.waiting.as_ref()).and_then(|w| w.reason.as_deref());
+        let waiting = c
+            .state
+            .as_ref()
+            .and_then(|s| s.waiting.as_ref())
+            .and_then(|w| w.reason.as_deref());
         if let Some(reason) = waiting.filter(|r| FAILED_REASONS.contains(r)) {
             return State::Failed(reason.to_string());
         }
@@ -78,9 +90,17 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
         return State::Pending(reason);
     }
     match status.phase.as_deref() {
-        Some("Running") if conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True") => State::Running,
+        Some("Running")
+            if conditions
+                .iter()
+                .any(|c| c.type_ == "Ready" && c.status == "True") =>
+        {
+            State::Running
+        }
         Some("Running") | Some("Pending") => State::Starting,
-        Some("Failed") => State::Failed(status.reason.clone().unwrap_or_else(|| "pod failed".into())),
+        Some("Failed") => {
+            State::Failed(status.reason.clone().unwrap_or_else(|| "pod failed".into()))
+        }
         Some("Succeeded") => State::Failed("exited".into()),
         _ => State::Pending(String::new()),
     }
@@ -89,12 +109,31 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
 /// `3h12m`, `45s`, `2d3h`: the two largest units, as kubectl shows ages.
 pub fn short_duration(d: SignedDuration) -> String {
     let secs = d.as_secs().unsigned_abs();
-    let (days, hours, minutes, seconds) = (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
+    let (days, hours, minutes, seconds) =
+        (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
     match (days, hours, minutes) {
         (0, 0, 0) => format!("{seconds}s"),
-        (0, 0, m) => if seconds == 0 { format!("{m}m") } else { format!("{m}m{seconds}s") },
-        (0, h, m) => if m == 0 { format!("{h}h") } else { format!("{h}h{m}m") },
-        (d, h, _) => if h == 0 { format!("{d}d") } else { format!("{d}d{h}h") },
+        (0, 0, m) => {
+            if seconds == 0 {
+                format!("{m}m")
+            } else {
+                format!("{m}m{seconds}s")
+            }
+        }
+        (0, h, m) => {
+            if m == 0 {
+                format!("{h}h")
+            } else {
+                format!("{h}h{m}m")
+            }
+        }
+        (d, h, _) => {
+            if h == 0 {
+                format!("{d}d")
+            } else {
+                format!("{d}d{h}h")
+            }
+        }
     }
 }
 
@@ -121,7 +160,10 @@ mod tests {
     }
 
     fn pod(status: serde_json::Value) -> Pod {
-        serde_json::from_value(serde_json::json!({ "metadata": { "name": "d-0" }, "status": status })).unwrap()
+        serde_json::from_value(
+            serde_json::json!({ "metadata": { "name": "d-0" }, "status": status }),
+        )
+        .unwrap()
     }
 
     fn now() -> Timestamp {
@@ -131,19 +173,37 @@ mod tests {
     #[test]
     fn states_from_objects() {
         let live = set(1, "2026-11-25T18:00:00Z");
-        assert_eq!(state(&set(0, "2026-11-25T18:00:00Z"), None, now()), State::Stopped);
-        assert_eq!(state(&set(1, "2026-11-25T09:00:00Z"), None, now()), State::Expired);
+        assert_eq!(
+            state(&set(0, "2026-11-25T18:00:00Z"), None, now()),
+            State::Stopped
+        );
+        assert_eq!(
+            state(&set(1, "2026-11-25T09:00:00Z"), None, now()),
+            State::Expired
+        );
         assert_eq!(state(&live, None, now()), State::Pending(String::new()));
-        let ready = pod(serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "True" }] }));
+        let ready = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "True" }] }),
+        );
         assert_eq!(state(&live, Some(&ready), now()), State::Running);
-        let starting = pod(serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "False" }] }));
+        let starting = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "False" }] }),
+        );
         assert_eq!(state(&live, Some(&starting), now()), State::Starting);
         let unschedulable = pod(serde_json::json!({ "phase": "Pending",
             "conditions": [{ "type": "PodScheduled", "status": "False", "reason": "Unschedulable" }] }));
-        assert_eq!(state(&live, Some(&unschedulable), now()).to_string(), "Pending (Unschedulable)");
-        let pull = pod(serde_json::json!({ "phase": "Pending", "containerStatuses": [{ "name": "devserver", "image": "x",
-            "imageID": "", "ready": false, "restartCount": 0, "state": { "waiting": { "reason": "ImagePullBackOff" } } }] }));
-        assert_eq!(state(&live, Some(&pull), now()).to_string(), "Failed (ImagePullBackOff)");
+        assert_eq!(
+            state(&live, Some(&unschedulable), now()).to_string(),
+            "Pending (Unschedulable)"
+        );
+        let pull = pod(
+            serde_json::json!({ "phase": "Pending", "containerStatuses": [{ "name": "devserver", "image": "x",
+            "imageID": "", "ready": false, "restartCount": 0, "state": { "waiting": { "reason": "ImagePullBackOff" } } }] }),
+        );
+        assert_eq!(
+            state(&live, Some(&pull), now()).to_string(),
+            "Failed (ImagePullBackOff)"
+        );
     }
 
     #[test]

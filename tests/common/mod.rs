@@ -4,6 +4,8 @@
 
 #![allow(dead_code, reason = "each test binary uses part of the harness")]
 
+pub mod fake_api;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,308 @@
+//! `devctl describe NAME`: the spec (from the StatefulSet's annotations), the state, the pod
+//! and its containers, volumes, SSH endpoints, expiry and recent events (warnings first). The
+//! objects are read at once.
+//!
+//! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerDescription", "name",
+//! "namespace", "status", "spec": {owner, flavor, image, ttl, expiresAt, hostKey}, "pod":
+//! {name, phase, node, ip, containers: [{name, state, reason, restarts, ready}]} | null,
+//! "volumes": [{claim, phase, capacity, accessModes}], "ssh": [..], "events": [{type, reason,
+//! message, count, lastSeen}]}`.
+
+use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod};
+use k8s_openapi::jiff::Timestamp;
+use kube::api::{Api, ListParams};
+use serde::Serialize;
+
+use super::ExitStatus;
+use super::lifecycle::get_devserver;
+use crate::cli::GlobalArgs;
+use crate::cluster;
+use crate::devserver::{input, state};
+use crate::error::{Error, Result};
+use crate::output::Printer;
+use crate::settings::Settings;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Container {
+    name: String,
+    state: String,
+    reason: String,
+    restarts: i32,
+    ready: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Volume {
+    claim: String,
+    phase: String,
+    capacity: String,
+    access_modes: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EventLine {
+    #[serde(rename = "type")]
+    type_: String,
+    reason: String,
+    message: String,
+    count: i32,
+    last_seen: String,
+}
+
+pub async fn run(
+    global: &GlobalArgs,
+    settings: &Settings,
+    name: &str,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    input::check_name(name).map_err(Error::usage)?;
+    let cluster = cluster::connect(global, settings, printer).await?;
+    let ns = cluster.namespace.clone();
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
+    let claims: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &ns);
+    let events: Api<Event> = Api::namespaced(cluster.client.clone(), &ns);
+    let pod_name = format!("{name}-0");
+    let all = ListParams::default();
+    let about_pod = ListParams::default().fields(&format!("involvedObject.name={pod_name}"));
+    let about_set = ListParams::default().fields(&format!("involvedObject.name={name}"));
+    let (set, pod, claim_list, pod_events, set_events) = tokio::join!(
+        get_devserver(&cluster, name),
+        pods.get_opt(&pod_name),
+        claims.list(&all),
+        events.list(&about_pod),
+        events.list(&about_set),
+    );
+    let set = set?;
+    let pod = pod.map_err(|e| cluster.error(e))?;
+    let now = Timestamp::now();
+
+    let mut claim_names: Vec<String> = Vec::new();
+    if set
+        .spec
+        .as_ref()
+        .and_then(|s| s.volume_claim_templates.as_ref())
+        .is_some_and(|t| !t.is_empty())
+    {
+        claim_names.push(format!("home-{name}-0"));
+    }
+    for v in set
+        .spec
+        .as_ref()
+        .and_then(|s| s.template.spec.as_ref())
+        .map(|p| p.volumes.clone().unwrap_or_default())
+        .unwrap_or_default()
+    {
+        if let Some(pvc) = v.persistent_volume_claim {
+            claim_names.push(pvc.claim_name);
+        }
+    }
+    let claim_list = claim_list.map_err(|e| cluster.error(e))?;
+    let volumes: Vec<Volume> = claim_names
+        .iter()
+        .map(|claim| {
+            let found = claim_list
+                .items
+                .iter()
+                .find(|c| c.metadata.name.as_deref() == Some(claim.as_str()));
+            let status = found.and_then(|c| c.status.as_ref());
+            Volume {
+                claim: claim.clone(),
+                phase: status
+                    .and_then(|s| s.phase.clone())
+                    .unwrap_or_else(|| "Missing".into()),
+                capacity: status
+                    .and_then(|s| s.capacity.as_ref())
+                    .and_then(|c| c.get("storage"))
+                    .map(|q| q.0.clone())
+                    .unwrap_or_default(),
+                access_modes: status
+                    .and_then(|s| s.access_modes.clone())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    let containers: Vec<Container> = pod
+        .as_ref()
+        .and_then(|p| p.status.as_ref())
+        .and_then(|s| s.container_statuses.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| {
+            let st = c.state.unwrap_or_default();
+            let (state, reason) = if let Some(w) = st.waiting {
+                ("Waiting", w.reason.unwrap_or_default())
+            } else if st.running.is_some() {
+                ("Running", String::new())
+            } else if let Some(t) = st.terminated {
+                ("Terminated", t.reason.unwrap_or_default())
+            } else {
+                ("Unknown", String::new())
+            };
+            Container {
+                name: c.name,
+                state: state.into(),
+                reason,
+                restarts: c.restart_count,
+                ready: c.ready,
+            }
+        })
+        .collect();
+
+    let mut events: Vec<Event> = Vec::new();
+    for list in [pod_events, set_events] {
+        events.extend(list.map_err(|e| cluster.error(e))?.items);
+    }
+    let seen = |e: &Event| {
+        e.last_timestamp
+            .as_ref()
+            .map(|t| t.0)
+            .or_else(|| e.event_time.as_ref().map(|t| t.0))
+            .or_else(|| e.metadata.creation_timestamp.as_ref().map(|t| t.0))
+    };
+    // Warnings first, then newest first.
+    events.sort_by_key(|e| {
+        (
+            e.type_.as_deref() != Some("Warning"),
+            std::cmp::Reverse(seen(e)),
+        )
+    });
+    let events: Vec<EventLine> = events
+        .iter()
+        .take(20)
+        .map(|e| EventLine {
+            type_: e.type_.clone().unwrap_or_default(),
+            reason: e.reason.clone().unwrap_or_default(),
+            message: e.message.clone().unwrap_or_default(),
+            count: e.count.unwrap_or(1),
+            last_seen: seen(e).map(|t| state::relative(t, now)).unwrap_or_default(),
+        })
+        .collect();
+
+    let annotation = |k: &str| {
+        state::annotation(&set, &format!("devserver.io/{k}"))
+            .unwrap_or("")
+            .to_string()
+    };
+    let status = state::state(&set, pod.as_ref(), now).to_string();
+    let mut ssh = vec![format!("{pod_name}.{name}.{ns}.svc:22 (in the cluster)")];
+    ssh.push(format!("devctl ssh {name} (port-forward)"));
+    let pod_info = pod.as_ref().map(|p| {
+        serde_json::json!({
+            "name": pod_name,
+            "phase": p.status.as_ref().and_then(|s| s.phase.clone()),
+            "node": p.spec.as_ref().and_then(|s| s.node_name.clone()),
+            "ip": p.status.as_ref().and_then(|s| s.pod_ip.clone()),
+            "containers": containers,
+        })
+    });
+    let expires = state::expires_at(&set);
+    if printer.is_structured() {
+        return printer
+            .structured(&serde_json::json!({
+                "apiVersion": "devctl/v1",
+                "kind": "DevServerDescription",
+                "name": name,
+                "namespace": ns,
+                "status": status,
+                "spec": {
+                    "owner": annotation("owner"), "flavor": annotation("flavor"), "image": annotation("image"),
+                    "ttl": annotation("ttl"), "expiresAt": annotation("expires-at"), "hostKey": annotation("host-key"),
+                },
+                "pod": pod_info,
+                "volumes": volumes,
+                "ssh": ssh,
+                "events": events,
+            }))
+            .map(|()| 0);
+    }
+
+    let mut out = String::new();
+    let line = |label: &str, value: &str| format!("{label:<12}{value}\n");
+    out.push_str(&line("Name:", name));
+    out.push_str(&line("Namespace:", &ns));
+    out.push_str(&line("Status:", &status));
+    out.push_str(&line("Owner:", &annotation("owner")));
+    out.push_str(&line("Flavor:", &annotation("flavor")));
+    out.push_str(&line("Image:", &annotation("image")));
+    let expiry = expires
+        .map(|t| format!("{t} ({})", state::relative(t, now)))
+        .unwrap_or_else(|| "never".into());
+    out.push_str(&line("Expires:", &expiry));
+    out.push_str(&line("Host key:", &annotation("host-key")));
+    for (i, endpoint) in ssh.iter().enumerate() {
+        out.push_str(&line(if i == 0 { "SSH:" } else { "" }, endpoint));
+    }
+    match &pod {
+        Some(p) => {
+            let node = p
+                .spec
+                .as_ref()
+                .and_then(|s| s.node_name.clone())
+                .unwrap_or_else(|| "-".into());
+            let ip = p
+                .status
+                .as_ref()
+                .and_then(|s| s.pod_ip.clone())
+                .unwrap_or_else(|| "-".into());
+            out.push_str(&line("Pod:", &format!("{pod_name} on {node}, IP {ip}")));
+        }
+        None => out.push_str(&line("Pod:", "none")),
+    }
+    if !containers.is_empty() {
+        out.push('\n');
+        let rows: Vec<Vec<String>> = containers
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.state.clone(),
+                    c.reason.clone(),
+                    c.restarts.to_string(),
+                    c.ready.to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&printer.table(
+            &["CONTAINER", "STATE", "REASON", "RESTARTS", "READY"],
+            &rows,
+        ));
+    }
+    if !volumes.is_empty() {
+        out.push('\n');
+        let rows: Vec<Vec<String>> = volumes
+            .iter()
+            .map(|v| {
+                vec![
+                    v.claim.clone(),
+                    v.phase.clone(),
+                    v.capacity.clone(),
+                    v.access_modes.join(","),
+                ]
+            })
+            .collect();
+        out.push_str(&printer.table(&["CLAIM", "PHASE", "CAPACITY", "ACCESS"], &rows));
+    }
+    out.push('\n');
+    if events.is_empty() {
+        out.push_str("Events: none\n");
+    } else {
+        let rows: Vec<Vec<String>> = events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.last_seen.clone(),
+                    e.type_.clone(),
+                    e.reason.clone(),
+                    e.message.clone(),
+                ]
+            })
+            .collect();
+        out.push_str(&printer.table(&["LAST SEEN", "TYPE", "REASON", "MESSAGE"], &rows));
+    }
+    printer.out(&out);
+    Ok(0)
+}
