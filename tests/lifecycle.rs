@@ -515,3 +515,188 @@ fn list_shows_only_the_callers_devservers_unless_asked() {
         "{table}"
     );
 }
+
+fn annotate_claim(ns: &Ns, claim: &str, key: &str, value: &str) {
+    testcluster::block_on(async {
+        let api: Api<PersistentVolumeClaim> =
+            Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        let patch = serde_json::json!({ "metadata": { "annotations": { key: value } } });
+        api.patch(
+            claim,
+            &kube::api::PatchParams::default(),
+            &kube::api::Patch::Merge(patch),
+        )
+        .await
+        .unwrap();
+    });
+}
+
+fn claim(ns: &Ns, name: &str) -> PersistentVolumeClaim {
+    testcluster::block_on(async {
+        let api: Api<PersistentVolumeClaim> =
+            Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        api.get(name).await.unwrap()
+    })
+}
+
+fn status_of(ns: &Ns, name: &str) -> String {
+    let out = ns.devctl(&["list", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == name)
+        .map(|i| i["status"].as_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn stop_then_start_keeps_the_home_volume_and_its_data() {
+    let Some(ns) = Ns::new("stopstart") else {
+        return;
+    };
+    let out = ns.devctl(&[
+        "create",
+        "sleepy",
+        "--home",
+        "1Gi",
+        "--wait",
+        "--timeout",
+        "2m",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The simulated volume holds no files; a marker on the claim stands for its data.
+    annotate_claim(&ns, "home-sleepy-0", "test/data-marker", "precious");
+    let before = claim(&ns, "home-sleepy-0").metadata.uid;
+
+    assert!(ns.devctl(&["stop", "sleepy"]).status.success());
+    let pods = |ns: &Ns| {
+        testcluster::block_on(async {
+            let api: Api<Pod> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+            api.list(&ListParams::default()).await.unwrap().items.len()
+        })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while pods(&ns) > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the pod never went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(status_of(&ns, "sleepy"), "Stopped");
+
+    assert!(ns.devctl(&["start", "sleepy"]).status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while status_of(&ns, "sleepy") != "Running" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never came back: {}",
+            status_of(&ns, "sleepy")
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let after = claim(&ns, "home-sleepy-0");
+    assert_eq!(after.metadata.uid, before, "the same claim");
+    assert_eq!(
+        after.metadata.annotations.unwrap()["test/data-marker"],
+        "precious"
+    );
+}
+
+#[test]
+fn extend_moves_the_expiry_and_restart_recreates_the_pod() {
+    let Some(ns) = Ns::new("extend") else { return };
+    assert!(
+        ns.devctl(&["create", "longer", "--ttl", "1h", "--wait"])
+            .status
+            .success()
+    );
+    let expiry = |ns: &Ns| -> String {
+        let out = ns.devctl(&["describe", "longer", "-o", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["spec"]["expiresAt"].as_str().unwrap().to_string()
+    };
+    let before: k8s_openapi::jiff::Timestamp = expiry(&ns).parse().unwrap();
+    let out = ns.devctl(&["extend", "longer", "--ttl", "4h"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after: k8s_openapi::jiff::Timestamp = expiry(&ns).parse().unwrap();
+    assert_eq!(after.duration_since(before).as_secs(), 4 * 3600);
+    assert_eq!(
+        ns.devctl(&["extend", "longer", "--ttl", "soon"])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    let uid = |ns: &Ns| {
+        testcluster::block_on(async {
+            let api: Api<Pod> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+            api.get_opt("longer-0")
+                .await
+                .unwrap()
+                .and_then(|p| p.metadata.uid)
+        })
+    };
+    let first = uid(&ns);
+    assert!(ns.devctl(&["restart", "longer"]).status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let now = uid(&ns);
+        if now.is_some() && now != first {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no new pod");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        ns.devctl(&["describe", "nothing-here"]).status.code(),
+        Some(3)
+    );
+}
+
+#[test]
+fn reap_deletes_only_the_expired() {
+    let Some(ns) = Ns::new("reap") else { return };
+    for name in ["old", "young"] {
+        assert!(
+            ns.devctl(&["create", name, "--home", "1Gi"])
+                .status
+                .success()
+        );
+    }
+    // Expire `old` by moving its expiry into the past, as time would.
+    testcluster::block_on(async {
+        let api: Api<StatefulSet> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        let patch = serde_json::json!({ "metadata": { "annotations": { "devserver.io/expires-at": "2020-01-01T00:00:00Z" } } });
+        api.patch(
+            "old",
+            &kube::api::PatchParams::default(),
+            &kube::api::Patch::Merge(patch),
+        )
+        .await
+        .unwrap();
+    });
+    assert_eq!(status_of(&ns, "old"), "Expired");
+    let dry = ns.devctl(&["reap", "--dry-run", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 1);
+    assert_eq!(v["items"][0]["name"], "old");
+    assert_eq!(v["items"][0]["action"], "would delete");
+    assert_eq!(
+        ns.objects::<StatefulSet>(),
+        ["old", "young"],
+        "a dry run deletes nothing"
+    );
+
+    let out = ns.devctl(&["reap"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("deleted"), "{}", stdout(&out));
+    assert_eq!(ns.objects::<StatefulSet>(), ["young"]);
+    assert_eq!(
+        claim(&ns, "home-old-0").metadata.name.as_deref(),
+        Some("home-old-0"),
+        "homes are kept"
+    );
+}
