@@ -260,16 +260,38 @@ pub async fn run(
         return print_manifests(&spec, printer);
     }
 
-    let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
-    let created = create(&cluster, &spec).await;
-    spinner.finish_and_clear();
-    created?;
-    printer.info(&format!(
-        "devserver {} created in namespace {}",
-        spec.name, spec.namespace
-    ));
-    if args.wait {
-        crate::cluster::wait::until_ready(&cluster, &spec.name, args.timeout, printer).await?;
+    if !args.wait {
+        let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
+        let created = create(&cluster, &spec).await;
+        spinner.finish_and_clear();
+        created?;
+        printer.info(&format!(
+            "devserver {} created in namespace {}",
+            spec.name, spec.namespace
+        ));
+    } else {
+        // The watch starts with the StatefulSet's create, not after the rest: one round trip
+        // fewer for a distant cluster. The create always runs to its end (or its rollback).
+        let creating = create(&cluster, &spec);
+        let waiting =
+            crate::cluster::wait::until_ready(&cluster, &spec.name, args.timeout, printer);
+        tokio::pin!(creating, waiting);
+        let mut waited = None;
+        let created = loop {
+            tokio::select! {
+                created = &mut creating => break created,
+                done = &mut waiting, if waited.is_none() => waited = Some(done),
+            }
+        };
+        created?;
+        printer.info(&format!(
+            "devserver {} created in namespace {}",
+            spec.name, spec.namespace
+        ));
+        match waited {
+            Some(done) => done?,
+            None => waiting.await?,
+        }
         printer.info(&format!(
             "devserver {} is ready: devctl ssh {}",
             spec.name, spec.name
