@@ -99,7 +99,7 @@ fn main() {
     cluster.proxy().set_latency(LATENCY).unwrap();
     cluster.proxy().clear_requests().unwrap();
     let start = Instant::now();
-    let mut child = devctl(
+    let child = devctl(
         cluster,
         home.path(),
         &ns,
