@@ -211,43 +211,35 @@ fn two_concurrent_creates_of_one_name_give_one_success_and_one_exit_4() {
 }
 
 #[test]
-fn a_failed_secret_create_rolls_everything_back() {
-    let Some(ns) = Ns::new("rollback") else {
-        return;
-    };
-    let path = format!("^/api/v1/namespaces/{}/secrets$", ns.name);
-    ns.cluster
-        .proxy()
-        .fail_next(&Fault::new("POST", &path, 500, 1))
-        .unwrap();
-    let out = ns.devctl(&["create", "doomed"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
-    assert!(
-        err.contains("creating the Secret"),
-        "the error names the step: {err}"
-    );
-    assert_eq!(
-        ns.everything(),
-        Vec::<String>::new(),
-        "nothing is left behind"
-    );
-}
-
-#[test]
-fn a_failed_service_create_rolls_everything_back() {
-    let Some(ns) = Ns::new("rollback-svc") else {
-        return;
-    };
-    let path = format!("^/api/v1/namespaces/{}/services$", ns.name);
-    ns.cluster
-        .proxy()
-        .fail_next(&Fault::new("POST", &path, 500, 1))
-        .unwrap();
-    let out = ns.devctl(&["create", "doomed"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Service"), "{}", stderr(&out));
-    assert_eq!(ns.everything(), Vec::<String>::new());
+fn a_failed_child_create_rolls_everything_back() {
+    // A 500 on the Secret, the ConfigMap or the Service create: the error names the step and
+    // nothing of the devserver is left behind.
+    for (resource, step) in [
+        ("secrets", "the Secret"),
+        ("configmaps", "the ConfigMap"),
+        ("services", "Service"),
+    ] {
+        let Some(ns) = Ns::new(&format!("rollback-{resource}")) else {
+            return;
+        };
+        let path = format!("^/api/v1/namespaces/{}/{resource}$", ns.name);
+        ns.cluster
+            .proxy()
+            .fail_next(&Fault::new("POST", &path, 500, 1))
+            .unwrap();
+        let out = ns.devctl(&["create", "doomed"]);
+        assert_eq!(out.status.code(), Some(1), "{resource}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("creating {step}")) || err.contains(step),
+            "{resource}: {err}"
+        );
+        assert_eq!(
+            ns.everything(),
+            Vec::<String>::new(),
+            "{resource}: nothing is left behind"
+        );
+    }
 }
 
 #[test]

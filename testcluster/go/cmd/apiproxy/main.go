@@ -8,7 +8,7 @@ package main
 import (
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/json"
+	"devctl/testcluster/internal/ready"
 	"flag"
 	"fmt"
 	"log"
@@ -54,7 +54,7 @@ func main() {
 		log.Fatal(err)
 	}
 	if *readyFile != "" {
-		if err := writeReady(*readyFile, raw.Addr().String(), controlLn.Addr().String()); err != nil {
+		if err := ready.Write(*readyFile, raw.Addr().String(), controlLn.Addr().String()); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -110,17 +110,4 @@ func loadPool(file string) (*x509.CertPool, error) {
 		return nil, fmt.Errorf("%s: no certificates", file)
 	}
 	return pool, nil
-}
-
-// writeReady writes the addresses atomically, so a reader never sees half a file.
-func writeReady(path, listen, control string) error {
-	data, err := json.Marshal(map[string]string{"listen": listen, "control": control})
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

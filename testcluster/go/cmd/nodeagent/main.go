@@ -8,7 +8,7 @@ package main
 import (
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/json"
+	"devctl/testcluster/internal/ready"
 	"flag"
 	"fmt"
 	"log"
@@ -61,7 +61,7 @@ func main() {
 		log.Fatal(err)
 	}
 	if *readyFile != "" {
-		if err := writeReady(*readyFile, kubeletLn.Addr().String(), controlLn.Addr().String()); err != nil {
+		if err := ready.Write(*readyFile, kubeletLn.Addr().String(), controlLn.Addr().String()); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -88,19 +88,6 @@ func serverTLS(certFile, keyFile, clientCA string) (*tls.Config, error) {
 		cfg.ClientAuth = tls.VerifyClientCertIfGiven
 	}
 	return cfg, nil
-}
-
-// writeReady writes the addresses atomically, so a reader never sees half a file.
-func writeReady(path, listen, control string) error {
-	data, err := json.Marshal(map[string]string{"listen": listen, "control": control})
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // kubeletHandler serves the paths the API server proxies to a kubelet.
