@@ -63,7 +63,10 @@ ensure_user() {
 	if [ -n "$old" ] && [ "$old" != "$DEV" ]; then
 		# Take over the user that has our UID, home and all.
 		if have usermod; then
-			usermod -l "$DEV" -d "/home/$DEV" -m -s "$shell" "$old"
+			# Move the old home along unless a (persistent) /home/dev is already there.
+			move=-m
+			[ -e "/home/$DEV" ] && move=
+			usermod -l "$DEV" -d "/home/$DEV" $move -s "$shell" "$old"
 		else
 			sed -i "s/^$old:/$DEV:/" /etc/passwd
 			[ -f /etc/shadow ] && sed -i "s/^$old:/$DEV:/" /etc/shadow

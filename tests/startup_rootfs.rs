@@ -1,0 +1,380 @@
+//! The startup script for real: the ConfigMap and Secret that `devctl create` makes are laid
+//! out as `/devctl` in a Debian rootfs made by debootstrap, the script runs there (chroot in a
+//! private mount and PID namespace), and the OpenSSH client logs in as `dev` with the key
+//! devctl authorized, checking the host key against the one devctl generated.
+//!
+//! Needs root, debootstrap, unshare, chroot and ssh; skips with the reason otherwise (fails
+//! instead when TESTCLUSTER_REQUIRED is set, as in CI). The rootfs is built once into the
+//! cache directory (`DEVCTL_TESTCLUSTER_CACHE`, else `~/.cache/devctl-testcluster`).
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+mod common;
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Env, stderr};
+
+fn missing_requirement() -> Option<String> {
+    if !Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n")
+    {
+        return Some("not root".into());
+    }
+    for tool in ["debootstrap", "unshare", "chroot", "ssh", "tar"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !found {
+            return Some(format!("{tool} is not installed"));
+        }
+    }
+    None
+}
+
+fn skip() -> bool {
+    match missing_requirement() {
+        None => false,
+        Some(why) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
+            panic!("cannot run: {why}")
+        }
+        Some(why) => {
+            eprintln!("skipping: {why}");
+            true
+        }
+    }
+}
+
+/// The Debian mirror: `DEVCTL_DEBIAN_MIRROR`, else the first one apt is configured with.
+fn mirror() -> String {
+    if let Ok(m) = std::env::var("DEVCTL_DEBIAN_MIRROR") {
+        return m;
+    }
+    let mut texts = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/etc/apt/sources.list.d") {
+        for entry in dir.flatten() {
+            texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+    }
+    texts.push(std::fs::read_to_string("/etc/apt/sources.list").unwrap_or_default());
+    for text in texts {
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let url = match words.as_slice() {
+                ["URIs:", url, ..] => url,
+                ["deb", url, ..] if !url.starts_with('[') => url,
+                _ => continue,
+            };
+            // Debian's own archive, not its security suite or another vendor's repository.
+            if url.trim_end_matches('/').ends_with("/debian") {
+                return url.to_string();
+            }
+        }
+    }
+    panic!("no Debian mirror: set DEVCTL_DEBIAN_MIRROR")
+}
+
+/// A pristine bookworm rootfs with openssh-server and sudo, as a tarball, built once.
+fn rootfs_tarball() -> PathBuf {
+    let cache = testcluster::cache_dir().join("rootfs");
+    std::fs::create_dir_all(&cache).unwrap();
+    let tarball = cache.join("bookworm-sshd-sudo.tar");
+    let lock = std::fs::File::create(cache.join(".lock")).unwrap();
+    lock.lock().unwrap();
+    if !tarball.exists() {
+        let build = cache.join("build");
+        let _ = std::fs::remove_dir_all(&build);
+        eprintln!(
+            "building a Debian rootfs with debootstrap (once) into {}",
+            cache.display()
+        );
+        let status = Command::new("debootstrap")
+            .args([
+                "--variant=minbase",
+                "--include=openssh-server,sudo",
+                "bookworm",
+            ])
+            .arg(&build)
+            .arg(mirror())
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "debootstrap failed: {}{}",
+            String::from_utf8_lossy(&status.stdout)
+                .lines()
+                .last()
+                .unwrap_or(""),
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let partial = cache.join("partial.tar");
+        let status = Command::new("tar")
+            .arg("-C")
+            .arg(&build)
+            .arg("-cf")
+            .arg(&partial)
+            .arg(".")
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::fs::rename(&partial, &tarball).unwrap();
+        let _ = std::fs::remove_dir_all(&build);
+    }
+    tarball
+}
+
+/// A devserver's /devctl as its pod sees it, from `devctl create --dry-run`.
+struct Layout {
+    user_key: PathBuf,
+    host_public: String,
+    port: u16,
+}
+
+fn lay_out(env: &Env, root: &Path) -> Layout {
+    let user_key = env.home().join("user_key");
+    let (_, private, public) = devctl::ssh::keys::generate("user").unwrap();
+    devctl::ssh::keys::write_private(&user_key, private.as_bytes()).unwrap();
+    std::fs::write(env.home().join("user_key.pub"), format!("{public}\n")).unwrap();
+    let out = env
+        .devctl()
+        .args([
+            "create",
+            "rootfs",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+            "-o",
+            "json",
+            "--ssh-key",
+        ])
+        .arg(env.home().join("user_key.pub"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = |kind: &str| {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == kind)
+            .unwrap()
+            .clone()
+    };
+    let (config, secret) = (item("ConfigMap"), item("Secret"));
+    // The host's own sshd may hold port 22: the test's sshd listens on a free port instead.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let devctl_dir = root.join("devctl");
+    std::fs::create_dir_all(devctl_dir.join("ssh")).unwrap();
+    for (key, value) in config["data"].as_object().unwrap() {
+        let text = value
+            .as_str()
+            .unwrap()
+            .replace("Port 22\n", &format!("Port {port}\n"));
+        std::fs::write(devctl_dir.join(key), text).unwrap();
+    }
+    for (key, value) in secret["stringData"].as_object().unwrap() {
+        std::fs::write(devctl_dir.join("ssh").join(key), value.as_str().unwrap()).unwrap();
+    }
+    // The modes of the projected volume: 0555 for /devctl, 0400 for the keys.
+    Command::new("chmod")
+        .args(["-R", "0555"])
+        .arg(&devctl_dir)
+        .status()
+        .unwrap();
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("chmod 0400 {}/ssh/*", devctl_dir.display()))
+        .status()
+        .unwrap();
+    Layout {
+        user_key,
+        host_public: secret["stringData"]["ssh_host_ed25519_key.pub"]
+            .as_str()
+            .unwrap()
+            .trim()
+            .to_string(),
+        port,
+    }
+}
+
+/// Runs the startup script in the rootfs; killing the returned child ends everything in it.
+fn start(root: &Path, log: &Path) -> Child {
+    let script = format!(
+        "mount -t proc proc {r}/proc && mount --rbind /dev {r}/dev && exec chroot {r} /bin/sh /devctl/startup.sh",
+        r = root.display()
+    );
+    Command::new("unshare")
+        .args([
+            "--mount",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .stdout(std::fs::File::create(log).unwrap())
+        .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
+        .spawn()
+        .unwrap()
+}
+
+fn wait_for_port(port: u16, child: &mut Child, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!(
+                "the startup script ended ({status}): {}",
+                std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
+            );
+        }
+        assert!(Instant::now() < deadline, "sshd never listened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn ssh(layout: &Layout, known_hosts: &Path, command: &[&str]) -> std::process::Output {
+    Command::new("ssh")
+        .arg("-i")
+        .arg(&layout.user_key)
+        .args(["-p", &layout.port.to_string()])
+        .arg("-o")
+        .arg(format!("UserKnownHostsFile={}", known_hosts.display()))
+        .args([
+            "-o",
+            "StrictHostKeyChecking=yes",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "LogLevel=ERROR",
+        ])
+        .arg("dev@127.0.0.1")
+        .args(command)
+        .stdin(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+fn stop(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball();
+    let env = Env::new();
+    let root = env.home().join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    assert!(
+        Command::new("tar")
+            .arg("-C")
+            .arg(&root)
+            .arg("-xf")
+            .arg(&tarball)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // ubuntu:24.04 ships a user with UID 1000; dev must take it over.
+    let taken = Command::new("chroot")
+        .arg(&root)
+        .args([
+            "sh",
+            "-c",
+            "groupadd -g 1000 ubuntu && useradd -m -u 1000 -g 1000 ubuntu",
+        ])
+        .status()
+        .unwrap();
+    assert!(taken.success());
+    let layout = lay_out(&env, &root);
+    let known = env.home().join("known_hosts");
+    std::fs::write(
+        &known,
+        format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
+    )
+    .unwrap();
+    let log = env.home().join("startup.log");
+
+    for run in ["first", "second"] {
+        let mut child = start(&root, &log);
+        wait_for_port(layout.port, &mut child, &log);
+        let out = ssh(
+            &layout,
+            &known,
+            &["id -u; id -un; sudo -n true && echo ROOT_OK"],
+        );
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            out.status.success(),
+            "{run} run: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["1000", "dev", "ROOT_OK"],
+            "{run} run"
+        );
+        stop(child);
+    }
+
+    // A login shell shows the motd.
+    let mut child = start(&root, &log);
+    wait_for_port(layout.port, &mut child, &log);
+    let mut login = Command::new("ssh")
+        .arg("-tt")
+        .arg("-i")
+        .arg(&layout.user_key)
+        .args(["-p", &layout.port.to_string()])
+        .arg("-o")
+        .arg(format!("UserKnownHostsFile={}", known.display()))
+        .args([
+            "-o",
+            "StrictHostKeyChecking=yes",
+            "-o",
+            "BatchMode=yes",
+            "dev@127.0.0.1",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    login.stdin.take().unwrap().write_all(b"exit\n").unwrap();
+    let shown = String::from_utf8_lossy(&login.wait_with_output().unwrap().stdout).to_string();
+    assert!(
+        shown.contains("This is a devctl devserver"),
+        "no motd in {shown:?}"
+    );
+
+    // Pinning is real: another host key is refused.
+    let (_, _, other) = devctl::ssh::keys::generate("impostor").unwrap();
+    let wrong = env.home().join("wrong_known_hosts");
+    std::fs::write(&wrong, format!("[127.0.0.1]:{} {other}\n", layout.port)).unwrap();
+    let refused = ssh(&layout, &wrong, &["true"]);
+    assert_eq!(
+        refused.status.code(),
+        Some(255),
+        "a different host key must be refused"
+    );
+    stop(child);
+}
