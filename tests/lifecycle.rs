@@ -405,6 +405,7 @@ fn bad_input_is_one_line_and_creates_nothing() {
 #[test]
 fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
     let Some(ns) = Ns::new("dryrun") else { return };
+    ns.cluster.proxy().clear_requests().unwrap();
     let out = ns.devctl(&[
         "create",
         "ghost",
@@ -413,7 +414,28 @@ fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
         "yaml",
         "--home",
         "5Gi",
+        "--volume",
+        "data:/data",
     ]);
+    // Other tests share the proxy: count only what this test could have sent.
+    let sent: Vec<String> = ns
+        .cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| {
+            r.path.contains(&ns.name)
+                || r.path.contains("devserverflavors")
+                || r.path.contains("selfsubjectreviews")
+        })
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_eq!(
+        sent,
+        ["GET /apis/devserver.io/v1/devserverflavors"],
+        "only the flavor lookup"
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     for kind in ["StatefulSet", "Service", "Secret", "ConfigMap"] {

@@ -208,17 +208,25 @@ pub async fn run(
 
     let cluster = cluster::connect(global, settings, printer).await?;
     // Wave 1: identity, flavors, the claims to mount and (if needed) the nodes' resources.
+    // A dry run asks only for the flavors: the owner then comes from the settings.
+    let dry = args.dry_run;
     let claims =
         Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &cluster.namespace);
-    let claim_checks = input.volumes.iter().map(|v| {
+    let claim_checks = input.volumes.iter().filter(|_| !dry).map(|v| {
         let claims = claims.clone();
         async move { (v.claim.clone(), claims.get_opt(&v.claim).await) }
     });
     let (identity, flavors, claim_results, gpu_known) = tokio::join!(
-        devservers::whoami(&cluster),
+        async {
+            if dry {
+                Ok(None)
+            } else {
+                devservers::whoami(&cluster).await
+            }
+        },
         devservers::flavors(&cluster),
         futures::future::join_all(claim_checks),
-        advertised(&cluster, input.unknown_gpu.as_deref()),
+        advertised(&cluster, input.unknown_gpu.as_deref().filter(|_| !dry)),
     );
     for (claim, found) in claim_results {
         match found {
