@@ -83,11 +83,14 @@ fn mirror() -> String {
     panic!("no Debian mirror: set DEVCTL_DEBIAN_MIRROR")
 }
 
-/// A pristine bookworm rootfs with openssh-server and sudo, as a tarball, built once.
-fn rootfs_tarball() -> PathBuf {
+/// A pristine bookworm rootfs (minbase, plus `include` packages), as a tarball, built once.
+fn rootfs_tarball(include: Option<&str>) -> PathBuf {
     let cache = testcluster::cache_dir().join("rootfs");
     std::fs::create_dir_all(&cache).unwrap();
-    let tarball = cache.join("bookworm-sshd-sudo.tar");
+    let tarball = cache.join(match include {
+        Some(packages) => format!("bookworm-{}.tar", packages.replace(',', "-")),
+        None => "bookworm-minbase.tar".to_string(),
+    });
     let lock = std::fs::File::create(cache.join(".lock")).unwrap();
     lock.lock().unwrap();
     if !tarball.exists() {
@@ -97,12 +100,13 @@ fn rootfs_tarball() -> PathBuf {
             "building a Debian rootfs with debootstrap (once) into {}",
             cache.display()
         );
-        let status = Command::new("debootstrap")
-            .args([
-                "--variant=minbase",
-                "--include=openssh-server,sudo",
-                "bookworm",
-            ])
+        let mut debootstrap = Command::new("debootstrap");
+        debootstrap.arg("--variant=minbase");
+        if let Some(packages) = include {
+            debootstrap.arg(format!("--include={packages}"));
+        }
+        let status = debootstrap
+            .arg("bookworm")
             .arg(&build)
             .arg(mirror())
             .output()
@@ -235,7 +239,7 @@ fn start(root: &Path, log: &Path) -> Child {
 }
 
 fn wait_for_port(port: u16, child: &mut Child, log: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_secs(300);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         if let Ok(Some(status)) = child.try_wait() {
             panic!(
@@ -280,7 +284,7 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
     if skip() {
         return;
     }
-    let tarball = rootfs_tarball();
+    let tarball = rootfs_tarball(Some("openssh-server,sudo"));
     let env = Env::new();
     let root = env.home().join("root");
     std::fs::create_dir_all(&root).unwrap();
@@ -376,5 +380,47 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
         Some(255),
         "a different host key must be refused"
     );
+    stop(child);
+}
+
+#[test]
+fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(None);
+    let env = Env::new();
+    let root = env.home().join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    assert!(
+        Command::new("tar")
+            .arg("-C")
+            .arg(&root)
+            .arg("-xf")
+            .arg(&tarball)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // apt-get inside needs to resolve the mirror as this machine does.
+    std::fs::copy("/etc/resolv.conf", root.join("etc/resolv.conf")).unwrap();
+    let layout = lay_out(&env, &root);
+    let known = env.home().join("known_hosts");
+    std::fs::write(
+        &known,
+        format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
+    )
+    .unwrap();
+    let log = env.home().join("startup.log");
+    let mut child = start(&root, &log);
+    wait_for_port(layout.port, &mut child, &log);
+    let out = ssh(&layout, &known, &["id -u; doas true && echo ROOT_OK"]);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(text.lines().collect::<Vec<_>>(), ["1000", "ROOT_OK"]);
     stop(child);
 }
