@@ -714,3 +714,115 @@ fn reap_deletes_only_the_expired() {
         "homes are kept"
     );
 }
+
+#[test]
+fn create_flags_and_a_devserver_file_reach_the_statefulset() {
+    let Some(ns) = Ns::new("flags") else { return };
+    let node = format!("gpu-{}", ns.name);
+    testcluster::block_on(async {
+        ns.cluster
+            .add_node(&testcluster::NodeSpec::new(&node).resource("nvidia.com/mig-1g.10gb", "7"))
+            .await
+            .unwrap();
+        let claim: PersistentVolumeClaim = serde_json::from_value(serde_json::json!({
+            "metadata": { "name": "datasets" },
+            "spec": { "accessModes": ["ReadWriteOnce"], "resources": { "requests": { "storage": "1Gi" } } }
+        }))
+        .unwrap();
+        Api::<PersistentVolumeClaim>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .create(&Default::default(), &claim)
+            .await
+            .unwrap();
+    });
+    let file = ns.env.home().join("devserver.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: from-file}\nspec:\n  owner: carol@example.com\n  flavor: cpu-medium\n  image: fedora:41\n  lifecycle: {timeToLive: \"2d\"}\n",
+    )
+    .unwrap();
+    let env_file = ns.env.home().join("dev.env");
+    std::fs::write(&env_file, "# settings\nFROM_FILE=yes\n").unwrap();
+    let out = ns.devctl(&[
+        "create",
+        "-f",
+        &file.display().to_string(),
+        "--volume",
+        "datasets:/data:ro",
+        "-e",
+        "MODE=train",
+        "--env-file",
+        &env_file.display().to_string(),
+        "--port",
+        "8888",
+        "--gpu",
+        "nvidia.com/mig-1g.10gb=1",
+        "--cpu",
+        "3",
+        "--wait",
+        "--timeout",
+        "2m",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (set, pod) = testcluster::block_on(async {
+        let c = ns.cluster.client().await.unwrap();
+        (
+            Api::<StatefulSet>::namespaced(c.clone(), &ns.name)
+                .get("from-file")
+                .await
+                .unwrap(),
+            Api::<Pod>::namespaced(c, &ns.name)
+                .get("from-file-0")
+                .await
+                .unwrap(),
+        )
+    });
+    let a = set.metadata.annotations.unwrap();
+    assert_eq!(a["devserver.io/owner"], "carol@example.com");
+    assert_eq!(a["devserver.io/flavor"], "cpu-medium");
+    assert_eq!(a["devserver.io/image"], "fedora:41");
+    assert_eq!(a["devserver.io/ttl"], "2d");
+    let container = &set.spec.unwrap().template.spec.unwrap().containers[0];
+    let env: Vec<(String, String)> = container
+        .env
+        .clone()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, e.value.unwrap_or_default()))
+        .collect();
+    assert!(env.contains(&("MODE".into(), "train".into())), "{env:?}");
+    assert!(env.contains(&("FROM_FILE".into(), "yes".into())), "{env:?}");
+    let ports: Vec<i32> = container
+        .ports
+        .clone()
+        .unwrap()
+        .iter()
+        .map(|p| p.container_port)
+        .collect();
+    assert_eq!(ports, [22, 8888]);
+    let resources = container.resources.clone().unwrap();
+    assert_eq!(
+        resources.limits.as_ref().unwrap()["nvidia.com/mig-1g.10gb"].0,
+        "1"
+    );
+    assert_eq!(resources.requests.as_ref().unwrap()["cpu"].0, "3");
+    let mount = container
+        .volume_mounts
+        .clone()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.mount_path == "/data")
+        .unwrap();
+    assert_eq!(mount.read_only, Some(true));
+    assert_eq!(
+        pod.spec.unwrap().node_name.as_deref(),
+        Some(node.as_str()),
+        "only that node has the MIG slice"
+    );
+    let unknown = ns.devctl(&["create", "nope", "--gpu", "example.com/tpu=1"]);
+    assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("no node advertises"),
+        "{}",
+        stderr(&unknown)
+    );
+}
