@@ -9,7 +9,6 @@
 //! "allowed", "reason"}], "ready": every required permission allowed}`. The sources are those
 //! of `config view`: `flag`, `env`, `file`, `context`, `kubeconfig`, `in-cluster`, `default`.
 
-use k8s_openapi::api::authentication::v1::SelfSubjectReview;
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
     SubjectAccessReviewStatus,
@@ -316,25 +315,9 @@ fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
 
 /// Who the cluster says we are; `None` on servers without SelfSubjectReview (before 1.28).
 async fn whoami(cluster: &Cluster) -> Result<Option<User>> {
-    let api = Api::<SelfSubjectReview>::all(cluster.client.clone());
-    match api
-        .create(&PostParams::default(), &SelfSubjectReview::default())
-        .await
-    {
-        Ok(review) => Ok(review.status.and_then(|s| s.user_info).map(|u| User {
-            username: u.username.unwrap_or_default(),
-            groups: u.groups.unwrap_or_default(),
-        })),
-        Err(kube::Error::Api(status)) if status.code == 404 => Ok(None),
-        Err(err) => {
-            let err = cluster.error(err);
-            match err.kind {
-                Kind::Unreachable | Kind::Timeout => Err(err),
-                // A 401 shows up on every call; the version's error reports it.
-                _ => Ok(None),
-            }
-        }
-    }
+    Ok(crate::cluster::devservers::whoami(cluster)
+        .await?
+        .map(|(username, groups)| User { username, groups }))
 }
 
 fn render(r: &Report, printer: &Printer) -> String {
