@@ -293,14 +293,25 @@ impl Cluster {
         Ok(name)
     }
 
-    /// Adds a simulated node; kwok makes it Ready shortly after.
+    /// Adds a simulated node and returns once it takes pods: kwok made it Ready and the node
+    /// lifecycle controller took off the not-ready taint that admission put on it.
     pub async fn add_node(&self, spec: &NodeSpec) -> Result<(), Error> {
+        const NODE_READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
         let nodes: kube::Api<k8s_openapi::api::core::v1::Node> =
             kube::Api::all(self.client().await?);
         nodes
             .create(&Default::default(), &start::node_object(spec)?)
             .await?;
-        Ok(())
+        let ready = kube::runtime::wait::await_condition(nodes, &spec.name, start::takes_pods);
+        match tokio::time::timeout(NODE_READY_TIMEOUT, ready).await {
+            Ok(result) => result
+                .map(drop)
+                .map_err(|e| Error::Control(format!("waiting for node {}: {e}", spec.name))),
+            Err(_) => Err(Error::Timeout {
+                what: format!("node {} to take pods", spec.name),
+                after: NODE_READY_TIMEOUT,
+            }),
+        }
     }
 
     /// [`Cluster::create_namespace`] for tests without a runtime of their own.

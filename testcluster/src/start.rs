@@ -26,6 +26,24 @@ const START_TIMEOUT: Duration = Duration::from_secs(120);
 const KWOK_CONFIG: &str = include_str!("../kwok/kwok.yaml");
 const AUDIT_POLICY: &str = "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n";
 
+/// Whether a node takes pods: Ready, and without the `node.kubernetes.io/...` taints that the API
+/// server's admission puts on a new node and the node lifecycle controller takes off once it
+/// sees it Ready.
+pub fn takes_pods(node: Option<&Node>) -> bool {
+    let Some(node) = node else { return false };
+    let ready = node
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"));
+    let condition_taint = node
+        .spec
+        .as_ref()
+        .and_then(|s| s.taints.as_ref())
+        .is_some_and(|ts| ts.iter().any(|t| t.key.starts_with("node.kubernetes.io/")));
+    ready && !condition_taint
+}
+
 /// What a running cluster needs to remember.
 pub struct State {
     /// Holds the temp dir alive; `None` when the directory is kept.
@@ -204,13 +222,10 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
     // Ready: the controller manager made the default ServiceAccount, kwok made every node Ready.
     let sa: Api<ServiceAccount> = Api::namespaced(admin.clone(), "default");
     let sa_ready = await_condition(sa, "default", |o: Option<&ServiceAccount>| o.is_some());
-    let node_waits = config.nodes.iter().map(|n| {
-        await_condition(nodes.clone(), &n.name, |o: Option<&Node>| {
-            o.and_then(|n| n.status.as_ref())
-                .and_then(|s| s.conditions.as_ref())
-                .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
-        })
-    });
+    let node_waits = config
+        .nodes
+        .iter()
+        .map(|n| await_condition(nodes.clone(), &n.name, takes_pods));
     let ready = futures::future::join(sa_ready, futures::future::join_all(node_waits));
     tokio::pin!(ready);
     let deadline = tokio::time::Instant::now() + START_TIMEOUT;

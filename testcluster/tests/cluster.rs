@@ -145,6 +145,41 @@ async fn statefulset_pod_runs_and_its_claim_binds() {
 }
 
 #[tokio::test]
+async fn an_added_node_takes_pods_as_soon_as_add_node_returns() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let node = format!("fresh-{}", std::process::id());
+    cluster
+        .add_node(&NodeSpec::new(&node).taint("example.com/own", "", "NoSchedule"))
+        .await
+        .unwrap();
+    // The API server's admission taints a new node not-ready; the harness waits until the node
+    // lifecycle controller has taken that off again, so a test never races it.
+    let got = Api::<Node>::all(cluster.client().await.unwrap())
+        .get(&node)
+        .await
+        .unwrap();
+    let ready = got
+        .status
+        .and_then(|s| s.conditions)
+        .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"));
+    assert!(ready, "{node} is Ready");
+    let taints: Vec<String> = got
+        .spec
+        .and_then(|s| s.taints)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    assert_eq!(
+        taints,
+        ["example.com/own"],
+        "only the taints the test asked for"
+    );
+}
+
+#[tokio::test]
 async fn gpu_pod_on_tainted_nodes_gets_the_schedulers_message() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;
