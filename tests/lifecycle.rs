@@ -673,9 +673,10 @@ fn extend_moves_the_expiry_and_restart_recreates_the_pod() {
 #[test]
 fn reap_deletes_only_the_expired() {
     let Some(ns) = Ns::new("reap") else { return };
+    // --wait: the home claim exists (the StatefulSet controller makes it) before the reap.
     for name in ["old", "young"] {
         assert!(
-            ns.devctl(&["create", name, "--home", "1Gi"])
+            ns.devctl(&["create", name, "--home", "1Gi", "--wait", "--timeout", "2m"])
                 .status
                 .success()
         );
@@ -825,4 +826,52 @@ fn create_flags_and_a_devserver_file_reach_the_statefulset() {
         "{}",
         stderr(&unknown)
     );
+}
+
+#[test]
+fn transient_failures_are_retried_only_where_repeating_is_safe() {
+    let Some(ns) = Ns::new("retry") else { return };
+    let proxy = ns.cluster.proxy();
+    let calls = |method: &str, resource: &str| {
+        let path = format!("/namespaces/{}/{resource}", ns.name);
+        proxy
+            .requests()
+            .unwrap()
+            .iter()
+            .filter(|r| r.method == method && r.path.ends_with(&path))
+            .count()
+    };
+
+    // A list is a read: two 503s, then the answer.
+    let sets = format!("^/apis/apps/v1/namespaces/{}/statefulsets$", ns.name);
+    proxy.fail_next(&Fault::new("GET", &sets, 503, 2)).unwrap();
+    let out = ns.devctl(&["list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(calls("GET", "statefulsets"), 3, "two retries");
+
+    // A 429 means the server turned the create away unhandled: sending it again is safe.
+    let secrets = format!("^/api/v1/namespaces/{}/secrets$", ns.name);
+    proxy
+        .fail_next(&Fault::new("POST", &secrets, 429, 1).retry_after(1))
+        .unwrap();
+    let out = ns.devctl(&["create", "patient"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        calls("POST", "secrets"),
+        2,
+        "the refused create was sent again"
+    );
+
+    // A 503 on a create may come after the object was made: it is not sent again, and the
+    // devserver is rolled back.
+    let maps = format!("^/api/v1/namespaces/{}/configmaps$", ns.name);
+    proxy.fail_next(&Fault::new("POST", &maps, 503, 1)).unwrap();
+    let out = ns.devctl(&["create", "hasty"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        calls("POST", "configmaps"),
+        2,
+        "one for each create, none repeated"
+    );
+    assert_eq!(ns.objects::<StatefulSet>(), ["patient"]);
 }
