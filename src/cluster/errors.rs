@@ -117,7 +117,7 @@ enum Transport {
 
 /// Every error under `err`: its sources, and the payloads that `io::Error`s wrap (TLS
 /// errors arrive as an io::Error inside an io::Error), outermost first.
-fn chain<'a>(
+pub(super) fn chain<'a>(
     err: &'a (dyn std::error::Error + 'static),
 ) -> Vec<&'a (dyn std::error::Error + 'static)> {
     let mut all = Vec::new();
