@@ -274,9 +274,17 @@ fn ssh(layout: &Layout, known_hosts: &Path, command: &[&str]) -> std::process::O
         .unwrap()
 }
 
-fn stop(mut child: Child) {
+/// Ends the script's PID namespace and waits until its sshd no longer listens: the kernel
+/// kills the namespace's processes after `unshare` is reaped, and a next run's
+/// `wait_for_port` must not mistake the dying sshd for its own.
+fn stop(mut child: Child, port: u16) {
     let _ = child.kill();
     let _ = child.wait();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(Instant::now() < deadline, "sshd outlived its namespace");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
@@ -337,7 +345,7 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
             ["1000", "dev", "ROOT_OK"],
             "{run} run"
         );
-        stop(child);
+        stop(child, layout.port);
     }
 
     // A login shell shows the motd.
@@ -380,7 +388,7 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
         Some(255),
         "a different host key must be refused"
     );
-    stop(child);
+    stop(child, layout.port);
 }
 
 #[test]
@@ -422,5 +430,5 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(text.lines().collect::<Vec<_>>(), ["1000", "ROOT_OK"]);
-    stop(child);
+    stop(child, layout.port);
 }
