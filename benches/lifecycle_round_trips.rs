@@ -67,12 +67,28 @@ fn main() {
         })
         .collect();
     let create_trips = testcluster::sequential_round_trips(&requests);
+    let create_requests: Vec<String> = requests
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}?{} {} .. {}",
+                r.method,
+                r.path,
+                r.query,
+                r.start,
+                r.end.as_deref().unwrap_or("open")
+            )
+        })
+        .collect();
     println!(
         "devctl create --wait with {} ms latency: {} requests, {create_trips} sequential round trip(s) (budget 3), {:.0} ms wall",
         LATENCY.as_millis(),
         requests.len(),
         wall.as_secs_f64() * 1000.0
     );
+    for line in &create_requests {
+        println!("  {line}");
+    }
 
     // list with 1000 devservers
     let ns = cluster.namespace("bench-list").unwrap();
@@ -149,7 +165,7 @@ fn main() {
     );
     assert!(
         create_trips <= 3,
-        "create --wait needs {create_trips} sequential round trips, over 3"
+        "create --wait needs {create_trips} sequential round trips, over 3 (requests above)"
     );
     assert!(
         list_trips <= 1,

@@ -553,6 +553,29 @@ fn claim(ns: &Ns, name: &str) -> PersistentVolumeClaim {
     })
 }
 
+/// Waits, with a watch, until the pod `name` meets `cond` (`None` when it does not exist).
+fn wait_for_pod(
+    ns: &Ns,
+    name: &str,
+    what: &str,
+    cond: impl Fn(Option<&Pod>) -> bool + Send + Sync,
+) {
+    testcluster::block_on(async {
+        let api: Api<Pod> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        let wait = kube::runtime::wait::await_condition(api, name, cond);
+        tokio::time::timeout(std::time::Duration::from_secs(60), wait)
+            .await
+            .unwrap_or_else(|_| panic!("pod {name} never {what}"))
+            .unwrap();
+    });
+}
+
+fn is_ready(pod: Option<&Pod>) -> bool {
+    pod.and_then(|p| p.status.as_ref())
+        .and_then(|s| s.conditions.as_ref())
+        .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
+}
+
 fn status_of(ns: &Ns, name: &str) -> String {
     let out = ns.devctl(&["list", "-o", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -585,32 +608,12 @@ fn stop_then_start_keeps_the_home_volume_and_its_data() {
     let before = claim(&ns, "home-sleepy-0").metadata.uid;
 
     assert!(ns.devctl(&["stop", "sleepy"]).status.success());
-    let pods = |ns: &Ns| {
-        testcluster::block_on(async {
-            let api: Api<Pod> = Api::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
-            api.list(&ListParams::default()).await.unwrap().items.len()
-        })
-    };
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while pods(&ns) > 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the pod never went away"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    wait_for_pod(&ns, "sleepy-0", "went away", |p| p.is_none());
     assert_eq!(status_of(&ns, "sleepy"), "Stopped");
 
     assert!(ns.devctl(&["start", "sleepy"]).status.success());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while status_of(&ns, "sleepy") != "Running" {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never came back: {}",
-            status_of(&ns, "sleepy")
-        );
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
+    wait_for_pod(&ns, "sleepy-0", "came back", is_ready);
+    assert_eq!(status_of(&ns, "sleepy"), "Running");
     let after = claim(&ns, "home-sleepy-0");
     assert_eq!(after.metadata.uid, before, "the same claim");
     assert_eq!(
@@ -655,15 +658,9 @@ fn extend_moves_the_expiry_and_restart_recreates_the_pod() {
     };
     let first = uid(&ns);
     assert!(ns.devctl(&["restart", "longer"]).status.success());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        let now = uid(&ns);
-        if now.is_some() && now != first {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "no new pod");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    wait_for_pod(&ns, "longer-0", "was recreated", |p| {
+        p.is_some_and(|p| p.metadata.uid.is_some() && p.metadata.uid != first)
+    });
     assert_eq!(
         ns.devctl(&["describe", "nothing-here"]).status.code(),
         Some(3)

@@ -314,3 +314,36 @@ fn version_reports_the_servers() {
         testcluster::KUBERNETES_VERSION
     )));
 }
+
+#[test]
+fn status_asks_everything_over_one_http2_connection() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    // A user of this test alone, so that the proxy's log holds only its requests.
+    let name = format!("one-conn-{}", std::process::id());
+    let user = cluster.user(&name, &["system:masters"]).unwrap();
+    let out = Env::new()
+        .devctl_at(&user.kubeconfig)
+        .args(["status", "-n", "default"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mine: Vec<_> = cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.user == name)
+        .collect();
+    let reviews = mine
+        .iter()
+        .filter(|r| r.path.ends_with("/selfsubjectaccessreviews"))
+        .count();
+    assert!(reviews > 10, "the permission table: {mine:?}");
+    assert!(mine.iter().all(|r| r.proto == "HTTP/2.0"), "{mine:?}");
+    let mut conns: Vec<&str> = mine.iter().map(|r| r.conn.as_str()).collect();
+    conns.sort();
+    conns.dedup();
+    assert_eq!(conns.len(), 1, "one connection for {} requests", mine.len());
+}

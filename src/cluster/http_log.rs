@@ -1,9 +1,8 @@
 //! `-v` shows each HTTP request with its status and duration; `-vv` adds the request and
 //! response headers, with the value of `Authorization` (and any other credential) redacted.
 //!
-//! The layer wraps kube's whole client stack (`ClientBuilder::with_layer`), so it sees each
-//! request as devctl makes it: the credentials that kube's inner auth layer adds later never
-//! pass through here, and kube's own retries count as one request.
+//! The layer sits outside kube's auth layer, so the credentials it adds never pass through
+//! here, and inside the retry layer, so each attempt is a line of its own.
 
 #![allow(
     clippy::print_stderr,
@@ -77,8 +76,13 @@ where
 
     fn call(&mut self, req: Request<B>) -> Self::Future {
         let verbosity = self.verbosity;
-        // kube leaves an empty query on some requests: `/apis/...?`.
-        let uri = req.uri().to_string();
+        // The path as the server sees it (with any prefix of the server URL), without the
+        // scheme and host that every request shares; kube leaves an empty query on some
+        // requests: `/apis/...?`.
+        let uri = req
+            .uri()
+            .path_and_query()
+            .map_or_else(|| req.uri().to_string(), |p| p.to_string());
         let line = format!("{} {}", req.method(), uri.trim_end_matches('?'));
         if verbosity >= 2 {
             // Requests run concurrently: every line names its request.

@@ -1,7 +1,8 @@
-//! Reaching the cluster: where it is (`kubeconfig`, no network), a kube client with `-v`
-//! request logging (`http_log`) and retries of transient failures (`retry`), and turning
-//! client errors into user-facing ones (`errors`).
+//! Reaching the cluster: where it is (`kubeconfig`, no network), a kube client over HTTP/2
+//! (`client`) with `-v` request logging (`http_log`) and retries of transient failures
+//! (`retry`), and turning client errors into user-facing ones (`errors`).
 
+mod client;
 pub mod devservers;
 mod errors;
 mod http_log;
@@ -18,9 +19,6 @@ use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::output::Printer;
 use crate::settings::{Settings, Source};
-
-/// How many requests may wait for the client stack at once (kube's own buffer holds 1024).
-const REQUESTS_IN_FLIGHT: usize = 1024;
 
 /// A connection to one cluster, and what the user sees of it.
 pub struct Cluster {
@@ -101,20 +99,8 @@ pub async fn connect(
         config.read_timeout = Some(limit);
         config.write_timeout = Some(limit);
     }
-    // devctl's own retry policy replaces kube's, which would repeat creates (see `retry`).
-    config.default_retry = false;
-    let builder = kube::client::ClientBuilder::try_from(config)
+    let client = client::build(config, printer.verbosity())
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
-    // Each attempt is logged; the buffer makes the stack cloneable, which retrying needs.
-    let client = builder
-        .with_layer(&http_log::HttpLog::new(printer.verbosity()))
-        .with_layer(&tower::layer::layer_fn(|s| {
-            tower::buffer::Buffer::new(s, REQUESTS_IN_FLIGHT)
-        }))
-        .with_layer(&tower::retry::RetryLayer::new(retry::Transient::new(
-            printer.verbosity(),
-        )))
-        .build();
     Ok(Cluster {
         client,
         server,

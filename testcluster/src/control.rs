@@ -105,6 +105,12 @@ pub struct Request {
     pub upgrade: bool,
     #[serde(default)]
     pub injected: bool,
+    /// `HTTP/1.1` or `HTTP/2.0`.
+    #[serde(default)]
+    pub proto: String,
+    /// The client's address: requests that share it came over one connection.
+    #[serde(default)]
+    pub conn: String,
 }
 
 impl Request {
@@ -249,6 +255,8 @@ mod tests {
             user: String::new(),
             upgrade: false,
             injected: false,
+            proto: String::new(),
+            conn: String::new(),
         }
     }
 

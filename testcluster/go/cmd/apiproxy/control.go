@@ -187,6 +187,8 @@ type entry struct {
 	User     string     `json:"user"`
 	Upgrade  bool       `json:"upgrade"`
 	Injected bool       `json:"injected"`
+	Proto    string     `json:"proto"` // HTTP/1.1 or HTTP/2.0
+	Conn     string     `json:"conn"`  // the client's address: one per connection
 	mu       *sync.Mutex
 }
 
@@ -209,6 +211,8 @@ func (l *requestLog) begin(r *http.Request, user string) *entry {
 		Start:   time.Now().UTC(),
 		User:    user,
 		Upgrade: r.Header.Get("Upgrade") != "",
+		Proto:   r.Proto,
+		Conn:    r.RemoteAddr,
 		mu:      &l.mu,
 	}
 	l.mu.Lock()

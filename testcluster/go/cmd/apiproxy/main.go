@@ -68,8 +68,9 @@ func servingTLS(certFile, keyFile, clientCA string) (*tls.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the serving certificate: %w", err)
 	}
-	// HTTP/1.1 only: upgrades (exec, port-forward) need it, and one protocol keeps the proxy simple.
-	cfg := &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"http/1.1"}}
+	// HTTP/2 as the API server offers it, and HTTP/1.1 for clients that ask for it, as the
+	// upgrades of exec and port-forward need.
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
 	if clientCA != "" {
 		pool, err := loadPool(clientCA)
 		if err != nil {
