@@ -181,6 +181,32 @@ fn cluster_down_exits_7_and_names_the_url() {
 }
 
 #[test]
+fn a_proxy_in_the_kubeconfig_is_refused_in_one_line() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let proxied = edited_kubeconfig(env.home(), cluster.kubeconfig(), "proxied.yaml", |t| {
+        t.replace(
+            &format!("    server: {}", cluster.server()),
+            &format!(
+                "    server: {}\n    proxy-url: http://127.0.0.1:9",
+                cluster.server()
+            ),
+        )
+    });
+    let out = env.devctl_at(&proxied).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: the kubeconfig sends requests to ")
+            && err.contains("http://127.0.0.1:9"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "an error and a hint: {err}");
+}
+
+#[test]
 fn an_unknown_context_lists_the_known_ones() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;

@@ -17,6 +17,12 @@ pub fn from_kube(err: kube::Error, server: &str, ca_source: &str) -> Error {
             return e;
         }
         kube::Error::Auth(auth) => return from_auth(auth, server),
+        kube::Error::ProxyProtocolUnsupported { proxy_url } => {
+            return Error::general(format!(
+                "the kubeconfig sends requests to {server} through the proxy {proxy_url}, which devctl does not support yet"
+            ))
+            .hint("remove proxy-url from the cluster entry if the server can be reached directly");
+        }
         _ => {}
     }
     match transport_failure(&err) {
