@@ -85,6 +85,10 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
         .mode(0o600)
         .open(path)
         .map_err(|e| Error::general(format!("cannot write {}: {e}", path.display())))?;
+    // `mode` applies only to a new file: one that existed keeps its mode unless told, and it is
+    // told before the key goes in.
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .map_err(|e| Error::general(format!("cannot protect {}: {e}", path.display())))?;
     file.write_all(contents)
         .map_err(|e| Error::general(format!("cannot write {}: {e}", path.display())))
 }
@@ -120,6 +124,18 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let (again, _) = default_public_key(home.path(), &data).unwrap();
         assert_eq!(key, again, "the managed pair is reused");
+    }
+
+    #[test]
+    fn a_private_file_that_existed_with_a_looser_mode_ends_up_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("key");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_private(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
     }
 
     #[test]
