@@ -872,3 +872,124 @@ fn transient_failures_are_retried_only_where_repeating_is_safe() {
     );
     assert_eq!(ns.objects::<StatefulSet>(), ["patient"]);
 }
+
+/// The open watch of the pods of `ns`, from the proxy's log, once devctl has started it.
+fn open_pod_watches(ns: &Ns) -> Vec<testcluster::Request> {
+    let path = format!("/api/v1/namespaces/{}/pods", ns.name);
+    ns.cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.path == path && r.query.contains("watch=true"))
+        .collect()
+}
+
+#[test]
+fn create_wait_resumes_its_watch_when_the_connection_drops() {
+    let Some(ns) = Ns::new("resume") else { return };
+    // A claim of a class nothing provisions: the pod, and devctl with it, waits until the test
+    // makes a volume for it.
+    testcluster::block_on(async {
+        let claim: PersistentVolumeClaim = serde_json::from_value(serde_json::json!({
+            "metadata": { "name": "later" },
+            "spec": { "accessModes": ["ReadWriteOnce"], "storageClassName": "manual",
+                      "resources": { "requests": { "storage": "1Gi" } } }
+        }))
+        .unwrap();
+        Api::<PersistentVolumeClaim>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .create(&Default::default(), &claim)
+            .await
+            .unwrap();
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut waiting = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n",
+            &ns.name,
+            "-v",
+            "create",
+            "held",
+            "--volume",
+            "later:/data",
+        ])
+        .args(["--wait", "--timeout", "2m"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Until the volume exists devctl must keep waiting; on any failure it is stopped and what
+    // it said is shown.
+    fn fail(devctl: &mut std::process::Child, what: &str) -> ! {
+        let _ = devctl.kill();
+        let mut err = String::new();
+        if let Some(mut e) = devctl.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+        }
+        panic!("{what}; devctl said:\n{err}");
+    }
+    let check = |waiting: &mut std::process::Child, what: &str| {
+        if std::time::Instant::now() > deadline {
+            fail(waiting, what);
+        }
+        if let Ok(Some(status)) = waiting.try_wait() {
+            fail(waiting, &format!("devctl ended ({status}) before {what}"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+
+    // Drop the connection once devctl only waits: its creates are answered (a create cut off
+    // is not sent again, and the devserver rolled back), its watch is open.
+    let creates_done = |ns: &Ns| {
+        let made: Vec<String> = ["statefulsets", "services", "configmaps", "secrets"]
+            .iter()
+            .map(|kind| format!("/namespaces/{}/{kind}", ns.name))
+            .collect();
+        let done = ns
+            .cluster
+            .proxy()
+            .requests()
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.end.is_some())
+            .filter(|r| made.iter().any(|m| r.path.ends_with(m.as_str())))
+            .count();
+        done == made.len()
+    };
+    let watch = loop {
+        let open = open_pod_watches(&ns).into_iter().find(|r| r.end.is_none());
+        if let Some(open) = open.filter(|_| creates_done(&ns)) {
+            break open;
+        }
+        check(&mut waiting, "it watched its pod");
+    };
+    if ns.cluster.proxy().drop_connection(&watch.conn).unwrap() != 1 {
+        fail(&mut waiting, "the watch's connection was not dropped");
+    }
+    while open_pod_watches(&ns).len() < 2 {
+        check(&mut waiting, "it watched again");
+    }
+
+    testcluster::block_on(async {
+        let volume: k8s_openapi::api::core::v1::PersistentVolume =
+            serde_json::from_value(serde_json::json!({
+                "metadata": { "name": format!("later-{}", ns.name) },
+                "spec": { "capacity": { "storage": "1Gi" }, "accessModes": ["ReadWriteOnce"],
+                          "storageClassName": "manual", "hostPath": { "path": "/tmp/later" },
+                          "claimRef": { "namespace": ns.name, "name": "later" } }
+            }))
+            .unwrap();
+        Api::<k8s_openapi::api::core::v1::PersistentVolume>::all(
+            ns.cluster.client().await.unwrap(),
+        )
+        .create(&Default::default(), &volume)
+        .await
+        .unwrap();
+    });
+    let out = waiting.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}

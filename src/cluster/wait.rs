@@ -90,6 +90,11 @@ pub fn phase(pod: &Pod) -> Phase {
     Phase::Starting
 }
 
+/// How often in a row a broken watch is resumed before the wait gives up.
+const WATCH_RESUMES: u32 = 5;
+/// The pause before resuming, times the number of breaks in a row.
+const RESUME_BACKOFF: Duration = Duration::from_millis(200);
+
 /// Waits until the devserver's pod is Ready (sshd answers its readiness probe).
 pub async fn until_ready(
     cluster: &Cluster,
@@ -104,6 +109,7 @@ pub async fn until_ready(
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
         let mut version = "0".to_string();
+        let mut broken = 0;
         loop {
             let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
             let mut events = pods
@@ -111,7 +117,21 @@ pub async fn until_ready(
                 .await
                 .map_err(|e| cluster.error(e))?
                 .boxed();
-            while let Some(event) = events.try_next().await.map_err(|e| cluster.error(e))? {
+            loop {
+                let event = match events.try_next().await {
+                    Ok(Some(event)) => event,
+                    // The server ends watches after a while: watch on.
+                    Ok(None) => break,
+                    // A dropped connection: watch again from the last version seen.
+                    Err(e) if broken < WATCH_RESUMES => {
+                        broken += 1;
+                        printer.debug(1, &format!("watch of pod {pod_name} broke ({e}); resuming"));
+                        tokio::time::sleep(RESUME_BACKOFF * broken).await;
+                        break;
+                    }
+                    Err(e) => return Err(cluster.error(e)),
+                };
+                broken = 0;
                 let pod = match event {
                     WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
                     WatchEvent::Deleted(_) => {

@@ -177,7 +177,19 @@ impl ProxyControl {
     /// Closes every open client connection (watches, exec and port-forward streams included).
     /// Returns how many were dropped.
     pub fn drop_connections(&self) -> Result<u64, Error> {
-        let text = expect_ok(&self.addr, "POST", "/drop", b"")?;
+        self.drop("/drop")
+    }
+
+    /// Closes the client connection from `conn` (a [`Request::conn`]), leaving the
+    /// connections of every other client, and so of other tests, alone.
+    pub fn drop_connection(&self, conn: &str) -> Result<u64, Error> {
+        // An address is `127.0.0.1:PORT` or `[::1]:PORT`: nothing in it needs escaping
+        // but the brackets, which a query accepts.
+        self.drop(&format!("/drop?remote={conn}"))
+    }
+
+    fn drop(&self, path: &str) -> Result<u64, Error> {
+        let text = expect_ok(&self.addr, "POST", path, b"")?;
         let v: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
         Ok(v["dropped"].as_u64().unwrap_or(0))

@@ -724,8 +724,10 @@ fn a_killed_harness_takes_its_cluster_with_it() {
         .unwrap();
     let mut state = None;
     let mut stderr = BufReader::new(harness.stderr.take().unwrap());
+    let mut said = String::new();
     let mut line = String::new();
     while stderr.read_line(&mut line).unwrap() > 0 {
+        said.push_str(&line);
         if let Some(dir) = line.trim().strip_prefix("state: ") {
             state = Some(dir.to_string());
         }
@@ -734,7 +736,10 @@ fn a_killed_harness_takes_its_cluster_with_it() {
         }
         line.clear();
     }
-    let state = state.expect("the harness names its state directory");
+    let state = state.unwrap_or_else(|| {
+        let _ = harness.kill();
+        panic!("the harness did not name its state directory; it said:\n{said}")
+    });
     assert!(kubeconfig.exists(), "the kubeconfig is written once ready");
     assert!(
         !processes_mentioning(&state).is_empty(),

@@ -31,7 +31,12 @@ impl Env {
 
     /// `devctl` with nothing from the developer's machine leaking in.
     pub fn devctl(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_devctl"));
+        assert_cmd::Command::from_std(self.process())
+    }
+
+    /// The same as a plain process, for a test that runs it in the background.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_devctl"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home())

@@ -45,8 +45,10 @@ func (p *proxy) controlHandler() http.Handler {
 		p.faults.clear()
 		w.WriteHeader(http.StatusNoContent)
 	})
-	mux.HandleFunc("POST /drop", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, map[string]int{"dropped": p.conns.closeAll()})
+	// Every client connection, or with ?remote=ADDR the one from that address (the `conn` of
+	// the request log), so that a test drops its own and no other test's.
+	mux.HandleFunc("POST /drop", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, map[string]int{"dropped": p.conns.close(r.URL.Query().Get("remote"))})
 	})
 	mux.HandleFunc("GET /requests", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, p.log.snapshot())
@@ -290,11 +292,14 @@ func (l *trackingListener) Accept() (net.Conn, error) {
 	return t, nil
 }
 
-func (s *connSet) closeAll() int {
+// close closes the connections from remote, or all of them when remote is empty.
+func (s *connSet) close(remote string) int {
 	s.mu.Lock()
 	conns := make([]*trackedConn, 0, len(s.conns))
 	for c := range s.conns {
-		conns = append(conns, c)
+		if remote == "" || c.RemoteAddr().String() == remote {
+			conns = append(conns, c)
+		}
 	}
 	s.mu.Unlock()
 	for _, c := range conns {

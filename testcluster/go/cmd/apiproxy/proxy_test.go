@@ -116,3 +116,44 @@ func TestProxyAnswersInjectedFaultsAndLogsRequests(t *testing.T) {
 		t.Fatalf("log: %+v", log)
 	}
 }
+
+func TestDropClosesOnlyTheNamedConnection(t *testing.T) {
+	raw, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set connSet
+	ln := set.track(raw)
+	defer ln.Close()
+	dial := func() (client, server net.Conn) {
+		client, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		server, err = ln.Accept()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return client, server
+	}
+	keptClient, keptServer := dial()
+	droppedClient, dropped := dial()
+	if n := set.close(dropped.RemoteAddr().String()); n != 1 {
+		t.Fatalf("closed %d connections, want 1", n)
+	}
+	if _, err := droppedClient.Read(make([]byte, 1)); err == nil {
+		t.Fatal("the dropped connection still reads")
+	}
+	if _, err := keptServer.Write([]byte("x")); err != nil {
+		t.Fatalf("the other connection was closed too: %v", err)
+	}
+	if _, err := keptClient.Read(make([]byte, 1)); err != nil {
+		t.Fatalf("the other connection was closed too: %v", err)
+	}
+	if n := set.close(""); n != 1 {
+		t.Fatalf("closing the rest closed %d, want the 1 kept", n)
+	}
+	if _, err := keptClient.Read(make([]byte, 1)); err == nil {
+		t.Fatal("the kept connection was not closed by closing all")
+	}
+}
