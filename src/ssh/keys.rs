@@ -61,17 +61,40 @@ pub fn default_public_key(home: &Path, data_dir: &Path) -> Result<(String, PathB
             return Ok((read_public_key(&path)?, path));
         }
     }
-    let private = data_dir.join("id_ed25519");
     let public = data_dir.join("id_ed25519.pub");
     if !public.exists() {
-        let (_, private_text, public_text) = generate("devctl")?;
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| Error::general(format!("cannot create {}: {e}", data_dir.display())))?;
-        write_private(&private, private_text.as_bytes())?;
-        std::fs::write(&public, format!("{public_text}\n"))
-            .map_err(|e| Error::general(format!("cannot write {}: {e}", public.display())))?;
+        make_managed_pair(data_dir, &public)?;
     }
     Ok((read_public_key(&public)?, public))
+}
+
+/// Makes the managed pair. Several devctl processes may start at once on a fresh machine: a
+/// lock lets one make the pair, and each file appears whole under its name (written aside,
+/// then renamed), the public key last, so whoever sees it sees a complete pair.
+fn make_managed_pair(data_dir: &Path, public: &Path) -> Result<()> {
+    let failed = |what: &str, path: &Path, e: std::io::Error| {
+        Error::general(format!("cannot {what} {}: {e}", path.display()))
+    };
+    std::fs::create_dir_all(data_dir).map_err(|e| failed("create", data_dir, e))?;
+    let lock_path = data_dir.join(".id_ed25519.lock");
+    let lock = std::fs::File::create(&lock_path).map_err(|e| failed("create", &lock_path, e))?;
+    lock.lock().map_err(|e| failed("lock", &lock_path, e))?;
+    if public.exists() {
+        // Made by another devctl while this one waited for the lock.
+        return Ok(());
+    }
+    let (_, private_text, public_text) = generate("devctl")?;
+    let private = data_dir.join("id_ed25519");
+    let aside = |path: &Path| {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".partial-{}", std::process::id()));
+        path.with_file_name(name)
+    };
+    write_private(&aside(&private), private_text.as_bytes())?;
+    std::fs::rename(aside(&private), &private).map_err(|e| failed("write", &private, e))?;
+    std::fs::write(aside(public), format!("{public_text}\n"))
+        .map_err(|e| failed("write", public, e))?;
+    std::fs::rename(aside(public), public).map_err(|e| failed("write", public, e))
 }
 
 /// Writes a file only its owner can read.
@@ -124,6 +147,28 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let (again, _) = default_public_key(home.path(), &data).unwrap();
         assert_eq!(key, again, "the managed pair is reused");
+    }
+
+    #[test]
+    fn concurrent_first_uses_agree_on_one_complete_managed_pair() {
+        // Two `devctl create`s at once on a fresh machine: neither may read the other's
+        // half-written key, and the private key on disk must match the public one they use.
+        for _ in 0..20 {
+            let home = tempfile::tempdir().unwrap();
+            let data = home.path().join("data");
+            let keys: Vec<String> = std::thread::scope(|s| {
+                let runs: Vec<_> = (0..8)
+                    .map(|_| s.spawn(|| default_public_key(home.path(), &data)))
+                    .collect();
+                runs.into_iter()
+                    .map(|r| r.join().unwrap().unwrap().0)
+                    .collect()
+            });
+            assert!(keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+            let private = std::fs::read_to_string(data.join("id_ed25519")).unwrap();
+            let private = PrivateKey::from_openssh(&private).unwrap();
+            assert_eq!(private.public_key().to_openssh().unwrap(), keys[0]);
+        }
     }
 
     #[test]
