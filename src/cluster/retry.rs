@@ -1,12 +1,14 @@
 //! Retries of transient API failures (DESIGN §5), in place of kube's default retry, which
 //! repeats any request, creates included, on 429, 503 and 504 up to fifteen times.
 //!
-//! A request is tried again when repeating it cannot do anything twice: every method on a 429
-//! (the server turned the request away before handling it); idempotent methods (GET, HEAD,
-//! PUT, DELETE) also on 500, 502, 503, 504 and on a connection that broke after it was made.
-//! A create or a patch that met a 5xx or a broken connection may have been carried out, so its
+//! A request is tried again only when repeating it cannot do anything twice, or report
+//! something wrong: every method on a 429 (the server turned the request away before handling
+//! it); reads (GET, HEAD, OPTIONS) also on 500, 502, 503, 504 and on a connection that broke
+//! after it was made; replaces and deletes (PUT, DELETE) on a 503, the server saying it did not
+//! handle them (a delete repeated after a lost answer would report "not found" for what it
+//! deleted). A create or a patch that met any other failure may have been carried out, so its
 //! error goes to the command, which knows what to clean up. Connection failures (refused, DNS,
-//! TLS) and timeouts are not transient in a command-line tool: they fail at once.
+//! TLS), timeouts and errors of the credential plugin are never retried: they fail at once.
 
 #![allow(
     clippy::print_stderr,
@@ -48,11 +50,8 @@ enum Verdict {
     RetryAfter(Duration),
 }
 
-fn idempotent(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE
-    )
+fn read(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
 /// The wait before retry number `retry` (1-based): doubling backoff, or what the server asked
@@ -74,10 +73,12 @@ fn verdict_for_status(
 ) -> Verdict {
     let transient = match status {
         StatusCode::TOO_MANY_REQUESTS => true,
+        StatusCode::SERVICE_UNAVAILABLE => {
+            read(method) || matches!(*method, Method::PUT | Method::DELETE)
+        }
         StatusCode::INTERNAL_SERVER_ERROR
         | StatusCode::BAD_GATEWAY
-        | StatusCode::SERVICE_UNAVAILABLE
-        | StatusCode::GATEWAY_TIMEOUT => idempotent(method),
+        | StatusCode::GATEWAY_TIMEOUT => read(method),
         _ => false,
     };
     if transient {
@@ -87,25 +88,31 @@ fn verdict_for_status(
     }
 }
 
-/// A connection that broke after it was made; not one that could not be made, and not a
-/// timeout (the user's `--request-timeout` is a limit, not a hint).
+/// A connection that broke after it was made; not one that could not be made, not a timeout
+/// (the user's `--request-timeout` is a limit, not a hint), and nothing that is not known to be
+/// the network's doing, such as a failed credential plugin (which may prompt the user).
 fn broken_connection(err: &(dyn std::error::Error + 'static)) -> bool {
-    for e in super::errors::chain(err) {
-        if let Some(hyper) = e.downcast_ref::<hyper_util::client::legacy::Error>()
-            && hyper.is_connect()
-        {
-            return false;
-        }
-        if let Some(io) = e.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::TimedOut
-        {
-            return false;
-        }
-        if e.downcast_ref::<rustls::Error>().is_some() {
-            return false;
-        }
-    }
-    true
+    let chain = super::errors::chain(err);
+    let not_transient = chain.iter().any(|e| {
+        e.downcast_ref::<hyper_util::client::legacy::Error>()
+            .is_some_and(|h| h.is_connect())
+            || e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+            || e.downcast_ref::<rustls::Error>().is_some()
+            || e.downcast_ref::<kube::client::AuthError>().is_some()
+    });
+    let broken = chain.iter().any(|e| {
+        e.downcast_ref::<hyper::Error>()
+            .is_some_and(|h| h.is_incomplete_message() || h.is_closed() || h.is_canceled())
+            || e.downcast_ref::<std::io::Error>().is_some_and(|io| {
+                use std::io::ErrorKind::*;
+                matches!(
+                    io.kind(),
+                    ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof
+                )
+            })
+    });
+    broken && !not_transient
 }
 
 impl<Res> tower::retry::Policy<Request<Body>, Response<Res>, BoxError> for Transient {
@@ -130,7 +137,7 @@ impl<Res> tower::retry::Policy<Request<Body>, Response<Res>, BoxError> for Trans
                 ),
                 res.status().as_u16().to_string(),
             ),
-            Err(err) if idempotent(req.method()) && broken_connection(err.as_ref()) => (
+            Err(err) if read(req.method()) && broken_connection(err.as_ref()) => (
                 Verdict::RetryAfter(backoff(retry, None)),
                 "a broken connection".to_string(),
             ),
@@ -177,10 +184,20 @@ mod tests {
 
     #[test]
     fn reads_are_retried_on_server_errors_and_creates_are_not() {
-        assert_ne!(verdict(Method::GET, 503), Verdict::Done);
-        assert_ne!(verdict(Method::DELETE, 500), Verdict::Done);
-        assert_eq!(verdict(Method::POST, 503), Verdict::Done);
-        assert_eq!(verdict(Method::PATCH, 500), Verdict::Done);
+        for status in [500, 502, 503, 504] {
+            assert_ne!(verdict(Method::GET, status), Verdict::Done, "{status}");
+            assert_eq!(verdict(Method::POST, status), Verdict::Done, "{status}");
+            assert_eq!(verdict(Method::PATCH, status), Verdict::Done, "{status}");
+        }
+    }
+
+    #[test]
+    fn deletes_are_retried_only_when_the_server_did_not_handle_them() {
+        assert_ne!(verdict(Method::DELETE, 503), Verdict::Done);
+        assert_ne!(verdict(Method::PUT, 503), Verdict::Done);
+        for status in [500, 502, 504] {
+            assert_eq!(verdict(Method::DELETE, status), Verdict::Done, "{status}");
+        }
     }
 
     #[test]
@@ -208,10 +225,19 @@ mod tests {
     }
 
     #[test]
-    fn refused_connections_and_timeouts_are_not_retried() {
+    fn only_connections_that_broke_are_retried() {
         let timeout = std::io::Error::new(std::io::ErrorKind::TimedOut, "slow");
         assert!(!broken_connection(&timeout));
         let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
         assert!(broken_connection(&reset));
+        let eof = std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "no close_notify");
+        assert!(broken_connection(&eof));
+        // A credential plugin that could not be run is not the network's doing.
+        let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        assert!(!broken_connection(&missing));
+        let plugin = kube::client::AuthError::AuthExecStart(missing);
+        assert!(!broken_connection(&plugin));
+        let other = std::io::Error::other("something else");
+        assert!(!broken_connection(&other));
     }
 }

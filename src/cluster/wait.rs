@@ -112,11 +112,20 @@ pub async fn until_ready(
         let mut broken = 0;
         loop {
             let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
-            let mut events = pods
-                .watch(&params, &version)
-                .await
-                .map_err(|e| cluster.error(e))?
-                .boxed();
+            let mut events = match pods.watch(&params, &version).await {
+                Ok(events) => events.boxed(),
+                // The API server's answer, after the client's own retries: final.
+                Err(e @ kube::Error::Api(_)) => return Err(cluster.error(e)),
+                // The connection a watch broke on may take a moment to come back (a restarted
+                // API server or load balancer): reopening counts against the same budget.
+                Err(e) if broken > 0 && broken < WATCH_RESUMES => {
+                    broken += 1;
+                    printer.debug(1, &format!("watch of pod {pod_name} not resumed yet ({e})"));
+                    tokio::time::sleep(RESUME_BACKOFF * broken).await;
+                    continue;
+                }
+                Err(e) => return Err(cluster.error(e)),
+            };
             loop {
                 let event = match events.try_next().await {
                     Ok(Some(event)) => event,
