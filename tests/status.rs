@@ -180,17 +180,105 @@ fn cluster_down_exits_7_and_names_the_url() {
     );
 }
 
+/// A minimal HTTP `CONNECT` proxy on loopback; returns its URL and the targets it was asked
+/// for.
+fn connect_proxy() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = asked.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let mut reader = std::io::BufReader::new(client.try_clone().unwrap());
+                let mut request = String::new();
+                reader.read_line(&mut request).unwrap();
+                let mut line = String::new();
+                while reader.read_line(&mut line).unwrap() > 2 {
+                    line.clear();
+                }
+                let target = request.split_whitespace().nth(1).unwrap().to_string();
+                seen.lock().unwrap().push(target.clone());
+                let upstream = std::net::TcpStream::connect(&target).unwrap();
+                (&client)
+                    .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                    .unwrap();
+                let (mut up_read, mut up_write) = (upstream.try_clone().unwrap(), upstream);
+                let mut down_write = client;
+                std::thread::spawn(move || std::io::copy(&mut reader, &mut up_write));
+                let _ = std::io::copy(&mut up_read, &mut down_write);
+            });
+        }
+    });
+    (url, asked)
+}
+
 #[test]
-fn a_proxy_in_the_kubeconfig_is_refused_in_one_line() {
+fn the_kubeconfigs_proxy_url_is_used() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
+    let (proxy, asked) = connect_proxy();
     let env = Env::new();
     let proxied = edited_kubeconfig(env.home(), cluster.kubeconfig(), "proxied.yaml", |t| {
         t.replace(
             &format!("    server: {}", cluster.server()),
+            &format!("    server: {}\n    proxy-url: {proxy}", cluster.server()),
+        )
+    });
+    let out = env.devctl_at(&proxied).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let server = cluster.server().trim_start_matches("https://").to_string();
+    assert!(
+        asked.lock().unwrap().contains(&server),
+        "{:?}",
+        asked.lock()
+    );
+}
+
+#[test]
+fn https_proxy_is_used_unless_no_proxy_names_the_server() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let (proxy, asked) = connect_proxy();
+    let env = Env::new();
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .arg("status")
+        .env("HTTPS_PROXY", &proxy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let server = cluster.server().trim_start_matches("https://").to_string();
+    let asked = asked.lock().unwrap().clone();
+    assert!(!asked.is_empty(), "through the proxy");
+    assert!(asked.iter().all(|a| *a == server), "{asked:?}");
+
+    // A proxy that is not there: NO_PROXY must keep devctl away from it.
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .arg("status")
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "localhost,127.0.0.1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_proxy_devctl_cannot_speak_is_refused_in_one_line() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let env = Env::new();
+    let proxied = edited_kubeconfig(env.home(), cluster.kubeconfig(), "socks.yaml", |t| {
+        t.replace(
+            &format!("    server: {}", cluster.server()),
             &format!(
-                "    server: {}\n    proxy-url: http://127.0.0.1:9",
+                "    server: {}\n    proxy-url: socks5://user:secret@127.0.0.1:9",
                 cluster.server()
             ),
         )
@@ -199,9 +287,12 @@ fn a_proxy_in_the_kubeconfig_is_refused_in_one_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.starts_with("error: the kubeconfig sends requests to ")
-            && err.contains("http://127.0.0.1:9"),
+        err.starts_with("error: requests to ") && err.contains("socks5://127.0.0.1:9"),
         "{err}"
+    );
+    assert!(
+        !err.contains("secret"),
+        "no proxy password in messages: {err}"
     );
     assert_eq!(err.lines().count(), 2, "an error and a hint: {err}");
 }

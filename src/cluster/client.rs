@@ -8,26 +8,120 @@
 //! without `h2`, as client-go keeps one; none of today's commands opens one.
 //!
 //! The layers are kube's own (base URI, credentials with exec-plugin refresh, extra headers),
-//! plus `-v` logging and devctl's retry policy.
+//! plus `-v` logging and devctl's retry policy. An HTTP proxy is reached with `CONNECT`, chosen
+//! as kubectl chooses it (kube's choice ignores `NO_PROXY`).
 
+use base64::Engine as _;
 use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::proxy::Tunnel;
 use hyper_util::rt::TokioExecutor;
 use kube::client::ConfigExt;
 use tower::{BoxError, ServiceBuilder};
 
 use super::{http_log, retry};
 
-/// Builds a client for `config`, logging requests at `verbosity`.
-pub fn build(config: kube::Config, verbosity: u8) -> Result<kube::Client, kube::Error> {
-    if let Some(proxy) = &config.proxy_url {
-        return Err(kube::Error::ProxyProtocolUnsupported {
-            proxy_url: Box::new(proxy.clone()),
-        });
+/// An HTTP proxy that requests to the API server go through, with `CONNECT`.
+pub struct Proxy {
+    pub uri: http::Uri,
+    pub auth: Option<http::HeaderValue>,
+}
+
+/// The proxy for `server`, as kubectl picks it: the kubeconfig's `proxy-url`, else
+/// `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (upper or lower case) unless `NO_PROXY` names the
+/// server.
+pub fn proxy_for(
+    kubeconfig_proxy: Option<&str>,
+    server: &http::Uri,
+) -> Result<Option<Proxy>, kube::Error> {
+    if let Some(url) = kubeconfig_proxy.filter(|u| !u.is_empty()) {
+        let uri: http::Uri = url.parse().map_err(|e| {
+            kube::Error::InferKubeconfig(kube::config::KubeconfigError::ParseProxyUrl(e))
+        })?;
+        return Ok(Some(without_credentials(uri)));
     }
+    let matcher = hyper_util::client::proxy::matcher::Matcher::from_env();
+    Ok(matcher.intercept(server).map(|found| {
+        let mut proxy = without_credentials(found.uri().clone());
+        proxy.auth = proxy.auth.or_else(|| found.basic_auth().cloned());
+        proxy
+    }))
+}
+
+/// Moves `user:password@` out of a proxy URL into a `Proxy-Authorization` value, so that the
+/// URL can be shown.
+fn without_credentials(uri: http::Uri) -> Proxy {
+    let Some(authority) = uri.authority().cloned() else {
+        return Proxy { uri, auth: None };
+    };
+    let Some((userinfo, host)) = authority.as_str().rsplit_once('@') else {
+        return Proxy { uri, auth: None };
+    };
+    let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let token = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        decode(user),
+        decode(password)
+    ));
+    let auth = http::HeaderValue::from_str(&format!("Basic {token}"))
+        .ok()
+        .map(|mut v| {
+            v.set_sensitive(true);
+            v
+        });
+    let mut parts = uri.into_parts();
+    parts.authority = host.parse().ok();
+    let uri = http::Uri::from_parts(parts).unwrap_or_default();
+    Proxy { uri, auth }
+}
+
+/// Builds a client for `config`, through `proxy` if one is given, logging requests at
+/// `verbosity`.
+pub fn build(
+    mut config: kube::Config,
+    proxy: Option<Proxy>,
+    verbosity: u8,
+) -> Result<kube::Client, kube::Error> {
+    // kube's own pick ignores NO_PROXY; `proxy_for` made the choice.
+    config.proxy_url = None;
     let mut tcp = HttpConnector::new();
     tcp.enforce_http(false);
     tcp.set_nodelay(true);
+    match proxy {
+        None => with_connector(config, tcp, verbosity),
+        Some(proxy) if proxy.uri.scheme_str() == Some("http") => {
+            let mut tunnel = Tunnel::new(proxy.uri, tcp);
+            if let Some(auth) = proxy.auth {
+                tunnel = tunnel.with_auth(auth);
+            }
+            with_connector(config, tunnel, verbosity)
+        }
+        Some(proxy) => Err(kube::Error::ProxyProtocolUnsupported {
+            proxy_url: Box::new(proxy.uri),
+        }),
+    }
+}
 
+fn with_connector<C>(
+    config: kube::Config,
+    connector: C,
+    verbosity: u8,
+) -> Result<kube::Client, kube::Error>
+where
+    C: tower::Service<http::Uri> + Clone + Send + Sync + 'static,
+    C::Response: hyper::rt::Read
+        + hyper::rt::Write
+        + hyper_util::client::legacy::connect::Connection
+        + Send
+        + Unpin
+        + 'static,
+    C::Future: Send + 'static,
+    C::Error: Into<BoxError>,
+{
     let mut tls = hyper_rustls::HttpsConnectorBuilder::new()
         .with_tls_config(config.rustls_client_config()?)
         .https_or_http();
@@ -39,7 +133,7 @@ pub fn build(config: kube::Config, verbosity: u8) -> Result<kube::Client, kube::
             .map_err(kube::Error::RustlsTls)?;
         tls = tls.with_server_name_resolver(hyper_rustls::FixedServerNameResolver::new(name));
     }
-    let https = tls.enable_http1().enable_http2().wrap_connector(tcp);
+    let https = tls.enable_http1().enable_http2().wrap_connector(connector);
 
     let mut connector = hyper_timeout::TimeoutConnector::new(https);
     connector.set_connect_timeout(config.connect_timeout);
@@ -59,4 +153,21 @@ pub fn build(config: kube::Config, verbosity: u8) -> Result<kube::Client, kube::
         .map_err(BoxError::from)
         .service(http);
     Ok(kube::Client::new(service, config.default_namespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxy_credentials_leave_the_url_for_a_header() {
+        let proxy = without_credentials("http://al%40ice:s3cret@proxy.corp:3128".parse().unwrap());
+        assert_eq!(proxy.uri.to_string(), "http://proxy.corp:3128/");
+        let auth = proxy.auth.unwrap();
+        assert!(auth.is_sensitive());
+        // base64 of "al@ice:s3cret"
+        assert_eq!(auth.to_str().unwrap(), "Basic YWxAaWNlOnMzY3JldA==");
+        let plain = without_credentials("http://proxy.corp:3128".parse().unwrap());
+        assert!(plain.auth.is_none());
+    }
 }

@@ -19,9 +19,9 @@ pub fn from_kube(err: kube::Error, server: &str, ca_source: &str) -> Error {
         kube::Error::Auth(auth) => return from_auth(auth, server),
         kube::Error::ProxyProtocolUnsupported { proxy_url } => {
             return Error::general(format!(
-                "the kubeconfig sends requests to {server} through the proxy {proxy_url}, which devctl does not support yet"
+                "requests to {server} would go through the proxy {proxy_url}, whose protocol devctl does not support (only http:// proxies)"
             ))
-            .hint("remove proxy-url from the cluster entry if the server can be reached directly");
+            .hint("the proxy comes from the cluster's proxy-url in the kubeconfig, else from HTTPS_PROXY; NO_PROXY can exempt the server");
         }
         _ => {}
     }

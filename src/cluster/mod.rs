@@ -58,15 +58,23 @@ pub async fn connect(
 ) -> Result<Cluster> {
     let target = locate(global, settings)?;
     let origin = target.describe_origin();
-    let mut config = match target.origin {
+    let (mut config, kubeconfig_proxy) = match target.origin {
         Origin::Files { kubeconfig, .. } => {
+            let proxy = kubeconfig
+                .contexts
+                .iter()
+                .find(|c| c.name == target.context)
+                .and_then(|c| c.context.as_ref())
+                .and_then(|c| kubeconfig.clusters.iter().find(|k| k.name == c.cluster))
+                .and_then(|k| k.cluster.as_ref())
+                .and_then(|k| k.proxy_url.clone());
             let options = KubeConfigOptions {
                 context: Some(target.context.clone()),
                 ..KubeConfigOptions::default()
             };
             // Reads the CA and client certificate files; an exec credential plugin runs when
             // the client is built below, and again whenever its token expires.
-            kube::Config::from_custom_kubeconfig(*kubeconfig, &options)
+            let config = kube::Config::from_custom_kubeconfig(*kubeconfig, &options)
                 .await
                 .map_err(|e| {
                     Error::general(format!("cannot use context {:?}: {e}", target.context))
@@ -74,9 +82,10 @@ pub async fn connect(
                         .hint(format!(
                             "check the context's cluster and user entries in {origin}"
                         ))
-                })?
+                })?;
+            (config, proxy)
         }
-        Origin::InCluster(config) => *config,
+        Origin::InCluster(config) => (*config, None),
     };
     let server = config
         .cluster_url
@@ -99,7 +108,12 @@ pub async fn connect(
         config.read_timeout = Some(limit);
         config.write_timeout = Some(limit);
     }
-    let client = client::build(config, printer.verbosity())
+    let proxy = client::proxy_for(kubeconfig_proxy.as_deref(), &config.cluster_url)
+        .map_err(|e| from_kube(e, &server, &target.ca_source))?;
+    if let Some(proxy) = &proxy {
+        printer.debug(1, &format!("through the proxy {}", proxy.uri));
+    }
+    let client = client::build(config, proxy, printer.verbosity())
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
     Ok(Cluster {
         client,
