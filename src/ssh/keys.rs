@@ -92,9 +92,16 @@ fn make_managed_pair(data_dir: &Path, public: &Path) -> Result<()> {
     };
     write_private(&aside(&private), private_text.as_bytes())?;
     std::fs::rename(aside(&private), &private).map_err(|e| failed("write", &private, e))?;
-    std::fs::write(aside(public), format!("{public_text}\n"))
-        .map_err(|e| failed("write", public, e))?;
-    std::fs::rename(aside(public), public).map_err(|e| failed("write", public, e))
+    let written = std::fs::File::create(aside(public)).and_then(|mut f| {
+        std::io::Write::write_all(&mut f, format!("{public_text}\n").as_bytes())?;
+        f.sync_all()
+    });
+    written.map_err(|e| failed("write", public, e))?;
+    std::fs::rename(aside(public), public).map_err(|e| failed("write", public, e))?;
+    // The renames themselves reach the disk with the directory.
+    std::fs::File::open(data_dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| failed("write", data_dir, e))
 }
 
 /// Writes a file only its owner can read.
@@ -112,7 +119,9 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
     // told before the key goes in.
     file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .map_err(|e| Error::general(format!("cannot protect {}: {e}", path.display())))?;
+    // On disk before the caller renames it into place, so a crash leaves no empty key behind.
     file.write_all(contents)
+        .and_then(|()| file.sync_all())
         .map_err(|e| Error::general(format!("cannot write {}: {e}", path.display())))
 }
 
