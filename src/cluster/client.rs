@@ -12,8 +12,8 @@
 //! as kubectl chooses it (kube's choice ignores `NO_PROXY`).
 
 use base64::Engine as _;
-use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::connect::proxy::Tunnel;
+use hyper_util::client::legacy::connect::{Connection as _, HttpConnector};
 use hyper_util::rt::TokioExecutor;
 use kube::client::ConfigExt;
 use tower::{BoxError, ServiceBuilder};
@@ -135,7 +135,7 @@ where
     }
     let https = tls.enable_http1().enable_http2().wrap_connector(connector);
 
-    let mut connector = hyper_timeout::TimeoutConnector::new(https);
+    let mut connector = hyper_timeout::TimeoutConnector::new(FirstConnectionAlone::new(https));
     connector.set_connect_timeout(config.connect_timeout);
     connector.set_read_timeout(config.read_timeout);
     connector.set_write_timeout(config.write_timeout);
@@ -153,6 +153,118 @@ where
         .map_err(BoxError::from)
         .service(http);
     Ok(kube::Client::new(service, config.default_namespace))
+}
+
+/// Where the first connection of a client stands.
+#[derive(Clone, Copy, PartialEq)]
+enum First {
+    NotYet,
+    Connecting,
+    /// Made; whether the server chose HTTP/2.
+    Made {
+        h2: bool,
+    },
+}
+
+/// The requests of a command's first wave all find the pool empty, and hyper starts a
+/// connection for each before it can know that the server speaks HTTP/2 (a TLS handshake
+/// each: 41 for `status`). This connector lets the first connection be made alone: the others
+/// wait for it; when it turned out HTTP/2, they stay pending, so that hyper hands their
+/// requests the shared connection; otherwise (HTTP/1.1, or it failed) they connect themselves.
+#[derive(Clone)]
+struct FirstConnectionAlone<C> {
+    inner: C,
+    first: std::sync::Arc<tokio::sync::watch::Sender<First>>,
+}
+
+/// How long a waiting connect stays pending before it connects after all, in case the shared
+/// connection never reaches the pool (a failed HTTP/2 handshake).
+const SHARED_CONNECTION_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl<C> FirstConnectionAlone<C> {
+    fn new(inner: C) -> Self {
+        FirstConnectionAlone {
+            inner,
+            first: std::sync::Arc::new(tokio::sync::watch::Sender::new(First::NotYet)),
+        }
+    }
+}
+
+impl<C> tower::Service<http::Uri> for FirstConnectionAlone<C>
+where
+    C: tower::Service<http::Uri> + Clone + Send + 'static,
+    C::Response: hyper_util::client::legacy::connect::Connection + Send,
+    C::Future: Send,
+    C::Error: Send,
+{
+    type Response = C::Response;
+    type Error = C::Error;
+    type Future = futures::future::BoxFuture<'static, Result<C::Response, C::Error>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, uri: http::Uri) -> Self::Future {
+        let mut before = First::NotYet;
+        self.first.send_if_modified(|state| {
+            before = *state;
+            if before == First::NotYet {
+                *state = First::Connecting;
+            }
+            before == First::NotYet
+        });
+        let leads = before == First::NotYet;
+        let first = self.first.clone();
+        let mut waiting = first.subscribe();
+        let inner = self.inner.clone();
+        // Only connects that arrive while the first is being made wait for it; later ones (a
+        // dropped connection replaced, HTTP/1.1 connections) go ahead.
+        let connecting = (before != First::Connecting).then(|| self.inner.call(uri.clone()));
+        Box::pin(async move {
+            if let Some(connecting) = connecting {
+                // Should the leading connect be dropped half-way (a timeout, a cancelled
+                // request), the waiters must not wait for it forever.
+                let abandoned = leads.then(|| LeadAbandoned(first.clone()));
+                let made = connecting.await;
+                if leads {
+                    let h2 = made
+                        .as_ref()
+                        .is_ok_and(|io| io.connected().is_negotiated_h2());
+                    first.send_replace(First::Made { h2 });
+                }
+                drop(abandoned);
+                return made;
+            }
+            let state = waiting
+                .wait_for(|s| *s != First::Connecting)
+                .await
+                .map(|s| *s)
+                .unwrap_or(First::Made { h2: false });
+            if state == (First::Made { h2: true }) {
+                tokio::time::sleep(SHARED_CONNECTION_GRACE).await;
+            }
+            tower::ServiceExt::oneshot(inner, uri).await
+        })
+    }
+}
+
+/// Releases the waiters of a leading connect that did not finish.
+struct LeadAbandoned(std::sync::Arc<tokio::sync::watch::Sender<First>>);
+
+impl Drop for LeadAbandoned {
+    fn drop(&mut self) {
+        self.0.send_if_modified(|state| {
+            let stuck = *state == First::Connecting;
+            if stuck {
+                *state = First::Made { h2: false };
+            }
+            stuck
+        });
+    }
 }
 
 #[cfg(test)]
