@@ -271,6 +271,118 @@ impl Drop for LeadAbandoned {
 mod tests {
     use super::*;
 
+    use hyper_util::client::legacy::connect::Connected;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tower::ServiceExt as _;
+
+    struct FakeIo {
+        h2: bool,
+    }
+
+    impl hyper_util::client::legacy::connect::Connection for FakeIo {
+        fn connected(&self) -> Connected {
+            let connected = Connected::new();
+            if self.h2 {
+                connected.negotiated_h2()
+            } else {
+                connected
+            }
+        }
+    }
+
+    /// Connects after `release` is notified, with the protocol given; counts its connects.
+    #[derive(Clone)]
+    struct FakeConnector {
+        h2: bool,
+        connects: Arc<AtomicUsize>,
+        release: Arc<tokio::sync::Semaphore>,
+    }
+
+    impl tower::Service<http::Uri> for FakeConnector {
+        type Response = FakeIo;
+        type Error = std::io::Error;
+        type Future = futures::future::BoxFuture<'static, Result<FakeIo, std::io::Error>>;
+
+        fn poll_ready(
+            &mut self,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), Self::Error>> {
+            std::task::Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, _: http::Uri) -> Self::Future {
+            self.connects.fetch_add(1, Ordering::SeqCst);
+            let (h2, release) = (self.h2, self.release.clone());
+            Box::pin(async move {
+                release.acquire().await.map(|p| p.forget()).ok();
+                Ok(FakeIo { h2 })
+            })
+        }
+    }
+
+    fn fake(h2: bool) -> (FirstConnectionAlone<FakeConnector>, FakeConnector) {
+        let inner = FakeConnector {
+            h2,
+            connects: Arc::new(AtomicUsize::new(0)),
+            release: Arc::new(tokio::sync::Semaphore::new(0)),
+        };
+        (FirstConnectionAlone::new(inner.clone()), inner)
+    }
+
+    const SHORT: std::time::Duration = std::time::Duration::from_millis(100);
+
+    #[tokio::test]
+    async fn with_http2_the_first_wave_makes_one_connection() {
+        let (gate, inner) = fake(true);
+        let uri = http::Uri::from_static("https://api.example:6443");
+        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
+        let waiters: Vec<_> = (0..3)
+            .map(|_| tokio::spawn(gate.clone().oneshot(uri.clone())))
+            .collect();
+        // Every connect is asked for while the first is still being made.
+        tokio::task::yield_now().await;
+        inner.release.add_permits(10);
+        assert!(lead.await.unwrap().is_ok());
+        for waiter in waiters {
+            // Still pending: hyper gives their requests the shared connection meanwhile.
+            assert!(tokio::time::timeout(SHORT, waiter).await.is_err());
+        }
+        assert_eq!(inner.connects.load(Ordering::SeqCst), 1);
+        // A connect after the first one is made (a dropped connection replaced) goes ahead.
+        assert!(gate.clone().oneshot(uri).await.is_ok());
+        assert_eq!(inner.connects.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn with_http1_the_waiters_connect_themselves() {
+        let (gate, inner) = fake(false);
+        let uri = http::Uri::from_static("https://api.example:6443");
+        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
+        let waiter = tokio::spawn(gate.clone().oneshot(uri));
+        tokio::task::yield_now().await;
+        inner.release.add_permits(10);
+        assert!(lead.await.unwrap().is_ok());
+        let waited = tokio::time::timeout(SHORT * 10, waiter).await;
+        assert!(waited.is_ok_and(|r| r.is_ok_and(|r| r.is_ok())));
+        assert_eq!(inner.connects.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_first_connect_releases_the_waiters() {
+        let (gate, inner) = fake(true);
+        let uri = http::Uri::from_static("https://api.example:6443");
+        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
+        tokio::task::yield_now().await;
+        let waiter = tokio::spawn(gate.clone().oneshot(uri));
+        tokio::task::yield_now().await;
+        lead.abort();
+        let _ = lead.await;
+        inner.release.add_permits(10);
+        let waited = tokio::time::timeout(SHORT * 10, waiter).await;
+        assert!(waited.is_ok_and(|r| r.is_ok_and(|r| r.is_ok())));
+    }
+
     #[test]
     fn proxy_credentials_leave_the_url_for_a_header() {
         let proxy = without_credentials("http://al%40ice:s3cret@proxy.corp:3128".parse().unwrap());
