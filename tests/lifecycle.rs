@@ -607,7 +607,13 @@ fn stop_then_start_keeps_the_home_volume_and_its_data() {
     annotate_claim(&ns, "home-sleepy-0", "test/data-marker", "precious");
     let before = claim(&ns, "home-sleepy-0").metadata.uid;
 
-    assert!(ns.devctl(&["stop", "sleepy"]).status.success());
+    let out = ns.devctl(&["stop", "sleepy"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("home volume is kept"),
+        "{}",
+        stderr(&out)
+    );
     wait_for_pod(&ns, "sleepy-0", "went away", |p| p.is_none());
     assert_eq!(status_of(&ns, "sleepy"), "Stopped");
 
@@ -665,6 +671,10 @@ fn extend_moves_the_expiry_and_restart_recreates_the_pod() {
         ns.devctl(&["describe", "nothing-here"]).status.code(),
         Some(3)
     );
+    // Without --home there is no home volume to speak of.
+    let out = ns.devctl(&["stop", "longer"]);
+    assert!(out.status.success());
+    assert!(!stderr(&out).contains("home volume"), "{}", stderr(&out));
 }
 
 #[test]

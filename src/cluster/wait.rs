@@ -170,7 +170,7 @@ pub async fn until_ready(
                             "devserver {name} cannot start: {reason}: {message}"
                         ))
                         .hint(format!(
-                            "devctl events {name}, or delete it: devctl delete {name}"
+                            "devctl describe {name} shows its events; devctl delete {name} removes it"
                         )));
                     }
                     other => last = other,

@@ -301,7 +301,7 @@ pub async fn run(
             None => waiting.await?,
         }
         printer.info(&format!(
-            "devserver {} is ready: devctl ssh {}",
+            "devserver {} is ready (devctl describe {} shows how to reach it)",
             spec.name, spec.name
         ));
     }

@@ -189,7 +189,9 @@ pub async fn run(
     };
     let status = state::state(&set, pod.as_ref(), now).to_string();
     let mut ssh = vec![format!("{pod_name}.{name}.{ns}.svc:22 (in the cluster)")];
-    ssh.push(format!("devctl ssh {name} (port-forward)"));
+    ssh.push(format!(
+        "port 22 of pod {pod_name}, through the API server's port-forward"
+    ));
     let pod_info = pod.as_ref().map(|p| {
         serde_json::json!({
             "name": pod_name,

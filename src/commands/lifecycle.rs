@@ -48,8 +48,18 @@ pub async fn run(
     match change {
         Change::Stop => {
             patch(serde_json::json!({ "spec": { "replicas": 0 } })).await?;
+            let has_home = set
+                .spec
+                .as_ref()
+                .and_then(|s| s.volume_claim_templates.as_ref())
+                .is_some_and(|t| !t.is_empty());
+            let kept = if has_home {
+                "; its home volume is kept"
+            } else {
+                ""
+            };
             printer.info(&format!(
-                "devserver {name} stopped; its home volume is kept (devctl start {name})"
+                "devserver {name} stopped{kept} (devctl start {name})"
             ));
         }
         Change::Start => {
