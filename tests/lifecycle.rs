@@ -472,6 +472,17 @@ fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
 #[test]
 fn list_shows_only_the_callers_devservers_unless_asked() {
     let Some(ns) = Ns::new("owners") else { return };
+    let empty = ns.devctl(&["list"]);
+    assert!(empty.status.success());
+    assert_eq!(
+        stdout(&empty),
+        "",
+        "nothing on stdout for a script to parse"
+    );
+    assert_eq!(
+        stderr(&empty).trim(),
+        format!("no devservers of yours in namespace {}", ns.name)
+    );
     assert!(ns.devctl(&["create", "mine"]).status.success());
     let robot = testcluster::block_on(async {
         let admin = ns.cluster.client().await.unwrap();

@@ -98,7 +98,12 @@ pub async fn run(
         Format::Name => printer.out(&items.iter().map(|i| format!("devserver/{}\n", i.name)).collect::<String>()),
         Format::Table | Format::Wide => {
             if items.is_empty() {
-                printer.info(&format!("no devservers in namespace {}", cluster.namespace));
+                let (whose, place) = match (args.all_namespaces, args.all_users) {
+                    (true, _) => ("", "any namespace".to_string()),
+                    (false, true) => ("", format!("namespace {}", cluster.namespace)),
+                    (false, false) => (" of yours", format!("namespace {}", cluster.namespace)),
+                };
+                printer.info(&format!("no devservers{whose} in {place}"));
                 return Ok(0);
             }
             let wide = printer.format == Format::Wide;
