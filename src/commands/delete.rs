@@ -11,7 +11,7 @@ use kube::runtime::wait::{await_condition, conditions};
 use super::ExitStatus;
 use crate::cli::{DeleteArgs, GlobalArgs};
 use crate::cluster::{self, Cluster};
-use crate::devserver::input;
+use crate::devserver::{input, state};
 use crate::error::{Error, Kind, Result};
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -106,11 +106,7 @@ async fn delete_one(
             .hint("devctl list shows your devservers"));
         }
     };
-    let has_home = set
-        .spec
-        .as_ref()
-        .and_then(|s| s.volume_claim_templates.as_ref())
-        .is_some_and(|t| !t.is_empty());
+    let has_home = state::has_home(&set);
     sets.delete(name, &DeleteParams::background())
         .await
         .map_err(|e| cluster.error(e))?;

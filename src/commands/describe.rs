@@ -80,12 +80,7 @@ pub async fn run(
     let now = Timestamp::now();
 
     let mut claim_names: Vec<String> = Vec::new();
-    if set
-        .spec
-        .as_ref()
-        .and_then(|s| s.volume_claim_templates.as_ref())
-        .is_some_and(|t| !t.is_empty())
-    {
+    if state::has_home(&set) {
         claim_names.push(format!("home-{name}-0"));
     }
     for v in set

@@ -48,12 +48,7 @@ pub async fn run(
     match change {
         Change::Stop => {
             patch(serde_json::json!({ "spec": { "replicas": 0 } })).await?;
-            let has_home = set
-                .spec
-                .as_ref()
-                .and_then(|s| s.volume_claim_templates.as_ref())
-                .is_some_and(|t| !t.is_empty());
-            let kept = if has_home {
+            let kept = if state::has_home(&set) {
                 "; its home volume is kept"
             } else {
                 ""

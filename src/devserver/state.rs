@@ -38,6 +38,14 @@ pub fn annotation<'a>(set: &'a StatefulSet, key: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// Whether the devserver has a persistent home (`--home`): a volume claim template.
+pub fn has_home(set: &StatefulSet) -> bool {
+    set.spec
+        .as_ref()
+        .and_then(|s| s.volume_claim_templates.as_ref())
+        .is_some_and(|t| !t.is_empty())
+}
+
 pub fn expires_at(set: &StatefulSet) -> Option<Timestamp> {
     annotation(set, "devserver.io/expires-at")?.parse().ok()
 }
