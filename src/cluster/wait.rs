@@ -109,73 +109,75 @@ pub async fn until_ready(
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
         let mut version = "0".to_string();
+        // Breaks in a row; whether a watch was ever open (a first open that fails is final).
         let mut broken = 0;
-        loop {
+        let mut opened = false;
+        'rewatch: loop {
             let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
-            let mut events = match pods.watch(&params, &version).await {
-                Ok(events) => events.boxed(),
-                // The API server's answer, after the client's own retries: final.
-                Err(e @ kube::Error::Api(_)) => return Err(cluster.error(e)),
-                // The connection a watch broke on may take a moment to come back (a restarted
-                // API server or load balancer): reopening counts against the same budget.
-                Err(e) if broken > 0 && broken < WATCH_RESUMES => {
-                    broken += 1;
-                    printer.debug(1, &format!("watch of pod {pod_name} not resumed yet ({e})"));
-                    tokio::time::sleep(RESUME_BACKOFF * broken).await;
-                    continue;
-                }
-                Err(e) => return Err(cluster.error(e)),
-            };
-            loop {
-                let event = match events.try_next().await {
-                    Ok(Some(event)) => event,
-                    // The server ends watches after a while: watch on.
-                    Ok(None) => break,
-                    // A dropped connection: watch again from the last version seen.
-                    Err(e) if broken < WATCH_RESUMES => {
-                        broken += 1;
-                        printer.debug(1, &format!("watch of pod {pod_name} broke ({e}); resuming"));
-                        tokio::time::sleep(RESUME_BACKOFF * broken).await;
-                        break;
-                    }
-                    Err(e) => return Err(cluster.error(e)),
+            let failure = 'watch: {
+                let mut events = match pods.watch(&params, &version).await {
+                    Ok(events) => events.boxed(),
+                    Err(e) => break 'watch e,
                 };
-                broken = 0;
-                let pod = match event {
-                    WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
-                    WatchEvent::Deleted(_) => {
-                        last = Phase::Scheduling;
-                        continue;
+                opened = true;
+                loop {
+                    let event = match events.try_next().await {
+                        Ok(Some(event)) => event,
+                        // The server ends watches after a while: watch on.
+                        Ok(None) => break,
+                        Err(e) => break 'watch e,
+                    };
+                    broken = 0;
+                    let pod = match event {
+                        WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
+                        WatchEvent::Deleted(_) => {
+                            last = Phase::Scheduling;
+                            continue;
+                        }
+                        WatchEvent::Bookmark(b) => {
+                            version = b.metadata.resource_version;
+                            continue;
+                        }
+                        // Too old a version: start over from the current state.
+                        WatchEvent::Error(_) => {
+                            version = "0".into();
+                            break;
+                        }
+                    };
+                    version = pod.metadata.resource_version.clone().unwrap_or(version);
+                    let now = phase(&pod);
+                    if now != last {
+                        printer.debug(1, &format!("{name}: {}", now.describe()));
+                        spinner.set_message(format!("{name}: {}", now.describe()));
                     }
-                    WatchEvent::Bookmark(b) => {
-                        version = b.metadata.resource_version;
-                        continue;
-                    }
-                    // Too old a version: start over from the current state.
-                    WatchEvent::Error(_) => {
-                        version = "0".into();
-                        break;
-                    }
-                };
-                version = pod.metadata.resource_version.clone().unwrap_or(version);
-                let now = phase(&pod);
-                if now != last {
-                    printer.debug(1, &format!("{name}: {}", now.describe()));
-                    spinner.set_message(format!("{name}: {}", now.describe()));
-                }
-                match now {
-                    Phase::Ready => return Ok(()),
-                    Phase::Stuck(reason, message) => {
-                        return Err(Error::general(format!(
+                    match now {
+                        Phase::Ready => return Ok(()),
+                        Phase::Stuck(reason, message) => {
+                            return Err(Error::general(format!(
                             "devserver {name} cannot start: {reason}: {message}"
                         ))
                         .hint(format!(
                             "devctl describe {name} shows its events; devctl delete {name} removes it"
                         )));
+                        }
+                        other => last = other,
                     }
-                    other => last = other,
                 }
+                // The stream ended, or its version was too old: watch again.
+                continue 'rewatch;
+            };
+            // The API server's answer (after the client's own retries) is final; a connection
+            // that broke, or does not come back at once (a restarted API server or load
+            // balancer), is tried again from the last version seen, a few times in a row.
+            if matches!(failure, kube::Error::Api(_)) || !opened || broken >= WATCH_RESUMES {
+                return Err(cluster.error(failure));
             }
+            broken += 1;
+            printer.debug(
+                1,
+                &format!("watch of pod {pod_name} broke ({failure}); resuming"),
+            );
+            tokio::time::sleep(RESUME_BACKOFF * broken).await;
         }
     };
     let result = tokio::time::timeout(timeout, watch).await;
