@@ -226,17 +226,18 @@ where
         let connecting = (before != First::Connecting).then(|| self.inner.call(uri.clone()));
         Box::pin(async move {
             if let Some(connecting) = connecting {
-                // Should the leading connect be dropped half-way (a timeout, a cancelled
-                // request), the waiters must not wait for it forever.
-                let abandoned = leads.then(|| LeadAbandoned(first.clone()));
+                // The lead tells the waiters how it went when it ends, also when it is
+                // dropped half-way (a timeout, a cancelled request).
+                let mut lead = leads.then(|| Lead {
+                    first: first.clone(),
+                    h2: false,
+                });
                 let made = connecting.await;
-                if leads {
-                    let h2 = made
+                if let Some(lead) = &mut lead {
+                    lead.h2 = made
                         .as_ref()
                         .is_ok_and(|io| io.connected().is_negotiated_h2());
-                    first.send_replace(First::Made { h2 });
                 }
-                drop(abandoned);
                 return made;
             }
             let state = waiting
@@ -252,18 +253,16 @@ where
     }
 }
 
-/// Releases the waiters of a leading connect that did not finish.
-struct LeadAbandoned(std::sync::Arc<tokio::sync::watch::Sender<First>>);
+/// The leading connect: when it ends, finished or dropped, the waiters learn whether the
+/// server chose HTTP/2 (a connect that did not finish counts as not).
+struct Lead {
+    first: std::sync::Arc<tokio::sync::watch::Sender<First>>,
+    h2: bool,
+}
 
-impl Drop for LeadAbandoned {
+impl Drop for Lead {
     fn drop(&mut self) {
-        self.0.send_if_modified(|state| {
-            let stuck = *state == First::Connecting;
-            if stuck {
-                *state = First::Made { h2: false };
-            }
-            stuck
-        });
+        self.first.send_replace(First::Made { h2: self.h2 });
     }
 }
 
