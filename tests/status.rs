@@ -215,6 +215,14 @@ fn connect_proxy() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     (url, asked)
 }
 
+/// The test cluster's kubeconfig with `proxy-url` in its cluster entry.
+fn with_proxy_url(env: &Env, cluster: &testcluster::Cluster, url: &str) -> std::path::PathBuf {
+    let server = format!("    server: {}", cluster.server());
+    edited_kubeconfig(env.home(), cluster.kubeconfig(), "proxied.yaml", |t| {
+        t.replace(&server, &format!("{server}\n    proxy-url: {url}"))
+    })
+}
+
 #[test]
 fn the_kubeconfigs_proxy_url_is_used() {
     let Some(cluster) = testcluster::shared_or_skip() else {
@@ -222,12 +230,7 @@ fn the_kubeconfigs_proxy_url_is_used() {
     };
     let (proxy, asked) = connect_proxy();
     let env = Env::new();
-    let proxied = edited_kubeconfig(env.home(), cluster.kubeconfig(), "proxied.yaml", |t| {
-        t.replace(
-            &format!("    server: {}", cluster.server()),
-            &format!("    server: {}\n    proxy-url: {proxy}", cluster.server()),
-        )
-    });
+    let proxied = with_proxy_url(&env, cluster, &proxy);
     let out = env.devctl_at(&proxied).arg("status").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let server = cluster.server().trim_start_matches("https://").to_string();
@@ -274,15 +277,7 @@ fn a_proxy_devctl_cannot_speak_is_refused_in_one_line() {
         return;
     };
     let env = Env::new();
-    let proxied = edited_kubeconfig(env.home(), cluster.kubeconfig(), "socks.yaml", |t| {
-        t.replace(
-            &format!("    server: {}", cluster.server()),
-            &format!(
-                "    server: {}\n    proxy-url: socks5://user:secret@127.0.0.1:9",
-                cluster.server()
-            ),
-        )
-    });
+    let proxied = with_proxy_url(&env, cluster, "socks5://user:secret@127.0.0.1:9");
     let out = env.devctl_at(&proxied).arg("status").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
