@@ -60,12 +60,25 @@ pub fn cache_dir() -> PathBuf {
     base.join("devctl-testcluster")
 }
 
+/// Where the node agent and API proxy of this checkout are built: one directory per checkout,
+/// so that two checkouts on one machine (say, a branch that changes the proxy) never start
+/// each other's versions.
+fn own_dir() -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    go_module_dir().hash(&mut hasher);
+    cache_dir()
+        .join("own")
+        .join(format!("{:016x}", hasher.finish()))
+        .join("bin")
+}
+
 /// Returns every binary, building what is missing. Concurrent callers (several test binaries)
 /// wait for one another through a lock file instead of building twice.
 pub fn ensure() -> Result<Binaries, Error> {
     let assets = std::env::var_os("TESTCLUSTER_ASSETS").map(PathBuf::from);
     let upstream_dir = cache_dir().join(KUBERNETES_VERSION).join("bin");
-    let own_dir = cache_dir().join("own").join("bin");
+    let own_dir = own_dir();
     fs::create_dir_all(&upstream_dir).map_err(|e| Error::io("creating the binary cache", e))?;
     fs::create_dir_all(&own_dir).map_err(|e| Error::io("creating the binary cache", e))?;
 
