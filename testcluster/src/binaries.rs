@@ -144,7 +144,7 @@ pub fn unavailable_reason() -> Option<String> {
                 .join("bin")
                 .join(name)
                 .is_file()
-            || cache_dir().join("own").join("bin").join(name).is_file()
+            || own_dir().join(name).is_file()
     };
     let all_cached = UPSTREAM
         .iter()
