@@ -38,7 +38,7 @@ impl Kind {
 }
 
 /// A failure as the user sees it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Error {
     pub kind: Kind,
     pub message: String,

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use super::ExitStatus;
-use crate::cli::{ConfigArgs, ConfigCommand, GlobalArgs};
+use super::{Context, ExitStatus};
+use crate::cli::{ConfigArgs, ConfigCommand};
 use crate::cluster;
 use crate::error::Result;
-use crate::output::{API_VERSION, Cell, Format, Printer, Row};
+use crate::output::{API_VERSION, Cell, Format, Row};
 use crate::settings::{self, ConfigFile, KEYS, Source};
 
 /// `config view -o json`: `{"apiVersion": "devctl/v1", "kind": "Config", "path": ...,
@@ -58,13 +58,14 @@ impl Row for Entry {
     }
 }
 
-pub fn run(global: &GlobalArgs, args: ConfigArgs, printer: &Printer) -> Result<ExitStatus> {
+pub fn run(ctx: &Context<'_>, args: ConfigArgs) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     match args.command {
         ConfigCommand::Path => {
             let env = |name: &str| std::env::var(name).ok();
             printer.out(&format!("{}\n", ConfigFile::default_path(&env).display()));
         }
-        ConfigCommand::View => view(global, printer)?,
+        ConfigCommand::View => view(ctx)?,
         ConfigCommand::Set { key, value } => {
             settings::validate(&key, &value)?;
             let mut file = load_file()?;
@@ -95,8 +96,8 @@ fn load_file() -> Result<ConfigFile> {
     ConfigFile::load(&ConfigFile::default_path(&env))
 }
 
-fn view(global: &GlobalArgs, printer: &Printer) -> Result<()> {
-    let settings = super::settings(global)?;
+fn view(ctx: &Context<'_>) -> Result<()> {
+    let (settings, printer) = (ctx.settings()?, ctx.printer);
     let mut entries: Vec<Entry> = KEYS
         .iter()
         .map(|k| Entry {
@@ -107,7 +108,7 @@ fn view(global: &GlobalArgs, printer: &Printer) -> Result<()> {
         })
         .collect();
     // The kubeconfig decides the context and namespace that no setting names.
-    let (context, namespace) = match cluster::locate(global, &settings) {
+    let (context, namespace) = match cluster::locate(ctx.global, settings) {
         Ok(t) => (
             Some((t.context, t.context_source)),
             (t.namespace, t.namespace_source),

@@ -12,9 +12,9 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 use kube::api::{Api, DeleteParams, PostParams};
 use serde_json::Value;
 
-use super::ExitStatus;
-use crate::cli::{CreateArgs, GlobalArgs};
-use crate::cluster::{self, Cluster, devservers};
+use super::{Context, ExitStatus};
+use crate::cli::CreateArgs;
+use crate::cluster::{Cluster, devservers};
 use crate::devserver::manifests::{self, HostKey, Spec, VolumeMount};
 use crate::devserver::{duration, flavor, input};
 use crate::error::{Error, Kind, Result};
@@ -179,12 +179,8 @@ fn expand_home(path: &std::path::Path) -> PathBuf {
     }
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    args: CreateArgs,
-    printer: &Printer,
-) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
+    let (settings, printer) = (ctx.settings()?, ctx.printer);
     let input = read_input(&args, settings)?;
     if args.offline {
         // No API call at all: built-in flavors, the namespace as configured.
@@ -206,7 +202,7 @@ pub async fn run(
         return print_manifests(&spec, printer);
     }
 
-    let cluster = cluster::connect(global, settings, printer).await?;
+    let cluster = ctx.cluster().await?;
     // Wave 1: identity, flavors, the claims to mount and (if needed) the nodes' resources.
     // A dry run asks only for the flavors: the owner then comes from the settings.
     let dry = args.dry_run;
@@ -221,12 +217,12 @@ pub async fn run(
             if dry {
                 Ok(None)
             } else {
-                devservers::whoami(&cluster).await
+                devservers::whoami(cluster).await
             }
         },
-        devservers::flavors(&cluster),
+        devservers::flavors(cluster),
         futures::future::join_all(claim_checks),
-        advertised(&cluster, input.unknown_gpu.as_deref().filter(|_| !dry)),
+        advertised(cluster, input.unknown_gpu.as_deref().filter(|_| !dry)),
     );
     for (claim, found) in claim_results {
         match found {
@@ -270,7 +266,7 @@ pub async fn run(
 
     if !args.wait {
         let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
-        let created = create(&cluster, &spec).await;
+        let created = create(cluster, &spec).await;
         spinner.finish_and_clear();
         created?;
         printer.info(&format!(
@@ -280,9 +276,8 @@ pub async fn run(
     } else {
         // The watch starts with the StatefulSet's create, not after the rest: one round trip
         // fewer for a distant cluster. The create always runs to its end (or its rollback).
-        let creating = create(&cluster, &spec);
-        let waiting =
-            crate::cluster::wait::until_ready(&cluster, &spec.name, args.timeout, printer);
+        let creating = create(cluster, &spec);
+        let waiting = crate::cluster::wait::until_ready(cluster, &spec.name, args.timeout, printer);
         tokio::pin!(creating, waiting);
         let mut waited = None;
         let created = loop {

@@ -8,31 +8,26 @@ use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, DeleteParams};
 use kube::runtime::wait::{await_condition, conditions};
 
-use super::ExitStatus;
-use crate::cli::{DeleteArgs, GlobalArgs};
-use crate::cluster::{self, Cluster};
+use super::{Context, ExitStatus};
+use crate::cli::DeleteArgs;
+use crate::cluster::Cluster;
 use crate::devserver::{input, state};
 use crate::error::{Error, Kind, Result};
 use crate::output::Printer;
-use crate::settings::Settings;
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    args: DeleteArgs,
-    printer: &Printer,
-) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>, args: DeleteArgs) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     for name in &args.names {
         input::check_name(name).map_err(Error::usage)?;
     }
-    let cluster = cluster::connect(global, settings, printer).await?;
+    let cluster = ctx.cluster().await?;
     if !args.yes {
-        confirm(&args, &cluster)?;
+        confirm(&args, cluster)?;
     }
     let results = futures::future::join_all(
         args.names
             .iter()
-            .map(|name| delete_one(&cluster, name, &args, printer)),
+            .map(|name| delete_one(cluster, name, &args, printer)),
     )
     .await;
     // Each failure is printed as it is; the exit code is the first failure's.

@@ -13,14 +13,10 @@ use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ListParams};
 use serde::Serialize;
 
-use super::ExitStatus;
 use super::lifecycle::get_devserver;
-use crate::cli::GlobalArgs;
-use crate::cluster;
+use super::{Context, ExitStatus};
 use crate::devserver::{input, state};
 use crate::error::{Error, Result};
-use crate::output::Printer;
-use crate::settings::Settings;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,14 +48,10 @@ struct EventLine {
     last_seen: String,
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    name: &str,
-    printer: &Printer,
-) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     input::check_name(name).map_err(Error::usage)?;
-    let cluster = cluster::connect(global, settings, printer).await?;
+    let cluster = ctx.cluster().await?;
     let ns = cluster.namespace.clone();
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
     let claims: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &ns);
@@ -69,7 +61,7 @@ pub async fn run(
     let about_pod = ListParams::default().fields(&format!("involvedObject.name={pod_name}"));
     let about_set = ListParams::default().fields(&format!("involvedObject.name={name}"));
     let (set, pod, claim_list, pod_events, set_events) = tokio::join!(
-        get_devserver(&cluster, name),
+        get_devserver(cluster, name),
         pods.get_opt(&pod_name),
         claims.list(&all),
         events.list(&about_pod),

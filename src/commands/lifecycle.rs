@@ -6,14 +6,11 @@ use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::jiff::{SignedDuration, Timestamp};
 use kube::api::{Api, DeleteParams, Patch, PatchParams};
 
-use super::ExitStatus;
-use crate::cli::GlobalArgs;
-use crate::cluster::{self, Cluster};
+use super::{Context, ExitStatus};
+use crate::cluster::Cluster;
 use crate::devserver::manifests::MANAGED_BY;
 use crate::devserver::{duration, input, state};
 use crate::error::{Error, Kind, Result};
-use crate::output::Printer;
-use crate::settings::Settings;
 
 /// What to do to the devserver.
 pub enum Change {
@@ -23,13 +20,8 @@ pub enum Change {
     Extend(String),
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    name: &str,
-    change: Change,
-    printer: &Printer,
-) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     input::check_name(name).map_err(Error::usage)?;
     let extend_by = match &change {
         Change::Extend(ttl) => {
@@ -37,8 +29,8 @@ pub async fn run(
         }
         _ => None,
     };
-    let cluster = cluster::connect(global, settings, printer).await?;
-    let set = get_devserver(&cluster, name).await?;
+    let cluster = ctx.cluster().await?;
+    let set = get_devserver(cluster, name).await?;
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let patch = |body: serde_json::Value| async {
         sets.patch(name, &PatchParams::default(), &Patch::Merge(body))

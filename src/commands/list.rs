@@ -8,14 +8,13 @@
 use k8s_openapi::jiff::Timestamp;
 use serde::Serialize;
 
-use super::ExitStatus;
-use crate::cli::{GlobalArgs, ListArgs};
-use crate::cluster::{self, devservers};
+use super::{Context, ExitStatus};
+use crate::cli::ListArgs;
+use crate::cluster::devservers;
 use crate::devserver::manifests::owner_label;
 use crate::devserver::state::{self, annotation};
 use crate::error::Result;
-use crate::output::{Format, Printer};
-use crate::settings::Settings;
+use crate::output::Format;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -33,23 +32,19 @@ struct Item {
     ssh: String,
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    args: ListArgs,
-    printer: &Printer,
-) -> Result<ExitStatus> {
-    let cluster = cluster::connect(global, settings, printer).await?;
+pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
+    let (settings, printer) = (ctx.settings()?, ctx.printer);
+    let cluster = ctx.cluster().await?;
     let everyone = args.all_users || args.all_namespaces;
     let (identity, listed) = tokio::join!(
         async {
             if everyone {
                 Ok(None)
             } else {
-                devservers::whoami(&cluster).await
+                devservers::whoami(cluster).await
             }
         },
-        devservers::list(&cluster, args.all_namespaces, args.selector.as_deref()),
+        devservers::list(cluster, args.all_namespaces, args.selector.as_deref()),
     );
     let (sets, pods) = listed?;
     let me = identity?

@@ -3,6 +3,7 @@
 
 mod completions;
 mod config;
+pub mod context;
 mod create;
 mod delete;
 mod describe;
@@ -12,70 +13,33 @@ mod reap;
 mod status;
 mod version;
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::output::Printer;
-use crate::settings::Settings;
+pub use context::Context;
 
 /// What a command returns when it does not fail: the process's exit code.
 pub type ExitStatus = u8;
 
 pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
+    let ctx = Context::new(&cli.global, printer);
     match cli.command {
-        Command::Create(args) => {
-            create::run(&cli.global, &settings(&cli.global)?, *args, printer).await
-        }
-        Command::List(args) => list::run(&cli.global, &settings(&cli.global)?, args, printer).await,
-        Command::Describe(args) => {
-            describe::run(&cli.global, &settings(&cli.global)?, &args.name, printer).await
-        }
-        Command::Stop(args) => {
-            lifecycle::run(
-                &cli.global,
-                &settings(&cli.global)?,
-                &args.name,
-                lifecycle::Change::Stop,
-                printer,
-            )
-            .await
-        }
-        Command::Start(args) => {
-            lifecycle::run(
-                &cli.global,
-                &settings(&cli.global)?,
-                &args.name,
-                lifecycle::Change::Start,
-                printer,
-            )
-            .await
-        }
+        Command::Create(args) => create::run(&ctx, *args).await,
+        Command::List(args) => list::run(&ctx, args).await,
+        Command::Describe(args) => describe::run(&ctx, &args.name).await,
+        Command::Stop(args) => lifecycle::run(&ctx, &args.name, lifecycle::Change::Stop).await,
+        Command::Start(args) => lifecycle::run(&ctx, &args.name, lifecycle::Change::Start).await,
         Command::Restart(args) => {
-            lifecycle::run(
-                &cli.global,
-                &settings(&cli.global)?,
-                &args.name,
-                lifecycle::Change::Restart,
-                printer,
-            )
-            .await
+            lifecycle::run(&ctx, &args.name, lifecycle::Change::Restart).await
         }
         Command::Extend(args) => {
-            lifecycle::run(
-                &cli.global,
-                &settings(&cli.global)?,
-                &args.name,
-                lifecycle::Change::Extend(args.ttl),
-                printer,
-            )
-            .await
+            lifecycle::run(&ctx, &args.name, lifecycle::Change::Extend(args.ttl)).await
         }
-        Command::Reap(args) => reap::run(&cli.global, &settings(&cli.global)?, args, printer).await,
-        Command::Delete(args) => {
-            delete::run(&cli.global, &settings(&cli.global)?, args, printer).await
-        }
-        Command::Status(_) => status::run(&cli.global, &settings(&cli.global)?, printer).await,
-        Command::Version(_) => version::run(&cli.global, printer).await,
-        Command::Config(args) => config::run(&cli.global, args, printer),
+        Command::Reap(args) => reap::run(&ctx, args).await,
+        Command::Delete(args) => delete::run(&ctx, args).await,
+        Command::Status(_) => status::run(&ctx).await,
+        Command::Version(_) => version::run(&ctx).await,
+        Command::Config(args) => config::run(&ctx, args),
         Command::Completions(args) => completions::run(args, printer),
     }
 }
@@ -90,12 +54,4 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(<crate::cli::Cli as clap::CommandFactory>::command()).render(&mut buf)?;
     Ok(buf)
-}
-
-/// The settings with the global flags applied.
-pub fn settings(global: &GlobalArgs) -> Result<Settings> {
-    Settings::load(&[
-        ("namespace", global.namespace.as_deref()),
-        ("context", global.context.as_deref()),
-    ])
 }

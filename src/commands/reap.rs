@@ -10,13 +10,11 @@ use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, DeleteParams};
 use serde::Serialize;
 
-use super::ExitStatus;
-use crate::cli::{GlobalArgs, ReapArgs};
-use crate::cluster::{self, devservers};
+use super::{Context, ExitStatus};
+use crate::cli::ReapArgs;
+use crate::cluster::devservers;
 use crate::devserver::state;
 use crate::error::Result;
-use crate::output::Printer;
-use crate::settings::Settings;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -28,14 +26,10 @@ struct Reaped {
     error: Option<String>,
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    args: ReapArgs,
-    printer: &Printer,
-) -> Result<ExitStatus> {
-    let cluster = cluster::connect(global, settings, printer).await?;
-    let (sets, _) = devservers::list(&cluster, args.all_namespaces, None).await?;
+pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
+    let printer = ctx.printer;
+    let cluster = ctx.cluster().await?;
+    let (sets, _) = devservers::list(cluster, args.all_namespaces, None).await?;
     let now = Timestamp::now();
     let expired: Vec<&StatefulSet> = sets
         .iter()

@@ -16,12 +16,11 @@ use k8s_openapi::api::authorization::v1::{
 use kube::api::{Api, PostParams};
 use serde::Serialize;
 
-use super::ExitStatus;
-use crate::cli::GlobalArgs;
-use crate::cluster::{self, Cluster};
+use super::{Context, ExitStatus};
+use crate::cluster::Cluster;
 use crate::error::{Error, Kind, Result};
 use crate::output::{API_VERSION, Cell, Format, Printer, Row, Style};
-use crate::settings::{Settings, Source};
+use crate::settings::Source;
 
 /// One permission devctl relies on.
 struct Need {
@@ -173,16 +172,13 @@ impl Permission {
     }
 }
 
-pub async fn run(
-    global: &GlobalArgs,
-    settings: &Settings,
-    printer: &Printer,
-) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     printer.accept(
         "status",
         &[Format::Table, Format::Wide, Format::Json, Format::Yaml],
     )?;
-    let cluster = cluster::connect(global, settings, printer).await?;
+    let cluster = ctx.cluster().await?;
     let spinner = printer.spinner(&format!("asking {}", cluster.server));
 
     let reviews = Api::<SelfSubjectAccessReview>::all(cluster.client.clone());
@@ -195,7 +191,7 @@ pub async fn run(
     // One wave: version, identity and every access review concurrently.
     let (version, user, answers) = tokio::join!(
         cluster.client.apiserver_version(),
-        whoami(&cluster),
+        whoami(cluster),
         futures::future::join_all(asks),
     );
     spinner.finish_and_clear();

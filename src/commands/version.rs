@@ -6,11 +6,9 @@
 
 use serde::Serialize;
 
-use super::ExitStatus;
-use crate::cli::GlobalArgs;
-use crate::cluster;
+use super::{Context, ExitStatus};
 use crate::error::Result;
-use crate::output::{API_VERSION, Format, Printer};
+use crate::output::{API_VERSION, Format};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -22,14 +20,14 @@ struct Versions {
     server_error: Option<String>,
 }
 
-pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<ExitStatus> {
+pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
+    let printer = ctx.printer;
     printer.accept(
         "version",
         &[Format::Table, Format::Wide, Format::Json, Format::Yaml],
     )?;
     let server = async {
-        let settings = super::settings(global)?;
-        let cluster = cluster::connect(global, &settings, printer).await?;
+        let cluster = ctx.cluster().await?;
         let version = cluster
             .client
             .apiserver_version()
