@@ -12,6 +12,7 @@ use super::{Context, ExitStatus};
 use crate::cli::ListArgs;
 use crate::cluster::devservers;
 use crate::devserver::manifests::owner_label;
+use crate::devserver::owner;
 use crate::devserver::state::{self, annotation};
 use crate::error::Result;
 use crate::output::Format;
@@ -47,10 +48,13 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
         devservers::list(cluster, args.all_namespaces, args.selector.as_deref()),
     );
     let (sets, pods) = listed?;
-    let me = identity?
-        .map(|(user, _)| user)
-        .or_else(|| settings.get("owner").map(str::to_string))
-        .or_else(|| std::env::var("USER").ok());
+    let identity = identity?.map(|(user, _)| user);
+    let (me, _) = owner::resolve(
+        settings.get("owner"),
+        identity.as_deref(),
+        owner::local_user().as_deref(),
+    );
+    let me = Some(me);
     let now = Timestamp::now();
     let mut items = Vec::new();
     for set in &sets {

@@ -5,4 +5,5 @@ pub mod flavor;
 pub mod input;
 pub mod manifests;
 pub mod names;
+pub mod owner;
 pub mod state;
