@@ -136,6 +136,11 @@ pub struct CreateArgs {
     #[arg(long)]
     pub flavor: Option<String>,
 
+    /// Owner recorded on the devserver (default: who the cluster says you are) [env:
+    /// DEVCTL_OWNER]
+    #[arg(long)]
+    pub owner: Option<String>,
+
     /// Container image (default: the flavor's, else ubuntu:22.04) [env: DEVCTL_IMAGE]
     #[arg(long)]
     pub image: Option<String>,
@@ -197,9 +202,14 @@ pub struct CreateArgs {
     #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
-    /// Print the manifests (-o yaml or json) and change nothing
+    /// Print the manifests (-o yaml or json) and change nothing; Secret values are redacted
     #[arg(long)]
     pub dry_run: bool,
+
+    /// With --dry-run: print Secret values (the host private key, --env-file values) as they
+    /// would be sent, e.g. to apply the output elsewhere
+    #[arg(long, requires = "dry_run")]
+    pub show_secrets: bool,
 
     /// With --dry-run and --flavor: make no API call at all (built-in flavors only)
     #[arg(long, requires = "dry_run")]

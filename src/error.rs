@@ -21,6 +21,8 @@ pub enum Kind {
     Timeout,
     /// 7: the cluster could not be reached.
     Unreachable,
+    /// 130 or 143: Ctrl-C or SIGTERM stopped the command (after it cleaned up).
+    Interrupted(crate::interrupt::Signal),
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Forbidden => 5,
             Kind::Timeout => 6,
             Kind::Unreachable => 7,
+            Kind::Interrupted(signal) => signal.exit_code(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod cluster;
 pub mod commands;
 pub mod devserver;
 pub mod error;
+pub mod interrupt;
 pub mod output;
 pub mod settings;
 pub mod ssh;

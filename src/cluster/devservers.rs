@@ -1,17 +1,27 @@
-//! Cluster calls that several commands share: who the user is, which flavors the cluster
-//! offers, and reading devservers (StatefulSets and their pods) back.
+//! Cluster calls about devservers: who the user is, which flavors the cluster offers,
+//! creating a devserver all or nothing, and reading devservers (StatefulSets and their
+//! pods) back.
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authentication::v1::SelfSubjectReview;
-use k8s_openapi::api::core::v1::Pod;
-use kube::api::{Api, ApiResource, DynamicObject, GroupVersionKind, ListParams, PostParams};
+use k8s_openapi::api::core::v1::{ConfigMap, Node, PersistentVolumeClaim, Pod, Secret, Service};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
+use k8s_openapi::jiff::Timestamp;
+use kube::api::{
+    Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, ListParams, PostParams,
+};
 
 use super::Cluster;
 use crate::devserver::flavor::{self, Flavor};
-use crate::devserver::manifests::{MANAGED_BY, NAME_LABEL};
+use crate::devserver::manifests::{MANAGED_BY, Manifests, NAME_LABEL};
+use crate::devserver::owner;
+use crate::devserver::spec::{Facts, Request};
 use crate::error::{Error, Kind, Result};
+use crate::interrupt::Signal;
 
 /// The user name the cluster sees (SelfSubjectReview); `None` on servers without it.
 pub async fn whoami(cluster: &Cluster) -> Result<Option<(String, Vec<String>)>> {
@@ -127,4 +137,312 @@ pub async fn list(
         })
         .collect();
     Ok((sets.items, pods))
+}
+
+/// What a new devserver's spec depends on, asked in one wave: who the user is, the flavors,
+/// and (for a real create, `checks`) that the claims to mount exist and that some node
+/// advertises an unknown GPU resource. `namespace` overrides the cluster's (a `-f` file's).
+pub async fn facts(
+    cluster: &Cluster,
+    namespace: Option<&str>,
+    checks: Option<&Request>,
+) -> Result<(Facts, FlavorSource)> {
+    let namespace = namespace.unwrap_or(&cluster.namespace).to_string();
+    let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &namespace);
+    let volumes = checks.map(|r| r.volumes.as_slice()).unwrap_or_default();
+    let claim_checks = volumes.iter().map(|v| {
+        let claims = claims.clone();
+        async move { (v.claim.as_str(), claims.get_opt(&v.claim).await) }
+    });
+    let gpu = checks.and_then(|r| r.unknown_gpu.as_deref());
+    let (identity, flavors, claim_results, gpu_known) = tokio::join!(
+        whoami(cluster),
+        flavors(cluster),
+        futures::future::join_all(claim_checks),
+        advertised(cluster, gpu),
+    );
+    for (claim, found) in claim_results {
+        match found {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                return Err(Error::new(
+                    Kind::NotFound,
+                    format!("claim {claim:?} not found in namespace {namespace}"),
+                )
+                .hint("--volume mounts an existing PersistentVolumeClaim: kubectl get pvc"));
+            }
+            Err(e) => return Err(cluster.error(e)),
+        }
+    }
+    if let (Some(resource), false) = (gpu, gpu_known?) {
+        return Err(Error::usage(format!(
+            "no node advertises {resource:?}; known GPU resources: {}",
+            flavor::GPU_RESOURCES.join(", ")
+        )));
+    }
+    let (flavors, source) = flavors?;
+    let facts = Facts {
+        namespace,
+        identity: identity?.map(|(user, _)| user),
+        local_user: owner::local_user(),
+        flavors,
+        now: Timestamp::now(),
+    };
+    Ok((facts, source))
+}
+
+/// Whether some node advertises `resource` (true when there is nothing to check, or when the
+/// user may not list nodes: the scheduler will tell).
+async fn advertised(cluster: &Cluster, resource: Option<&str>) -> Result<bool> {
+    let Some(resource) = resource else {
+        return Ok(true);
+    };
+    let nodes = Api::<Node>::all(cluster.client.clone());
+    match nodes.list(&ListParams::default()).await {
+        Ok(list) => Ok(list.items.iter().any(|n| {
+            n.status
+                .as_ref()
+                .and_then(|s| s.allocatable.as_ref())
+                .is_some_and(|a| a.contains_key(resource))
+        })),
+        Err(kube::Error::Api(s)) if s.code == 403 => Ok(true),
+        Err(e) => Err(cluster.error(e)),
+    }
+}
+
+/// Why a create did not happen. Every variant but `Exists` has rolled back what it made.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    /// The StatefulSet exists already: nothing was made.
+    #[error("the devserver exists already")]
+    Exists,
+    #[error("creating {step}: {cause}")]
+    Failed {
+        step: &'static str,
+        cause: Error,
+        rollback: Rollback,
+    },
+    #[error("interrupted by {}", signal.name())]
+    Interrupted { signal: Signal, rollback: Rollback },
+}
+
+/// What a rollback deleted, and what it could not (`kind/name` and why).
+#[derive(Debug, Default)]
+pub struct Rollback {
+    pub removed: Vec<String>,
+    pub left: Vec<(String, Error)>,
+}
+
+/// One object this create made, to delete again on failure.
+enum Made {
+    StatefulSet(String),
+    Service(String),
+    Secret(String),
+    ConfigMap(String),
+}
+
+impl Made {
+    fn describe(&self) -> String {
+        match self {
+            Made::StatefulSet(n) => format!("statefulset/{n}"),
+            Made::Service(n) => format!("service/{n}"),
+            Made::Secret(n) => format!("secret/{n}"),
+            Made::ConfigMap(n) => format!("configmap/{n}"),
+        }
+    }
+}
+
+/// Creates the devserver all or nothing: the StatefulSet, then everything it owns at once.
+/// If a step fails, or `interrupted` resolves, what was made is deleted again and the error
+/// says exactly what remains. A request in flight when the signal comes is let finish, so
+/// that the rollback knows whether it made something.
+pub async fn create(
+    cluster: &Cluster,
+    manifests: &Manifests,
+    interrupted: Pin<&mut impl Future<Output = Signal>>,
+) -> Result<StatefulSet, CreateError> {
+    let mut interrupted = Some(interrupted);
+    let mut signal = None;
+    let ns = manifests
+        .statefulset
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| cluster.namespace.clone());
+    let pp = PostParams::default();
+    let client = &cluster.client;
+    let sets = Api::<StatefulSet>::namespaced(client.clone(), &ns);
+    let services = Api::<Service>::namespaced(client.clone(), &ns);
+    let secrets = Api::<Secret>::namespaced(client.clone(), &ns);
+    let configs = Api::<ConfigMap>::namespaced(client.clone(), &ns);
+
+    let created = finish(
+        sets.create(&pp, &manifests.statefulset),
+        &mut interrupted,
+        &mut signal,
+    )
+    .await;
+    let set = match created {
+        Ok(set) => set,
+        Err(kube::Error::Api(s)) if s.code == 409 => return Err(CreateError::Exists),
+        Err(e) => {
+            return Err(CreateError::Failed {
+                step: "the StatefulSet",
+                cause: cluster.error(e),
+                rollback: Rollback::default(),
+            });
+        }
+    };
+    let name = set.metadata.name.clone().unwrap_or_default();
+    let mut made = vec![Made::StatefulSet(name.clone())];
+    if let Some(signal) = signal {
+        let rollback = roll_back(cluster, &ns, made).await;
+        return Err(CreateError::Interrupted { signal, rollback });
+    }
+
+    let mut children = manifests.clone();
+    children.owned_by(OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "StatefulSet".into(),
+        name: name.clone(),
+        uid: set.metadata.uid.clone().unwrap_or_default(),
+        controller: Some(false),
+        block_owner_deletion: Some(true),
+    });
+    let optional = |object: Option<&Secret>| {
+        let secrets = secrets.clone();
+        let object = object.cloned();
+        async move {
+            match object {
+                Some(s) => secrets.create(&PostParams::default(), &s).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    };
+    let nodeport = async {
+        match &children.nodeport_service {
+            Some(svc) => services.create(&pp, svc).await.map(Some),
+            None => Ok(None),
+        }
+    };
+    let wave = async {
+        tokio::join!(
+            secrets.create(&pp, &children.ssh_secret),
+            optional(children.env_secret.as_ref()),
+            configs.create(&pp, &children.configmap),
+            services.create(&pp, &children.headless_service),
+            nodeport,
+        )
+    };
+    let (ssh_secret, env_secret, config, headless, nodeport) =
+        finish(wave, &mut interrupted, &mut signal).await;
+    let mut failure = None;
+    let mut record = |step: &'static str, result: Result<Option<Made>, kube::Error>| match result {
+        Ok(Some(m)) => made.push(m),
+        Ok(None) => {}
+        Err(e) => {
+            if failure.is_none() {
+                failure = Some((step, cluster.error(e)));
+            }
+        }
+    };
+    let named = |m: fn(String) -> Made, meta: &ObjectMeta| m(meta.name.clone().unwrap_or_default());
+    record(
+        "the SSH Secret",
+        ssh_secret.map(|s| Some(named(Made::Secret, &s.metadata))),
+    );
+    record(
+        "the env Secret",
+        env_secret.map(|s| s.map(|s| named(Made::Secret, &s.metadata))),
+    );
+    record(
+        "the ConfigMap",
+        config.map(|c| Some(named(Made::ConfigMap, &c.metadata))),
+    );
+    record(
+        "the headless Service",
+        headless.map(|s| Some(named(Made::Service, &s.metadata))),
+    );
+    record(
+        "the NodePort Service",
+        nodeport.map(|s| s.map(|s| named(Made::Service, &s.metadata))),
+    );
+    if let Some((step, cause)) = failure {
+        let rollback = roll_back(cluster, &ns, made).await;
+        return Err(CreateError::Failed {
+            step,
+            cause,
+            rollback,
+        });
+    }
+    if let Some(signal) = signal {
+        let rollback = roll_back(cluster, &ns, made).await;
+        return Err(CreateError::Interrupted { signal, rollback });
+    }
+    Ok(set)
+}
+
+/// Runs `work` to its end; if `interrupted` resolves meanwhile, records the signal (once).
+async fn finish<F: Future>(
+    work: F,
+    interrupted: &mut Option<Pin<&mut impl Future<Output = Signal>>>,
+    signal: &mut Option<Signal>,
+) -> F::Output {
+    tokio::pin!(work);
+    loop {
+        match interrupted {
+            Some(listening) => tokio::select! {
+                out = &mut work => return out,
+                got = listening.as_mut() => {
+                    *signal = Some(got);
+                    *interrupted = None;
+                }
+            },
+            None => return work.await,
+        }
+    }
+}
+
+/// Deletes what a failed create made, the StatefulSet last (its children by name: owner
+/// references would get them too, but not before the garbage collector runs). Each delete
+/// is checked; one that finds the object gone counts as done.
+async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
+    let client = &cluster.client;
+    let dp = DeleteParams::background();
+    let deletes = made.iter().map(|m| {
+        let dp = dp.clone();
+        async move {
+            let result = match m {
+                Made::StatefulSet(n) => Api::<StatefulSet>::namespaced(client.clone(), ns)
+                    .delete(n, &dp)
+                    .await
+                    .map(|_| ()),
+                Made::Service(n) => Api::<Service>::namespaced(client.clone(), ns)
+                    .delete(n, &dp)
+                    .await
+                    .map(|_| ()),
+                Made::Secret(n) => Api::<Secret>::namespaced(client.clone(), ns)
+                    .delete(n, &dp)
+                    .await
+                    .map(|_| ()),
+                Made::ConfigMap(n) => Api::<ConfigMap>::namespaced(client.clone(), ns)
+                    .delete(n, &dp)
+                    .await
+                    .map(|_| ()),
+            };
+            match result {
+                Ok(()) => Ok(m.describe()),
+                Err(kube::Error::Api(s)) if s.code == 404 => Ok(m.describe()),
+                Err(e) => Err((m.describe(), cluster.error(e))),
+            }
+        }
+    });
+    let mut rollback = Rollback::default();
+    for result in futures::future::join_all(deletes).await {
+        match result {
+            Ok(removed) => rollback.removed.push(removed),
+            Err(left) => rollback.left.push(left),
+        }
+    }
+    rollback
 }

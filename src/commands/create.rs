@@ -1,299 +1,116 @@
-//! `devctl create [NAME]`: read and check every input, ask the cluster who the user is and
-//! which flavors it has (one wave), create the StatefulSet, then its Secret, ConfigMap and
-//! Services at once with owner references to it; if any step fails, delete what was made.
-//! `--wait` follows the pod with one watch until sshd is ready.
+//! `devctl create [NAME]`, a straight line: read what the user asked for (flags, `-f` file,
+//! settings) into a [`Request`]; ask the cluster, in one wave, what the spec depends on
+//! (identity, flavors) and check what must exist (claims, GPU resources); resolve the
+//! [`Spec`] and build its manifests (pure); print them for `--dry-run`, else create them all
+//! or nothing; with `--wait`, follow the pod until sshd is ready.
+//!
+//! Ctrl-C or SIGTERM while the objects are being made rolls back what was made; during
+//! `--wait` it leaves the devserver and says how to delete it. Exit 130 (SIGINT) or 143
+//! (SIGTERM) then.
+//!
+//! `-o json` (not with `--dry-run`): `{"apiVersion": "devctl/v1", "kind": "DevServer",
+//! "name", "namespace", "owner", "flavor", "image", "expiresAt"}`. `--dry-run -o json`
+//! prints a `v1` `List` of the manifests, `--dry-run` alone YAML documents; Secret values
+//! read `<redacted>` unless `--show-secrets`.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Secret, Service};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
-use kube::api::{Api, DeleteParams, PostParams};
-use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 use super::{Context, ExitStatus};
 use crate::cli::CreateArgs;
-use crate::cluster::{Cluster, devservers};
-use crate::devserver::manifests::{self, HostKey, Spec, VolumeMount};
+use crate::cluster;
+use crate::cluster::devservers::{self, CreateError, Rollback};
+use crate::devserver::manifests::{self, Manifests};
+use crate::devserver::owner::{self, OwnerSource};
+use crate::devserver::spec::{Facts, Request, Spec, SpecError, VolumeMount};
 use crate::devserver::{duration, flavor, input};
 use crate::error::{Error, Kind, Result};
+use crate::interrupt;
 use crate::output::{Format, Printer};
 use crate::settings::{Settings, Source};
 use crate::ssh::keys;
 
-const STARTUP_SCRIPT: &str = include_str!("../devserver/startup.sh");
-const SSHD_CONFIG: &str = include_str!("../devserver/sshd_config");
-const MOTD: &str = include_str!("../devserver/motd");
-const DEFAULT_IMAGE: &str = "ubuntu:22.04";
-
-/// Everything read from flags, the file and the settings, checked, before any API call.
-struct Input {
-    name: Option<String>,
-    owner: Option<String>,
-    flavor: Option<String>,
-    image: Option<String>,
-    ttl: String,
-    keys: Vec<String>,
-    home: Option<String>,
-    volumes: Vec<VolumeMount>,
-    env: Vec<(String, String)>,
-    overrides: BTreeMap<String, String>,
-    unknown_gpu: Option<String>,
-    node_port: Option<Option<u16>>,
-    ports: Vec<u16>,
-}
-
-fn usage(msg: String) -> Error {
-    Error::usage(msg)
-}
-
-fn read_input(args: &CreateArgs, settings: &Settings) -> Result<Input> {
-    let file = match &args.file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-            Some(
-                input::parse_devserver_file(&text)
-                    .map_err(|e| usage(format!("{}: {e}", path.display())))?,
-            )
-        }
-        None => None,
-    };
-    let spec = file.as_ref().map(|f| &f.spec);
-    let name = args
-        .name
-        .clone()
-        .or_else(|| file.as_ref().map(|f| f.metadata.name.clone()));
-    if let Some(name) = &name {
-        input::check_name(name).map_err(usage)?;
-    }
-    let ttl = args
-        .ttl
-        .clone()
-        .or_else(|| {
-            spec.and_then(|s| s.lifecycle.as_ref())
-                .and_then(|l| l.time_to_live.clone())
-        })
-        .or_else(|| settings.get("ttl").map(str::to_string))
-        .unwrap_or_else(|| "8h".into());
-    duration::parse(&ttl).map_err(|e| usage(format!("--ttl: {e}")))?;
-    let volumes = args
-        .volumes
-        .iter()
-        .map(|v| VolumeMount::parse(v).map_err(usage))
-        .collect::<Result<Vec<_>>>()?;
-    let mut env = Vec::new();
-    if let Some(path) = &args.env_file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-        env.extend(
-            input::parse_env_file(&text).map_err(|e| usage(format!("{}: {e}", path.display())))?,
-        );
-    }
-    for line in &args.env {
-        env.push(input::parse_env(line).map_err(usage)?);
-    }
-    let mut overrides = BTreeMap::new();
-    for (flag, resource, value) in [
-        ("--cpu", "cpu", &args.cpu),
-        ("--memory", "memory", &args.memory),
-    ] {
-        if let Some(q) = value {
-            input::check_quantity(flag, q).map_err(usage)?;
-            overrides.insert(resource.to_string(), q.clone());
-        }
-    }
-    let mut unknown_gpu = None;
-    if let Some(gpu) = &args.gpu {
-        let (resource, count, known) = input::parse_gpu(gpu).map_err(usage)?;
-        if !known {
-            unknown_gpu = Some(resource.clone());
-        }
-        overrides.insert(resource, count);
-    }
-    if let Some(home) = &args.home {
-        input::check_quantity("--home", home).map_err(usage)?;
-    }
-    let node_port = args
-        .expose_ssh
-        .as_deref()
-        .map(|e| input::parse_expose(e).map_err(usage))
-        .transpose()?;
-    let mut public_keys = Vec::new();
-    for path in &args.ssh_keys {
-        public_keys.push(keys::read_public_key(&expand_home(path))?);
-    }
-    if public_keys.is_empty() {
-        if let Some(key) = spec
-            .and_then(|s| s.ssh.as_ref())
-            .and_then(|s| s.public_key.clone())
-        {
-            public_keys.push(key);
-        } else if let Some(path) = settings.get("ssh-key") {
-            public_keys.push(keys::read_public_key(&expand_home(&PathBuf::from(path)))?);
-        } else {
-            let home = directories::BaseDirs::new()
-                .map(|d| d.home_dir().to_path_buf())
-                .unwrap_or_else(|| PathBuf::from("."));
-            let data = directories::ProjectDirs::from("", "", "devctl")
-                .map(|d| d.data_dir().to_path_buf())
-                .unwrap_or_else(|| home.join(".devctl"));
-            public_keys.push(keys::default_public_key(&home, &data)?.0);
-        }
-    }
-    // The image setting's built-in default must not beat a flavor's own image.
-    let configured_image = settings
-        .get("image")
-        .filter(|_| settings.source("image") != Some(Source::Default))
-        .map(str::to_string);
-    Ok(Input {
-        name,
-        owner: spec.and_then(|s| s.owner.clone()),
-        flavor: args
-            .flavor
-            .clone()
-            .or_else(|| spec.and_then(|s| s.flavor.clone()))
-            .or_else(|| settings.get("flavor").map(str::to_string)),
-        image: args
-            .image
-            .clone()
-            .or_else(|| spec.and_then(|s| s.image.clone()))
-            .or(configured_image),
-        ttl,
-        keys: public_keys,
-        home: args.home.clone(),
-        volumes,
-        env,
-        overrides,
-        unknown_gpu,
-        node_port,
-        ports: args.ports.clone(),
-    })
-}
-
-fn expand_home(path: &std::path::Path) -> PathBuf {
-    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
-        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
-        _ => path.to_path_buf(),
-    }
-}
-
 pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
-    let (settings, printer) = (ctx.settings()?, ctx.printer);
-    let input = read_input(&args, settings)?;
-    if args.offline {
-        // No API call at all: built-in flavors, the namespace as configured.
-        let wanted = input
-            .flavor
-            .clone()
-            .ok_or_else(|| usage("--offline needs --flavor".into()))?;
-        let flavors = flavor::builtin();
-        let chosen = flavor::choose(&flavors, Some(&wanted))
-            .map_err(usage)?
-            .clone();
-        let namespace = settings.get("namespace").unwrap_or("default").to_string();
-        let owner = input
-            .owner
-            .clone()
-            .or_else(|| settings.get("owner").map(str::to_string))
-            .unwrap_or_else(local_user);
-        let spec = build(&input, namespace, owner, chosen)?;
-        return print_manifests(&spec, printer);
+    let printer = ctx.printer;
+    if !args.dry_run {
+        printer.accept(
+            "create",
+            &[Format::Table, Format::Json, Format::Yaml, Format::Name],
+        )?;
+    }
+    let request = read_request(&args, ctx.settings()?)?;
+    let namespace = namespace(ctx, &request)?;
+
+    let facts = if args.offline {
+        offline_facts(ctx, &request, namespace)?
+    } else {
+        let cluster = ctx.cluster().await?;
+        // A dry run prints what create would make, so it resolves the owner and flavor the
+        // same way; checking claims and GPU resources is create's alone.
+        let checks = (!args.dry_run).then_some(&request);
+        let (facts, source) = devservers::facts(cluster, namespace, checks).await?;
+        if source == devservers::FlavorSource::BuiltInForbidden {
+            printer.warn(
+                "you may not read the cluster's DevServerFlavors; using the built-in flavors",
+            );
+        }
+        facts
+    };
+    let (spec, owner_source) = Spec::resolve(&request, &facts, |name| {
+        keys::host_key(name).map_err(|e| e.message)
+    })
+    .map_err(spec_error)?;
+    if args.offline && owner_source != OwnerSource::Configured {
+        printer.info(&format!(
+            "owner {} ({}; --offline does not ask the cluster)",
+            spec.owner,
+            owner_source.describe()
+        ));
+    }
+    let manifests = manifests::build(&spec);
+    if args.dry_run {
+        let shown = if args.show_secrets {
+            manifests
+        } else {
+            manifests.redacted()
+        };
+        return print_manifests(&shown, printer);
     }
 
     let cluster = ctx.cluster().await?;
-    // Wave 1: identity, flavors, the claims to mount and (if needed) the nodes' resources.
-    // A dry run asks only for the flavors: the owner then comes from the settings.
-    let dry = args.dry_run;
-    let claims =
-        Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &cluster.namespace);
-    let claim_checks = input.volumes.iter().filter(|_| !dry).map(|v| {
-        let claims = claims.clone();
-        async move { (v.claim.clone(), claims.get_opt(&v.claim).await) }
-    });
-    let (identity, flavors, claim_results, gpu_known) = tokio::join!(
-        async {
-            if dry {
-                Ok(None)
-            } else {
-                devservers::whoami(cluster).await
-            }
-        },
-        devservers::flavors(cluster),
-        futures::future::join_all(claim_checks),
-        advertised(cluster, input.unknown_gpu.as_deref().filter(|_| !dry)),
-    );
-    for (claim, found) in claim_results {
-        match found {
-            Ok(Some(_)) => {}
-            Ok(None) => {
+    let interrupted = interrupt::listen()?;
+    tokio::pin!(interrupted);
+    let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
+    let created = devservers::create(cluster, &manifests, interrupted.as_mut()).await;
+    spinner.finish_and_clear();
+    let set = created.map_err(|e| create_error(e, &spec))?;
+    printer.info(&format!(
+        "devserver {} created in namespace {}",
+        spec.name, spec.namespace
+    ));
+
+    if args.wait {
+        let spinner = printer.spinner(&format!("{}: scheduling", spec.name));
+        let uid = set.metadata.uid.clone().unwrap_or_default();
+        let waiting = cluster::wait::until_ready(cluster, &spec.name, args.timeout, printer);
+        let _ = uid;
+        let outcome = tokio::select! {
+            done = waiting => Ok(done),
+            signal = interrupted.as_mut() => Err(signal),
+        };
+        spinner.finish_and_clear();
+        match outcome {
+            // The wait's own errors say that the devserver was kept and how to delete it.
+            Ok(done) => done?,
+            Err(signal) => {
                 return Err(Error::new(
-                    Kind::NotFound,
+                    Kind::Interrupted(signal),
                     format!(
-                        "claim {claim:?} not found in namespace {}",
-                        cluster.namespace
+                        "stopped waiting: devserver {} was created and is left as it is",
+                        spec.name
                     ),
                 )
-                .hint("--volume mounts an existing PersistentVolumeClaim: kubectl get pvc"));
+                .hint(kept_hint(&spec)));
             }
-            Err(e) => return Err(cluster.error(e)),
-        }
-    }
-    if let (Some(resource), false) = (&input.unknown_gpu, gpu_known?) {
-        return Err(usage(format!(
-            "no node advertises {resource:?}; known GPU resources: {}",
-            flavor::GPU_RESOURCES.join(", ")
-        )));
-    }
-    let (flavors, source) = flavors?;
-    if source == devservers::FlavorSource::BuiltInForbidden {
-        printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
-    }
-    let chosen = flavor::choose(&flavors, input.flavor.as_deref())
-        .map_err(usage)?
-        .clone();
-    let owner = input
-        .owner
-        .clone()
-        .or(identity?.map(|(user, _)| user))
-        .or_else(|| settings.get("owner").map(str::to_string))
-        .unwrap_or_else(local_user);
-    let spec = build(&input, cluster.namespace.clone(), owner, chosen)?;
-    if args.dry_run {
-        return print_manifests(&spec, printer);
-    }
-
-    if !args.wait {
-        let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
-        let created = create(cluster, &spec).await;
-        spinner.finish_and_clear();
-        created?;
-        printer.info(&format!(
-            "devserver {} created in namespace {}",
-            spec.name, spec.namespace
-        ));
-    } else {
-        // The watch starts with the StatefulSet's create, not after the rest: one round trip
-        // fewer for a distant cluster. The create always runs to its end (or its rollback).
-        let creating = create(cluster, &spec);
-        let waiting = crate::cluster::wait::until_ready(cluster, &spec.name, args.timeout, printer);
-        tokio::pin!(creating, waiting);
-        let mut waited = None;
-        let created = loop {
-            tokio::select! {
-                created = &mut creating => break created,
-                done = &mut waiting, if waited.is_none() => waited = Some(done),
-            }
-        };
-        created?;
-        printer.info(&format!(
-            "devserver {} created in namespace {}",
-            spec.name, spec.namespace
-        ));
-        match waited {
-            Some(done) => done?,
-            None => waiting.await?,
         }
         printer.info(&format!(
             "devserver {} is ready (devctl describe {} shows how to reach it)",
@@ -312,92 +129,275 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     Ok(0)
 }
 
-fn local_user() -> String {
-    std::env::var("USER")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "dev".into())
+/// The devserver exists but is not ready: say that it was kept and how to remove it.
+fn kept_hint(spec: &Spec) -> String {
+    format!(
+        "devserver {name} was kept: devctl describe {name} shows its events; devctl delete {name} --yes -n {ns} removes it",
+        name = spec.name,
+        ns = spec.namespace
+    )
 }
 
-/// Whether some node advertises `resource` (true when there is nothing to check, or when the
-/// user may not list nodes: the scheduler will tell).
-async fn advertised(cluster: &Cluster, resource: Option<&str>) -> Result<bool> {
-    let Some(resource) = resource else {
-        return Ok(true);
+/// Everything the user asked for, read from flags, the `-f` file and the settings (in that
+/// order), each value checked, before any API call.
+fn read_request(args: &CreateArgs, settings: &Settings) -> Result<Request> {
+    let file = match &args.file {
+        Some(path) => {
+            let text = read_file(path)?;
+            Some(
+                input::parse_devserver_file(&text)
+                    .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?,
+            )
+        }
+        None => None,
     };
-    let nodes = Api::<k8s_openapi::api::core::v1::Node>::all(cluster.client.clone());
-    match nodes.list(&Default::default()).await {
-        Ok(list) => Ok(list.items.iter().any(|n| {
-            n.status
-                .as_ref()
-                .and_then(|s| s.allocatable.as_ref())
-                .is_some_and(|a| a.contains_key(resource))
-        })),
-        Err(kube::Error::Api(s)) if s.code == 403 => Ok(true),
-        Err(e) => Err(cluster.error(e)),
+    let spec = file.as_ref().map(|f| &f.spec);
+    let name = args
+        .name
+        .clone()
+        .or_else(|| file.as_ref().map(|f| f.metadata.name.clone()));
+    if let Some(name) = &name {
+        input::check_name(name).map_err(Error::usage)?;
+    }
+    let ttl = args
+        .ttl
+        .clone()
+        .or_else(|| {
+            spec.and_then(|s| s.lifecycle.as_ref())
+                .and_then(|l| l.time_to_live.clone())
+        })
+        .or_else(|| settings.get("ttl").map(str::to_string));
+    if let Some(ttl) = &ttl {
+        duration::parse(ttl).map_err(|e| Error::usage(format!("--ttl: {e}")))?;
+    }
+    let volumes = args
+        .volumes
+        .iter()
+        .map(|v| VolumeMount::parse(v).map_err(Error::usage))
+        .collect::<Result<Vec<_>>>()?;
+    let secret_env = match &args.env_file {
+        Some(path) => input::parse_env_file(&read_file(path)?)
+            .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?,
+        None => Vec::new(),
+    };
+    let env = args
+        .env
+        .iter()
+        .map(|line| input::parse_env(line).map_err(Error::usage))
+        .collect::<Result<Vec<_>>>()?;
+    let mut overrides = std::collections::BTreeMap::new();
+    for (flag, resource, value) in [
+        ("--cpu", "cpu", &args.cpu),
+        ("--memory", "memory", &args.memory),
+    ] {
+        if let Some(q) = value {
+            input::check_quantity(flag, q).map_err(Error::usage)?;
+            overrides.insert(resource.to_string(), q.clone());
+        }
+    }
+    let mut unknown_gpu = None;
+    if let Some(gpu) = &args.gpu {
+        let (resource, count, known) = input::parse_gpu(gpu).map_err(Error::usage)?;
+        if !known {
+            unknown_gpu = Some(resource.clone());
+        }
+        overrides.insert(resource, count);
+    }
+    if let Some(home) = &args.home {
+        input::check_quantity("--home", home).map_err(Error::usage)?;
+    }
+    let node_port = args
+        .expose_ssh
+        .as_deref()
+        .map(|e| input::parse_expose(e).map_err(Error::usage))
+        .transpose()?;
+    // The image setting's built-in default must not beat a flavor's own image.
+    let configured_image = settings
+        .get("image")
+        .filter(|_| settings.source("image") != Some(Source::Default))
+        .map(str::to_string);
+    Ok(Request {
+        name,
+        namespace: file.as_ref().and_then(|f| f.metadata.namespace.clone()),
+        owner: args
+            .owner
+            .clone()
+            .or_else(|| spec.and_then(|s| s.owner.clone()))
+            .or_else(|| settings.get("owner").map(str::to_string)),
+        flavor: args
+            .flavor
+            .clone()
+            .or_else(|| spec.and_then(|s| s.flavor.clone()))
+            .or_else(|| settings.get("flavor").map(str::to_string)),
+        image: args
+            .image
+            .clone()
+            .or_else(|| spec.and_then(|s| s.image.clone()))
+            .or(configured_image),
+        ttl,
+        keys: public_keys(args, spec, settings)?,
+        home: args.home.clone(),
+        volumes,
+        env,
+        secret_env,
+        overrides,
+        unknown_gpu,
+        node_port,
+        ports: args.ports.clone(),
+    })
+}
+
+fn read_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))
+}
+
+/// The keys to authorize: `--ssh-key` files, else the file's `spec.ssh.publicKey`, else the
+/// `ssh-key` setting, else the user's default key (or a managed pair). Each is checked.
+fn public_keys(
+    args: &CreateArgs,
+    spec: Option<&input::FileSpec>,
+    settings: &Settings,
+) -> Result<Vec<String>> {
+    if !args.ssh_keys.is_empty() {
+        return args
+            .ssh_keys
+            .iter()
+            .map(|path| keys::read_public_key(&expand_home(path)))
+            .collect();
+    }
+    if let Some(key) = spec
+        .and_then(|s| s.ssh.as_ref())
+        .and_then(|s| s.public_key.as_deref())
+    {
+        return Ok(vec![keys::check_public_key(key, "spec.ssh.publicKey")?]);
+    }
+    if let Some(path) = settings.get("ssh-key") {
+        return Ok(vec![keys::read_public_key(&expand_home(&PathBuf::from(
+            path,
+        )))?]);
+    }
+    let home = directories::BaseDirs::new()
+        .map(|d| d.home_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let data = directories::ProjectDirs::from("", "", "devctl")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| home.join(".devctl"));
+    Ok(vec![keys::default_public_key(&home, &data)?.0])
+}
+
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
     }
 }
 
-fn build(input: &Input, namespace: String, owner: String, flavor: flavor::Flavor) -> Result<Spec> {
-    let name = match &input.name {
-        Some(n) => n.clone(),
-        None => {
-            let n = input::default_name(&owner);
-            input::check_name(&n).map_err(usage)?;
-            n
-        }
+/// The namespace to create in: the `-f` file's, unless `-n` says another (an error naming
+/// both); else the settings' (flag, env, config, context).
+fn namespace<'a>(ctx: &'a Context<'_>, request: &'a Request) -> Result<Option<&'a str>> {
+    let Some(from_file) = request.namespace.as_deref() else {
+        return Ok(None);
     };
-    let ttl = duration::parse(&input.ttl).map_err(usage)?;
-    let expires = k8s_openapi::jiff::Timestamp::now()
-        .checked_add(k8s_openapi::jiff::SignedDuration::from_secs(
-            ttl.as_secs() as i64
+    match ctx.global.namespace.as_deref() {
+        Some(flag) if flag != from_file => Err(Error::usage(format!(
+            "the file says namespace {from_file:?} but -n says {flag:?}"
         ))
-        .map_err(|e| usage(format!("--ttl: {e}")))?;
-    let image = input
-        .image
-        .clone()
-        .or_else(|| flavor.image.clone())
-        .unwrap_or_else(|| DEFAULT_IMAGE.into());
-    let host_key: HostKey = keys::host_key(&name)?;
-    Ok(Spec {
-        name,
-        namespace,
-        owner,
-        flavor,
-        image,
-        ttl: input.ttl.clone(),
-        expires_at: expires.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        authorized_keys: input.keys.clone(),
-        host_key,
-        home: input.home.clone(),
-        volumes: input.volumes.clone(),
-        env: input.env.clone(),
-        ports: input.ports.clone(),
-        node_port: input.node_port,
-        overrides: input.overrides.clone(),
-        startup_script: STARTUP_SCRIPT.into(),
-        sshd_config: SSHD_CONFIG.into(),
-        motd: MOTD.into(),
+        .hint("drop -n, or change metadata.namespace in the file")),
+        _ => Ok(Some(from_file)),
+    }
+}
+
+/// `--offline`: no API call at all; built-in flavors, the namespace as configured.
+fn offline_facts(ctx: &Context<'_>, request: &Request, namespace: Option<&str>) -> Result<Facts> {
+    if request.flavor.is_none() {
+        return Err(Error::usage("--offline needs --flavor")
+            .hint("the default flavor is the cluster's to say; name one of the built-in ones"));
+    }
+    let settings = ctx.settings()?;
+    Ok(Facts {
+        namespace: namespace
+            .or_else(|| settings.get("namespace"))
+            .unwrap_or("default")
+            .to_string(),
+        identity: None,
+        local_user: owner::local_user(),
+        flavors: flavor::builtin(),
+        now: k8s_openapi::jiff::Timestamp::now(),
     })
+}
+
+fn spec_error(err: SpecError) -> Error {
+    match err {
+        SpecError::HostKey(_) => Error::general(err.to_string()),
+        SpecError::Flavor(_) => {
+            Error::usage(err.to_string()).hint("devctl flavors lists the cluster's flavors")
+        }
+        _ => Error::usage(err.to_string()),
+    }
+}
+
+/// The user's view of a create that did not happen: what failed, and exactly what was left.
+fn create_error(err: CreateError, spec: &Spec) -> Error {
+    let (name, ns) = (&spec.name, &spec.namespace);
+    match err {
+        CreateError::Exists => Error::new(
+            Kind::Conflict,
+            format!("devserver {name} already exists in namespace {ns}"),
+        )
+        .hint(format!(
+            "pick another name, or delete it first: devctl delete {name}"
+        )),
+        CreateError::Failed {
+            step,
+            cause,
+            rollback,
+        } => match rollback_report(&rollback) {
+            None => cause.prefix(&format!("creating {step} (nothing was left behind)")),
+            // Something the user did not ask for is left: that is the failure to report.
+            Some((left, hint)) => Error {
+                kind: Kind::General,
+                ..cause.prefix(&format!("creating {step} ({left})"))
+            }
+            .hint(format!("{hint} -n {ns}")),
+        },
+        CreateError::Interrupted { signal, rollback } => {
+            let message = |what: &str| {
+                format!(
+                    "interrupted by {}: devserver {name} was not created ({what})",
+                    signal.name()
+                )
+            };
+            match rollback_report(&rollback) {
+                None => Error::new(
+                    Kind::Interrupted(signal),
+                    message("nothing was left behind"),
+                ),
+                Some((left, hint)) => Error::new(Kind::Interrupted(signal), message(&left))
+                    .hint(format!("{hint} -n {ns}")),
+            }
+        }
+    }
+}
+
+/// `None` when the rollback removed everything; else what is left and how to remove it.
+fn rollback_report(rollback: &Rollback) -> Option<(String, String)> {
+    if rollback.left.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = rollback.left.iter().map(|(o, _)| o.as_str()).collect();
+    Some((
+        format!("could not delete {} again", names.join(", ")),
+        format!("kubectl delete {}", names.join(" ")),
+    ))
 }
 
 /// Every manifest, as `kubectl create --dry-run -o yaml` would print them: YAML documents
 /// (the default) or one JSON `List`.
-fn print_manifests(spec: &Spec, printer: &Printer) -> Result<ExitStatus> {
-    let mut items: Vec<Value> = Vec::new();
-    let to_value =
-        |v: Result<Value, serde_json::Error>| v.map_err(|e| Error::general(e.to_string()));
-    items.push(to_value(serde_json::to_value(manifests::statefulset(
-        spec,
-    )))?);
-    items.push(to_value(serde_json::to_value(
-        manifests::headless_service(spec),
-    ))?);
-    if let Some(svc) = manifests::nodeport_service(spec) {
-        items.push(to_value(serde_json::to_value(svc))?);
-    }
-    items.push(to_value(serde_json::to_value(manifests::secret(spec)))?);
-    items.push(to_value(serde_json::to_value(manifests::configmap(spec)))?);
+fn print_manifests(manifests: &Manifests, printer: &Printer) -> Result<ExitStatus> {
+    let items = manifests
+        .to_values()
+        .map_err(|e| Error::general(format!("cannot print the manifests: {e}")))?;
     if printer.format == Format::Json {
         printer.structured(
             &serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": items }),
@@ -413,119 +413,4 @@ fn print_manifests(spec: &Spec, printer: &Printer) -> Result<ExitStatus> {
         printer.out(&out);
     }
     Ok(0)
-}
-
-/// Creates the StatefulSet, then the rest at once; on any failure deletes what it made.
-async fn create(cluster: &Cluster, spec: &Spec) -> Result<()> {
-    let ns = &cluster.namespace;
-    let pp = PostParams::default();
-    let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), ns);
-    let set = match sets.create(&pp, &manifests::statefulset(spec)).await {
-        Ok(set) => set,
-        Err(kube::Error::Api(s)) if s.code == 409 => {
-            return Err(Error::new(
-                Kind::Conflict,
-                format!("devserver {} already exists in namespace {ns}", spec.name),
-            )
-            .hint(format!(
-                "pick another name, or delete it first: devctl delete {}",
-                spec.name
-            )));
-        }
-        Err(e) => return Err(cluster.error(e).prefix("creating the StatefulSet")),
-    };
-    let owner = OwnerReference {
-        api_version: "apps/v1".into(),
-        kind: "StatefulSet".into(),
-        name: spec.name.clone(),
-        uid: set.metadata.uid.clone().unwrap_or_default(),
-        controller: Some(false),
-        block_owner_deletion: Some(true),
-    };
-    let own = |meta: &mut k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta| {
-        meta.owner_references = Some(vec![owner.clone()]);
-    };
-    let mut secret = manifests::secret(spec);
-    own(&mut secret.metadata);
-    let mut config = manifests::configmap(spec);
-    own(&mut config.metadata);
-    let mut headless = manifests::headless_service(spec);
-    own(&mut headless.metadata);
-    let nodeport = manifests::nodeport_service(spec).map(|mut s| {
-        own(&mut s.metadata);
-        s
-    });
-
-    let secrets = Api::<Secret>::namespaced(cluster.client.clone(), ns);
-    let configs = Api::<ConfigMap>::namespaced(cluster.client.clone(), ns);
-    let services = Api::<Service>::namespaced(cluster.client.clone(), ns);
-    let (r_secret, r_config, r_headless, r_nodeport) = tokio::join!(
-        secrets.create(&pp, &secret),
-        configs.create(&pp, &config),
-        services.create(&pp, &headless),
-        async {
-            match &nodeport {
-                Some(svc) => services.create(&pp, svc).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
-    let failure = [
-        ("the Secret", r_secret.as_ref().err()),
-        ("the ConfigMap", r_config.as_ref().err()),
-        ("the headless Service", r_headless.as_ref().err()),
-        ("the NodePort Service", r_nodeport.as_ref().err()),
-    ]
-    .into_iter()
-    .find_map(|(step, err)| err.map(|e| (step, e.to_string())));
-    let Some((step, _)) = failure else {
-        return Ok(());
-    };
-
-    // Roll back: the children by name (owner references would get them too, but not before
-    // the garbage collector runs), then the StatefulSet.
-    let dp = DeleteParams::background();
-    let _ = tokio::join!(
-        async {
-            if r_secret.is_ok() {
-                let _ = secrets
-                    .delete(&manifests::secret_name(&spec.name), &dp)
-                    .await;
-            }
-        },
-        async {
-            if r_config.is_ok() {
-                let _ = configs
-                    .delete(&manifests::configmap_name(&spec.name), &dp)
-                    .await;
-            }
-        },
-        async {
-            if r_headless.is_ok() {
-                let _ = services.delete(&spec.name, &dp).await;
-            }
-        },
-        async {
-            if matches!(r_nodeport, Ok(Some(_))) {
-                let _ = services
-                    .delete(&manifests::nodeport_name(&spec.name), &dp)
-                    .await;
-            }
-        },
-        async {
-            let _ = sets.delete(&spec.name, &dp).await;
-        },
-    );
-    let err = [
-        r_secret.err(),
-        r_config.err(),
-        r_headless.err(),
-        r_nodeport.err(),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
-    .map(|e| cluster.error(e))
-    .unwrap_or_else(|| Error::general("unknown failure"));
-    Err(err.prefix(&format!("creating {step} (nothing was left behind)")))
 }

@@ -23,7 +23,7 @@ pub struct Flavor {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub node_selector: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tolerations: Vec<serde_json::Value>,
+    pub tolerations: Vec<k8s_openapi::api::core::v1::Toleration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

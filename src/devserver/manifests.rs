@@ -1,90 +1,33 @@
-//! The objects one devserver is made of (DESIGN §1), built from a [`Spec`] without any I/O.
-//! `create` sends them, `create --dry-run` prints them, and the schema tests validate them.
+//! The objects one devserver is made of (DESIGN §1), built from a [`Spec`] as typed
+//! k8s-openapi structs without any I/O: a field the pinned API does not know fails to
+//! compile. `create` sends them, `create --dry-run` prints them (Secret values redacted), and
+//! the schema tests validate them.
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{ConfigMap, Secret, Service};
-use serde_json::{Value, json};
+use k8s_openapi::api::apps::v1::{
+    StatefulSet, StatefulSetPersistentVolumeClaimRetentionPolicy, StatefulSetSpec,
+};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, ConfigMapProjection, Container, ContainerPort, EnvFromSource, EnvVar, KeyToPath,
+    PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimVolumeSource, PodSpec,
+    PodTemplateSpec, Probe, ProjectedVolumeSource, ResourceRequirements, Secret, SecretEnvSource,
+    SecretProjection, Service, ServicePort, ServiceSpec, TCPSocketAction, Volume,
+    VolumeMount as ContainerMount, VolumeProjection, VolumeResourceRequirements,
+};
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::flavor::Flavor;
+pub use super::spec::{HostKey, Spec, VolumeMount};
 
 pub const MANAGED_BY: &str = "app.kubernetes.io/managed-by";
 pub const NAME_LABEL: &str = "app.kubernetes.io/name";
 pub const INSTANCE: &str = "app.kubernetes.io/instance";
 pub const OWNER: &str = "devserver.io/owner";
 pub const SSH_PORT: i32 = 22;
-
-/// Everything that decides what a devserver looks like.
-#[derive(Debug, Clone)]
-pub struct Spec {
-    pub name: String,
-    pub namespace: String,
-    /// As the user or the cluster named them (an e-mail, a ServiceAccount).
-    pub owner: String,
-    pub flavor: Flavor,
-    pub image: String,
-    pub ttl: String,
-    /// RFC 3339, UTC.
-    pub expires_at: String,
-    pub authorized_keys: Vec<String>,
-    pub host_key: HostKey,
-    /// Size of a persistent home (`--home 20Gi`).
-    pub home: Option<String>,
-    pub volumes: Vec<VolumeMount>,
-    pub env: Vec<(String, String)>,
-    pub ports: Vec<u16>,
-    /// `--expose-ssh nodeport[:PORT]`: `Some(None)` lets the cluster pick the port.
-    pub node_port: Option<Option<u16>>,
-    /// `--cpu`, `--memory`, `--gpu` overrides: resource name -> quantity (requests = limits).
-    pub overrides: BTreeMap<String, String>,
-    pub startup_script: String,
-    pub sshd_config: String,
-    pub motd: String,
-}
-
-/// The devserver's SSH host key, generated on the client.
-#[derive(Debug, Clone)]
-pub struct HostKey {
-    pub private_openssh: String,
-    pub public_openssh: String,
-}
-
-/// `-v CLAIM:/path[:ro]`: an existing claim mounted into the devserver.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VolumeMount {
-    pub claim: String,
-    pub path: String,
-    pub read_only: bool,
-}
-
-impl VolumeMount {
-    pub fn parse(text: &str) -> Result<VolumeMount, String> {
-        let bad = || format!("invalid volume {text:?}: expected CLAIM:/path or CLAIM:/path:ro");
-        let mut parts = text.split(':');
-        let claim = parts.next().filter(|c| !c.is_empty()).ok_or_else(bad)?;
-        let path = parts
-            .next()
-            .filter(|p| p.starts_with('/'))
-            .ok_or_else(bad)?;
-        let read_only = match parts.next() {
-            None => false,
-            Some("ro") => true,
-            Some("rw") => false,
-            Some(_) => return Err(bad()),
-        };
-        if parts.next().is_some() || path.contains("..") {
-            return Err(bad());
-        }
-        super::names::check_label("claim name", claim, 253)
-            .map_err(|e| format!("{bad}: {e}", bad = bad()))?;
-        Ok(VolumeMount {
-            claim: claim.into(),
-            path: path.into(),
-            read_only,
-        })
-    }
-}
+/// What a redacted Secret value reads in dry-run output.
+pub const REDACTED: &str = "<redacted>";
 
 /// The owner as a label value: at most 63 of `[A-Za-z0-9._-]`, starting and ending with an
 /// alphanumeric; anything else becomes `_` (`alice@example.com` -> `alice_example.com`).
@@ -118,18 +61,29 @@ pub fn labels(name: &str, owner: &str) -> BTreeMap<String, String> {
     ])
 }
 
-fn meta(spec: &Spec, name: &str) -> Value {
-    json!({ "name": name, "namespace": spec.namespace, "labels": labels(&spec.name, &spec.owner) })
+/// What the pods are selected by: the instance, never a name prefix.
+fn selector(name: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        (INSTANCE.to_string(), name.to_string()),
+        (NAME_LABEL.to_string(), "devserver".to_string()),
+    ])
 }
 
-fn typed<T: serde::de::DeserializeOwned>(value: Value) -> T {
-    // The values above are built from typed parts; a failure is a bug in this file.
-    serde_json::from_value(value)
-        .unwrap_or_else(|e| panic!("devctl built an invalid manifest: {e}"))
+fn meta(spec: &Spec, name: String) -> ObjectMeta {
+    ObjectMeta {
+        name: Some(name),
+        namespace: Some(spec.namespace.clone()),
+        labels: Some(labels(&spec.name, &spec.owner)),
+        ..ObjectMeta::default()
+    }
 }
 
 pub fn secret_name(name: &str) -> String {
     format!("{name}-ssh")
+}
+
+pub fn env_secret_name(name: &str) -> String {
+    format!("{name}-env")
 }
 
 pub fn configmap_name(name: &str) -> String {
@@ -140,178 +94,411 @@ pub fn nodeport_name(name: &str) -> String {
     format!("{name}-ssh")
 }
 
+/// The pod of a single-node devserver.
+pub fn pod_name(name: &str) -> String {
+    format!("{name}-0")
+}
+
+/// The claim the StatefulSet makes from its `home` template for the pod `NAME-0`.
+pub fn home_claim_name(name: &str) -> String {
+    format!("home-{name}-0")
+}
+
+/// Every object of one devserver, ready to send. The StatefulSet goes first; the rest name
+/// it as their owner once its uid is known ([`Manifests::owned_by`]).
+#[derive(Debug, Clone)]
+pub struct Manifests {
+    pub statefulset: StatefulSet,
+    pub headless_service: Service,
+    pub nodeport_service: Option<Service>,
+    pub ssh_secret: Secret,
+    pub env_secret: Option<Secret>,
+    pub configmap: ConfigMap,
+}
+
+impl Manifests {
+    /// Makes `owner` (the created StatefulSet) the owner of every other object, so deleting
+    /// the StatefulSet lets the garbage collector take them.
+    pub fn owned_by(&mut self, owner: OwnerReference) {
+        let mut metas = vec![
+            &mut self.headless_service.metadata,
+            &mut self.ssh_secret.metadata,
+            &mut self.configmap.metadata,
+        ];
+        metas.extend(self.nodeport_service.as_mut().map(|s| &mut s.metadata));
+        metas.extend(self.env_secret.as_mut().map(|s| &mut s.metadata));
+        for meta in metas {
+            meta.owner_references = Some(vec![owner.clone()]);
+        }
+    }
+
+    /// The same objects with every Secret value replaced by [`REDACTED`].
+    pub fn redacted(&self) -> Manifests {
+        let mut copy = self.clone();
+        let secrets = std::iter::once(&mut copy.ssh_secret).chain(copy.env_secret.as_mut());
+        for secret in secrets {
+            for value in secret.string_data.iter_mut().flat_map(|d| d.values_mut()) {
+                *value = REDACTED.to_string();
+            }
+            secret.data = None;
+        }
+        copy
+    }
+
+    /// Every object in the order `create` sends them, as JSON values for printing.
+    pub fn to_values(&self) -> Result<Vec<serde_json::Value>, serde_json::Error> {
+        let mut values = vec![
+            serde_json::to_value(&self.statefulset)?,
+            serde_json::to_value(&self.headless_service)?,
+        ];
+        if let Some(svc) = &self.nodeport_service {
+            values.push(serde_json::to_value(svc)?);
+        }
+        values.push(serde_json::to_value(&self.ssh_secret)?);
+        if let Some(secret) = &self.env_secret {
+            values.push(serde_json::to_value(secret)?);
+        }
+        values.push(serde_json::to_value(&self.configmap)?);
+        Ok(values)
+    }
+}
+
+/// Every manifest of the devserver `spec` describes.
+pub fn build(spec: &Spec) -> Manifests {
+    Manifests {
+        statefulset: statefulset(spec),
+        headless_service: headless_service(spec),
+        nodeport_service: nodeport_service(spec),
+        ssh_secret: secret(spec),
+        env_secret: env_secret(spec),
+        configmap: configmap(spec),
+    }
+}
+
+fn quantities(map: &BTreeMap<String, String>) -> BTreeMap<String, Quantity> {
+    map.iter()
+        .map(|(k, v)| (k.clone(), Quantity(v.clone())))
+        .collect()
+}
+
+fn key(key: &str, path: &str, mode: i32) -> KeyToPath {
+    KeyToPath {
+        key: key.into(),
+        path: path.into(),
+        mode: Some(mode),
+    }
+}
+
+fn tcp_port(name: String, port: i32) -> ContainerPort {
+    ContainerPort {
+        name: Some(name),
+        container_port: port,
+        protocol: Some("TCP".into()),
+        ..ContainerPort::default()
+    }
+}
+
+fn env_var(name: &str, value: &str) -> EnvVar {
+    EnvVar {
+        name: name.into(),
+        value: Some(value.into()),
+        ..EnvVar::default()
+    }
+}
+
 /// The StatefulSet: the record of the devserver; its annotations hold the spec.
 pub fn statefulset(spec: &Spec) -> StatefulSet {
-    let selector = json!({ INSTANCE: spec.name, NAME_LABEL: "devserver" });
     let mut requests = spec.flavor.resources.requests.clone();
     let mut limits = spec.flavor.resources.limits.clone();
     for (resource, quantity) in &spec.overrides {
         requests.insert(resource.clone(), quantity.clone());
         limits.insert(resource.clone(), quantity.clone());
     }
-    let mut ports = vec![json!({ "name": "ssh", "containerPort": SSH_PORT, "protocol": "TCP" })];
+    let mut ports = vec![tcp_port("ssh".into(), SSH_PORT)];
     ports.extend(
         spec.ports
             .iter()
-            .map(|p| json!({ "name": format!("port-{p}"), "containerPort": p, "protocol": "TCP" })),
+            .map(|p| tcp_port(format!("port-{p}"), i32::from(*p))),
     );
-    let mut mounts = vec![json!({ "name": "devctl", "mountPath": "/devctl", "readOnly": true })];
-    let mut volumes = vec![json!({
-        // One projected volume gives /devctl (0555) and /devctl/ssh (0400) without a mount
-        // nested inside a read-only configMap volume, which container runtimes refuse.
-        "name": "devctl",
-        "projected": { "sources": [
-            { "configMap": { "name": configmap_name(&spec.name), "items": [
-                { "key": "startup.sh", "path": "startup.sh", "mode": 0o555 },
-                { "key": "sshd_config", "path": "sshd_config", "mode": 0o444 },
-                { "key": "motd", "path": "motd", "mode": 0o444 },
-            ] } },
-            { "secret": { "name": secret_name(&spec.name), "items": [
-                { "key": "authorized_keys", "path": "ssh/authorized_keys", "mode": 0o400 },
-                { "key": "ssh_host_ed25519_key", "path": "ssh/ssh_host_ed25519_key", "mode": 0o400 },
-                { "key": "ssh_host_ed25519_key.pub", "path": "ssh/ssh_host_ed25519_key.pub", "mode": 0o400 },
-            ] } },
-        ] }
-    })];
+    let mut mounts = vec![ContainerMount {
+        name: "devctl".into(),
+        mount_path: "/devctl".into(),
+        read_only: Some(true),
+        ..ContainerMount::default()
+    }];
+    // One projected volume gives /devctl (0555) and /devctl/ssh (0400) without a mount
+    // nested inside a read-only configMap volume, which container runtimes refuse.
+    let mut volumes = vec![Volume {
+        name: "devctl".into(),
+        projected: Some(ProjectedVolumeSource {
+            sources: Some(vec![
+                VolumeProjection {
+                    config_map: Some(ConfigMapProjection {
+                        name: configmap_name(&spec.name),
+                        items: Some(vec![
+                            key("startup.sh", "startup.sh", 0o555),
+                            key("sshd_config", "sshd_config", 0o444),
+                            key("motd", "motd", 0o444),
+                        ]),
+                        optional: None,
+                    }),
+                    ..VolumeProjection::default()
+                },
+                VolumeProjection {
+                    secret: Some(SecretProjection {
+                        name: secret_name(&spec.name),
+                        items: Some(vec![
+                            key("authorized_keys", "ssh/authorized_keys", 0o400),
+                            key("ssh_host_ed25519_key", "ssh/ssh_host_ed25519_key", 0o400),
+                            key(
+                                "ssh_host_ed25519_key.pub",
+                                "ssh/ssh_host_ed25519_key.pub",
+                                0o400,
+                            ),
+                        ]),
+                        optional: None,
+                    }),
+                    ..VolumeProjection::default()
+                },
+            ]),
+            default_mode: None,
+        }),
+        ..Volume::default()
+    }];
     if spec.home.is_some() {
-        mounts.push(json!({ "name": "home", "mountPath": "/home" }));
+        mounts.push(ContainerMount {
+            name: "home".into(),
+            mount_path: "/home".into(),
+            ..ContainerMount::default()
+        });
     }
     for (i, v) in spec.volumes.iter().enumerate() {
         let name = format!("vol-{i}");
-        mounts.push(json!({ "name": name, "mountPath": v.path, "readOnly": v.read_only }));
-        volumes.push(json!({ "name": name, "persistentVolumeClaim": { "claimName": v.claim, "readOnly": v.read_only } }));
+        mounts.push(ContainerMount {
+            name: name.clone(),
+            mount_path: v.path.clone(),
+            read_only: Some(v.read_only),
+            ..ContainerMount::default()
+        });
+        volumes.push(Volume {
+            name,
+            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                claim_name: v.claim.clone(),
+                read_only: Some(v.read_only),
+            }),
+            ..Volume::default()
+        });
     }
     let mut env = vec![
-        json!({ "name": "DEVCTL_NAME", "value": spec.name }),
-        json!({ "name": "DEVCTL_OWNER", "value": spec.owner }),
+        env_var("DEVCTL_NAME", &spec.name),
+        env_var("DEVCTL_OWNER", &spec.owner),
     ];
-    env.extend(
-        spec.env
-            .iter()
-            .map(|(k, v)| json!({ "name": k, "value": v })),
+    env.extend(spec.env.iter().map(|(k, v)| env_var(k, v)));
+    // --env-file values are often tokens: the pod reads them from the Secret NAME-env, so
+    // they are never in clear in the pod template.
+    let env_from = (!spec.secret_env.is_empty()).then(|| {
+        vec![EnvFromSource {
+            secret_ref: Some(SecretEnvSource {
+                name: env_secret_name(&spec.name),
+                optional: Some(false),
+            }),
+            ..EnvFromSource::default()
+        }]
+    });
+    let annotations = BTreeMap::from(
+        [
+            ("devserver.io/owner", spec.owner.clone()),
+            ("devserver.io/flavor", spec.flavor.name.clone()),
+            ("devserver.io/image", spec.image.clone()),
+            ("devserver.io/ttl", spec.ttl.clone()),
+            ("devserver.io/expires-at", spec.expires_at.clone()),
+            (
+                "devserver.io/host-key",
+                spec.host_key.public_openssh.trim().to_string(),
+            ),
+            (
+                "devserver.io/created-by",
+                format!("devctl {}", env!("CARGO_PKG_VERSION")),
+            ),
+        ]
+        .map(|(k, v)| (k.to_string(), v)),
     );
-    let annotations = json!({
-        "devserver.io/owner": spec.owner,
-        "devserver.io/flavor": spec.flavor.name,
-        "devserver.io/image": spec.image,
-        "devserver.io/ttl": spec.ttl,
-        "devserver.io/expires-at": spec.expires_at,
-        "devserver.io/host-key": spec.host_key.public_openssh.trim(),
-        "devserver.io/created-by": format!("devctl {}", env!("CARGO_PKG_VERSION")),
+    let container = Container {
+        name: "devserver".into(),
+        image: Some(spec.image.clone()),
+        command: Some(vec!["/bin/sh".into(), "/devctl/startup.sh".into()]),
+        ports: Some(ports),
+        env: Some(env),
+        env_from,
+        resources: Some(ResourceRequirements {
+            requests: Some(quantities(&requests)),
+            limits: Some(quantities(&limits)),
+            ..ResourceRequirements::default()
+        }),
+        readiness_probe: Some(Probe {
+            tcp_socket: Some(TCPSocketAction {
+                port: IntOrString::Int(SSH_PORT),
+                host: None,
+            }),
+            period_seconds: Some(2),
+            ..Probe::default()
+        }),
+        volume_mounts: Some(mounts),
+        ..Container::default()
+    };
+    let pod = PodSpec {
+        automount_service_account_token: Some(false),
+        enable_service_links: Some(false),
+        termination_grace_period_seconds: Some(10),
+        containers: vec![container],
+        volumes: Some(volumes),
+        node_selector: (!spec.flavor.node_selector.is_empty())
+            .then(|| spec.flavor.node_selector.clone()),
+        tolerations: (!spec.flavor.tolerations.is_empty()).then(|| spec.flavor.tolerations.clone()),
+        ..PodSpec::default()
+    };
+    let home = spec.home.as_ref().map(|size| PersistentVolumeClaim {
+        metadata: ObjectMeta {
+            name: Some("home".into()),
+            labels: Some(labels(&spec.name, &spec.owner)),
+            ..ObjectMeta::default()
+        },
+        spec: Some(PersistentVolumeClaimSpec {
+            access_modes: Some(vec!["ReadWriteOnce".into()]),
+            resources: Some(VolumeResourceRequirements {
+                requests: Some(BTreeMap::from([(
+                    "storage".to_string(),
+                    Quantity(size.clone()),
+                )])),
+                limits: None,
+            }),
+            ..PersistentVolumeClaimSpec::default()
+        }),
+        status: None,
     });
-    let mut set = json!({
-        "apiVersion": "apps/v1",
-        "kind": "StatefulSet",
-        "metadata": meta(spec, &spec.name),
-        "spec": {
-            "replicas": 1,
-            "serviceName": spec.name,
-            "selector": { "matchLabels": selector },
-            "template": {
-                "metadata": { "labels": labels(&spec.name, &spec.owner) },
-                "spec": {
-                    "automountServiceAccountToken": false,
-                    "enableServiceLinks": false,
-                    "terminationGracePeriodSeconds": 10,
-                    "containers": [{
-                        "name": "devserver",
-                        "image": spec.image,
-                        "command": ["/bin/sh", "/devctl/startup.sh"],
-                        "ports": ports,
-                        "env": env,
-                        "resources": { "requests": requests, "limits": limits },
-                        "readinessProbe": { "tcpSocket": { "port": SSH_PORT }, "periodSeconds": 2 },
-                        "volumeMounts": mounts,
-                    }],
-                    "volumes": volumes,
+    StatefulSet {
+        metadata: ObjectMeta {
+            annotations: Some(annotations),
+            ..meta(spec, spec.name.clone())
+        },
+        spec: Some(StatefulSetSpec {
+            replicas: Some(1),
+            service_name: Some(spec.name.clone()),
+            selector: LabelSelector {
+                match_labels: Some(selector(&spec.name)),
+                match_expressions: None,
+            },
+            template: PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    labels: Some(labels(&spec.name, &spec.owner)),
+                    ..ObjectMeta::default()
+                }),
+                spec: Some(pod),
+            },
+            // Data in a home volume is never deleted without --purge.
+            persistent_volume_claim_retention_policy: home.as_ref().map(|_| {
+                StatefulSetPersistentVolumeClaimRetentionPolicy {
+                    when_deleted: Some("Retain".into()),
+                    when_scaled: Some("Retain".into()),
                 }
-            }
-        }
-    });
-    set["metadata"]["annotations"] = annotations;
-    if !spec.flavor.node_selector.is_empty() {
-        set["spec"]["template"]["spec"]["nodeSelector"] = json!(spec.flavor.node_selector);
+            }),
+            volume_claim_templates: home.map(|claim| vec![claim]),
+            ..StatefulSetSpec::default()
+        }),
+        status: None,
     }
-    if !spec.flavor.tolerations.is_empty() {
-        set["spec"]["template"]["spec"]["tolerations"] = json!(spec.flavor.tolerations);
+}
+
+fn ssh_port(node_port: Option<u16>) -> ServicePort {
+    ServicePort {
+        name: Some("ssh".into()),
+        port: SSH_PORT,
+        target_port: Some(IntOrString::Int(SSH_PORT)),
+        protocol: Some("TCP".into()),
+        node_port: node_port.map(i32::from),
+        ..ServicePort::default()
     }
-    if let Some(size) = &spec.home {
-        set["spec"]["volumeClaimTemplates"] = json!([{
-            "apiVersion": "v1",
-            "kind": "PersistentVolumeClaim",
-            "metadata": { "name": "home", "labels": labels(&spec.name, &spec.owner) },
-            "spec": { "accessModes": ["ReadWriteOnce"], "resources": { "requests": { "storage": size } } }
-        }]);
-        // Data in a home volume is never deleted without --purge.
-        set["spec"]["persistentVolumeClaimRetentionPolicy"] =
-            json!({ "whenDeleted": "Retain", "whenScaled": "Retain" });
-    }
-    typed(set)
 }
 
 /// The headless Service that gives the pod its DNS name `NAME-0.NAME.NS.svc`.
 pub fn headless_service(spec: &Spec) -> Service {
-    typed(json!({
-        "apiVersion": "v1",
-        "kind": "Service",
-        "metadata": meta(spec, &spec.name),
-        "spec": {
-            "clusterIP": "None",
-            "selector": { INSTANCE: spec.name, NAME_LABEL: "devserver" },
-            "ports": [{ "name": "ssh", "port": SSH_PORT, "targetPort": SSH_PORT, "protocol": "TCP" }],
-        }
-    }))
+    Service {
+        metadata: meta(spec, spec.name.clone()),
+        spec: Some(ServiceSpec {
+            cluster_ip: Some("None".into()),
+            selector: Some(selector(&spec.name)),
+            ports: Some(vec![ssh_port(None)]),
+            ..ServiceSpec::default()
+        }),
+        status: None,
+    }
 }
 
 /// The NodePort Service, when SSH is exposed that way.
 pub fn nodeport_service(spec: &Spec) -> Option<Service> {
     let port = spec.node_port?;
-    let mut ports =
-        json!({ "name": "ssh", "port": SSH_PORT, "targetPort": SSH_PORT, "protocol": "TCP" });
-    if let Some(p) = port {
-        ports["nodePort"] = json!(p);
+    Some(Service {
+        metadata: meta(spec, nodeport_name(&spec.name)),
+        spec: Some(ServiceSpec {
+            type_: Some("NodePort".into()),
+            selector: Some(selector(&spec.name)),
+            ports: Some(vec![ssh_port(port)]),
+            ..ServiceSpec::default()
+        }),
+        status: None,
+    })
+}
+
+fn opaque(metadata: ObjectMeta, values: BTreeMap<String, String>) -> Secret {
+    Secret {
+        metadata,
+        type_: Some("Opaque".into()),
+        string_data: Some(values),
+        ..Secret::default()
     }
-    Some(typed(json!({
-        "apiVersion": "v1",
-        "kind": "Service",
-        "metadata": meta(spec, &nodeport_name(&spec.name)),
-        "spec": {
-            "type": "NodePort",
-            "selector": { INSTANCE: spec.name, NAME_LABEL: "devserver" },
-            "ports": [ports],
-        }
-    })))
 }
 
 /// The Secret with the users' public keys and the host key pair.
 pub fn secret(spec: &Spec) -> Secret {
     let mut keys = spec.authorized_keys.join("\n");
     keys.push('\n');
-    typed(json!({
-        "apiVersion": "v1",
-        "kind": "Secret",
-        "metadata": meta(spec, &secret_name(&spec.name)),
-        "type": "Opaque",
-        "stringData": {
-            "authorized_keys": keys,
-            "ssh_host_ed25519_key": spec.host_key.private_openssh,
-            "ssh_host_ed25519_key.pub": spec.host_key.public_openssh,
-        }
-    }))
+    opaque(
+        meta(spec, secret_name(&spec.name)),
+        BTreeMap::from([
+            ("authorized_keys".to_string(), keys),
+            (
+                "ssh_host_ed25519_key".to_string(),
+                spec.host_key.private_openssh.clone(),
+            ),
+            (
+                "ssh_host_ed25519_key.pub".to_string(),
+                spec.host_key.public_openssh.clone(),
+            ),
+        ]),
+    )
+}
+
+/// The Secret `NAME-env` with the `--env-file` values, when there are any.
+pub fn env_secret(spec: &Spec) -> Option<Secret> {
+    (!spec.secret_env.is_empty()).then(|| {
+        opaque(
+            meta(spec, env_secret_name(&spec.name)),
+            spec.secret_env.iter().cloned().collect(),
+        )
+    })
 }
 
 /// The ConfigMap with the startup script, the sshd configuration and the motd.
 pub fn configmap(spec: &Spec) -> ConfigMap {
-    typed(json!({
-        "apiVersion": "v1",
-        "kind": "ConfigMap",
-        "metadata": meta(spec, &configmap_name(&spec.name)),
-        "data": {
-            "startup.sh": spec.startup_script,
-            "sshd_config": spec.sshd_config,
-            "motd": spec.motd,
-        }
-    }))
+    ConfigMap {
+        metadata: meta(spec, configmap_name(&spec.name)),
+        data: Some(BTreeMap::from([
+            ("startup.sh".to_string(), spec.startup_script.clone()),
+            ("sshd_config".to_string(), spec.sshd_config.clone()),
+            ("motd".to_string(), spec.motd.clone()),
+        ])),
+        ..ConfigMap::default()
+    }
 }
 
 #[cfg(test)]
@@ -336,6 +523,7 @@ mod tests {
             home: None,
             volumes: vec![],
             env: vec![],
+            secret_env: vec![],
             ports: vec![],
             node_port: None,
             overrides: BTreeMap::new(),
@@ -415,31 +603,6 @@ mod tests {
     }
 
     #[test]
-    fn volume_specs() {
-        assert_eq!(
-            VolumeMount::parse("data:/data:ro"),
-            Ok(VolumeMount {
-                claim: "data".into(),
-                path: "/data".into(),
-                read_only: true
-            })
-        );
-        assert!(VolumeMount::parse("data:/data").is_ok());
-        for bad in [
-            "",
-            "data",
-            "data:rel",
-            ":/x",
-            "data:/x:rx",
-            "data:/x:ro:extra",
-            "Data:/x",
-            "d:/../etc",
-        ] {
-            assert!(VolumeMount::parse(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
     fn owner_labels_are_valid_label_values() {
         assert_eq!(
             owner_label("system:serviceaccount:ns:bot"),
@@ -447,5 +610,100 @@ mod tests {
         );
         assert_eq!(owner_label("@@@"), "unknown");
         assert_eq!(owner_label(&"a".repeat(100)).len(), 63);
+    }
+
+    #[test]
+    fn env_file_values_live_in_a_secret_the_pod_reads_through_env_from() {
+        let spec = Spec {
+            env: vec![("PLAIN".into(), "visible".into())],
+            secret_env: vec![("TOKEN".into(), "s3cr3t".into())],
+            ..example()
+        };
+        let all = build(&spec);
+        let secret = all.env_secret.as_ref().unwrap();
+        assert_eq!(secret.metadata.name.as_deref(), Some("alice-dev-env"));
+        assert_eq!(secret.string_data.as_ref().unwrap()["TOKEN"], "s3cr3t");
+        let template = serde_json::to_string(&all.statefulset).unwrap();
+        assert!(!template.contains("s3cr3t"), "{template}");
+        assert!(template.contains("visible"));
+        let container = &all
+            .statefulset
+            .spec
+            .unwrap()
+            .template
+            .spec
+            .unwrap()
+            .containers[0];
+        let from = container.env_from.as_ref().unwrap();
+        assert_eq!(
+            from[0].secret_ref.as_ref().map(|r| r.name.as_str()),
+            Some("alice-dev-env")
+        );
+        assert!(build(&example()).env_secret.is_none());
+    }
+
+    #[test]
+    fn redacted_manifests_hold_no_secret_value() {
+        let spec = Spec {
+            secret_env: vec![("TOKEN".into(), "s3cr3t".into())],
+            ..example()
+        };
+        let printed = serde_json::to_string(&build(&spec).redacted().to_values().unwrap()).unwrap();
+        assert!(!printed.contains("OPENSSH PRIVATE KEY"), "{printed}");
+        assert!(!printed.contains("s3cr3t"), "{printed}");
+        assert!(!printed.contains("ssh-ed25519 AAAA alice"), "{printed}");
+        assert!(printed.contains(REDACTED));
+        let shown = serde_json::to_string(&build(&spec).to_values().unwrap()).unwrap();
+        assert!(shown.contains("OPENSSH PRIVATE KEY"));
+    }
+
+    #[test]
+    fn everything_but_the_statefulset_is_owned_by_it() {
+        let mut all = build(&Spec {
+            node_port: Some(None),
+            secret_env: vec![("A".into(), "1".into())],
+            ..example()
+        });
+        all.owned_by(OwnerReference {
+            api_version: "apps/v1".into(),
+            kind: "StatefulSet".into(),
+            name: "alice-dev".into(),
+            uid: "u-1".into(),
+            ..OwnerReference::default()
+        });
+        let owners = |m: &ObjectMeta| m.owner_references.clone().unwrap_or_default();
+        for meta in [
+            &all.headless_service.metadata,
+            &all.ssh_secret.metadata,
+            &all.configmap.metadata,
+            &all.nodeport_service.as_ref().unwrap().metadata,
+            &all.env_secret.as_ref().unwrap().metadata,
+        ] {
+            assert_eq!(owners(meta)[0].uid, "u-1", "{:?}", meta.name);
+        }
+        assert!(all.statefulset.metadata.owner_references.is_none());
+    }
+
+    #[test]
+    fn printed_manifests_carry_api_version_and_kind() {
+        let values = build(&example()).to_values().unwrap();
+        let kinds: Vec<(&str, &str)> = values
+            .iter()
+            .map(|v| {
+                (
+                    v["apiVersion"].as_str().unwrap(),
+                    v["kind"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("apps/v1", "StatefulSet"),
+                ("v1", "Service"),
+                ("v1", "Secret"),
+                ("v1", "ConfigMap")
+            ]
+        );
     }
 }

@@ -6,4 +6,5 @@ pub mod input;
 pub mod manifests;
 pub mod names;
 pub mod owner;
+pub mod spec;
 pub mod state;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use russh::keys::ssh_key::{LineEnding, PrivateKey, private::Ed25519Keypair};
 
-use crate::devserver::manifests::HostKey;
+use crate::devserver::spec::HostKey;
 use crate::error::{Error, Result};
 
 /// A fresh ed25519 key pair in OpenSSH format.
@@ -40,13 +40,16 @@ pub fn host_key(devserver: &str) -> Result<HostKey> {
 pub fn read_public_key(path: &Path) -> Result<String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::usage(format!("cannot read SSH key {}: {e}", path.display())))?;
+    check_public_key(&text, &path.display().to_string())
+}
+
+/// Checks that `text` (from `origin`, for the message) is one OpenSSH public key, and returns
+/// it trimmed.
+pub fn check_public_key(text: &str, origin: &str) -> Result<String> {
     let line = text.trim();
     russh::keys::ssh_key::PublicKey::from_openssh(line).map_err(|e| {
-        Error::usage(format!(
-            "{} is not an OpenSSH public key: {e}",
-            path.display()
-        ))
-        .hint("pass the .pub file, e.g. --ssh-key ~/.ssh/id_ed25519.pub")
+        Error::usage(format!("{origin} is not an OpenSSH public key: {e}"))
+            .hint("pass the .pub file, e.g. --ssh-key ~/.ssh/id_ed25519.pub")
     })?;
     Ok(line.to_string())
 }
