@@ -403,38 +403,50 @@ fn bad_input_is_one_line_and_creates_nothing() {
 }
 
 #[test]
-fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
+fn dry_run_asks_only_for_flavors_and_identity_and_touches_nothing() {
     let Some(ns) = Ns::new("dryrun") else { return };
-    ns.cluster.proxy().clear_requests().unwrap();
-    let out = ns.devctl(&[
-        "create",
-        "ghost",
-        "--dry-run",
-        "-o",
-        "yaml",
-        "--home",
-        "5Gi",
-        "--volume",
-        "data:/data",
-    ]);
-    // Other tests share the proxy: count only what this test could have sent.
+    // A user of its own, so that the proxy's log tells this test's requests from the rest.
+    let user = ns
+        .cluster
+        .user(&format!("{}-user", ns.name), &["system:masters"])
+        .unwrap();
+    let out = ns
+        .env
+        .devctl_at(&user.kubeconfig)
+        .args(["-n", &ns.name])
+        .args([
+            "create",
+            "ghost",
+            "--dry-run",
+            "-o",
+            "yaml",
+            "--home",
+            "5Gi",
+            "--volume",
+            "data:/data",
+        ])
+        .output()
+        .unwrap();
     let sent: Vec<String> = ns
         .cluster
         .proxy()
         .requests()
         .unwrap()
         .into_iter()
-        .filter(|r| {
-            r.path.contains(&ns.name)
-                || r.path.contains("devserverflavors")
-                || r.path.contains("selfsubjectreviews")
-        })
+        .filter(|r| r.user == user.name)
         .map(|r| format!("{} {}", r.method, r.path))
         .collect();
+    // The flavors and who the user is (so that the owner and the default name are what
+    // create would use); nothing in the namespace.
+    let mut sent = sent;
+    sent.sort();
     assert_eq!(
         sent,
-        ["GET /apis/devserver.io/v1/devserverflavors"],
-        "only the flavor lookup"
+        [
+            "GET /apis/devserver.io/v1/devserverflavors",
+            "POST /apis/authentication.k8s.io/v1/selfsubjectreviews"
+        ],
+        "only the flavor lookup and the identity"
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -809,7 +821,25 @@ fn create_flags_and_a_devserver_file_reach_the_statefulset() {
         .map(|e| (e.name, e.value.unwrap_or_default()))
         .collect();
     assert!(env.contains(&("MODE".into(), "train".into())), "{env:?}");
-    assert!(env.contains(&("FROM_FILE".into(), "yes".into())), "{env:?}");
+    // --env-file values are often tokens: never in clear in the pod template, but in the
+    // Secret from-file-env (owned by the StatefulSet) that the pod reads through envFrom.
+    assert!(!env.iter().any(|(k, _)| k == "FROM_FILE"), "{env:?}");
+    let env_from = container.env_from.clone().unwrap();
+    assert_eq!(
+        env_from[0].secret_ref.as_ref().map(|r| r.name.as_str()),
+        Some("from-file-env")
+    );
+    let env_secret = testcluster::block_on(async {
+        Api::<Secret>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .get("from-file-env")
+            .await
+            .unwrap()
+    });
+    assert_eq!(env_secret.data.unwrap()["FROM_FILE"].0, b"yes");
+    assert_eq!(
+        env_secret.metadata.owner_references.unwrap()[0].name,
+        "from-file"
+    );
     let ports: Vec<i32> = container
         .ports
         .clone()

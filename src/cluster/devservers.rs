@@ -348,11 +348,11 @@ pub async fn create(
     };
     let named = |m: fn(String) -> Made, meta: &ObjectMeta| m(meta.name.clone().unwrap_or_default());
     record(
-        "the SSH Secret",
+        "the Secret",
         ssh_secret.map(|s| Some(named(Made::Secret, &s.metadata))),
     );
     record(
-        "the env Secret",
+        "the env-file Secret",
         env_secret.map(|s| s.map(|s| named(Made::Secret, &s.metadata))),
     );
     record(
