@@ -9,6 +9,7 @@ set -u
 DEVCTL_DIR=${DEVCTL_DIR:-/devctl}
 KEY_SRC="$DEVCTL_DIR/ssh"
 HOST_KEYS=/etc/ssh/devctl
+SSHD_RUN=/run/sshd
 DEV=dev
 DEV_ID=1000
 
@@ -130,11 +131,33 @@ find_sshd() {
 	return 1
 }
 
-# Keeps the container alive without sshd, so `devctl exec` still works.
+# Keeps the container alive without sshd, so `devctl exec` still works. It sleeps an hour at a
+# time (busybox's sleep may know no "infinity") in the background, so that SIGTERM, which a
+# shell running as PID 1 would otherwise ignore until the kubelet's SIGKILL, ends it at once.
 stay_alive() {
 	log "$1; the devserver stays up for devctl exec"
-	exec sleep infinity 2>/dev/null
-	while :; do sleep 3600; done
+	nap=
+	trap 'kill "$nap" 2>/dev/null; exit 0' TERM INT
+	while :; do
+		sleep 3600 &
+		nap=$!
+		wait "$nap"
+	done
+}
+
+# Runs sshd in the foreground, installing it first if the image has none.
+serve_ssh() {
+	sshd=$(find_sshd) || {
+		log "installing the OpenSSH server"
+		pkg_install openssh-server >&2 || stay_alive "sshd is not installed and could not be installed"
+		sshd=$(find_sshd) || stay_alive "sshd is not installed and could not be installed"
+	}
+	mkdir -p "$SSHD_RUN"
+	chmod 0755 "$SSHD_RUN"
+	# sshd checks its configuration and host key first: one it refuses would end the container.
+	"$sshd" -t -f "$DEVCTL_DIR/sshd_config" >&2 || stay_alive "sshd cannot start"
+	log "starting sshd"
+	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
 }
 
 main() {
@@ -142,15 +165,7 @@ main() {
 	ensure_user
 	ensure_root_access
 	install_keys
-	sshd=$(find_sshd) || {
-		log "installing the OpenSSH server"
-		pkg_install openssh-server >&2 || stay_alive "sshd is not installed and could not be installed"
-		sshd=$(find_sshd) || stay_alive "sshd is not installed and could not be installed"
-	}
-	mkdir -p /run/sshd
-	chmod 0755 /run/sshd
-	log "starting sshd"
-	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
+	serve_ssh
 }
 
 # Tests source the functions alone.
