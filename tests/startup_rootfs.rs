@@ -136,6 +136,23 @@ fn rootfs_tarball(include: Option<&str>) -> PathBuf {
     tarball
 }
 
+/// Unpacks `tarball` into a fresh `root` under the test's home.
+fn unpack(env: &Env, tarball: &Path) -> PathBuf {
+    let root = env.home().join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    assert!(
+        Command::new("tar")
+            .arg("-C")
+            .arg(&root)
+            .arg("-xf")
+            .arg(tarball)
+            .status()
+            .unwrap()
+            .success()
+    );
+    root
+}
+
 /// A devserver's /devctl as its pod sees it, from `devctl create --dry-run`.
 struct Layout {
     user_key: PathBuf,
@@ -294,18 +311,7 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
     }
     let tarball = rootfs_tarball(Some("openssh-server,sudo"));
     let env = Env::new();
-    let root = env.home().join("root");
-    std::fs::create_dir_all(&root).unwrap();
-    assert!(
-        Command::new("tar")
-            .arg("-C")
-            .arg(&root)
-            .arg("-xf")
-            .arg(&tarball)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let root = unpack(&env, &tarball);
     // ubuntu:24.04 ships a user with UID 1000; dev must take it over.
     let taken = Command::new("chroot")
         .arg(&root)
@@ -398,18 +404,7 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
     }
     let tarball = rootfs_tarball(None);
     let env = Env::new();
-    let root = env.home().join("root");
-    std::fs::create_dir_all(&root).unwrap();
-    assert!(
-        Command::new("tar")
-            .arg("-C")
-            .arg(&root)
-            .arg("-xf")
-            .arg(&tarball)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let root = unpack(&env, &tarball);
     // apt-get inside needs to resolve the mirror as this machine does.
     std::fs::copy("/etc/resolv.conf", root.join("etc/resolv.conf")).unwrap();
     let layout = lay_out(&env, &root);
@@ -431,4 +426,65 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
     );
     assert_eq!(text.lines().collect::<Vec<_>>(), ["1000", "ROOT_OK"]);
     stop(child, layout.port);
+}
+
+#[test]
+fn an_image_with_its_own_dev_of_another_uid_or_gid_still_gets_dev_as_1000() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(Some("openssh-server,sudo"));
+    let images = [
+        ("dev is 1001", "useradd -m -U -u 1001 dev"),
+        (
+            "ubuntu is 1000 and dev is 1001",
+            "groupadd -g 1000 ubuntu && useradd -m -u 1000 -g 1000 ubuntu && useradd -m -U -u 1001 dev",
+        ),
+        (
+            "dev is 1000 in a group dev that is 1001",
+            "groupadd -g 1001 dev && useradd -m -u 1000 -g 1001 dev",
+        ),
+    ];
+    for (image, setup) in images {
+        let env = Env::new();
+        let root = unpack(&env, &tarball);
+        let made = Command::new("chroot")
+            .arg(&root)
+            .args(["sh", "-c", setup])
+            .status()
+            .unwrap();
+        assert!(made.success(), "{image}");
+        let layout = lay_out(&env, &root);
+        let known = env.home().join("known_hosts");
+        std::fs::write(
+            &known,
+            format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
+        )
+        .unwrap();
+        let log = env.home().join("startup.log");
+        let mut child = start(&root, &log);
+        wait_for_port(layout.port, &mut child, &log);
+        // Everything in dev's home (the image's files included) belongs to dev.
+        let out = ssh(
+            &layout,
+            &known,
+            &[
+                "id -u; id -g; id -un; id -gn; sudo -n true && echo ROOT_OK; find ~ ! -user 1000 -print -o ! -group 1000 -print",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{image}: {}{}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .collect::<Vec<_>>(),
+            ["1000", "1000", "dev", "dev", "ROOT_OK"],
+            "{image}"
+        );
+        stop(child, layout.port);
+    }
 }
