@@ -10,7 +10,7 @@
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/devserver/startup.sh");
 
@@ -146,6 +146,7 @@ fn assert_says_and_stays_alive(stubs: &[(&str, &str)], body: &str, message: &str
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut script = KilledOnDrop(child);
     let mut seen = String::new();
     read_up_to(
         &mut lines,
@@ -154,15 +155,25 @@ fn assert_says_and_stays_alive(stubs: &[(&str, &str)], body: &str, message: &str
     );
     read_up_to(&mut lines, "stub sleep: sleeping", &mut seen);
     assert!(
-        child.try_wait().unwrap().is_none(),
+        script.0.try_wait().unwrap().is_none(),
         "the script ended while it should stay up:\n{seen}"
     );
     let term = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args(["-TERM", &script.0.id().to_string()])
         .status()
         .unwrap();
     assert!(term.success());
-    assert_eq!(child.wait().unwrap().code(), Some(0), "{seen}");
+    assert_eq!(script.0.wait().unwrap().code(), Some(0), "{seen}");
+}
+
+/// A script that a failed assertion must not leave running.
+struct KilledOnDrop(Child);
+
+impl Drop for KilledOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 /// The body that runs the script's SSH step on a machine whose own sshd must not be found.
