@@ -14,6 +14,7 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -487,4 +488,86 @@ fn an_image_with_its_own_dev_of_another_uid_or_gid_still_gets_dev_as_1000() {
         );
         stop(child, layout.port);
     }
+}
+
+#[test]
+fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigterm() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(None);
+    let env = Env::new();
+    let root = unpack(&env, &tarball);
+    lay_out(&env, &root);
+    // A network namespace of its own has no network: apt-get can fetch nothing (and, told not
+    // to retry, finds that out in a second instead of ten).
+    std::fs::write(
+        root.join("etc/apt/apt.conf.d/99no-retries"),
+        "Acquire::Retries \"0\";\n",
+    )
+    .unwrap();
+    let script = format!(
+        "mount -t proc proc {r}/proc && mount --rbind /dev {r}/dev && exec chroot {r} /bin/sh /devctl/startup.sh",
+        r = root.display()
+    );
+    let mut unshare = Command::new("unshare")
+        .args([
+            "--mount",
+            "--pid",
+            "--net",
+            "--fork",
+            "--kill-child",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut seen = String::new();
+    let stayed = "devctl: sshd is not installed and could not be installed; the devserver stays up for devctl exec";
+    for line in BufReader::new(unshare.stderr.take().unwrap()).lines() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if line == stayed {
+            break;
+        }
+    }
+    assert!(seen.ends_with(&format!("{stayed}\n")), "{seen}");
+    assert!(
+        unshare.try_wait().unwrap().is_none(),
+        "the script ended:\n{seen}"
+    );
+    // What `devctl exec` would find: the user dev, made before sshd was looked for.
+    let id = Command::new("chroot")
+        .arg(&root)
+        .args(["id", "-u", "dev"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&id.stdout), "1000\n");
+
+    // The script is PID 1 of its namespace, which gets no signal it does not handle: SIGTERM
+    // (the kubelet's stop) ends it only because it handles it, and cleanly.
+    let children = format!("/proc/{0}/task/{0}/children", unshare.id());
+    let pid_1 = std::fs::read_to_string(children).unwrap();
+    let term = Command::new("kill")
+        .args(["-TERM", pid_1.trim()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let (done, ended) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let status = unshare.wait().unwrap();
+        let _ = done.send(status.code());
+        unshare
+    });
+    let code = ended.recv_timeout(Duration::from_secs(60));
+    if code.is_err() {
+        let _ = Command::new("kill").args(["-KILL", pid_1.trim()]).status();
+    }
+    let _ = waiter.join();
+    assert_eq!(code, Ok(Some(0)), "SIGTERM did not end it:\n{seen}");
 }
