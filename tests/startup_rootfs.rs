@@ -234,32 +234,49 @@ fn lay_out(env: &Env, root: &Path) -> Layout {
     }
 }
 
-/// Runs the startup script in the rootfs; killing the returned child ends everything in it.
-fn start(root: &Path, log: &Path) -> Child {
+/// `unshare` that runs the startup script chrooted into `root`, in mount and PID namespaces of
+/// its own (and those `more` names, such as `--net`); killing it ends everything in them.
+fn unshare_script(root: &Path, more: &[&str]) -> Command {
     let script = format!(
         "mount -t proc proc {r}/proc && mount --rbind /dev {r}/dev && exec chroot {r} /bin/sh /devctl/startup.sh",
         r = root.display()
     );
-    Command::new("unshare")
-        .args([
-            "--mount",
-            "--pid",
-            "--fork",
-            "--kill-child",
-            "sh",
-            "-c",
-            &script,
-        ])
+    let mut unshare = Command::new("unshare");
+    unshare.args(["--mount", "--pid"]).args(more).args([
+        "--fork",
+        "--kill-child",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    unshare
+}
+
+/// The running script's `unshare`; dropping it, a failed assertion's unwinding included, ends
+/// everything in its namespaces (SIGKILL, the one signal `unshare` does not block).
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs the startup script in the rootfs, its stdout and stderr into `log` and `log`.err.
+fn start(root: &Path, log: &Path) -> Running {
+    let child = unshare_script(root, &[])
         .stdout(std::fs::File::create(log).unwrap())
         .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
         .spawn()
-        .unwrap()
+        .unwrap();
+    Running(child)
 }
 
-fn wait_for_port(port: u16, child: &mut Child, log: &Path) {
+fn wait_for_port(port: u16, script: &mut Running, log: &Path) {
     let deadline = Instant::now() + Duration::from_secs(300);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = child.try_wait() {
+        if let Ok(Some(status)) = script.0.try_wait() {
             panic!(
                 "the startup script ended ({status}): {}",
                 std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
@@ -295,9 +312,8 @@ fn ssh(layout: &Layout, known_hosts: &Path, command: &[&str]) -> std::process::O
 /// Ends the script's PID namespace and waits until its sshd no longer listens: the kernel
 /// kills the namespace's processes after `unshare` is reaped, and a next run's
 /// `wait_for_port` must not mistake the dying sshd for its own.
-fn stop(mut child: Child, port: u16) {
-    let _ = child.kill();
-    let _ = child.wait();
+fn stop(script: Running, port: u16) {
+    drop(script);
     let deadline = Instant::now() + Duration::from_secs(30);
     while TcpStream::connect(("127.0.0.1", port)).is_ok() {
         assert!(Instant::now() < deadline, "sshd outlived its namespace");
@@ -506,29 +522,17 @@ fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigter
         "Acquire::Retries \"0\";\n",
     )
     .unwrap();
-    let script = format!(
-        "mount -t proc proc {r}/proc && mount --rbind /dev {r}/dev && exec chroot {r} /bin/sh /devctl/startup.sh",
-        r = root.display()
-    );
-    let mut unshare = Command::new("unshare")
-        .args([
-            "--mount",
-            "--pid",
-            "--net",
-            "--fork",
-            "--kill-child",
-            "sh",
-            "-c",
-            &script,
-        ])
+    let mut child = unshare_script(&root, &["--net"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let stderr_lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut script = Running(child);
     let mut seen = String::new();
     let stayed = "devctl: sshd is not installed and could not be installed; the devserver stays up for devctl exec";
-    for line in BufReader::new(unshare.stderr.take().unwrap()).lines() {
+    for line in stderr_lines {
         let line = line.unwrap();
         seen.push_str(&line);
         seen.push('\n');
@@ -538,7 +542,7 @@ fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigter
     }
     assert!(seen.ends_with(&format!("{stayed}\n")), "{seen}");
     assert!(
-        unshare.try_wait().unwrap().is_none(),
+        script.0.try_wait().unwrap().is_none(),
         "the script ended:\n{seen}"
     );
     // What `devctl exec` would find: the user dev, made before sshd was looked for.
@@ -551,7 +555,7 @@ fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigter
 
     // The script is PID 1 of its namespace, which gets no signal it does not handle: SIGTERM
     // (the kubelet's stop) ends it only because it handles it, and cleanly.
-    let children = format!("/proc/{0}/task/{0}/children", unshare.id());
+    let children = format!("/proc/{0}/task/{0}/children", script.0.id());
     let pid_1 = std::fs::read_to_string(children).unwrap();
     let term = Command::new("kill")
         .args(["-TERM", pid_1.trim()])
@@ -560,14 +564,13 @@ fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigter
     assert!(term.success());
     let (done, ended) = std::sync::mpsc::channel();
     let waiter = std::thread::spawn(move || {
-        let status = unshare.wait().unwrap();
-        let _ = done.send(status.code());
-        unshare
+        let _ = done.send(script.0.wait().unwrap().code());
     });
     let code = ended.recv_timeout(Duration::from_secs(60));
     if code.is_err() {
+        // Ends the namespace, and so the waiter.
         let _ = Command::new("kill").args(["-KILL", pid_1.trim()]).status();
     }
-    let _ = waiter.join();
+    waiter.join().unwrap();
     assert_eq!(code, Ok(Some(0)), "SIGTERM did not end it:\n{seen}");
 }
