@@ -7,9 +7,10 @@
     reason = "a test fails loudly on what it did not expect"
 )]
 
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/devserver/startup.sh");
 
@@ -84,18 +85,196 @@ fn doas_comes_from_the_distributions_own_package() {
     assert_eq!(calls, ["dnf install -y opendoas"]);
 }
 
-#[test]
-fn without_sshd_it_says_so_and_stays_alive_for_exec() {
-    let (code, calls, err) = run(&["sleep"], "stay_alive 'sshd is not installed'");
-    assert_eq!(code, 0);
-    assert_eq!(
-        calls,
-        ["sleep infinity"],
-        "it sleeps forever (the stub returns at once)"
+/// `sleep` as busybox builds often have it: whole seconds only, no `infinity`. It says on
+/// stderr when it starts sleeping, so a test can wait for that instead of for a time.
+const SLEEP_IN_SECONDS_ONLY: &str = r#"case "$1" in ''|*[!0-9]*) echo "sleep: invalid number '$1'" >&2; exit 1;; esac
+echo "stub sleep: sleeping $1 seconds" >&2
+exec /bin/sleep "$1""#;
+
+/// Writes executable `/bin/sh` scripts (name, body) into `dir`.
+fn write_stubs(dir: &Path, stubs: &[(&str, &str)]) {
+    for (name, body) in stubs {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
+/// Reads stderr lines into `seen` up to one that contains `wanted`; fails if stderr ends
+/// first (everything that held it, the script included, has ended).
+fn read_up_to(
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    wanted: &str,
+    seen: &mut String,
+) {
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.contains(wanted) {
+            return;
+        }
+    }
+    panic!("stderr ended without {wanted:?}:\n{seen}");
+}
+
+/// Runs `body` after sourcing the script's functions with only `stubs` (and a `sleep` that
+/// knows no `infinity`) on PATH and `$STUBS` naming their directory, and checks that the
+/// script says `message` on stderr, then sleeps and is still running, and that SIGTERM (how
+/// the kubelet stops a container) then ends it at once and cleanly.
+fn assert_says_and_stays_alive(stubs: &[(&str, &str)], body: &str, message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    write_stubs(dir.path(), stubs);
+    write_stubs(
+        dir.path(),
+        &[
+            ("sleep", SLEEP_IN_SECONDS_ONLY),
+            ("mkdir", "exec /bin/mkdir \"$@\""),
+            ("chmod", "exec /bin/chmod \"$@\""),
+        ],
     );
+    let mut child = Command::new("/bin/sh")
+        .env_clear()
+        .env("PATH", dir.path())
+        .env("STUBS", dir.path())
+        .env("DEVCTL_STARTUP_LIB", "1")
+        .arg("-c")
+        .arg(format!(". {SCRIPT}; {body}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut script = KilledOnDrop(child);
+    let mut seen = String::new();
+    read_up_to(
+        &mut lines,
+        &format!("devctl: {message}; the devserver stays up for devctl exec"),
+        &mut seen,
+    );
+    read_up_to(&mut lines, "stub sleep: sleeping", &mut seen);
     assert!(
-        err.contains("devctl: sshd is not installed; the devserver stays up for devctl exec"),
+        script.0.try_wait().unwrap().is_none(),
+        "the script ended while it should stay up:\n{seen}"
+    );
+    let term = Command::new("kill")
+        .args(["-TERM", &script.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    assert_eq!(script.0.wait().unwrap().code(), Some(0), "{seen}");
+}
+
+/// A script that a failed assertion must not leave running.
+struct KilledOnDrop(Child);
+
+impl Drop for KilledOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The body that runs the script's SSH step on a machine whose own sshd must not be found.
+const SERVE_WITHOUT_SSHD: &str =
+    "find_sshd() { return 1; }; SSHD_RUN=\"$STUBS/run-sshd\"; serve_ssh";
+
+#[test]
+fn without_a_package_manager_it_says_sshd_cannot_be_had_and_stays_up() {
+    assert_says_and_stays_alive(
+        &[],
+        SERVE_WITHOUT_SSHD,
+        "sshd is not installed and could not be installed",
+    );
+}
+
+#[test]
+fn when_the_package_manager_fails_it_says_sshd_cannot_be_had_and_stays_up() {
+    assert_says_and_stays_alive(
+        &[(
+            "apt-get",
+            "echo 'E: the mirror cannot be reached' >&2; exit 100",
+        )],
+        SERVE_WITHOUT_SSHD,
+        "sshd is not installed and could not be installed",
+    );
+}
+
+#[test]
+fn when_the_package_brings_no_sshd_it_says_so_and_stays_up() {
+    assert_says_and_stays_alive(
+        &[("apk", "exit 0")],
+        SERVE_WITHOUT_SSHD,
+        "sshd is not installed and could not be installed",
+    );
+}
+
+/// An sshd that refuses its configuration (`-t`), and says if it is run anyway.
+const SSHD_REFUSING_ITS_CONFIG: &str = r#"if [ "$1" = -t ]; then echo "stub sshd: Bad configuration option" >&2; exit 255; fi
+echo "stub sshd: serving $*" >&2
+exit 1"#;
+
+#[test]
+fn when_sshd_cannot_start_it_says_so_and_stays_up() {
+    assert_says_and_stays_alive(
+        &[("sshd", SSHD_REFUSING_ITS_CONFIG)],
+        "find_sshd() { echo \"$STUBS/sshd\"; }; SSHD_RUN=\"$STUBS/run-sshd\"; serve_ssh",
+        "sshd cannot start",
+    );
+}
+
+#[test]
+fn an_sshd_that_accepts_its_config_is_run_in_the_foreground() {
+    let dir = tempfile::tempdir().unwrap();
+    write_stubs(
+        dir.path(),
+        &[
+            ("sshd", "echo \"stub sshd: $*\" >&2"),
+            ("mkdir", "exec /bin/mkdir \"$@\""),
+            ("chmod", "exec /bin/chmod \"$@\""),
+        ],
+    );
+    let out = Command::new("/bin/sh")
+        .env_clear()
+        .env("PATH", dir.path())
+        .env("STUBS", dir.path())
+        .env("DEVCTL_STARTUP_LIB", "1")
+        .arg("-c")
+        .arg(format!(
+            ". {SCRIPT}; find_sshd() {{ echo \"$STUBS/sshd\"; }}; SSHD_RUN=\"$STUBS/run-sshd\"; serve_ssh; echo not reached >&2"
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.ends_with("devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config\n"),
         "{err}"
+    );
+    assert!(dir.path().join("run-sshd").is_dir());
+}
+
+#[test]
+fn shellcheck_finds_nothing_in_the_script() {
+    let out = match Command::new("shellcheck")
+        .args(["-s", "sh", SCRIPT])
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
+            panic!("cannot run shellcheck: {e}")
+        }
+        Err(e) => {
+            eprintln!("skipping: cannot run shellcheck: {e}");
+            return;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "shellcheck -s sh {SCRIPT}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

@@ -14,6 +14,7 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -136,6 +137,23 @@ fn rootfs_tarball(include: Option<&str>) -> PathBuf {
     tarball
 }
 
+/// Unpacks `tarball` into a fresh `root` under the test's home.
+fn unpack(env: &Env, tarball: &Path) -> PathBuf {
+    let root = env.home().join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    assert!(
+        Command::new("tar")
+            .arg("-C")
+            .arg(&root)
+            .arg("-xf")
+            .arg(tarball)
+            .status()
+            .unwrap()
+            .success()
+    );
+    root
+}
+
 /// A devserver's /devctl as its pod sees it, from `devctl create --dry-run`.
 struct Layout {
     user_key: PathBuf,
@@ -216,32 +234,49 @@ fn lay_out(env: &Env, root: &Path) -> Layout {
     }
 }
 
-/// Runs the startup script in the rootfs; killing the returned child ends everything in it.
-fn start(root: &Path, log: &Path) -> Child {
+/// `unshare` that runs the startup script chrooted into `root`, in mount and PID namespaces of
+/// its own (and those `more` names, such as `--net`); killing it ends everything in them.
+fn unshare_script(root: &Path, more: &[&str]) -> Command {
     let script = format!(
         "mount -t proc proc {r}/proc && mount --rbind /dev {r}/dev && exec chroot {r} /bin/sh /devctl/startup.sh",
         r = root.display()
     );
-    Command::new("unshare")
-        .args([
-            "--mount",
-            "--pid",
-            "--fork",
-            "--kill-child",
-            "sh",
-            "-c",
-            &script,
-        ])
+    let mut unshare = Command::new("unshare");
+    unshare.args(["--mount", "--pid"]).args(more).args([
+        "--fork",
+        "--kill-child",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    unshare
+}
+
+/// The running script's `unshare`; dropping it, a failed assertion's unwinding included, ends
+/// everything in its namespaces (SIGKILL, the one signal `unshare` does not block).
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs the startup script in the rootfs, its stdout and stderr into `log` and `log`.err.
+fn start(root: &Path, log: &Path) -> Running {
+    let child = unshare_script(root, &[])
         .stdout(std::fs::File::create(log).unwrap())
         .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
         .spawn()
-        .unwrap()
+        .unwrap();
+    Running(child)
 }
 
-fn wait_for_port(port: u16, child: &mut Child, log: &Path) {
+fn wait_for_port(port: u16, script: &mut Running, log: &Path) {
     let deadline = Instant::now() + Duration::from_secs(300);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = child.try_wait() {
+        if let Ok(Some(status)) = script.0.try_wait() {
             panic!(
                 "the startup script ended ({status}): {}",
                 std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
@@ -277,9 +312,8 @@ fn ssh(layout: &Layout, known_hosts: &Path, command: &[&str]) -> std::process::O
 /// Ends the script's PID namespace and waits until its sshd no longer listens: the kernel
 /// kills the namespace's processes after `unshare` is reaped, and a next run's
 /// `wait_for_port` must not mistake the dying sshd for its own.
-fn stop(mut child: Child, port: u16) {
-    let _ = child.kill();
-    let _ = child.wait();
+fn stop(script: Running, port: u16) {
+    drop(script);
     let deadline = Instant::now() + Duration::from_secs(30);
     while TcpStream::connect(("127.0.0.1", port)).is_ok() {
         assert!(Instant::now() < deadline, "sshd outlived its namespace");
@@ -294,18 +328,7 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
     }
     let tarball = rootfs_tarball(Some("openssh-server,sudo"));
     let env = Env::new();
-    let root = env.home().join("root");
-    std::fs::create_dir_all(&root).unwrap();
-    assert!(
-        Command::new("tar")
-            .arg("-C")
-            .arg(&root)
-            .arg("-xf")
-            .arg(&tarball)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let root = unpack(&env, &tarball);
     // ubuntu:24.04 ships a user with UID 1000; dev must take it over.
     let taken = Command::new("chroot")
         .arg(&root)
@@ -398,18 +421,7 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
     }
     let tarball = rootfs_tarball(None);
     let env = Env::new();
-    let root = env.home().join("root");
-    std::fs::create_dir_all(&root).unwrap();
-    assert!(
-        Command::new("tar")
-            .arg("-C")
-            .arg(&root)
-            .arg("-xf")
-            .arg(&tarball)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let root = unpack(&env, &tarball);
     // apt-get inside needs to resolve the mirror as this machine does.
     std::fs::copy("/etc/resolv.conf", root.join("etc/resolv.conf")).unwrap();
     let layout = lay_out(&env, &root);
@@ -431,4 +443,134 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
     );
     assert_eq!(text.lines().collect::<Vec<_>>(), ["1000", "ROOT_OK"]);
     stop(child, layout.port);
+}
+
+#[test]
+fn an_image_with_its_own_dev_of_another_uid_or_gid_still_gets_dev_as_1000() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(Some("openssh-server,sudo"));
+    let images = [
+        ("dev is 1001", "useradd -m -U -u 1001 dev"),
+        (
+            "ubuntu is 1000 and dev is 1001",
+            "groupadd -g 1000 ubuntu && useradd -m -u 1000 -g 1000 ubuntu && useradd -m -U -u 1001 dev",
+        ),
+        (
+            "dev is 1000 in a group dev that is 1001",
+            "groupadd -g 1001 dev && useradd -m -u 1000 -g 1001 dev",
+        ),
+    ];
+    for (image, setup) in images {
+        let env = Env::new();
+        let root = unpack(&env, &tarball);
+        let made = Command::new("chroot")
+            .arg(&root)
+            .args(["sh", "-c", setup])
+            .status()
+            .unwrap();
+        assert!(made.success(), "{image}");
+        let layout = lay_out(&env, &root);
+        let known = env.home().join("known_hosts");
+        std::fs::write(
+            &known,
+            format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
+        )
+        .unwrap();
+        let log = env.home().join("startup.log");
+        let mut child = start(&root, &log);
+        wait_for_port(layout.port, &mut child, &log);
+        // Everything in dev's home (the image's files included) belongs to dev.
+        let out = ssh(
+            &layout,
+            &known,
+            &[
+                "id -u; id -g; id -un; id -gn; sudo -n true && echo ROOT_OK; find ~ ! -user 1000 -print -o ! -group 1000 -print",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{image}: {}{}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .collect::<Vec<_>>(),
+            ["1000", "1000", "dev", "dev", "ROOT_OK"],
+            "{image}"
+        );
+        stop(child, layout.port);
+    }
+}
+
+#[test]
+fn without_network_or_sshd_the_script_says_so_and_stays_up_as_pid_1_until_sigterm() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(None);
+    let env = Env::new();
+    let root = unpack(&env, &tarball);
+    lay_out(&env, &root);
+    // A network namespace of its own has no network: apt-get can fetch nothing (and, told not
+    // to retry, finds that out in a second instead of ten).
+    std::fs::write(
+        root.join("etc/apt/apt.conf.d/99no-retries"),
+        "Acquire::Retries \"0\";\n",
+    )
+    .unwrap();
+    let mut child = unshare_script(&root, &["--net"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr_lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut script = Running(child);
+    let mut seen = String::new();
+    let stayed = "devctl: sshd is not installed and could not be installed; the devserver stays up for devctl exec";
+    for line in stderr_lines {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if line == stayed {
+            break;
+        }
+    }
+    assert!(seen.ends_with(&format!("{stayed}\n")), "{seen}");
+    assert!(
+        script.0.try_wait().unwrap().is_none(),
+        "the script ended:\n{seen}"
+    );
+    // What `devctl exec` would find: the user dev, made before sshd was looked for.
+    let id = Command::new("chroot")
+        .arg(&root)
+        .args(["id", "-u", "dev"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&id.stdout), "1000\n");
+
+    // The script is PID 1 of its namespace, which gets no signal it does not handle: SIGTERM
+    // (the kubelet's stop) ends it only because it handles it, and cleanly.
+    let children = format!("/proc/{0}/task/{0}/children", script.0.id());
+    let pid_1 = std::fs::read_to_string(children).unwrap();
+    let term = Command::new("kill")
+        .args(["-TERM", pid_1.trim()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let (done, ended) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let _ = done.send(script.0.wait().unwrap().code());
+    });
+    let code = ended.recv_timeout(Duration::from_secs(60));
+    if code.is_err() {
+        // Ends the namespace, and so the waiter.
+        let _ = Command::new("kill").args(["-KILL", pid_1.trim()]).status();
+    }
+    waiter.join().unwrap();
+    assert_eq!(code, Ok(Some(0)), "SIGTERM did not end it:\n{seen}");
 }

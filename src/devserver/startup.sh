@@ -9,6 +9,7 @@ set -u
 DEVCTL_DIR=${DEVCTL_DIR:-/devctl}
 KEY_SRC="$DEVCTL_DIR/ssh"
 HOST_KEYS=/etc/ssh/devctl
+SSHD_RUN=/run/sshd
 DEV=dev
 DEV_ID=1000
 
@@ -17,6 +18,9 @@ have() { command -v "$1" >/dev/null 2>&1; }
 
 # The name of the passwd or group entry with id $2 in file $1, if any.
 name_with_id() { awk -F: -v id="$2" '$3 == id { print $1; exit }' "$1" 2>/dev/null; }
+
+# Field $3 of the passwd or group entry named $2 in file $1, if any.
+field_of() { awk -F: -v name="$2" -v n="$3" '$1 == name { print $n; exit }' "$1" 2>/dev/null; }
 
 # Installs packages with whichever package manager the image has; fails without one.
 pkg_install() {
@@ -41,6 +45,28 @@ pkg_install() {
 # The package that provides doas differs between distributions.
 doas_package() {
 	if have apk; then echo doas; else echo opendoas; fi
+}
+
+# An image's own user or group `dev` with an ID other than 1000 is removed (its home stays, and
+# so do the other groups that list dev as a member), so that the steps below make dev again as
+# 1000; hand_over_home then gives the new dev what the old one owned at home.
+drop_stale_dev() {
+	stale_uid=$(field_of /etc/passwd "$DEV" 3)
+	if [ -n "$stale_uid" ] && [ "$stale_uid" != "$DEV_ID" ]; then
+		log "the image's user $DEV has UID $stale_uid: it is made again as $DEV_ID"
+		sed -i "/^$DEV:/d" /etc/passwd
+		if [ -f /etc/shadow ]; then sed -i "/^$DEV:/d" /etc/shadow; fi
+	else
+		stale_uid=
+	fi
+	stale_gid=$(field_of /etc/group "$DEV" 3)
+	if [ -n "$stale_gid" ] && [ "$stale_gid" != "$DEV_ID" ]; then
+		log "the image's group $DEV has GID $stale_gid: it is made again as $DEV_ID"
+		sed -i "/^$DEV:/d" /etc/group
+		if [ -f /etc/gshadow ]; then sed -i "/^$DEV:/d" /etc/gshadow; fi
+	else
+		stale_gid=
+	fi
 }
 
 ensure_group() {
@@ -78,11 +104,28 @@ ensure_user() {
 			adduser -D -u "$DEV_ID" -G "$DEV" -s "$shell" "$DEV"
 		fi
 	fi
+	if [ "$(field_of /etc/passwd "$DEV" 4)" != "$DEV_ID" ]; then
+		if have usermod; then
+			usermod -g "$DEV_ID" "$DEV"
+		else
+			sed -i "s/^\($DEV:[^:]*:[^:]*:\)[^:]*:/\1$DEV_ID:/" /etc/passwd
+		fi
+	fi
 	mkdir -p "/home/$DEV"
 	chown "$DEV_ID:$DEV_ID" "/home/$DEV"
 	# A locked password ("!") makes sshd refuse even key logins; "*" allows keys only.
 	if [ -f /etc/shadow ]; then
 		sed -i "s/^$DEV:[^:]*:/$DEV:*:/" /etc/shadow
+	fi
+}
+
+# Gives dev what a `dev` that drop_stale_dev removed owned in /home/dev.
+hand_over_home() {
+	if [ -n "$stale_uid" ]; then
+		find "/home/$DEV" -xdev -user "$stale_uid" -exec chown -h "$DEV_ID" {} +
+	fi
+	if [ -n "$stale_gid" ]; then
+		find "/home/$DEV" -xdev -group "$stale_gid" -exec chgrp -h "$DEV_ID" {} +
 	fi
 }
 
@@ -130,27 +173,43 @@ find_sshd() {
 	return 1
 }
 
-# Keeps the container alive without sshd, so `devctl exec` still works.
+# Keeps the container alive without sshd, so `devctl exec` still works. It sleeps an hour at a
+# time (busybox's sleep may know no "infinity") in the background, so that SIGTERM, which a
+# shell running as PID 1 would otherwise ignore until the kubelet's SIGKILL, ends it at once.
 stay_alive() {
 	log "$1; the devserver stays up for devctl exec"
-	exec sleep infinity 2>/dev/null
-	while :; do sleep 3600; done
+	nap=
+	trap 'kill "$nap" 2>/dev/null; exit 0' TERM INT
+	while :; do
+		sleep 3600 &
+		nap=$!
+		wait "$nap"
+	done
 }
 
-main() {
-	ensure_group
-	ensure_user
-	ensure_root_access
-	install_keys
+# Runs sshd in the foreground, installing it first if the image has none.
+serve_ssh() {
 	sshd=$(find_sshd) || {
 		log "installing the OpenSSH server"
 		pkg_install openssh-server >&2 || stay_alive "sshd is not installed and could not be installed"
 		sshd=$(find_sshd) || stay_alive "sshd is not installed and could not be installed"
 	}
-	mkdir -p /run/sshd
-	chmod 0755 /run/sshd
+	mkdir -p "$SSHD_RUN"
+	chmod 0755 "$SSHD_RUN"
+	# sshd checks its configuration and host key first: one it refuses would end the container.
+	"$sshd" -t -f "$DEVCTL_DIR/sshd_config" >&2 || stay_alive "sshd cannot start"
 	log "starting sshd"
 	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
+}
+
+main() {
+	drop_stale_dev
+	ensure_group
+	ensure_user
+	hand_over_home
+	ensure_root_access
+	install_keys
+	serve_ssh
 }
 
 # Tests source the functions alone.
