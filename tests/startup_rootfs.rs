@@ -172,6 +172,8 @@ fn lay_out(env: &Env, root: &Path) -> Layout {
             "create",
             "rootfs",
             "--dry-run",
+            // The host key pair is what the pod would get: this test needs the private key.
+            "--show-secrets",
             "--offline",
             "--flavor",
             "cpu-small",
