@@ -59,7 +59,7 @@ pub struct GlobalArgs {
 
     /// Print data in this format
     ///
-    /// JSON and YAML documents have a stable, documented schema (apiVersion devctl/v1). A
+    /// The JSON and YAML documents that commands print have a stable, documented schema. A
     /// format that a command cannot print is a usage error (exit 2) that names the ones it can.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
