@@ -24,18 +24,18 @@ function __fish_devctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c devctl -n "__fish_devctl_needs_command" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_needs_command" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_needs_command" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_needs_command" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_needs_command" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_needs_command" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_needs_command" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_needs_command" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_needs_command" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_needs_command" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_needs_command" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_needs_command" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_needs_command" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_needs_command" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_needs_command" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "create" -d 'Create a devserver'
@@ -47,206 +47,208 @@ complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'A devserve
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'A devserver\'s name'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "extend" -d 'Push a devserver\'s expiry out'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print the client version, and the server\'s when it is reachable'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "config" -d 'Show or change devctl\'s settings'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l flavor -d 'Flavor (size) of the devserver [env: DEVCTL_FLAVOR]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l image -d 'Container image (default: the flavor\'s, else ubuntu:22.04) [env: DEVCTL_IMAGE]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l ssh-key -d 'Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub, else a key pair devctl makes)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l ttl -d 'Time to live, e.g. 8h or 2d [env: DEVCTL_TTL]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l home -d 'A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l volume -d 'Mount an existing claim: CLAIM:/path[:ro] (repeatable)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -s e -l env -d 'Environment variable for the devserver: KEY=VALUE (repeatable)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l env-file -d 'File of KEY=VALUE lines (# comments and blank lines allowed)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l cpu -d 'CPU request and limit, overriding the flavor, e.g. 4 or 1500m' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l memory -d 'Memory request and limit, overriding the flavor, e.g. 16Gi' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l gpu -d 'GPUs: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l port -d 'Extra container port to declare, e.g. 8888 for Jupyter (repeatable)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose-ssh -d 'Expose SSH on a NodePort: nodeport or nodeport:PORT' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l flavor -d 'Size the devserver by this flavor, e.g. cpu-medium' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l owner -d 'Record this owner on the devserver' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l image -d 'Run this container image' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l ssh-key -d 'Authorize the public key in this file (repeatable)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l ttl -d 'Let the devserver expire after this long, e.g. 8h, 90m, 1h30m or 2d' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l home -d 'Give the devserver a persistent home of this size, e.g. 20Gi' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l volume -d 'Mount an existing PersistentVolumeClaim at a path, read-only with :ro (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s e -l env -d 'Set an environment variable in the devserver (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l env-file -d 'Set the environment variables of a file of KEY=VALUE lines' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l cpu -d 'Request and limit this much CPU instead of the flavor\'s, e.g. 4 or 1500m' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l memory -d 'Request and limit this much memory instead of the flavor\'s, e.g. 16Gi' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l gpu -d 'Give the devserver GPUs instead of the flavor\'s, e.g. 1 or nvidia.com/mig-1g.10gb=1' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l port -d 'Declare another container port, e.g. 8888 for Jupyter (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose-ssh -d 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s f -l filename -d 'Read the devserver from a DevServer YAML file (flags override its fields)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l timeout -d 'How long --wait waits' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l timeout -d 'Give up waiting after this long (exit 6)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l wait -d 'Wait until the devserver is ready for SSH'
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l dry-run -d 'Print the manifests (-o yaml or json) and change nothing'
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l offline -d 'With --dry-run and --flavor: make no API call at all (built-in flavors only)'
-complete -c devctl -n "__fish_devctl_using_subcommand create" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l dry-run -d 'Print the manifests and change nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l show-secrets -d 'Show Secret values in the --dry-run output (the host private key, --env-file values)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l offline -d 'Make no API call at all (with --dry-run and --flavor)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand list" -s l -l selector -d 'Only devservers whose labels match, e.g. team=ml' -r
-complete -c devctl -n "__fish_devctl_using_subcommand list" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand list" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand list" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand list" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
 complete -c devctl -n "__fish_devctl_using_subcommand list" -l all-users -d 'Everyone\'s devservers in the namespace'
 complete -c devctl -n "__fish_devctl_using_subcommand list" -s A -l all-namespaces -d 'Devservers in every namespace (implies --all-users)'
-complete -c devctl -n "__fish_devctl_using_subcommand list" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand list" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand list" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand list" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand list" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand describe" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand describe" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand describe" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand describe" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l timeout -d 'How long --wait waits' -r
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (needed when not on a terminal)'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l purge -d 'Also delete the home volume and its data'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l ignore-not-found -d 'Succeed when a devserver does not exist'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l wait -d 'Wait until the devserver\'s pod is gone'
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand stop" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand stop" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand start" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand start" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand start" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand start" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand start" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand start" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand start" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand restart" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -l ttl -d 'How much longer, e.g. 4h (counted from the current expiry, or from now once expired)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand extend" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand extend" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s A -l all-namespaces -d 'In every namespace'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -l dry-run -d 'Say what would be deleted and delete nothing'
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand reap" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand reap" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand status" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand status" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand status" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand status" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand status" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand status" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand status" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand status" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand status" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand status" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand status" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand status" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand status" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand version" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand version" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand version" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand version" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand version" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand version" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand version" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand version" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand version" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand version" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand version" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand version" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand version" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand version" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -f -a "view" -d 'Show every setting, its value and where the value comes from'
@@ -254,60 +256,60 @@ complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_see
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -f -a "set" -d 'Set a setting in the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -f -a "unset" -d 'Remove a setting from the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and not __fish_seen_subcommand_from view path set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from view" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Show every setting, its value and where the value comes from'
@@ -315,18 +317,18 @@ complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_su
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a setting in the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a setting from the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -l kubeconfig -d 'Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)' -r -F
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -l context -d 'Kubeconfig context to use [env: DEVCTL_CONTEXT]' -r
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -s n -l namespace -d 'Namespace (else DEVCTL_NAMESPACE, the config file, the context\'s, then default)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Plain columns, like kubectl'
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
 wide\t'Plain columns with more of them'
 json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond the client\'s own)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -s v -l verbose -d 'Show more detail: -v the cause chain and each HTTP request, -vv their headers'
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
-complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output (also NO_COLOR)'
+complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "create" -d 'Create a devserver'
@@ -338,8 +340,8 @@ complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "restart" -d 'A devserver\'s name'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "version" -d 'Print the client version, and the server\'s when it is reachable'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

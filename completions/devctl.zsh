@@ -15,26 +15,26 @@ _devctl() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -50,80 +50,82 @@ name\:"Names only, one per line"))' \
         case $line[1] in
             (create)
 _arguments "${_arguments_options[@]}" : \
-'--flavor=[Flavor (size) of the devserver \[env\: DEVCTL_FLAVOR\]]:FLAVOR:_default' \
-'--image=[Container image (default\: the flavor'\''s, else ubuntu\:22.04) \[env\: DEVCTL_IMAGE\]]:IMAGE:_default' \
-'*--ssh-key=[Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub, else a key pair devctl makes)]:FILE:_files' \
-'--ttl=[Time to live, e.g. 8h or 2d \[env\: DEVCTL_TTL\]]:DURATION:_default' \
-'--home=[A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted]:SIZE:_default' \
-'*--volume=[Mount an existing claim\: CLAIM\:/path\[\:ro\] (repeatable)]:CLAIM:/PATH[:ro]:_default' \
-'*-e+[Environment variable for the devserver\: KEY=VALUE (repeatable)]:KEY=VALUE:_default' \
-'*--env=[Environment variable for the devserver\: KEY=VALUE (repeatable)]:KEY=VALUE:_default' \
-'--env-file=[File of KEY=VALUE lines (# comments and blank lines allowed)]:FILE:_files' \
-'--cpu=[CPU request and limit, overriding the flavor, e.g. 4 or 1500m]:QUANTITY:_default' \
-'--memory=[Memory request and limit, overriding the flavor, e.g. 16Gi]:QUANTITY:_default' \
-'--gpu=[GPUs\: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)]:[RESOURCE=]COUNT:_default' \
-'*--port=[Extra container port to declare, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
-'--expose-ssh=[Expose SSH on a NodePort\: nodeport or nodeport\:PORT]:nodeport[:PORT]:_default' \
+'--flavor=[Size the devserver by this flavor, e.g. cpu-medium]:FLAVOR:_default' \
+'--owner=[Record this owner on the devserver]:OWNER:_default' \
+'--image=[Run this container image]:IMAGE:_default' \
+'*--ssh-key=[Authorize the public key in this file (repeatable)]:FILE:_files' \
+'--ttl=[Let the devserver expire after this long, e.g. 8h, 90m, 1h30m or 2d]:DURATION:_default' \
+'--home=[Give the devserver a persistent home of this size, e.g. 20Gi]:SIZE:_default' \
+'*--volume=[Mount an existing PersistentVolumeClaim at a path, read-only with \:ro (repeatable)]:CLAIM:/PATH[:ro]:_default' \
+'*-e+[Set an environment variable in the devserver (repeatable)]:KEY=VALUE:_default' \
+'*--env=[Set an environment variable in the devserver (repeatable)]:KEY=VALUE:_default' \
+'--env-file=[Set the environment variables of a file of KEY=VALUE lines]:FILE:_files' \
+'--cpu=[Request and limit this much CPU instead of the flavor'\''s, e.g. 4 or 1500m]:QUANTITY:_default' \
+'--memory=[Request and limit this much memory instead of the flavor'\''s, e.g. 16Gi]:QUANTITY:_default' \
+'--gpu=[Give the devserver GPUs instead of the flavor'\''s, e.g. 1 or nvidia.com/mig-1g.10gb=1]:[RESOURCE=]COUNT:_default' \
+'*--port=[Declare another container port, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
+'--expose-ssh=[Expose SSH on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT to choose it]:nodeport[:PORT]:_default' \
 '-f+[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--filename=[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
-'--timeout=[How long --wait waits]:DURATION:_default' \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--timeout=[Give up waiting after this long (exit 6)]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
 '--wait[Wait until the devserver is ready for SSH]' \
-'--dry-run[Print the manifests (-o yaml or json) and change nothing]' \
-'--offline[With --dry-run and --flavor\: make no API call at all (built-in flavors only)]' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--dry-run[Print the manifests and change nothing]' \
+'--show-secrets[Show Secret values in the --dry-run output (the host private key, --env-file values)]' \
+'--offline[Make no API call at all (with --dry-run and --flavor)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'::name -- Name of the devserver (default\: <user>-dev); at most 40 lowercase letters, digits, '\''-'\'':_default' \
+'::name -- Name of the devserver (default\: <user>-dev):_default' \
 && ret=0
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
 '-l+[Only devservers whose labels match, e.g. team=ml]:SELECTOR:_default' \
 '--selector=[Only devservers whose labels match, e.g. team=ml]:SELECTOR:_default' \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
 '--all-users[Everyone'\''s devservers in the namespace]' \
 '-A[Devservers in every namespace (implies --all-users)]' \
 '--all-namespaces[Devservers in every namespace (implies --all-users)]' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -132,26 +134,26 @@ name\:"Names only, one per line"))' \
 ;;
 (describe)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -162,31 +164,31 @@ name\:"Names only, one per line"))' \
 (delete)
 _arguments "${_arguments_options[@]}" : \
 '--timeout=[How long --wait waits]:DURATION:_default' \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
 '-y[Do not ask for confirmation (needed when not on a terminal)]' \
 '--yes[Do not ask for confirmation (needed when not on a terminal)]' \
 '--purge[Also delete the home volume and its data]' \
 '--ignore-not-found[Succeed when a devserver does not exist]' \
 '--wait[Wait until the devserver'\''s pod is gone]' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -196,26 +198,26 @@ name\:"Names only, one per line"))' \
 ;;
 (stop)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -225,26 +227,26 @@ name\:"Names only, one per line"))' \
 ;;
 (start)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -254,26 +256,26 @@ name\:"Names only, one per line"))' \
 ;;
 (restart)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -284,26 +286,26 @@ name\:"Names only, one per line"))' \
 (extend)
 _arguments "${_arguments_options[@]}" : \
 '--ttl=[How much longer, e.g. 4h (counted from the current expiry, or from now once expired)]:DURATION:_default' \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -313,29 +315,29 @@ name\:"Names only, one per line"))' \
 ;;
 (reap)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
 '-A[In every namespace]' \
 '--all-namespaces[In every namespace]' \
 '--dry-run[Say what would be deleted and delete nothing]' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -344,26 +346,26 @@ name\:"Names only, one per line"))' \
 ;;
 (status)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -372,26 +374,26 @@ name\:"Names only, one per line"))' \
 ;;
 (version)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -400,26 +402,26 @@ name\:"Names only, one per line"))' \
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -436,26 +438,26 @@ name\:"Names only, one per line"))' \
         case $line[1] in
             (view)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -464,26 +466,26 @@ name\:"Names only, one per line"))' \
 ;;
 (path)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -492,61 +494,61 @@ name\:"Names only, one per line"))' \
 ;;
 (set)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key -- One of\: namespace, context, flavor, image, ttl, ssh-key, ssh-transport, owner:_default' \
-':value:_default' \
+':key -- The setting\: namespace, context, flavor, image, ttl, ssh-key, ssh-transport or owner:_default' \
+':value -- Its value, e.g. 2d for ttl, or port-forward, nodeport or direct for ssh-transport:_default' \
 && ret=0
 ;;
 (unset)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key:_default' \
+':key -- The setting\: namespace, context, flavor, image, ttl, ssh-key, ssh-transport or owner:_default' \
 && ret=0
 ;;
 (help)
@@ -591,31 +593,31 @@ esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'--kubeconfig=[Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)]:FILE:_files' \
-'--context=[Kubeconfig context to use \[env\: DEVCTL_CONTEXT\]]:NAME:_default' \
-'-n+[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'--namespace=[Namespace (else DEVCTL_NAMESPACE, the config file, the context'\''s, then default)]:NS:_default' \
-'-o+[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--output=[Output format]:OUTPUT:((table\:"Plain columns, like kubectl"
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
 wide\:"Plain columns with more of them"
 json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
-'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s (default\: no limit beyond the client'\''s own)]:DURATION:_default' \
-'*-v[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
-'*--verbose[Show more detail\: -v the cause chain and each HTTP request, -vv their headers]' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
 '--quiet[Print only data and errors]' \
-'--no-color[Never colour the output (also NO_COLOR)]' \
+'--no-color[Never colour the output]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':shell:(bash elvish fish powershell zsh)' \
+':shell -- The shell to complete for:(bash elvish fish powershell zsh)' \
 && ret=0
 ;;
 (help)
@@ -735,8 +737,8 @@ _devctl_commands() {
 'restart:A devserver'\''s name' \
 'extend:Push a devserver'\''s expiry out' \
 'reap:Delete expired devservers (their home volumes are kept)' \
-'status:Show the cluster, who you are, and whether you may do what devctl needs' \
-'version:Print the client version, and the server'\''s when it is reachable' \
+'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
+'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -847,8 +849,8 @@ _devctl__subcmd__help_commands() {
 'restart:A devserver'\''s name' \
 'extend:Push a devserver'\''s expiry out' \
 'reap:Delete expired devservers (their home volumes are kept)' \
-'status:Show the cluster, who you are, and whether you may do what devctl needs' \
-'version:Print the client version, and the server'\''s when it is reachable' \
+'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
+'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \

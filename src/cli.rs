@@ -6,7 +6,17 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::output::Format;
 
-/// Personal development servers on any Kubernetes cluster your kubeconfig reaches
+/// Get a personal development server on any Kubernetes cluster your kubeconfig reaches
+///
+/// A devserver is a StatefulSet with its Services, a Secret and a ConfigMap that devctl makes in
+/// your namespace and labels as yours; nothing needs to be installed in the cluster. Start with
+/// devctl status (which cluster, who you are there, what you may do), then devctl create --wait.
+///
+/// Settings come from flags, then DEVCTL_* environment variables, then the config file, then
+/// built-in defaults; devctl config view shows each setting and where its value comes from.
+///
+/// Exit codes: 0 ok, 1 error, 2 usage (a wrong flag or setting), 3 not found, 4 already exists
+/// or changed meanwhile, 5 forbidden or unauthenticated, 6 timed out, 7 cluster unreachable.
 #[derive(Debug, Parser)]
 #[command(
     name = "devctl",
@@ -22,40 +32,63 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command takes.
+/// The flags every command takes, shown under their own heading
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Path to the kubeconfig file (else KUBECONFIG, else ~/.kube/config)
+    /// Use this kubeconfig file
+    ///
+    /// Default: the files in KUBECONFIG, merged as kubectl merges them, else ~/.kube/config;
+    /// inside a pod without either, the pod's ServiceAccount.
     #[arg(long, global = true, value_name = "FILE")]
     pub kubeconfig: Option<PathBuf>,
 
-    /// Kubeconfig context to use [env: DEVCTL_CONTEXT]
+    /// Use this kubeconfig context
+    ///
+    /// Default: DEVCTL_CONTEXT, else the config file's context, else the kubeconfig's current
+    /// context. An unknown name is an error that lists the known ones.
     #[arg(long, global = true, value_name = "NAME")]
     pub context: Option<String>,
 
-    /// Namespace (else DEVCTL_NAMESPACE, the config file, the context's, then default)
+    /// Work in this namespace
+    ///
+    /// Default: DEVCTL_NAMESPACE, else the config file's namespace, else the namespace of the
+    /// kubeconfig context (or of the pod, inside the cluster), else default.
     #[arg(short = 'n', long, global = true, value_name = "NS")]
     pub namespace: Option<String>,
 
-    /// Output format
+    /// Print data in this format
+    ///
+    /// The JSON and YAML documents that commands print have a stable, documented schema. A
+    /// format that a command cannot print is a usage error (exit 2) that names the ones it can.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
-    /// Show more detail: -v the cause chain and each HTTP request, -vv their headers
+    /// Show more detail on stderr (repeatable)
+    ///
+    /// -v adds the cause chain of an error, the kubeconfig and context in use, and one line per
+    /// HTTP request with its status and time; -vv adds the request and response headers.
+    /// Credentials are never shown, at any level.
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     /// Print only data and errors
+    ///
+    /// Silences notes, warnings and spinners on stderr; data on stdout and errors are kept.
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
 
-    /// Give up on a request that takes longer than this, e.g. 30s (default: no limit beyond
-    /// the client's own)
+    /// Give up on a request that takes longer than this, e.g. 30s
+    ///
+    /// Applies to connecting to the API server and to each read and write of a request; a
+    /// request that runs out of time exits 6. Default: the Kubernetes client's own limits.
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
     pub request_timeout: Option<std::time::Duration>,
 
-    /// Never colour the output (also NO_COLOR)
+    /// Never colour the output
+    ///
+    /// Colour is used only when stdout is a terminal, and never when NO_COLOR is set to
+    /// anything but the empty string.
     #[arg(long, global = true)]
     pub no_color: bool,
 }
@@ -81,18 +114,30 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-/// Show the cluster, who you are, and whether you may do what devctl needs
+/// Show the cluster, who you are there, and whether you may do what devctl needs
 ///
-/// Exits 0 when every required permission is granted, 5 when one is missing, and 7 when the
-/// cluster cannot be reached.
+/// Prints the API server's URL and version, the context and namespace with where each comes
+/// from, the user the cluster sees, and one line per permission that devctl's commands use,
+/// checked with access reviews (nothing is changed). A permission that only some commands need
+/// is marked, not an error.
+///
+/// Exits 0 when every required permission is granted, 5 when one is missing or the credentials
+/// are refused, and 7 when the cluster cannot be reached.
 #[derive(Debug, Args)]
 pub struct StatusArgs {}
 
-/// Print the client version, and the server's when it is reachable
+/// Print devctl's version, and the API server's when it answers
+///
+/// Exits 0 even when no cluster is reachable: the server's version is then shown as unavailable,
+/// with the reason (serverError with -o json).
 #[derive(Debug, Args)]
 pub struct VersionArgs {}
 
 /// Show or change devctl's settings
+///
+/// The config file is YAML with one value per key, at ~/.config/devctl/config.yaml (the
+/// platform's config directory), or where DEVCTL_CONFIG points. A setting in the file is
+/// beaten by its DEVCTL_* environment variable and by its flag.
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
     #[command(subcommand)]
@@ -102,116 +147,212 @@ pub struct ConfigArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Show every setting, its value and where the value comes from
+    ///
+    /// Sources: flag, env, file, context (the kubeconfig context's namespace), kubeconfig (its
+    /// current context), in-cluster, default. With -o wide, also each setting's environment
+    /// variable. Needs no cluster.
     View,
     /// Print the path of the config file
+    ///
+    /// The file need not exist yet: devctl config set makes it.
     Path,
     /// Set a setting in the config file
+    ///
+    /// The value is checked before it is written: an unknown key or a bad value is a usage
+    /// error (exit 2) and the file is left as it was.
+    ///
+    /// Example: devctl config set ttl 2d
     Set {
-        /// One of: namespace, context, flavor, image, ttl, ssh-key, ssh-transport, owner
+        /// The setting: namespace, context, flavor, image, ttl, ssh-key, ssh-transport or owner
         key: String,
+        /// Its value, e.g. 2d for ttl, or port-forward, nodeport or direct for ssh-transport
         value: String,
     },
     /// Remove a setting from the config file
-    Unset { key: String },
+    ///
+    /// Its default applies again. Removing a setting that is not in the file is no error.
+    Unset {
+        /// The setting: namespace, context, flavor, image, ttl, ssh-key, ssh-transport or owner
+        key: String,
+    },
 }
 
 /// Print a shell completion script
 ///
-/// For example: devctl completions bash > /etc/bash_completion.d/devctl
+/// Load it from your shell's startup files, for example:
+///
+/// bash: devctl completions bash > ~/.local/share/bash-completion/completions/devctl
+///
+/// zsh: devctl completions zsh > "${fpath[1]}/_devctl"
+///
+/// fish: devctl completions fish > ~/.config/fish/completions/devctl.fish
+///
+/// PowerShell: devctl completions powershell | Out-String | Invoke-Expression (in $PROFILE)
+///
+/// elvish: eval (devctl completions elvish | slurp) (in rc.elv)
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    /// The shell to complete for
     pub shell: clap_complete::Shell,
 }
 
 /// Create a devserver
 ///
-/// Makes a StatefulSet with its Services, a Secret with the SSH keys and a ConfigMap with the
-/// startup script. All or nothing: if a step fails, what was made is deleted.
+/// Makes the StatefulSet NAME with its headless Service, the Secret NAME-ssh with the SSH keys
+/// and the ConfigMap NAME-init with the startup script, which installs OpenSSH in the image when
+/// it lacks it. All or nothing: when a step fails, what was made is deleted again.
+///
+/// Without --wait, create returns once the objects exist, while the pod may still be scheduled
+/// or pull its image; with --wait it returns when SSH is ready, and exits 6 after --timeout.
+/// A devserver of that name that exists already is exit 4.
+///
+/// Examples:
+///
+/// devctl create --wait
+///
+/// devctl create ml --flavor cpu-large --home 50Gi --ttl 2d --port 8888
+///
+/// devctl create --dry-run -o yaml
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// Name of the devserver (default: <user>-dev); at most 40 lowercase letters, digits, '-'
+    /// Name of the devserver (default: <user>-dev)
+    ///
+    /// At most 40 lowercase letters, digits and '-', starting with a letter. With -f and no
+    /// NAME, the file's metadata.name.
     pub name: Option<String>,
 
-    /// Flavor (size) of the devserver [env: DEVCTL_FLAVOR]
+    /// Size the devserver by this flavor, e.g. cpu-medium
+    ///
+    /// The flavors are the cluster's DevServerFlavors when it has them, else the built-in
+    /// cpu-small, cpu-medium and cpu-large. Default: DEVCTL_FLAVOR, else the config file's
+    /// flavor, else the default flavor (cpu-small among the built-in ones).
     #[arg(long)]
     pub flavor: Option<String>,
 
-    /// Owner recorded on the devserver (default: who the cluster says you are) [env:
-    /// DEVCTL_OWNER]
+    /// Record this owner on the devserver
+    ///
+    /// An e-mail or user name; its label form selects the devserver in devctl list. Default:
+    /// the -f file's spec.owner, else DEVCTL_OWNER or the config file's owner, else who the
+    /// cluster says you are, else $USER.
     #[arg(long)]
     pub owner: Option<String>,
 
-    /// Container image (default: the flavor's, else ubuntu:22.04) [env: DEVCTL_IMAGE]
+    /// Run this container image
+    ///
+    /// Any image with a POSIX shell: Debian, Ubuntu, Fedora, RHEL, Rocky and Alpine based images
+    /// get OpenSSH installed at start when they lack it. Default: DEVCTL_IMAGE, else the config
+    /// file's image, else the flavor's, else ubuntu:22.04.
     #[arg(long)]
     pub image: Option<String>,
 
-    /// Public key to authorize (repeatable; default ~/.ssh/id_ed25519.pub, id_ecdsa.pub,
-    /// id_rsa.pub, else a key pair devctl makes)
+    /// Authorize the public key in this file (repeatable)
+    ///
+    /// Default: the file's spec.ssh.publicKey with -f, else DEVCTL_SSH_KEY or the config file's
+    /// ssh-key, else the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub and id_rsa.pub that
+    /// exists, else a key pair that devctl makes once and keeps in its data directory.
     #[arg(long = "ssh-key", value_name = "FILE")]
     pub ssh_keys: Vec<std::path::PathBuf>,
 
-    /// Time to live, e.g. 8h or 2d [env: DEVCTL_TTL]
+    /// Let the devserver expire after this long, e.g. 8h, 90m, 1h30m or 2d
+    ///
+    /// devctl reap deletes expired devservers (keeping their home volumes) and devctl extend
+    /// pushes the expiry out. Default: DEVCTL_TTL, else the config file's ttl, else 8h.
     #[arg(long, value_name = "DURATION")]
     pub ttl: Option<String>,
 
-    /// A persistent home of this size, e.g. 20Gi, kept when the devserver is deleted
+    /// Give the devserver a persistent home of this size, e.g. 20Gi
+    ///
+    /// A PersistentVolumeClaim home-NAME-0 mounted at /home. It survives stop, start and
+    /// restart, and is kept when the devserver is deleted, unless devctl delete --purge.
     #[arg(long, value_name = "SIZE")]
     pub home: Option<String>,
 
-    /// Mount an existing claim: CLAIM:/path[:ro] (repeatable)
+    /// Mount an existing PersistentVolumeClaim at a path, read-only with :ro (repeatable)
+    ///
+    /// For example: --volume datasets:/data:ro. The claim must exist in the namespace (exit 3
+    /// otherwise); devctl never deletes it.
     #[arg(long = "volume", value_name = "CLAIM:/PATH[:ro]")]
     pub volumes: Vec<String>,
 
-    /// Environment variable for the devserver: KEY=VALUE (repeatable)
+    /// Set an environment variable in the devserver (repeatable)
+    ///
+    /// For example: -e EDITOR=vim. KEY must be a name a shell can export.
     #[arg(short = 'e', long = "env", value_name = "KEY=VALUE")]
     pub env: Vec<String>,
 
-    /// File of KEY=VALUE lines (# comments and blank lines allowed)
+    /// Set the environment variables of a file of KEY=VALUE lines
+    ///
+    /// Blank lines and lines starting with # are skipped; an error names the line. The values
+    /// (often tokens) go into the Secret NAME-env that the pod reads, never into the pod
+    /// template in clear.
     #[arg(long, value_name = "FILE")]
     pub env_file: Option<std::path::PathBuf>,
 
-    /// CPU request and limit, overriding the flavor, e.g. 4 or 1500m
+    /// Request and limit this much CPU instead of the flavor's, e.g. 4 or 1500m
     #[arg(long, value_name = "QUANTITY")]
     pub cpu: Option<String>,
 
-    /// Memory request and limit, overriding the flavor, e.g. 16Gi
+    /// Request and limit this much memory instead of the flavor's, e.g. 16Gi
     #[arg(long, value_name = "QUANTITY")]
     pub memory: Option<String>,
 
-    /// GPUs: a count of nvidia.com/gpu, or RESOURCE=COUNT (e.g. nvidia.com/mig-1g.10gb=1)
+    /// Give the devserver GPUs instead of the flavor's, e.g. 1 or nvidia.com/mig-1g.10gb=1
+    ///
+    /// A bare COUNT is of nvidia.com/gpu. A RESOURCE other than nvidia.com/gpu,
+    /// nvidia.com/mig-1g.10gb, nvidia.com/mig-2g.20gb and nvidia.com/mig-3g.40gb must be
+    /// advertised by some node (a usage error otherwise).
     #[arg(long, value_name = "[RESOURCE=]COUNT")]
     pub gpu: Option<String>,
 
-    /// Extra container port to declare, e.g. 8888 for Jupyter (repeatable)
+    /// Declare another container port, e.g. 8888 for Jupyter (repeatable)
+    ///
+    /// Published on the NodePort Service too with --expose-ssh.
     #[arg(long = "port", value_name = "PORT")]
     pub ports: Vec<u16>,
 
-    /// Expose SSH on a NodePort: nodeport or nodeport:PORT
+    /// Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it
+    ///
+    /// PORT must be in 30000-32767 and free; without it the cluster picks one
+    /// (kubectl get service NAME-ssh shows it).
     #[arg(long, value_name = "nodeport[:PORT]")]
     pub expose_ssh: Option<String>,
 
     /// Read the devserver from a DevServer YAML file (flags override its fields)
+    ///
+    /// The file is the DevServer resource (apiVersion devserver.io/v1): metadata.name, and in
+    /// spec the owner, flavor, image, ssh.publicKey and lifecycle.timeToLive.
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
     pub file: Option<std::path::PathBuf>,
 
     /// Wait until the devserver is ready for SSH
+    ///
+    /// Shows what it waits for (scheduling, pulling the image, starting sshd) on a terminal.
+    /// A scheduling failure or an image that cannot be pulled ends the wait with its reason.
     #[arg(long)]
     pub wait: bool,
 
-    /// How long --wait waits
+    /// Give up waiting after this long (exit 6)
     #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
 
-    /// Print the manifests (-o yaml or json) and change nothing; Secret values are redacted
+    /// Print the manifests and change nothing
+    ///
+    /// YAML documents, or with -o json one List, with every Secret value shown as <redacted>.
+    /// The cluster is still asked for its flavors and who you are (so the owner and name are
+    /// what create would use); --offline asks nothing.
     #[arg(long)]
     pub dry_run: bool,
 
-    /// With --dry-run: print Secret values (the host private key, --env-file values) as they
-    /// would be sent, e.g. to apply the output elsewhere
+    /// Show Secret values in the --dry-run output (the host private key, --env-file values)
+    ///
+    /// For applying the output elsewhere; the private key then is on your terminal.
     #[arg(long, requires = "dry_run")]
     pub show_secrets: bool,
 
-    /// With --dry-run and --flavor: make no API call at all (built-in flavors only)
+    /// Make no API call at all (with --dry-run and --flavor)
+    ///
+    /// Only the built-in flavors are known, the namespace is the -f file's or the configured
+    /// one (else default), and the owner the configured one (else $USER).
     #[arg(long, requires = "dry_run")]
     pub offline: bool,
 }

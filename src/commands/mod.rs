@@ -49,9 +49,31 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
     completions::script(shell)
 }
 
-/// The man page, generated from the same definitions as `--help`.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(<crate::cli::Cli as clap::CommandFactory>::command()).render(&mut buf)?;
-    Ok(buf)
+/// The files of the repository's `completions/`: file name and script, one per shell.
+pub fn completion_files() -> Vec<(String, String)> {
+    completions::files()
+}
+
+/// The man pages, one per command at every level (`devctl.1`, `devctl-create.1`,
+/// `devctl-config-set.1`, ...), generated from the same definitions as `--help`: each page's
+/// file name and contents. A page's SUBCOMMANDS section names the pages of its subcommands, so
+/// every page it names is in the list (clap's `help` subcommand has none and is left out).
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut cli =
+        <crate::cli::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    cli.build();
+    let mut pages = Vec::new();
+    add_man_pages(&cli, &mut pages)?;
+    Ok(pages)
+}
+
+fn add_man_pages(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    pages.push((man.get_filename(), page));
+    for sub in cmd.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        add_man_pages(sub, pages)?;
+    }
+    Ok(())
 }
