@@ -230,7 +230,11 @@ pub enum CreateError {
 #[derive(Debug, Default)]
 pub struct Rollback {
     pub removed: Vec<String>,
+    /// Objects still there. When their owner, the StatefulSet, was deleted, the garbage
+    /// collector takes them soon; otherwise they stay until someone deletes them.
     pub left: Vec<(String, Error)>,
+    /// Whether the StatefulSet is gone (or was never made), so `left` is the collector's.
+    pub owner_gone: bool,
 }
 
 /// One object this create made, to delete again on failure.
@@ -437,11 +441,19 @@ async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
             }
         }
     });
-    let mut rollback = Rollback::default();
-    for result in futures::future::join_all(deletes).await {
+    let mut rollback = Rollback {
+        owner_gone: true,
+        ..Rollback::default()
+    };
+    for (made, result) in made.iter().zip(futures::future::join_all(deletes).await) {
         match result {
             Ok(removed) => rollback.removed.push(removed),
-            Err(left) => rollback.left.push(left),
+            Err(left) => {
+                if matches!(made, Made::StatefulSet(_)) {
+                    rollback.owner_gone = false;
+                }
+                rollback.left.push(left);
+            }
         }
     }
     rollback

@@ -353,7 +353,7 @@ fn create_error(err: CreateError, spec: &Spec) -> Error {
             cause,
             rollback,
         } => match rollback_report(&rollback) {
-            None => cause.prefix(&format!("creating {step} (nothing was left behind)")),
+            None => cause.prefix(&format!("creating {step} ({})", collected_note(&rollback))),
             // Something the user did not ask for is left: that is the failure to report.
             Some((left, hint)) => Error {
                 kind: Kind::General,
@@ -380,9 +380,11 @@ fn create_error(err: CreateError, spec: &Spec) -> Error {
     }
 }
 
-/// `None` when the rollback removed everything; else what is left and how to remove it.
+/// `None` when the rollback removed everything, or left only what the garbage collector
+/// takes with the deleted StatefulSet (`note` then says so); else what remains and how to
+/// delete it.
 fn rollback_report(rollback: &Rollback) -> Option<(String, String)> {
-    if rollback.left.is_empty() {
+    if rollback.left.is_empty() || rollback.owner_gone {
         return None;
     }
     let names: Vec<&str> = rollback.left.iter().map(|(o, _)| o.as_str()).collect();
@@ -390,6 +392,18 @@ fn rollback_report(rollback: &Rollback) -> Option<(String, String)> {
         format!("could not delete {} again", names.join(", ")),
         format!("kubectl delete {}", names.join(" ")),
     ))
+}
+
+/// What the rollback left to the garbage collector, for the error message.
+fn collected_note(rollback: &Rollback) -> String {
+    if rollback.left.is_empty() || !rollback.owner_gone {
+        return "nothing was left behind".into();
+    }
+    let names: Vec<&str> = rollback.left.iter().map(|(o, _)| o.as_str()).collect();
+    format!(
+        "{} could not be deleted; the garbage collector removes it with its StatefulSet",
+        names.join(", ")
+    )
 }
 
 /// Every manifest, as `kubectl create --dry-run -o yaml` would print them: YAML documents

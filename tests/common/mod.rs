@@ -5,6 +5,7 @@
 #![allow(dead_code, reason = "each test binary uses part of the harness")]
 
 pub mod fake_api;
+pub mod ns;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

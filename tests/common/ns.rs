@@ -1,0 +1,79 @@
+//! One namespace of the shared test cluster per test, with devctl pointed at it and readers
+//! of what devctl left there.
+
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::{ConfigMap, Secret, Service};
+use kube::api::{Api, ListParams};
+use testcluster::Cluster;
+
+use super::Env;
+
+/// The selector of everything devctl makes.
+pub const SELECTOR: &str = "app.kubernetes.io/managed-by=devctl";
+
+pub struct Ns {
+    pub cluster: &'static Cluster,
+    pub name: String,
+    pub env: Env,
+}
+
+impl Ns {
+    /// A fresh namespace, or `None` (the test skips) when there is no test cluster here.
+    pub fn new(prefix: &str) -> Option<Ns> {
+        let cluster = testcluster::shared_or_skip()?;
+        Some(Ns {
+            cluster,
+            name: cluster.namespace(prefix).expect("a namespace"),
+            env: Env::new(),
+        })
+    }
+
+    /// `devctl -n NS ARGS...` as the cluster's admin.
+    pub fn devctl(&self, args: &[&str]) -> std::process::Output {
+        self.env
+            .devctl_at(self.cluster.kubeconfig())
+            .args(["-n", &self.name])
+            .args(args)
+            .output()
+            .expect("devctl runs")
+    }
+
+    /// Names of every devctl-managed object of `kind` in the namespace.
+    pub fn objects<K>(&self) -> Vec<String>
+    where
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+            + Clone
+            + std::fmt::Debug
+            + serde::de::DeserializeOwned
+            + Send
+            + 'static,
+        K::DynamicType: Default,
+    {
+        testcluster::block_on(async {
+            let client = self.cluster.client().await.expect("a client");
+            let api: Api<K> = Api::namespaced(client, &self.name);
+            let list = api
+                .list(&ListParams::default().labels(SELECTOR))
+                .await
+                .expect("a list");
+            list.items
+                .iter()
+                .filter_map(|o| o.meta().name.clone())
+                .collect()
+        })
+    }
+
+    /// `kind/name` of every StatefulSet, Service, Secret and ConfigMap devctl made, sorted.
+    pub fn everything(&self) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut add = |kind: &str, names: Vec<String>| {
+            all.extend(names.into_iter().map(|n| format!("{kind}/{n}")));
+        };
+        add("statefulset", self.objects::<StatefulSet>());
+        add("service", self.objects::<Service>());
+        add("secret", self.objects::<Secret>());
+        add("configmap", self.objects::<ConfigMap>());
+        all.sort();
+        all
+    }
+}

@@ -1,0 +1,374 @@
+//! `devctl create` end to end: what its rollback leaves (and says it leaves), dry runs that
+//! show no secret and resolve what create would make, `-f` files, and no secret value printed
+//! at any verbosity over a devserver's whole life.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+mod common;
+
+use common::ns::Ns;
+use common::{Env, stderr, stdout};
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::Secret;
+use kube::api::Api;
+use testcluster::Fault;
+
+/// An OpenSSH public key file in the test's HOME.
+fn public_key(env: &Env) -> std::path::PathBuf {
+    let (_, _, public) = devctl::ssh::keys::generate("tester").unwrap();
+    let path = env.home().join("tester.pub");
+    std::fs::write(&path, format!("{public}\n")).unwrap();
+    path
+}
+
+fn offline_dry_run(env: &Env, extra: &[&str]) -> std::process::Output {
+    let key = public_key(env);
+    env.devctl()
+        .args(["create", "--dry-run", "--offline", "--flavor", "cpu-small"])
+        .arg("--ssh-key")
+        .arg(&key)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// A create whose ConfigMap create fails, so that it rolls back, and whose deletes of the
+/// given paths (under the namespace) fail too.
+fn create_failing_with_undeletable(
+    ns: &Ns,
+    name: &str,
+    undeletable: &[&str],
+) -> (Option<i32>, String) {
+    let base = format!("^/api/v1/namespaces/{}", ns.name);
+    let proxy = ns.cluster.proxy();
+    proxy
+        .fail_next(&Fault::new("POST", &format!("{base}/configmaps$"), 500, 1))
+        .unwrap();
+    for path in undeletable {
+        let path = format!("^/apis?(/apps)?/v1/namespaces/{}/{path}$", ns.name);
+        proxy
+            .fail_next(&Fault::new("DELETE", &path, 500, 1))
+            .unwrap();
+    }
+    let out = ns.devctl(&["create", name]);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn a_rollback_that_cannot_delete_says_exactly_what_remains() {
+    let Some(ns) = Ns::new("leftover") else {
+        return;
+    };
+    let (code, err) =
+        create_failing_with_undeletable(&ns, "stuck", &["secrets/stuck-ssh", "statefulsets/stuck"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("creating the ConfigMap"), "{err}");
+    assert!(
+        err.contains("secret/stuck-ssh") && err.contains("statefulset/stuck"),
+        "{err}"
+    );
+    assert!(!err.contains("nothing was left behind"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kubectl delete secret/stuck-ssh statefulset/stuck -n {}",
+            ns.name
+        )) || err.contains(&format!(
+            "kubectl delete statefulset/stuck secret/stuck-ssh -n {}",
+            ns.name
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        ns.everything(),
+        ["secret/stuck-ssh", "statefulset/stuck"],
+        "exactly those remain"
+    );
+}
+
+#[test]
+fn a_child_the_rollback_cannot_delete_is_left_to_the_garbage_collector() {
+    let Some(ns) = Ns::new("collected") else {
+        return;
+    };
+    let (code, err) = create_failing_with_undeletable(&ns, "orphan", &["secrets/orphan-ssh"]);
+    // The StatefulSet is gone, so its Secret goes with it: the create's own failure counts.
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("secret/orphan-ssh could not be deleted; the garbage collector removes it"),
+        "{err}"
+    );
+    assert!(!err.contains("kubectl delete"), "{err}");
+}
+
+#[test]
+fn a_dry_run_redacts_every_secret_value_unless_asked() {
+    let env = Env::new();
+    let env_file = env.home().join("tokens.env");
+    std::fs::write(&env_file, "API_TOKEN=tok-5ecr3t-value\n").unwrap();
+    let env_flag = env_file.display().to_string();
+    let out = offline_dry_run(&env, &["box", "--env-file", &env_flag]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("PRIVATE KEY"), "{text}");
+    assert!(!text.contains("tok-5ecr3t-value"), "{text}");
+    assert!(text.contains("<redacted>"), "{text}");
+    assert!(text.contains("name: box-env"), "{text}");
+
+    let shown = offline_dry_run(&env, &["box", "--env-file", &env_flag, "--show-secrets"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(text.contains("BEGIN OPENSSH PRIVATE KEY"), "{text}");
+    assert!(text.contains("tok-5ecr3t-value"), "{text}");
+
+    let refused = env
+        .devctl()
+        .args(["create", "box", "--show-secrets"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "only with --dry-run");
+}
+
+#[test]
+fn the_files_namespace_is_used_unless_n_names_another() {
+    let env = Env::new();
+    let file = env.home().join("dev.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: filed, namespace: team-a}\nspec: {owner: carol@example.com}\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let out = offline_dry_run(&env, &["-f", &path, "-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for item in list["items"].as_array().unwrap() {
+        assert_eq!(item["metadata"]["namespace"], "team-a", "{item}");
+    }
+    assert!(
+        offline_dry_run(&env, &["-f", &path, "-n", "team-a"])
+            .status
+            .success(),
+        "-n may agree"
+    );
+    let clash = offline_dry_run(&env, &["-f", &path, "-n", "team-b"]);
+    let err = stderr(&clash);
+    assert_eq!(clash.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("team-a") && err.contains("team-b"),
+        "names both: {err}"
+    );
+    assert_eq!(
+        err.lines().next().map(|l| l.starts_with("error: ")),
+        Some(true)
+    );
+}
+
+#[test]
+fn a_files_public_key_is_checked_like_ssh_key() {
+    let env = Env::new();
+    let file = env.home().join("dev.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: filed}\nspec:\n  ssh: {publicKey: \"ssh-ed25519 not-a-key\"}\n",
+    )
+    .unwrap();
+    let out = env
+        .devctl()
+        .args([
+            "create",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+            "-f",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("spec.ssh.publicKey"), "{err}");
+    assert!(
+        !err.contains("panicked") && err.lines().count() <= 2,
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dry_run_prints_what_create_then_makes() {
+    let Some(ns) = Ns::new("same") else { return };
+    let key = public_key(&ns.env);
+    let key = key.display().to_string();
+    let common = [
+        "create",
+        "twin",
+        "--home",
+        "1Gi",
+        "-e",
+        "A=1",
+        "--ssh-key",
+        &key,
+    ];
+    let dry = ns.devctl(&[&common[..], &["--dry-run", "-o", "json"]].concat());
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let out = ns.devctl(&common);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    let printed_set = printed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "StatefulSet")
+        .unwrap()
+        .clone();
+    let made = testcluster::block_on(async {
+        Api::<StatefulSet>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .get("twin")
+            .await
+            .unwrap()
+    });
+    let made = serde_json::to_value(made).unwrap();
+    // What differs between two runs by design: the generated host key and the expiry.
+    let comparable = |set: &serde_json::Value| {
+        let mut annotations = set["metadata"]["annotations"].clone();
+        let map = annotations.as_object_mut().unwrap();
+        map.remove("devserver.io/host-key");
+        map.remove("devserver.io/expires-at");
+        let container = &set["spec"]["template"]["spec"]["containers"][0];
+        serde_json::json!({
+            "labels": set["metadata"]["labels"],
+            "annotations": annotations,
+            "image": container["image"],
+            "command": container["command"],
+            "env": container["env"],
+            "resources": container["resources"],
+            "mounts": container["volumeMounts"],
+            "claims": set["spec"]["volumeClaimTemplates"][0]["spec"]["resources"],
+        })
+    };
+    assert_eq!(comparable(&printed_set), comparable(&made));
+    // The owner is who the cluster says the user is, in both.
+    assert_eq!(
+        made["metadata"]["annotations"]["devserver.io/owner"],
+        "admin"
+    );
+}
+
+/// A ServiceAccount allowed to do everything in `ns`, its token, and a kubeconfig with it.
+fn token_user(ns: &Ns) -> (std::path::PathBuf, String) {
+    use k8s_openapi::api::rbac::v1::RoleBinding;
+    let user = testcluster::block_on(async {
+        let user = ns
+            .cluster
+            .service_account_user(&ns.name, "tok")
+            .await
+            .unwrap();
+        let binding: RoleBinding = serde_json::from_value(serde_json::json!({
+            "metadata": { "name": "tok-admin" },
+            "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "admin" },
+            "subjects": [{ "kind": "ServiceAccount", "name": "tok", "namespace": ns.name }],
+        }))
+        .unwrap();
+        Api::<RoleBinding>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .create(&Default::default(), &binding)
+            .await
+            .unwrap();
+        user
+    });
+    let kubeconfig = std::fs::read_to_string(&user.kubeconfig).unwrap();
+    let token = kubeconfig
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("token: "))
+        .map(|t| t.trim_matches('"').to_string())
+        .expect("a token in the kubeconfig");
+    assert!(token.len() > 20);
+    (user.kubeconfig, token)
+}
+
+#[test]
+fn no_secret_is_printed_at_any_verbosity_over_a_whole_life() {
+    let Some(ns) = Ns::new("secrets") else {
+        return;
+    };
+    let (kubeconfig, token) = token_user(&ns);
+    let env_file = ns.env.home().join("tokens.env");
+    std::fs::write(&env_file, "HF_TOKEN=hf-9c0ffee-never-print\n").unwrap();
+    let env_flag = env_file.display().to_string();
+    let devctl = |args: &[&str]| {
+        ns.env
+            .devctl_at(&kubeconfig)
+            .args(["-n", &ns.name, "-vvv"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // The RoleBinding reaches the authorizer a moment after it is written.
+    let mut attempts = 0;
+    let created = loop {
+        let out = devctl(&[
+            "create",
+            "quiet",
+            "--env-file",
+            &env_flag,
+            "--wait",
+            "--timeout",
+            "2m",
+        ]);
+        if out.status.code() != Some(5) || attempts == 50 {
+            break out;
+        }
+        attempts += 1;
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(created.status.success(), "{}", stderr(&created));
+    let private_key = testcluster::block_on(async {
+        let secret = Api::<Secret>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .get("quiet-ssh")
+            .await
+            .unwrap();
+        String::from_utf8(secret.data.unwrap()["ssh_host_ed25519_key"].0.clone()).unwrap()
+    });
+    // The body of the key, without its BEGIN/END lines.
+    let key_lines: Vec<&str> = private_key
+        .lines()
+        .filter(|l| !l.starts_with("-----") && l.len() > 20)
+        .collect();
+    assert!(!key_lines.is_empty());
+    let mut outputs = vec![("create", created)];
+    for args in [
+        &["list"][..],
+        &["list", "-o", "yaml"],
+        &["describe", "quiet"],
+        &["describe", "quiet", "-o", "json"],
+        &["extend", "quiet", "--ttl", "1h"],
+        &["stop", "quiet"],
+        &["start", "quiet"],
+        &["delete", "quiet", "--yes", "--wait"],
+    ] {
+        let out = devctl(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        outputs.push((args[0], out));
+    }
+    for (command, out) in &outputs {
+        let all = format!("{}{}", stdout(out), stderr(out));
+        assert!(
+            all.contains("GET") || all.contains("POST"),
+            "-vvv logs requests"
+        );
+        assert!(!all.contains(&token), "{command} printed the bearer token");
+        assert!(
+            !all.contains("hf-9c0ffee-never-print"),
+            "{command} printed an env-file value"
+        );
+        for line in &key_lines {
+            assert!(
+                !all.contains(line),
+                "{command} printed the host private key"
+            );
+        }
+        assert!(!all.contains("PRIVATE KEY"), "{command}");
+    }
+}
