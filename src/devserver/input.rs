@@ -163,9 +163,11 @@ pub struct FileLifecycle {
     pub time_to_live: Option<String>,
 }
 
-/// Parses `-f` YAML; errors give the field's path and position.
+/// Parses `-f` YAML; errors name the field and give its line and column, on one line.
 pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
-    let file: DevServerFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    let options = serde_saphyr::options! { with_snippet: false };
+    let file: DevServerFile =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| e.to_string())?;
     if file.api_version != "devserver.io/v1" || file.kind != "DevServer" {
         return Err(format!(
             "expected apiVersion devserver.io/v1 and kind DevServer, got {} {}",
@@ -243,7 +245,15 @@ mod tests {
             Some("8h")
         );
         let err = parse_devserver_file(&ok.replace("flavor:", "flavour:")).unwrap_err();
-        assert!(err.contains("spec") && err.contains("flavour"), "{err}");
+        assert!(
+            err.contains("flavour") && err.contains("line 6, column 3"),
+            "{err}"
+        );
+        assert!(!err.contains('\n'), "{err}");
+        let err =
+            parse_devserver_file(&ok.replace("lifecycle: {timeToLive: \"8h\"}", "lifecycle: [8h]"))
+                .unwrap_err();
+        assert!(err.contains("line 9"), "{err}");
         let err = parse_devserver_file(&ok.replace("kind: DevServer", "kind: Pod")).unwrap_err();
         assert!(err.contains("kind DevServer"), "{err}");
     }
