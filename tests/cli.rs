@@ -741,3 +741,28 @@ fn a_server_that_never_answers_times_out_with_exit_6() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_devserver_name_starting_with_a_digit_is_refused_before_anything_is_made() {
+    let env = Env::new();
+    let out = env
+        .devctl()
+        .args([
+            "create",
+            "1box",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("\"1box\"") && err.contains("starting with a letter"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+}

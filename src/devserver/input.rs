@@ -10,11 +10,13 @@ use super::names;
 /// revision hashes) is valid too.
 pub const MAX_NAME: usize = 40;
 
+/// A devserver's name also names its Service, so it must be a DNS-1035 label (start with a
+/// letter): `1box` would make the StatefulSet and then fail at the Service.
 pub fn check_name(name: &str) -> Result<(), String> {
-    names::check_label("devserver name", name, MAX_NAME)
+    names::check_dns1035_label("devserver name", name, MAX_NAME)
 }
 
-/// `<user>-dev` from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
+/// `<user>-dev` (`dev-<user>` when the user starts with a digit) from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
 pub fn default_name(owner: &str) -> String {
     let user = owner.split('@').next().unwrap_or(owner);
     let user = user.rsplit(':').next().unwrap_or(user);
@@ -27,6 +29,9 @@ pub fn default_name(owner: &str) -> String {
     let cleaned = cleaned.trim_matches('-');
     if cleaned.is_empty() {
         "devserver".into()
+    } else if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        // A name starts with a letter (check_name).
+        format!("dev-{cleaned}")
     } else {
         format!("{cleaned}-dev")
     }
@@ -189,6 +194,10 @@ mod tests {
             "ci-bot-dev"
         );
         assert_eq!(default_name("@@"), "devserver");
+        assert_eq!(default_name("1337@example.com"), "dev-1337");
+        assert!(check_name(&default_name(&"1".repeat(80))).is_ok());
+        assert!(check_name("1box").is_err());
+        assert!(check_name("box1").is_ok());
         assert!(check_name(&default_name(&"x".repeat(80))).is_ok());
     }
 
