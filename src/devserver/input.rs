@@ -69,12 +69,14 @@ pub fn parse_env_file(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(vars)
 }
 
-/// `--gpu 2` or `--gpu nvidia.com/mig-1g.10gb=1`. Names outside the known list are returned
-/// as "needs checking" so the caller can ask the nodes whether they advertise them.
+/// `--gpu 2` (two of nvidia.com/gpu), `--gpu nvidia.com/mig-1g.10gb` (one of that resource)
+/// or `--gpu nvidia.com/mig-1g.10gb=2`. Names outside the known list are returned as "needs
+/// checking" so the caller can ask the nodes whether they advertise them.
 pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     let (resource, count) = match text.split_once('=') {
-        Some((r, c)) => (r.to_string(), c),
-        None => ("nvidia.com/gpu".to_string(), text),
+        Some((r, c)) => (r, c),
+        None if text.contains('/') => (text, "1"),
+        None => ("nvidia.com/gpu", text),
     };
     match count.parse::<u32>() {
         Ok(n) if n > 0 => {}
@@ -86,11 +88,11 @@ pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     }
     if !resource.contains('/') {
         return Err(format!(
-            "invalid --gpu {text:?}: expected RESOURCE=COUNT, e.g. nvidia.com/gpu=1"
+            "invalid --gpu {text:?}: expected COUNT, RESOURCE or RESOURCE=COUNT, e.g. 1, nvidia.com/mig-1g.10gb or nvidia.com/gpu=2"
         ));
     }
-    let known = GPU_RESOURCES.contains(&resource.as_str());
-    Ok((resource, count.to_string(), known))
+    let known = GPU_RESOURCES.contains(&resource);
+    Ok((resource.to_string(), count.to_string(), known))
 }
 
 /// `--expose-ssh nodeport` or `nodeport:30022`.
@@ -225,11 +227,34 @@ mod tests {
             parse_gpu("2"),
             Ok(("nvidia.com/gpu".into(), "2".into(), true))
         );
+        assert_eq!(
+            parse_gpu("nvidia.com/gpu=2"),
+            Ok(("nvidia.com/gpu".into(), "2".into(), true))
+        );
         assert!(parse_gpu("nvidia.com/mig-1g.10gb=1").unwrap().2);
         assert!(!parse_gpu("amd.com/gpu=1").unwrap().2);
-        for bad in ["0", "x", "gpu=1", "nvidia.com/gpu=-1"] {
+        for bad in [
+            "0",
+            "x",
+            "gpu=1",
+            "nvidia.com/gpu=-1",
+            "nvidia.com/gpu=",
+            "=1",
+        ] {
             assert!(parse_gpu(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_gpu_resource_without_a_count_means_one_of_it() {
+        assert_eq!(
+            parse_gpu("nvidia.com/mig-1g.10gb"),
+            Ok(("nvidia.com/mig-1g.10gb".into(), "1".into(), true))
+        );
+        assert_eq!(
+            parse_gpu("amd.com/gpu"),
+            Ok(("amd.com/gpu".into(), "1".into(), false))
+        );
     }
 
     #[test]
