@@ -92,6 +92,7 @@ fn a_plugin_failing_on_refresh_exits_5_and_its_stdout_is_never_shown() {
         let out = env.devctl_at(&kubeconfig).args(args).output().unwrap();
         let (out_text, err_text) = (stdout(&out), stderr(&out));
         assert_eq!(out.status.code(), Some(5), "{args:?}: {err_text}");
+        assert_eq!(out_text, "", "{args:?}: the error goes to stderr only");
         let runs = std::fs::read_to_string(env.home().join("runs")).unwrap_or_default();
         assert!(runs.lines().count() > 2, "{args:?}: no refresh: {err_text}");
         for secret in [FAKE_TOKEN, token.as_str()] {
