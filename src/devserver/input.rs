@@ -173,8 +173,17 @@ pub struct FileLifecycle {
 /// Parses `-f` YAML; errors name the field and give its line and column, on one line.
 pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
     let options = serde_saphyr::options! { with_snippet: false };
-    let file: DevServerFile =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| e.to_string())?;
+    let file: DevServerFile = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let parents = e
+            .location()
+            .map(|l| parents_at(text, l.line() as usize, l.column() as usize))
+            .unwrap_or_default();
+        if parents.is_empty() {
+            e.to_string()
+        } else {
+            format!("{}: {e}", parents.join("."))
+        }
+    })?;
     if file.api_version != "devserver.io/v1" || file.kind != "DevServer" {
         return Err(format!(
             "expected apiVersion devserver.io/v1 and kind DevServer, got {} {}",
@@ -182,6 +191,46 @@ pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
         ));
     }
     Ok(file)
+}
+
+/// The keys of the mappings that hold the node at `line`:`column` (1-based) in block-style
+/// YAML, outermost first: `["spec"]` for a misspelt field under `spec:`. The parser gives a
+/// position; this names it the way the DevServer resource is documented.
+fn parents_at(text: &str, line: usize, column: usize) -> Vec<String> {
+    // A line's indentation counts a sequence's `- ` as indentation.
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
+    let key = |l: &str| {
+        let rest = l.trim_start_matches([' ', '-']);
+        let (key, after) = rest.split_once(':')?;
+        let key = key.trim().trim_matches(['"', '\'']);
+        ((after.is_empty() || after.starts_with(' ')) && !key.is_empty()).then(|| key.to_string())
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(here) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
+        return Vec::new();
+    };
+    let mut parents = Vec::new();
+    // The node is a value on its key's line (`lifecycle: [8h]`, `metadata: {nmae: x}`).
+    let mut limit = indent(here);
+    if limit < column.saturating_sub(1)
+        && let Some(k) = key(here)
+    {
+        parents.push(k);
+    }
+    for l in lines[..line - 1].iter().rev() {
+        if l.trim().is_empty() || l.trim_start().starts_with('#') || indent(l) >= limit {
+            continue;
+        }
+        limit = indent(l);
+        if let Some(k) = key(l) {
+            parents.push(k);
+        }
+        if limit == 0 {
+            break;
+        }
+    }
+    parents.reverse();
+    parents
 }
 
 #[cfg(test)]
@@ -258,6 +307,17 @@ mod tests {
     }
 
     #[test]
+    fn error_positions_are_named_by_their_parent_keys() {
+        let text = "a: 1\nspec:\n  ssh:\n    # a comment\n\n    publicKey: x\n    bad: y\n  lifecycle: [1]\nlist:\n- name: n\n  bad: 1\n";
+        assert_eq!(parents_at(text, 7, 5), ["spec", "ssh"]);
+        assert_eq!(parents_at(text, 8, 14), ["spec", "lifecycle"]);
+        assert_eq!(parents_at(text, 8, 3), ["spec"]);
+        assert_eq!(parents_at(text, 11, 3), ["list"]);
+        assert!(parents_at(text, 1, 1).is_empty());
+        assert!(parents_at(text, 99, 1).is_empty());
+    }
+
+    #[test]
     fn expose_and_quantities() {
         assert_eq!(parse_expose("nodeport"), Ok(None));
         assert_eq!(parse_expose("nodeport:30022"), Ok(Some(30022)));
@@ -280,14 +340,24 @@ mod tests {
         );
         let err = parse_devserver_file(&ok.replace("flavor:", "flavour:")).unwrap_err();
         assert!(
-            err.contains("flavour") && err.contains("line 6, column 3"),
+            err.starts_with("spec: ")
+                && err.contains("flavour")
+                && err.contains("line 6, column 3"),
             "{err}"
         );
         assert!(!err.contains('\n'), "{err}");
         let err =
             parse_devserver_file(&ok.replace("lifecycle: {timeToLive: \"8h\"}", "lifecycle: [8h]"))
                 .unwrap_err();
-        assert!(err.contains("line 9"), "{err}");
+        assert!(
+            err.starts_with("spec.lifecycle: ") && err.contains("line 9"),
+            "{err}"
+        );
+        let err = parse_devserver_file(&ok.replace("name: my-dev-server", "nmae: x")).unwrap_err();
+        assert!(
+            err.starts_with("metadata: ") && err.contains("nmae"),
+            "{err}"
+        );
         let err = parse_devserver_file(&ok.replace("kind: DevServer", "kind: Pod")).unwrap_err();
         assert!(err.contains("kind DevServer"), "{err}");
     }
