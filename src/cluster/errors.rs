@@ -1,5 +1,6 @@
 //! From kube-rs errors to what the user reads: the API's own `Status` (reason and code decide,
-//! never the message text) and, below HTTP, the I/O and TLS errors in the cause chain.
+//! never the message text), credential failures (never with what a plugin printed on stdout)
+//! and, below HTTP, the I/O and TLS errors in the cause chain.
 
 use crate::error::{Error, Kind};
 
