@@ -2,7 +2,7 @@
 //! file (`~/.config/devctl/config.yaml`, or `DEVCTL_CONFIG`), else the built-in default.
 //! Every value remembers where it came from, so `devctl config view` can say.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -189,7 +189,7 @@ impl ConfigFile {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::general(format!("cannot create {}: {e}", dir.display())))?;
         }
-        let text = serde_yaml::to_string(&self.values)
+        let text = crate::output::yaml::to_string(&self.values)
             .map_err(|e| Error::general(format!("cannot write the config: {e}")))?;
         std::fs::write(&self.path, text)
             .map_err(|e| Error::general(format!("cannot write {}: {e}", self.path.display())))
@@ -198,59 +198,50 @@ impl ConfigFile {
 
 /// Parses the config text; errors name the file, line and column.
 fn parse(path: &Path, text: &str) -> Result<BTreeMap<String, String>> {
-    let at = |line: usize, column: usize| format!("{}:{line}:{column}", path.display());
-    let doc: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
-        // serde_yaml's message ends with its own "at line N column M"; we said that already.
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        Error::general(format!("malformed config file {}: {msg}", at(line, column)))
-    })?;
-    let mapping = match doc {
-        serde_yaml::Value::Null => return Ok(BTreeMap::new()),
-        serde_yaml::Value::Mapping(m) => m,
-        _ => {
-            return Err(Error::general(format!(
-                "malformed config file {}: expected a mapping of settings",
-                at(1, 1)
-            )));
-        }
+    use serde_saphyr::{Location, Spanned};
+    let at = |l: &Location| format!("{}:{}:{}", path.display(), l.line(), l.column());
+    // Values are read as the text people wrote: YAML 1.2 booleans only (a namespace `yes`
+    // stays "yes"), and `0755` or `1_000` stay as spelled.
+    let options = serde_saphyr::options! {
+        with_snippet: false,
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
     };
-    let line_of = |key: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
-            .map(|i| i + 1)
-            .unwrap_or(1)
-    };
+    let doc: Option<HashMap<Spanned<String>, Spanned<serde_json::Value>>> =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+            let location = e.location().unwrap_or(Location::UNKNOWN);
+            let place = format!(
+                "{}:{}:{}",
+                path.display(),
+                location.line().max(1),
+                location.column().max(1)
+            );
+            // The message ends with its own "at line N, column M"; we said that already.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            Error::general(format!("malformed config file {place}: {msg}"))
+        })?;
+    let mut entries: Vec<_> = doc.unwrap_or_default().into_iter().collect();
+    entries.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
     let mut values = BTreeMap::new();
-    for (k, v) in mapping {
-        let name = match k {
-            serde_yaml::Value::String(s) => s,
-            other => {
-                return Err(Error::general(format!(
-                    "malformed config file {}: key {other:?} is not a name",
-                    at(1, 1)
-                )));
-            }
-        };
-        let value = match v {
-            serde_yaml::Value::String(s) => s,
-            serde_yaml::Value::Number(n) => n.to_string(),
-            serde_yaml::Value::Bool(b) => b.to_string(),
+    for (key, value) in entries {
+        let name = key.value;
+        let value = match value.value {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
             _ => {
                 return Err(Error::general(format!(
                     "malformed config file {}: {name} must be a single value",
-                    at(line_of(&name), 1)
+                    at(&value.referenced)
                 )));
             }
         };
         validate(&name, &value).map_err(|e| {
             let mut err = Error::general(format!(
                 "config file {}: {}",
-                at(line_of(&name), 1),
+                at(&key.referenced),
                 e.message
             ));
             err.hints = e.hints;
@@ -389,6 +380,19 @@ mod tests {
             err.message
         );
         assert!(!err.message.contains('\n'));
+    }
+
+    #[test]
+    fn values_are_read_as_written() {
+        let values = parse(Path::new("c"), "namespace: yes\nflavor: 0755\nttl: 8h\n").unwrap();
+        assert_eq!(values["namespace"], "yes");
+        assert_eq!(values["flavor"], "0755");
+        assert_eq!(values["ttl"], "8h");
+        let err = parse(Path::new("/x/c.yaml"), "namespace: a\n\nttl: [8h]\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "malformed config file /x/c.yaml:3:6: ttl must be a single value"
+        );
     }
 
     #[test]

@@ -741,3 +741,54 @@ fn a_server_that_never_answers_times_out_with_exit_6() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_devserver_name_starting_with_a_digit_is_refused_before_anything_is_made() {
+    let env = Env::new();
+    let out = env
+        .devctl()
+        .args([
+            "create",
+            "1box",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("\"1box\"") && err.contains("starting with a letter"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+}
+
+#[test]
+fn a_ttl_too_long_for_a_timestamp_is_a_usage_error_not_an_expired_devserver() {
+    let env = Env::new();
+    // 2^64 - 3600 seconds: cast to a signed number of seconds, it is an hour ago.
+    for ttl in ["18446744073709548016s", "999999999999d"] {
+        let out = env
+            .devctl()
+            .args([
+                "create",
+                "box",
+                "--dry-run",
+                "--offline",
+                "--flavor",
+                "cpu-small",
+            ])
+            .args(["--ttl", ttl])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{ttl}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("at most 365d"), "{err}");
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
+}

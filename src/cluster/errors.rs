@@ -1,5 +1,6 @@
 //! From kube-rs errors to what the user reads: the API's own `Status` (reason and code decide,
-//! never the message text) and, below HTTP, the I/O and TLS errors in the cause chain.
+//! never the message text), credential failures (never with what a plugin printed on stdout)
+//! and, below HTTP, the I/O and TLS errors in the cause chain.
 
 use crate::error::{Error, Kind};
 
@@ -17,6 +18,13 @@ pub fn from_kube(err: kube::Error, server: &str, ca_source: &str) -> Error {
             return e;
         }
         kube::Error::Auth(auth) => return from_auth(auth, server),
+        // A credential plugin that fails while kube refreshes a token during a request comes
+        // back as a middleware failure, with the same AuthError (and the plugin's stdout) in it.
+        kube::Error::Service(_) => {
+            if let Some(auth) = auth_error_in(&err) {
+                return from_auth(auth, server);
+            }
+        }
         kube::Error::ProxyProtocolUnsupported { proxy_url } => {
             return Error::general(format!(
                 "requests to {server} would go through the proxy {proxy_url}, whose protocol devctl does not support (only http:// proxies)"
@@ -68,6 +76,24 @@ fn from_status(status: &kube::core::Status, server: &str) -> Error {
     }
 }
 
+/// The credential failure in `err`'s cause chain, if there is one.
+pub fn auth_error_in<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a kube::client::AuthError> {
+    chain(err)
+        .into_iter()
+        .find_map(|e| e.downcast_ref::<kube::client::AuthError>())
+}
+
+/// What may be shown of a failed request (the `-v` log): kube's own text, except for a
+/// credential failure, whose text includes the plugin's stdout.
+pub fn request_failure_text(err: &(dyn std::error::Error + 'static)) -> String {
+    match auth_error_in(err) {
+        Some(auth) => auth_failure_text(auth),
+        None => err.to_string(),
+    }
+}
+
 /// The kubeconfig's credentials could not be turned into a request header: a credential
 /// plugin that is missing or failed, an unreadable token file.
 fn from_auth(err: &kube::client::AuthError, server: &str) -> Error {
@@ -94,17 +120,7 @@ fn from_auth(err: &kube::client::AuthError, server: &str) -> Error {
             .collect(),
         _ => Vec::new(),
     };
-    let what = match err {
-        Auth::AuthExecStart(io) => format!("cannot start the credential plugin: {io}"),
-        Auth::AuthExecRun { cmd, out } => {
-            format!("the credential plugin {cmd:?} failed ({})", out.status)
-        }
-        Auth::ReadTokenFile(io, path) => {
-            format!("cannot read the token file {}: {io}", path.display())
-        }
-        Auth::MissingCommand => "the kubeconfig's exec entry names no command".to_string(),
-        _ => "the kubeconfig's credentials cannot be used".to_string(),
-    };
+    let what = auth_failure_text(err);
     let mut e = Error::new(
         Kind::Forbidden,
         format!("cannot authenticate to {server}: {what}"),
@@ -112,6 +128,57 @@ fn from_auth(err: &kube::client::AuthError, server: &str) -> Error {
     .hint(hint);
     e.causes = causes;
     e
+}
+
+/// One line on what failed, from the parts of `err` that hold no credential: never kube's
+/// Display (the plugin's stdout), nor the command line as kube prints it (with the
+/// environment the kubeconfig gives the plugin, where people put API keys).
+fn auth_failure_text(err: &kube::client::AuthError) -> String {
+    use kube::client::AuthError as Auth;
+    match err {
+        Auth::AuthExecStart(io) => format!("cannot start the credential plugin: {io}"),
+        Auth::AuthExecRun { cmd, out } => match plugin_program(cmd) {
+            Some(program) => format!("the credential plugin {program:?} failed ({})", out.status),
+            None => format!("the credential plugin failed ({})", out.status),
+        },
+        Auth::ReadTokenFile(io, path) => {
+            format!("cannot read the token file {}: {io}", path.display())
+        }
+        Auth::MissingCommand => "the kubeconfig's exec entry names no command".to_string(),
+        Auth::ExecPluginFailed => "the credential plugin gave no credential".to_string(),
+        _ => "the kubeconfig's credentials cannot be used".to_string(),
+    }
+}
+
+/// The program of a plugin command line as kube writes it (a `Command`'s Debug: the
+/// environment as `KEY="value"`, then the program and its arguments, each quoted).
+fn plugin_program(cmd: &str) -> Option<String> {
+    let mut chars = cmd.chars();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            let mut quoted = String::new();
+            let mut escaped = false;
+            for c in chars.by_ref() {
+                match (escaped, c) {
+                    (false, '\\') => escaped = true,
+                    (false, '"') => break,
+                    (_, c) => {
+                        quoted.push(c);
+                        escaped = false;
+                    }
+                }
+            }
+            // A quote after a space opens the program; after `=`, an environment value.
+            if previous == ' ' {
+                return Some(quoted);
+            }
+            previous = '"';
+        } else {
+            previous = c;
+        }
+    }
+    None
 }
 
 enum Transport {
@@ -259,20 +326,72 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_failed_plugin_shows_its_stderr_but_never_its_stdout() {
+        let err = from_kube(kube::Error::Auth(failed_plugin_run()), "https://k", "ca");
+        assert_eq!(err.exit_code(), 5);
+        assert_eq!(err.causes, ["session expired, run: sso login"]);
+        let shown = err.render(true);
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("k3y"),
+            "{shown}"
+        );
+    }
+
+    /// A plugin run as kube reports it: exit 1, a credential on stdout, a word on stderr, and
+    /// the command line with the environment the kubeconfig gives the plugin.
+    #[cfg(unix)]
+    fn failed_plugin_run() -> kube::client::AuthError {
         use std::os::unix::process::ExitStatusExt;
         let out = std::process::Output {
             status: std::process::ExitStatus::from_raw(256),
             stdout: b"{\"status\":{\"token\":\"s3cret\"}}".to_vec(),
             stderr: b"session expired, run: sso login\n".to_vec(),
         };
-        let auth = kube::client::AuthError::AuthExecRun {
-            cmd: "sso-plugin".into(),
+        kube::client::AuthError::AuthExecRun {
+            cmd: r#"API_KEY="k3y" KUBERNETES_EXEC_INFO="{\"kind\":\"ExecCredential\"}" "/usr/bin/sso-plugin" "get-token""#.into(),
             out: Box::new(out),
-        };
-        let err = from_kube(kube::Error::Auth(auth), "https://k", "ca");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_plugin_failing_during_a_refresh_is_unauthenticated_and_hides_its_stdout() {
+        // How kube's client returns a failure of its auth layer in the middle of a request.
+        let err = kube::Error::Service(Box::new(failed_plugin_run()));
+        let err = from_kube(err, "https://k", "ca");
         assert_eq!(err.exit_code(), 5);
+        assert_eq!(
+            err.message,
+            "cannot authenticate to https://k: the credential plugin \"/usr/bin/sso-plugin\" failed (exit status: 1)"
+        );
         assert_eq!(err.causes, ["session expired, run: sso login"]);
-        assert!(!err.render(true).contains("s3cret"), "{}", err.render(true));
+        let shown = err.render(true);
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("k3y"),
+            "{shown}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_request_log_shows_a_failed_plugin_without_its_stdout() {
+        let boxed: tower::BoxError = Box::new(failed_plugin_run());
+        let text = request_failure_text(boxed.as_ref());
+        assert_eq!(
+            text,
+            "the credential plugin \"/usr/bin/sso-plugin\" failed (exit status: 1)"
+        );
+        let other: tower::BoxError = Box::new(io(std::io::ErrorKind::ConnectionReset));
+        assert_eq!(request_failure_text(other.as_ref()), "io says no");
+    }
+
+    #[test]
+    fn the_plugin_is_named_by_its_program_alone() {
+        assert_eq!(
+            plugin_program(r#"A="x \" \"y\"" "/bin/p" "arg""#).as_deref(),
+            Some("/bin/p")
+        );
+        assert_eq!(plugin_program(r#""p""#).as_deref(), Some("p"));
+        assert_eq!(plugin_program("gcloud config config-helper"), None);
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl<S, B, R> Service<Request<B>> for HttpLogService<S>
 where
     S: Service<Request<B>, Response = Response<R>>,
     S::Future: Send + 'static,
-    S::Error: std::fmt::Display,
+    S::Error: AsRef<dyn std::error::Error + Send + Sync>,
 {
     type Response = S::Response;
     type Error = S::Error;
@@ -106,7 +106,12 @@ where
                             }
                         }
                     }
-                    Err(err) => eprintln!("{line} -> failed in {ms} ms: {err}"),
+                    Err(err) => {
+                        // Never kube's text of a failed credential plugin: it has its stdout.
+                        let err: &(dyn std::error::Error + 'static) = err.as_ref();
+                        let text = super::errors::request_failure_text(err);
+                        eprintln!("{line} -> failed in {ms} ms: {text}");
+                    }
                 }
             }
             result

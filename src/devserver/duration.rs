@@ -2,10 +2,16 @@
 
 use std::time::Duration;
 
-/// Parses `1d2h30m15s` (any non-empty subset, in that order, whole numbers). A bare number is
-/// refused: `8` could mean anything.
+/// The longest duration devctl takes: a year. Anything longer is a typo, and a bound keeps
+/// every `now + duration` far inside what a timestamp holds (no overflow, no wrap-around into
+/// a devserver that has already expired).
+pub const MAX: Duration = Duration::from_secs(365 * 86_400);
+
+/// Parses `1d2h30m15s` (any non-empty subset, in that order, whole numbers), at most `MAX`.
+/// A bare number is refused: `8` could mean anything.
 pub fn parse(text: &str) -> Result<Duration, String> {
     let bad = || format!("invalid duration {text:?}: expected e.g. 8h, 90m, 1h30m or 2d");
+    let too_long = || format!("invalid duration {text:?}: at most {}", format(MAX));
     if text.is_empty() {
         return Err(bad());
     }
@@ -28,7 +34,8 @@ pub fn parse(text: &str) -> Result<Duration, String> {
         total = value
             .checked_mul(seconds)
             .and_then(|v| total.checked_add(v))
-            .ok_or_else(bad)?;
+            .filter(|t| *t <= MAX.as_secs())
+            .ok_or_else(too_long)?;
         next_unit += pos + 1;
         rest = &rest[digits + unit.len_utf8()..];
     }
@@ -85,6 +92,30 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn durations_longer_than_a_year_are_refused_not_wrapped() {
+        assert_eq!(parse("365d"), Ok(MAX));
+        assert_eq!(parse("364d23h59m60s"), Ok(MAX));
+        for long in [
+            "366d",
+            "365d1s",
+            "8761h",
+            "999999999999d",
+            "18446744073709548016s",
+            "213503982334601d",
+        ] {
+            assert_eq!(
+                parse(long),
+                Err(format!("invalid duration {long:?}: at most 365d")),
+                "{long}"
+            );
+        }
+        // Whatever parse gives, now + it is a valid timestamp.
+        let now = k8s_openapi::jiff::Timestamp::now();
+        let max = k8s_openapi::jiff::SignedDuration::try_from(MAX).unwrap();
+        assert!(now.checked_add(max).is_ok());
     }
 
     #[test]

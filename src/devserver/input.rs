@@ -10,11 +10,13 @@ use super::names;
 /// revision hashes) is valid too.
 pub const MAX_NAME: usize = 40;
 
+/// A devserver's name also names its Service, so it must be a DNS-1035 label (start with a
+/// letter): `1box` would make the StatefulSet and then fail at the Service.
 pub fn check_name(name: &str) -> Result<(), String> {
-    names::check_label("devserver name", name, MAX_NAME)
+    names::check_dns1035_label("devserver name", name, MAX_NAME)
 }
 
-/// `<user>-dev` from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
+/// `<user>-dev` (`dev-<user>` when the user starts with a digit) from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
 pub fn default_name(owner: &str) -> String {
     let user = owner.split('@').next().unwrap_or(owner);
     let user = user.rsplit(':').next().unwrap_or(user);
@@ -27,6 +29,9 @@ pub fn default_name(owner: &str) -> String {
     let cleaned = cleaned.trim_matches('-');
     if cleaned.is_empty() {
         "devserver".into()
+    } else if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        // A name starts with a letter (check_name).
+        format!("dev-{cleaned}")
     } else {
         format!("{cleaned}-dev")
     }
@@ -64,12 +69,14 @@ pub fn parse_env_file(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(vars)
 }
 
-/// `--gpu 2` or `--gpu nvidia.com/mig-1g.10gb=1`. Names outside the known list are returned
-/// as "needs checking" so the caller can ask the nodes whether they advertise them.
+/// `--gpu 2` (two of nvidia.com/gpu), `--gpu nvidia.com/mig-1g.10gb` (one of that resource)
+/// or `--gpu nvidia.com/mig-1g.10gb=2`. Names outside the known list are returned as "needs
+/// checking" so the caller can ask the nodes whether they advertise them.
 pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     let (resource, count) = match text.split_once('=') {
-        Some((r, c)) => (r.to_string(), c),
-        None => ("nvidia.com/gpu".to_string(), text),
+        Some((r, c)) => (r, c),
+        None if text.contains('/') => (text, "1"),
+        None => ("nvidia.com/gpu", text),
     };
     match count.parse::<u32>() {
         Ok(n) if n > 0 => {}
@@ -81,11 +88,11 @@ pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     }
     if !resource.contains('/') {
         return Err(format!(
-            "invalid --gpu {text:?}: expected RESOURCE=COUNT, e.g. nvidia.com/gpu=1"
+            "invalid --gpu {text:?}: expected COUNT, RESOURCE or RESOURCE=COUNT, e.g. 1, nvidia.com/mig-1g.10gb or nvidia.com/gpu=2"
         ));
     }
-    let known = GPU_RESOURCES.contains(&resource.as_str());
-    Ok((resource, count.to_string(), known))
+    let known = GPU_RESOURCES.contains(&resource);
+    Ok((resource.to_string(), count.to_string(), known))
 }
 
 /// `--expose-ssh nodeport` or `nodeport:30022`.
@@ -163,9 +170,20 @@ pub struct FileLifecycle {
     pub time_to_live: Option<String>,
 }
 
-/// Parses `-f` YAML; errors give the field's path and position.
+/// Parses `-f` YAML; errors name the field and give its line and column, on one line.
 pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
-    let file: DevServerFile = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    let options = serde_saphyr::options! { with_snippet: false };
+    let file: DevServerFile = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let parents = e
+            .location()
+            .map(|l| parents_at(text, l.line() as usize, l.column() as usize))
+            .unwrap_or_default();
+        if parents.is_empty() {
+            e.to_string()
+        } else {
+            format!("{}: {e}", parents.join("."))
+        }
+    })?;
     if file.api_version != "devserver.io/v1" || file.kind != "DevServer" {
         return Err(format!(
             "expected apiVersion devserver.io/v1 and kind DevServer, got {} {}",
@@ -173,6 +191,46 @@ pub fn parse_devserver_file(text: &str) -> Result<DevServerFile, String> {
         ));
     }
     Ok(file)
+}
+
+/// The keys of the mappings that hold the node at `line`:`column` (1-based) in block-style
+/// YAML, outermost first: `["spec"]` for a misspelt field under `spec:`. The parser gives a
+/// position; this names it the way the DevServer resource is documented.
+fn parents_at(text: &str, line: usize, column: usize) -> Vec<String> {
+    // A line's indentation counts a sequence's `- ` as indentation.
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '-']).len();
+    let key = |l: &str| {
+        let rest = l.trim_start_matches([' ', '-']);
+        let (key, after) = rest.split_once(':')?;
+        let key = key.trim().trim_matches(['"', '\'']);
+        ((after.is_empty() || after.starts_with(' ')) && !key.is_empty()).then(|| key.to_string())
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(here) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
+        return Vec::new();
+    };
+    let mut parents = Vec::new();
+    // The node is a value on its key's line (`lifecycle: [8h]`, `metadata: {nmae: x}`).
+    let mut limit = indent(here);
+    if limit < column.saturating_sub(1)
+        && let Some(k) = key(here)
+    {
+        parents.push(k);
+    }
+    for l in lines[..line - 1].iter().rev() {
+        if l.trim().is_empty() || l.trim_start().starts_with('#') || indent(l) >= limit {
+            continue;
+        }
+        limit = indent(l);
+        if let Some(k) = key(l) {
+            parents.push(k);
+        }
+        if limit == 0 {
+            break;
+        }
+    }
+    parents.reverse();
+    parents
 }
 
 #[cfg(test)]
@@ -187,6 +245,10 @@ mod tests {
             "ci-bot-dev"
         );
         assert_eq!(default_name("@@"), "devserver");
+        assert_eq!(default_name("1337@example.com"), "dev-1337");
+        assert!(check_name(&default_name(&"1".repeat(80))).is_ok());
+        assert!(check_name("1box").is_err());
+        assert!(check_name("box1").is_ok());
         assert!(check_name(&default_name(&"x".repeat(80))).is_ok());
     }
 
@@ -214,11 +276,45 @@ mod tests {
             parse_gpu("2"),
             Ok(("nvidia.com/gpu".into(), "2".into(), true))
         );
+        assert_eq!(
+            parse_gpu("nvidia.com/gpu=2"),
+            Ok(("nvidia.com/gpu".into(), "2".into(), true))
+        );
         assert!(parse_gpu("nvidia.com/mig-1g.10gb=1").unwrap().2);
         assert!(!parse_gpu("amd.com/gpu=1").unwrap().2);
-        for bad in ["0", "x", "gpu=1", "nvidia.com/gpu=-1"] {
+        for bad in [
+            "0",
+            "x",
+            "gpu=1",
+            "nvidia.com/gpu=-1",
+            "nvidia.com/gpu=",
+            "=1",
+        ] {
             assert!(parse_gpu(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_gpu_resource_without_a_count_means_one_of_it() {
+        assert_eq!(
+            parse_gpu("nvidia.com/mig-1g.10gb"),
+            Ok(("nvidia.com/mig-1g.10gb".into(), "1".into(), true))
+        );
+        assert_eq!(
+            parse_gpu("amd.com/gpu"),
+            Ok(("amd.com/gpu".into(), "1".into(), false))
+        );
+    }
+
+    #[test]
+    fn error_positions_are_named_by_their_parent_keys() {
+        let text = "a: 1\nspec:\n  ssh:\n    # a comment\n\n    publicKey: x\n    bad: y\n  lifecycle: [1]\nlist:\n- name: n\n  bad: 1\n";
+        assert_eq!(parents_at(text, 7, 5), ["spec", "ssh"]);
+        assert_eq!(parents_at(text, 8, 14), ["spec", "lifecycle"]);
+        assert_eq!(parents_at(text, 8, 3), ["spec"]);
+        assert_eq!(parents_at(text, 11, 3), ["list"]);
+        assert!(parents_at(text, 1, 1).is_empty());
+        assert!(parents_at(text, 99, 1).is_empty());
     }
 
     #[test]
@@ -243,7 +339,25 @@ mod tests {
             Some("8h")
         );
         let err = parse_devserver_file(&ok.replace("flavor:", "flavour:")).unwrap_err();
-        assert!(err.contains("spec") && err.contains("flavour"), "{err}");
+        assert!(
+            err.starts_with("spec: ")
+                && err.contains("flavour")
+                && err.contains("line 6, column 3"),
+            "{err}"
+        );
+        assert!(!err.contains('\n'), "{err}");
+        let err =
+            parse_devserver_file(&ok.replace("lifecycle: {timeToLive: \"8h\"}", "lifecycle: [8h]"))
+                .unwrap_err();
+        assert!(
+            err.starts_with("spec.lifecycle: ") && err.contains("line 9"),
+            "{err}"
+        );
+        let err = parse_devserver_file(&ok.replace("name: my-dev-server", "nmae: x")).unwrap_err();
+        assert!(
+            err.starts_with("metadata: ") && err.contains("nmae"),
+            "{err}"
+        );
         let err = parse_devserver_file(&ok.replace("kind: DevServer", "kind: Pod")).unwrap_err();
         assert!(err.contains("kind DevServer"), "{err}");
     }

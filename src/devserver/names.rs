@@ -19,9 +19,47 @@ pub fn check_label(what: &str, name: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// A DNS-1035 label (devserver names, because they name a Service): a DNS-1123 label that
+/// also starts with a lowercase letter, at most `max` characters.
+pub fn check_dns1035_label(what: &str, name: &str, max: usize) -> Result<(), String> {
+    let starts_with_letter = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    if check_label(what, name, max).is_err() || !starts_with_letter {
+        return Err(format!(
+            "invalid {what} {name:?}: use at most {max} lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dns_1035_labels_start_with_a_letter() {
+        for good in ["box1", "a", "my-dev-server", &"x".repeat(40)] {
+            assert!(
+                check_dns1035_label("devserver name", good, 40).is_ok(),
+                "{good:?}"
+            );
+        }
+        for bad in [
+            "1box",
+            "0",
+            "-a",
+            "a-",
+            "",
+            "A",
+            "a_b",
+            "a.b",
+            &"x".repeat(41),
+        ] {
+            let err = check_dns1035_label("devserver name", bad, 40).unwrap_err();
+            assert!(err.contains("starting with a letter"), "{err}");
+        }
+        // Namespaces stay DNS-1123 labels: a leading digit is fine there.
+        assert!(check_label("namespace", "1team", 63).is_ok());
+    }
 
     #[test]
     fn labels() {
