@@ -405,23 +405,32 @@ fn bad_input_is_one_line_and_creates_nothing() {
 #[test]
 fn dry_run_touches_nothing_beyond_the_flavor_lookup() {
     let Some(ns) = Ns::new("dryrun") else { return };
-    ns.cluster.proxy().clear_requests().unwrap();
-    let out = ns.devctl(&[
-        "create",
-        "ghost",
-        "--dry-run",
-        "-o",
-        "yaml",
-        "--home",
-        "5Gi",
-        "--volume",
-        "data:/data",
-    ]);
-    // Other tests share the proxy: count only what this test could have sent.
+    // Other tests share the proxy: a user of this test's own, and only its requests counted.
+    let user = ns
+        .cluster
+        .user(&format!("dry-{}", ns.name), &["system:masters"])
+        .unwrap();
+    let out = ns
+        .env
+        .devctl_at(&user.kubeconfig)
+        .args(["-n", &ns.name])
+        .args([
+            "create",
+            "ghost",
+            "--dry-run",
+            "-o",
+            "yaml",
+            "--home",
+            "5Gi",
+            "--volume",
+            "data:/data",
+        ])
+        .output()
+        .unwrap();
     let sent: Vec<String> = ns
         .cluster
         .proxy()
-        .requests()
+        .requests_in(&testcluster::Scope::user(&user.name))
         .unwrap()
         .into_iter()
         .filter(|r| {
