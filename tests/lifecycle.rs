@@ -309,6 +309,12 @@ fn delete_keeps_the_home_volume_unless_purged() {
             .collect::<Vec<_>>()
     });
     assert_eq!(claims, ["home-kept-0"]);
+    // Kept for good, not only not yet collected: nothing owns it for the garbage collector.
+    let kept = claim(&ns, "home-kept-0").metadata.owner_references;
+    assert!(
+        kept.unwrap_or_default().is_empty(),
+        "home-kept-0 has owners"
+    );
     assert_eq!(ns.objects::<StatefulSet>(), Vec::<String>::new());
 }
 
@@ -736,9 +742,12 @@ fn reap_deletes_only_the_expired() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("deleted"), "{}", stdout(&out));
     assert_eq!(ns.objects::<StatefulSet>(), ["young"]);
-    assert_eq!(
-        claim(&ns, "home-old-0").metadata.name.as_deref(),
-        Some("home-old-0"),
+    // Homes are kept: the claim is there and nothing owns it, so the garbage collector will
+    // not take it a moment later.
+    let home = claim(&ns, "home-old-0").metadata;
+    assert_eq!(home.name.as_deref(), Some("home-old-0"));
+    assert!(
+        home.owner_references.unwrap_or_default().is_empty(),
         "homes are kept"
     );
 }
