@@ -214,11 +214,12 @@ func front(t *testing.T) (*proxy, *httptest.Server, *atomic.Int64) {
 
 func TestLatencyDelaysOnlyItsScope(t *testing.T) {
 	p, server, _ := front(t)
-	slow := &latencyRule{scope: scope{Namespace: "slow"}, Ms: 300}
+	const ms = 500
+	slow := &latencyRule{scope: scope{Namespace: "slow"}, Ms: ms}
 	if err := p.latencies.set(slow, p.transport); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.latencies.set(&latencyRule{Ms: 300}, p.transport); err != errUnscoped {
+	if err := p.latencies.set(&latencyRule{Ms: ms}, p.transport); err != errUnscoped {
 		t.Fatalf("latency for everyone: %v", err)
 	}
 	took := func(ns string) time.Duration {
@@ -231,10 +232,10 @@ func TestLatencyDelaysOnlyItsScope(t *testing.T) {
 		res.Body.Close()
 		return time.Since(start)
 	}
-	if d := took("slow"); d < 300*time.Millisecond {
+	if d := took("slow"); d < ms*time.Millisecond {
 		t.Fatalf("in scope: %v", d)
 	}
-	if d := took("fast"); d >= 300*time.Millisecond {
+	if d := took("fast"); d >= ms*time.Millisecond {
 		t.Fatalf("out of scope: %v", d)
 	}
 	if err := p.latencies.set(&latencyRule{scope: scope{Namespace: "slow"}}, p.transport); err != nil {
@@ -243,7 +244,7 @@ func TestLatencyDelaysOnlyItsScope(t *testing.T) {
 	if len(p.latencies.list()) != 0 {
 		t.Fatalf("0 ms removes the rule: %+v", p.latencies.list())
 	}
-	if d := took("slow"); d >= 300*time.Millisecond {
+	if d := took("slow"); d >= ms*time.Millisecond {
 		t.Fatalf("after removal: %v", d)
 	}
 }
