@@ -736,12 +736,13 @@ async fn a_held_create_reaches_the_server_only_when_released() {
             .await
         }
     });
-    // The proxy answers the wait once the create is there: no polling.
-    let held =
-        tokio::task::spawn_blocking(move || testcluster::shared().proxy().wait_held(hold, WAIT))
-            .await
-            .unwrap()
-            .unwrap();
+    // The proxy answers the wait once the create is there: no polling. (The control client
+    // blocks, so off the runtime's threads.)
+    let waiting = proxy.clone();
+    let held = tokio::task::spawn_blocking(move || waiting.wait_held(hold, WAIT))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(held.method, "POST");
     assert_eq!(held.path, path.trim_matches(['^', '$']));
     assert!(held.held && held.end.is_none(), "{held:?}");
