@@ -81,9 +81,14 @@ fn expect_ok_within(
 
 /// Which clients' requests a control applies to: those of a user (the common name of a client
 /// certificate, as in [`Request::user`]), about a namespace (`/namespaces/NS/...` in the path)
-/// or over a connection ([`Request::conn`]). Each one set narrows it further.
+/// or over a connection ([`Request::conn`]); a method and a path pattern narrow it further.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Scope {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// A regular expression matched against the URL path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,9 +128,23 @@ impl Scope {
         self
     }
 
-    /// `?user=...&namespace=...&conn=...` with what is set.
+    /// Only requests with `method`.
+    pub fn method(mut self, method: &str) -> Scope {
+        self.method = Some(method.into());
+        self
+    }
+
+    /// Only requests whose path matches the regular expression `path`.
+    pub fn path(mut self, path: &str) -> Scope {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// `?method=...&user=...` with what is set.
     fn query(&self) -> String {
         let pairs: Vec<String> = [
+            ("method", &self.method),
+            ("path", &self.path),
             ("user", &self.user),
             ("namespace", &self.namespace),
             ("conn", &self.conn),
@@ -142,7 +161,7 @@ impl Scope {
 
     /// A scope that names no client would apply to every test of the binary.
     fn require_client(&self, what: &str) -> Result<(), Error> {
-        if *self == Scope::default() {
+        if self.user.is_none() && self.namespace.is_none() && self.conn.is_none() {
             return Err(Error::Control(format!(
                 "{what} needs a user, a namespace or a connection: other tests share the proxy"
             )));
@@ -201,8 +220,14 @@ impl Fault {
         self
     }
 
-    /// Fails only requests in `scope`.
-    pub fn within(mut self, scope: Scope) -> Fault {
+    /// Fails only requests in `scope` (whose method and path, if set, replace these).
+    pub fn within(mut self, mut scope: Scope) -> Fault {
+        if let Some(method) = scope.method.take() {
+            self.method = method;
+        }
+        if let Some(path) = scope.path.take() {
+            self.path = path;
+        }
         self.scope = scope;
         self
     }
@@ -241,8 +266,14 @@ impl Hold {
         }
     }
 
-    /// Holds only requests in `scope`.
-    pub fn within(mut self, scope: Scope) -> Hold {
+    /// Holds only requests in `scope` (whose method and path, if set, replace these).
+    pub fn within(mut self, mut scope: Scope) -> Hold {
+        if let Some(method) = scope.method.take() {
+            self.method = method;
+        }
+        if let Some(path) = scope.path.take() {
+            self.path = path;
+        }
         self.scope = scope;
         self
     }
@@ -436,6 +467,42 @@ impl ProxyControl {
         )?;
         serde_json::from_str(&text).map_err(|e| Error::Control(format!("request log: {e}")))
     }
+
+    /// Waits until `n` requests in `scope` have arrived (open or answered), and returns every
+    /// one in scope. The proxy answers as soon as they are there; an error after `timeout`.
+    pub fn wait_requests(
+        &self,
+        scope: &Scope,
+        n: u32,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        self.wait_log(scope, n, false, timeout)
+    }
+
+    /// Waits until `n` requests in `scope` have been answered, and returns those.
+    pub fn wait_answered(
+        &self,
+        scope: &Scope,
+        n: u32,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        self.wait_log(scope, n, true, timeout)
+    }
+
+    fn wait_log(
+        &self,
+        scope: &Scope,
+        n: u32,
+        ended: bool,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        let query = scope.query();
+        let sep = if query.is_empty() { '?' } else { '&' };
+        let path = format!("/requests{query}{sep}n={n}&ended={ended}&waitMs={ms}");
+        let text = expect_ok_within(&self.addr, "GET", &path, b"", timeout + ANSWER_TIMEOUT)?;
+        serde_json::from_str(&text).map_err(|e| Error::Control(format!("request log: {e}")))
+    }
 }
 
 /// The node agent's controls.
@@ -514,6 +581,10 @@ mod tests {
         );
         assert_eq!(Scope::conn("[::1]:80").query(), "?conn=%5B%3A%3A1%5D%3A80");
         assert_eq!(Scope::default().query(), "");
+        assert_eq!(
+            Scope::namespace("a").method("GET").path("/pods$").query(),
+            "?method=GET&path=%2Fpods%24&namespace=a"
+        );
     }
 
     #[test]
@@ -522,9 +593,10 @@ mod tests {
         let proxy = ProxyControl {
             addr: "127.0.0.1:1".into(),
         };
+        let everyone = Scope::default().method("GET").path(".");
         for err in [
-            proxy.set_latency(&Scope::default(), Duration::from_millis(50)),
-            proxy.drop_connections(&Scope::default()).map(drop),
+            proxy.set_latency(&everyone, Duration::from_millis(50)),
+            proxy.drop_connections(&everyone).map(drop),
         ] {
             assert!(
                 err.is_err_and(|e| e.to_string().contains("other tests share the proxy")),

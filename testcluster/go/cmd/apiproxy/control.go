@@ -130,14 +130,33 @@ func (p *proxy) controlHandler() http.Handler {
 		writeJSON(w, map[string]int{"dropped": p.conns.close(remotes)})
 	})
 	// The log, or with ?method=&path=&user=&namespace=&conn= the requests in that scope. It is
-	// never cleared: a test reads the part that is its own.
+	// never cleared: a test reads the part that is its own. With ?n=K&waitMs=T it answers once
+	// K requests are in scope (with &ended=true: K have ended), 408 after T ms.
 	mux.HandleFunc("GET /requests", func(w http.ResponseWriter, r *http.Request) {
-		s, err := scopeFromQuery(r.URL.Query())
+		q := r.URL.Query()
+		s, err := scopeFromQuery(q)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		writeJSON(w, p.log.snapshot(s))
+		if q.Get("n") == "" {
+			writeJSON(w, p.log.snapshot(s))
+			return
+		}
+		n, nErr := strconv.Atoi(q.Get("n"))
+		waitMs, wErr := strconv.ParseInt(q.Get("waitMs"), 10, 64)
+		if nErr != nil || n < 1 || wErr != nil || waitMs < 0 {
+			http.Error(w, "n: a count from 1, waitMs: milliseconds", http.StatusBadRequest)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), time.Duration(waitMs)*time.Millisecond)
+		defer cancel()
+		found, err := p.log.waitFor(ctx, s, n, q.Get("ended") == "true")
+		if err != nil {
+			http.Error(w, fmt.Sprintf("%d of %d requests in %d ms", len(found), n, waitMs), http.StatusRequestTimeout)
+			return
+		}
+		writeJSON(w, found)
 	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, "ok") })
 	return mux
@@ -284,6 +303,15 @@ func (e *entry) markHeld() {
 type requestLog struct {
 	mu      sync.Mutex
 	entries []*entry
+	changed chan struct{} // made by a waiter; closed (and forgotten) when a request begins or ends
+}
+
+// changedLocked tells the waiters that the log changed.
+func (l *requestLog) changedLocked() {
+	if l.changed != nil {
+		close(l.changed)
+		l.changed = nil
+	}
 }
 
 func (l *requestLog) begin(r *http.Request, req request) *entry {
@@ -301,6 +329,7 @@ func (l *requestLog) begin(r *http.Request, req request) *entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.entries = append(l.entries, e)
+	l.changedLocked()
 	return e
 }
 
@@ -310,19 +339,47 @@ func (l *requestLog) end(e *entry, status int) {
 	defer l.mu.Unlock()
 	e.End = &now
 	e.Status = status
+	l.changedLocked()
 }
 
 // snapshot copies the entries in scope s, in start order.
 func (l *requestLog) snapshot(s *scope) []entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.selectLocked(s, false)
+}
+
+func (l *requestLog) selectLocked(s *scope, ended bool) []entry {
 	out := make([]entry, 0, len(l.entries))
 	for _, e := range l.entries {
-		if s.matches(request{method: e.Method, path: e.Path, user: e.User, conn: e.Conn}) {
+		if s.matches(request{method: e.Method, path: e.Path, user: e.User, conn: e.Conn}) && (!ended || e.End != nil) {
 			out = append(out, *e)
 		}
 	}
 	return out
+}
+
+// waitFor returns the entries in scope s (only the ended ones if ended) once there are n of
+// them, or what there is when ctx ends first (with ctx's error).
+func (l *requestLog) waitFor(ctx context.Context, s *scope, n int, ended bool) ([]entry, error) {
+	for {
+		l.mu.Lock()
+		found := l.selectLocked(s, ended)
+		if len(found) >= n {
+			l.mu.Unlock()
+			return found, nil
+		}
+		if l.changed == nil {
+			l.changed = make(chan struct{})
+		}
+		changed := l.changed
+		l.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return found, ctx.Err()
+		}
+	}
 }
 
 // copies copies entries of the log as they are now.

@@ -394,3 +394,28 @@ func TestControlAPIWaitsForAHeldRequest(t *testing.T) {
 		}
 	}
 }
+
+func TestWaitingForRequestsAnswersOnceTheyEnded(t *testing.T) {
+	var l requestLog
+	in := &scope{Namespace: "a"}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if found, err := l.waitFor(ctx, in, 1, false); err == nil || len(found) != 0 {
+		t.Fatalf("nothing there yet: %v %v", found, err)
+	}
+	open := l.begin(httptest.NewRequest("POST", "/api/v1/namespaces/a/secrets", nil), request{method: "POST", path: "/api/v1/namespaces/a/secrets"})
+	l.begin(httptest.NewRequest("GET", "/api/v1/namespaces/b/pods", nil), request{method: "GET", path: "/api/v1/namespaces/b/pods"})
+	done := make(chan []entry)
+	go func() {
+		found, _ := l.waitFor(context.Background(), in, 1, true)
+		done <- found
+	}()
+	found, err := l.waitFor(context.Background(), in, 1, false)
+	if err != nil || len(found) != 1 || found[0].End != nil {
+		t.Fatalf("begun: %+v %v", found, err)
+	}
+	l.end(open, 201)
+	if ended := <-done; len(ended) != 1 || ended[0].Status != 201 {
+		t.Fatalf("ended: %+v", ended)
+	}
+}
