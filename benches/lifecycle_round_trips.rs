@@ -20,20 +20,26 @@ use kube::api::{Api, PostParams};
 const LATENCY: Duration = Duration::from_millis(50);
 const DEVSERVERS: usize = 1000;
 
-fn devctl(
-    cluster: &testcluster::Cluster,
-    home: &std::path::Path,
-    ns: &str,
-    args: &[&str],
-) -> Command {
+fn devctl(user: &testcluster::User, home: &std::path::Path, ns: &str, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_devctl"));
     cmd.env_clear()
         .env("HOME", home)
         .arg("--kubeconfig")
-        .arg(cluster.kubeconfig())
+        .arg(&user.kubeconfig)
         .args(["-n", ns])
         .args(args);
     cmd
+}
+
+/// A user for one measured command: the latency and the part of the request log read are its
+/// own, whatever else uses the cluster.
+fn user_for(cluster: &testcluster::Cluster, what: &str) -> testcluster::User {
+    cluster
+        .user(
+            &format!("bench-{what}-{}", std::process::id()),
+            &["system:masters"],
+        )
+        .unwrap()
 }
 
 fn main() {
@@ -44,28 +50,21 @@ fn main() {
 
     // create --wait
     let ns = cluster.namespace("bench-create").unwrap();
-    cluster.proxy().set_latency(LATENCY).unwrap();
-    cluster.proxy().clear_requests().unwrap();
+    let creator = user_for(cluster, "create");
+    let mine = testcluster::Scope::user(&creator.name);
+    cluster.proxy().set_latency(&mine, LATENCY).unwrap();
     let start = Instant::now();
-    let out = devctl(cluster, home.path(), &ns, &["create", "timed", "--wait"])
+    let out = devctl(&creator, home.path(), &ns, &["create", "timed", "--wait"])
         .output()
         .unwrap();
     let wall = start.elapsed();
-    cluster.proxy().set_latency(Duration::ZERO).unwrap();
+    cluster.proxy().set_latency(&mine, Duration::ZERO).unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let requests: Vec<_> = cluster
-        .proxy()
-        .requests()
-        .unwrap()
-        .into_iter()
-        .filter(|r| {
-            r.path.contains(&format!("/namespaces/{ns}/")) || !r.path.contains("/namespaces/")
-        })
-        .collect();
+    let requests = cluster.proxy().requests_in(&mine).unwrap();
     let create_trips = testcluster::sequential_round_trips(&requests);
     let create_requests: Vec<String> = requests
         .iter()
@@ -112,11 +111,12 @@ fn main() {
         "made {DEVSERVERS} devservers in {:.1}s",
         made.elapsed().as_secs_f64()
     );
-    cluster.proxy().set_latency(LATENCY).unwrap();
-    cluster.proxy().clear_requests().unwrap();
+    let lister = user_for(cluster, "list");
+    let mine = testcluster::Scope::user(&lister.name);
+    cluster.proxy().set_latency(&mine, LATENCY).unwrap();
     let start = Instant::now();
     let child = devctl(
-        cluster,
+        &lister,
         home.path(),
         &ns,
         &["list", "--all-users", "-o", "json"],
@@ -150,11 +150,11 @@ fn main() {
     let out = child.wait_with_output().unwrap();
     let wall = start.elapsed();
     let peak_kb = sampler.join().unwrap();
-    cluster.proxy().set_latency(Duration::ZERO).unwrap();
+    cluster.proxy().set_latency(&mine, Duration::ZERO).unwrap();
     assert!(out.status.success());
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(listed["items"].as_array().unwrap().len(), DEVSERVERS);
-    let requests = cluster.proxy().requests().unwrap();
+    let requests = cluster.proxy().requests_in(&mine).unwrap();
     let list_trips = testcluster::sequential_round_trips(&requests);
     println!(
         "devctl list with {DEVSERVERS} devservers and {} ms latency: {} requests, {list_trips} sequential round trip(s) (budget 1), {:.0} ms wall, peak memory {:.1} MiB",

@@ -309,6 +309,12 @@ fn delete_keeps_the_home_volume_unless_purged() {
             .collect::<Vec<_>>()
     });
     assert_eq!(claims, ["home-kept-0"]);
+    // Kept for good, not only not yet collected: nothing owns it for the garbage collector.
+    let kept = claim(&ns, "home-kept-0").metadata.owner_references;
+    assert!(
+        kept.unwrap_or_default().is_empty(),
+        "home-kept-0 has owners"
+    );
     assert_eq!(ns.objects::<StatefulSet>(), Vec::<String>::new());
 }
 
@@ -405,10 +411,10 @@ fn bad_input_is_one_line_and_creates_nothing() {
 #[test]
 fn dry_run_asks_only_for_flavors_and_identity_and_touches_nothing() {
     let Some(ns) = Ns::new("dryrun") else { return };
-    // A user of its own, so that the proxy's log tells this test's requests from the rest.
+    // Other tests share the proxy: a user of this test's own, and only its requests counted.
     let user = ns
         .cluster
-        .user(&format!("{}-user", ns.name), &["system:masters"])
+        .user(&format!("dry-{}", ns.name), &["system:masters"])
         .unwrap();
     let out = ns
         .env
@@ -430,10 +436,9 @@ fn dry_run_asks_only_for_flavors_and_identity_and_touches_nothing() {
     let sent: Vec<String> = ns
         .cluster
         .proxy()
-        .requests()
+        .requests_in(&testcluster::Scope::user(&user.name))
         .unwrap()
         .into_iter()
-        .filter(|r| r.user == user.name)
         .map(|r| format!("{} {}", r.method, r.path))
         .collect();
     // The flavors and who the user is (so that the owner and the default name are what
@@ -739,9 +744,12 @@ fn reap_deletes_only_the_expired() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("deleted"), "{}", stdout(&out));
     assert_eq!(ns.objects::<StatefulSet>(), ["young"]);
-    assert_eq!(
-        claim(&ns, "home-old-0").metadata.name.as_deref(),
-        Some("home-old-0"),
+    // Homes are kept: the claim is there and nothing owns it, so the garbage collector will
+    // not take it a moment later.
+    let home = claim(&ns, "home-old-0").metadata;
+    assert_eq!(home.name.as_deref(), Some("home-old-0"));
+    assert!(
+        home.owner_references.unwrap_or_default().is_empty(),
         "homes are kept"
     );
 }
@@ -924,18 +932,6 @@ fn transient_failures_are_retried_only_where_repeating_is_safe() {
     assert_eq!(ns.objects::<StatefulSet>(), ["patient"]);
 }
 
-/// The open watch of the pods of `ns`, from the proxy's log, once devctl has started it.
-fn open_pod_watches(ns: &Ns) -> Vec<testcluster::Request> {
-    let path = format!("/api/v1/namespaces/{}/pods", ns.name);
-    ns.cluster
-        .proxy()
-        .requests()
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.path == path && r.query.contains("watch=true"))
-        .collect()
-}
-
 #[test]
 fn create_wait_resumes_its_watch_when_the_connection_drops() {
     let Some(ns) = Ns::new("resume") else { return };
@@ -953,7 +949,6 @@ fn create_wait_resumes_its_watch_when_the_connection_drops() {
             .await
             .unwrap();
     });
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut waiting = ns
         .env
         .process()
@@ -983,47 +978,52 @@ fn create_wait_resumes_its_watch_when_the_connection_drops() {
         }
         panic!("{what}; devctl said:\n{err}");
     }
-    let check = |waiting: &mut std::process::Child, what: &str| {
-        if std::time::Instant::now() > deadline {
-            fail(waiting, what);
-        }
-        if let Ok(Some(status)) = waiting.try_wait() {
-            fail(waiting, &format!("devctl ended ({status}) before {what}"));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
 
     // Drop the connection once devctl only waits: its creates are answered (a create cut off
-    // is not sent again, and the devserver rolled back), its watch is open.
-    let creates_done = |ns: &Ns| {
-        let made: Vec<String> = ["statefulsets", "services", "configmaps", "secrets"]
-            .iter()
-            .map(|kind| format!("/namespaces/{}/{kind}", ns.name))
-            .collect();
-        let done = ns
-            .cluster
-            .proxy()
-            .requests()
-            .unwrap()
-            .into_iter()
-            .filter(|r| r.method == "POST" && r.end.is_some())
-            .filter(|r| made.iter().any(|m| r.path.ends_with(m.as_str())))
-            .count();
-        done == made.len()
-    };
-    let watch = loop {
-        let open = open_pod_watches(&ns).into_iter().find(|r| r.end.is_none());
-        if let Some(open) = open.filter(|_| creates_done(&ns)) {
-            break open;
+    // is not sent again, and the devserver rolled back), its watch is open. The proxy answers
+    // each wait as soon as its log has what the test waits for.
+    let proxy = ns.cluster.proxy();
+    let wait = std::time::Duration::from_secs(60);
+    let here = testcluster::Scope::namespace(&ns.name);
+    let creates = here
+        .clone()
+        .method("POST")
+        .path("/(statefulsets|services|configmaps|secrets)$");
+    if let Err(e) = proxy.wait_answered(&creates, 4, wait) {
+        fail(&mut waiting, &format!("its creates were not answered: {e}"));
+    }
+    // The pod watches devctl started, once there are `k`: each wait returns when one more
+    // request for the pods has arrived.
+    let pods = here.method("GET").path("/pods$");
+    let watches = |waiting: &mut std::process::Child, k: usize| {
+        let mut n = 1;
+        loop {
+            let found = proxy.wait_requests(&pods, n, wait).unwrap_or_else(|e| {
+                fail(
+                    waiting,
+                    &format!("it did not watch its pod {k} time(s): {e}"),
+                )
+            });
+            let found: Vec<_> = found
+                .into_iter()
+                .filter(|r| r.query.contains("watch=true"))
+                .collect();
+            if found.len() >= k {
+                break found;
+            }
+            n += 1;
         }
-        check(&mut waiting, "it watched its pod");
     };
-    if ns.cluster.proxy().drop_connection(&watch.conn).unwrap() != 1 {
+    let Some(watch) = watches(&mut waiting, 1)
+        .into_iter()
+        .find(|r| r.end.is_none())
+    else {
+        fail(&mut waiting, "its pod watch was not open");
+    };
+    if proxy.drop_connection(&watch.conn).unwrap() != 1 {
         fail(&mut waiting, "the watch's connection was not dropped");
     }
-    while open_pod_watches(&ns).len() < 2 {
-        check(&mut waiting, "it watched again");
-    }
+    watches(&mut waiting, 2);
 
     testcluster::block_on(async {
         let volume: k8s_openapi::api::core::v1::PersistentVolume =

@@ -1,6 +1,10 @@
-//! Clients for the control endpoints of the API proxy (latency, faults, dropped streams, the
-//! request log) and of the node agent (port-forward targets, container logs). Both speak plain
-//! HTTP on loopback; a few lines over `TcpStream` are all that needs.
+//! Clients for the control endpoints of the API proxy (latency, faults, held requests, dropped
+//! streams, the request log) and of the node agent (port-forward targets, container logs). Both
+//! speak plain HTTP on loopback; a few lines over `TcpStream` are all that needs.
+//!
+//! The tests of one binary share one proxy, so every control that changes how it answers is
+//! limited to a [`Scope`] (a user, a namespace or a connection), or to a path pattern that names
+//! the test's namespace; the request log is read through a scope, never cleared.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -10,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
+/// How long a control answer may take, but for a long poll (which adds its own wait).
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// One HTTP/1.0 exchange (so the server closes the connection and never chunks the body).
 pub(crate) fn http(
     addr: &str,
@@ -17,11 +24,19 @@ pub(crate) fn http(
     path: &str,
     body: &[u8],
 ) -> Result<(u16, String), Error> {
+    http_within(addr, method, path, body, ANSWER_TIMEOUT)
+}
+
+fn http_within(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: &[u8],
+    timeout: Duration,
+) -> Result<(u16, String), Error> {
     let fail = |e: std::io::Error| Error::Control(format!("{method} http://{addr}{path}: {e}"));
     let mut stream = TcpStream::connect(addr).map_err(fail)?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(fail)?;
+    stream.set_read_timeout(Some(timeout)).map_err(fail)?;
     let head = format!(
         "{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
         body.len()
@@ -43,7 +58,17 @@ pub(crate) fn http(
 }
 
 fn expect_ok(addr: &str, method: &str, path: &str, body: &[u8]) -> Result<String, Error> {
-    let (status, text) = http(addr, method, path, body)?;
+    expect_ok_within(addr, method, path, body, ANSWER_TIMEOUT)
+}
+
+fn expect_ok_within(
+    addr: &str,
+    method: &str,
+    path: &str,
+    body: &[u8],
+    timeout: Duration,
+) -> Result<String, Error> {
+    let (status, text) = http_within(addr, method, path, body, timeout)?;
     if (200..300).contains(&status) {
         Ok(text)
     } else {
@@ -54,13 +79,120 @@ fn expect_ok(addr: &str, method: &str, path: &str, body: &[u8]) -> Result<String
     }
 }
 
-/// A failure the proxy answers in place of the API server.
+/// Which clients' requests a control applies to: those of a user (the common name of a client
+/// certificate, as in [`Request::user`]), about a namespace (`/namespaces/NS/...` in the path)
+/// or over a connection ([`Request::conn`]); a method and a path pattern narrow it further.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// A regular expression matched against the URL path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conn: Option<String>,
+}
+
+impl Scope {
+    /// The requests of user `name`.
+    pub fn user(name: &str) -> Scope {
+        Scope {
+            user: Some(name.into()),
+            ..Scope::default()
+        }
+    }
+
+    /// The requests about namespace `name`.
+    pub fn namespace(name: &str) -> Scope {
+        Scope {
+            namespace: Some(name.into()),
+            ..Scope::default()
+        }
+    }
+
+    /// The requests over the connection from `conn` (a [`Request::conn`]).
+    pub fn conn(conn: &str) -> Scope {
+        Scope {
+            conn: Some(conn.into()),
+            ..Scope::default()
+        }
+    }
+
+    /// Also only about namespace `name`.
+    pub fn in_namespace(mut self, name: &str) -> Scope {
+        self.namespace = Some(name.into());
+        self
+    }
+
+    /// Only requests with `method`.
+    pub fn method(mut self, method: &str) -> Scope {
+        self.method = Some(method.into());
+        self
+    }
+
+    /// Only requests whose path matches the regular expression `path`.
+    pub fn path(mut self, path: &str) -> Scope {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// `?method=...&user=...` with what is set.
+    fn query(&self) -> String {
+        let pairs: Vec<String> = [
+            ("method", &self.method),
+            ("path", &self.path),
+            ("user", &self.user),
+            ("namespace", &self.namespace),
+            ("conn", &self.conn),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", escape(value.as_deref()?))))
+        .collect();
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
+    }
+
+    /// A scope that names no client would apply to every test of the binary.
+    fn require_client(&self, what: &str) -> Result<(), Error> {
+        if self.user.is_none() && self.namespace.is_none() && self.conn.is_none() {
+            return Err(Error::Control(format!(
+                "{what} needs a user, a namespace or a connection: other tests share the proxy"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, for a query value.
+fn escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A failure the proxy answers in place of the API server. Its path pattern, or its scope,
+/// should name the test's namespace or user, so that it fails no other test's request.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fault {
     /// HTTP method to match; empty matches any.
     pub method: String,
     /// A regular expression matched against the URL path.
     pub path: String,
+    #[serde(flatten)]
+    pub scope: Scope,
     /// The status code to answer with (500, 503, 429, 403, ...).
     pub status: u16,
     /// How many matching requests fail before the fault is used up.
@@ -76,6 +208,7 @@ impl Fault {
         Fault {
             method: method.into(),
             path: path.into(),
+            scope: Scope::default(),
             status,
             count,
             retry_after_seconds: None,
@@ -86,7 +219,81 @@ impl Fault {
         self.retry_after_seconds = Some(seconds);
         self
     }
+
+    /// Fails only requests in `scope` (whose method and path, if set, replace these).
+    pub fn within(mut self, mut scope: Scope) -> Fault {
+        if let Some(method) = scope.method.take() {
+            self.method = method;
+        }
+        if let Some(path) = scope.path.take() {
+            self.path = path;
+        }
+        self.scope = scope;
+        self
+    }
 }
+
+/// Requests the proxy keeps from the API server until the test releases them: the next
+/// `count` requests with `method` whose path matches `path` (and that are in `scope`). A held
+/// request waits at most `timeout`, then goes on; one whose client goes away while it is held
+/// is never sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hold {
+    /// HTTP method to match; empty matches any.
+    pub method: String,
+    /// A regular expression matched against the URL path.
+    pub path: String,
+    #[serde(flatten)]
+    pub scope: Scope,
+    pub count: u32,
+    #[serde(rename = "timeoutMs", serialize_with = "millis")]
+    pub timeout: Duration,
+}
+
+fn millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(d.as_millis().try_into().unwrap_or(u64::MAX))
+}
+
+impl Hold {
+    /// Holds the next request with `method` whose path matches `path`, for at most a minute.
+    pub fn new(method: &str, path: &str) -> Hold {
+        Hold {
+            method: method.into(),
+            path: path.into(),
+            scope: Scope::default(),
+            count: 1,
+            timeout: Duration::from_secs(60),
+        }
+    }
+
+    /// Holds only requests in `scope` (whose method and path, if set, replace these).
+    pub fn within(mut self, mut scope: Scope) -> Hold {
+        if let Some(method) = scope.method.take() {
+            self.method = method;
+        }
+        if let Some(path) = scope.path.take() {
+            self.path = path;
+        }
+        self.scope = scope;
+        self
+    }
+
+    /// Holds the next `count` matching requests.
+    pub fn count(mut self, count: u32) -> Hold {
+        self.count = count;
+        self
+    }
+
+    /// Lets a held request go after `timeout` even if the test has not released it.
+    pub fn timeout(mut self, timeout: Duration) -> Hold {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// A hold made by [`ProxyControl::hold`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoldId(u64);
 
 /// One request that passed the proxy.
 #[derive(Debug, Clone, Deserialize)]
@@ -105,6 +312,10 @@ pub struct Request {
     pub upgrade: bool,
     #[serde(default)]
     pub injected: bool,
+    /// Caught by a hold. A held request that ended with no status was never sent: its client
+    /// went away while it was held.
+    #[serde(default)]
+    pub held: bool,
     /// `HTTP/1.1` or `HTTP/2.0`.
     #[serde(default)]
     pub proto: String,
@@ -158,10 +369,16 @@ impl ProxyControl {
         &self.addr
     }
 
-    /// Delays everything the API server sends by `latency` (one way, order preserved).
-    pub fn set_latency(&self, latency: Duration) -> Result<(), Error> {
-        let body = serde_json::json!({ "ms": latency.as_millis() as u64 }).to_string();
-        expect_ok(&self.addr, "PUT", "/latency", body.as_bytes()).map(drop)
+    /// Delays everything the API server sends for requests in `scope` by `latency` (one way,
+    /// order preserved, paid once per chunk so that a watch sees a distant server); zero
+    /// removes it. The scope must name a user, a namespace or a connection.
+    pub fn set_latency(&self, scope: &Scope, latency: Duration) -> Result<(), Error> {
+        scope.require_client("latency")?;
+        let mut body = serde_json::to_value(scope).map_err(|e| Error::Control(e.to_string()))?;
+        body["ms"] = u64::try_from(latency.as_millis())
+            .unwrap_or(u64::MAX)
+            .into();
+        expect_ok(&self.addr, "PUT", "/latency", body.to_string().as_bytes()).map(drop)
     }
 
     /// Answers the next matching requests with a failure instead of forwarding them.
@@ -170,39 +387,121 @@ impl ProxyControl {
         expect_ok(&self.addr, "POST", "/faults", &body).map(drop)
     }
 
-    pub fn clear_faults(&self) -> Result<(), Error> {
-        expect_ok(&self.addr, "DELETE", "/faults", b"").map(drop)
+    /// Starts holding the requests `hold` matches; see [`ProxyControl::wait_held`] and
+    /// [`ProxyControl::release`].
+    pub fn hold(&self, hold: &Hold) -> Result<HoldId, Error> {
+        let body = serde_json::to_vec(hold).map_err(|e| Error::Control(e.to_string()))?;
+        let text = expect_ok(&self.addr, "POST", "/holds", &body)?;
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
+        v["id"]
+            .as_u64()
+            .map(HoldId)
+            .ok_or_else(|| Error::Control(format!("POST /holds answered {text}")))
     }
 
-    /// Closes every open client connection (watches, exec and port-forward streams included).
-    /// Returns how many were dropped.
-    pub fn drop_connections(&self) -> Result<u64, Error> {
-        self.drop("/drop")
+    /// Waits until the hold has caught a request, and returns it (held: it has not reached the
+    /// API server). The proxy answers as soon as one arrives; an error after `timeout`.
+    pub fn wait_held(&self, id: HoldId, timeout: Duration) -> Result<Request, Error> {
+        let mut held = self.wait_held_n(id, 1, timeout)?;
+        Ok(held.swap_remove(0))
     }
 
-    /// Closes the client connection from `conn` (a [`Request::conn`]), leaving the
-    /// connections of every other client, and so of other tests, alone.
-    pub fn drop_connection(&self, conn: &str) -> Result<u64, Error> {
-        // An address is `127.0.0.1:PORT` or `[::1]:PORT`: nothing in it needs escaping
-        // but the brackets, which a query accepts.
-        self.drop(&format!("/drop?remote={conn}"))
+    /// Waits until the hold has caught `n` requests, and returns every one it caught.
+    pub fn wait_held_n(
+        &self,
+        id: HoldId,
+        n: u32,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        let path = format!("/holds/{}?n={n}&waitMs={ms}", id.0);
+        let text = expect_ok_within(&self.addr, "GET", &path, b"", timeout + ANSWER_TIMEOUT)?;
+        let held: Vec<Request> =
+            serde_json::from_str(&text).map_err(|e| Error::Control(format!("held: {e}")))?;
+        if held.len() < n as usize {
+            return Err(Error::Control(format!("GET {path} answered {text}")));
+        }
+        Ok(held)
     }
 
-    fn drop(&self, path: &str) -> Result<u64, Error> {
-        let text = expect_ok(&self.addr, "POST", path, b"")?;
+    /// Lets the requests of the hold go on to the API server and stops it holding more.
+    /// Returns how many were waiting.
+    pub fn release(&self, id: HoldId) -> Result<u64, Error> {
+        let text = expect_ok(&self.addr, "POST", &format!("/holds/{}/release", id.0), b"")?;
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
+        Ok(v["released"].as_u64().unwrap_or(0))
+    }
+
+    /// Closes the client connections in `scope` (watches, exec and port-forward streams
+    /// included): the one from [`Scope::conn`], or every one that carried a request of the
+    /// scope's user or about its namespace. Never every connection: other tests share the
+    /// proxy. Returns how many were dropped.
+    pub fn drop_connections(&self, scope: &Scope) -> Result<u64, Error> {
+        scope.require_client("dropping connections")?;
+        let text = expect_ok(&self.addr, "POST", &format!("/drop{}", scope.query()), b"")?;
         let v: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
         Ok(v["dropped"].as_u64().unwrap_or(0))
     }
 
-    /// The requests seen since the last [`ProxyControl::clear_requests`], in start order.
+    /// Closes the client connection from `conn` (a [`Request::conn`]).
+    pub fn drop_connection(&self, conn: &str) -> Result<u64, Error> {
+        self.drop_connections(&Scope::conn(conn))
+    }
+
+    /// Every request the proxy has seen, in start order: other tests' too. The log is never
+    /// cleared; [`ProxyControl::requests_in`] reads one test's part.
     pub fn requests(&self) -> Result<Vec<Request>, Error> {
-        let text = expect_ok(&self.addr, "GET", "/requests", b"")?;
+        self.requests_in(&Scope::default())
+    }
+
+    /// The requests in `scope`, in start order.
+    pub fn requests_in(&self, scope: &Scope) -> Result<Vec<Request>, Error> {
+        let text = expect_ok(
+            &self.addr,
+            "GET",
+            &format!("/requests{}", scope.query()),
+            b"",
+        )?;
         serde_json::from_str(&text).map_err(|e| Error::Control(format!("request log: {e}")))
     }
 
-    pub fn clear_requests(&self) -> Result<(), Error> {
-        expect_ok(&self.addr, "DELETE", "/requests", b"").map(drop)
+    /// Waits until `n` requests in `scope` have arrived (open or answered), and returns every
+    /// one in scope. The proxy answers as soon as they are there; an error after `timeout`.
+    pub fn wait_requests(
+        &self,
+        scope: &Scope,
+        n: u32,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        self.wait_log(scope, n, false, timeout)
+    }
+
+    /// Waits until `n` requests in `scope` have been answered, and returns those.
+    pub fn wait_answered(
+        &self,
+        scope: &Scope,
+        n: u32,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        self.wait_log(scope, n, true, timeout)
+    }
+
+    fn wait_log(
+        &self,
+        scope: &Scope,
+        n: u32,
+        ended: bool,
+        timeout: Duration,
+    ) -> Result<Vec<Request>, Error> {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        let query = scope.query();
+        let sep = if query.is_empty() { '?' } else { '&' };
+        let path = format!("/requests{query}{sep}n={n}&ended={ended}&waitMs={ms}");
+        let text = expect_ok_within(&self.addr, "GET", &path, b"", timeout + ANSWER_TIMEOUT)?;
+        serde_json::from_str(&text).map_err(|e| Error::Control(format!("request log: {e}")))
     }
 }
 
@@ -267,8 +566,42 @@ mod tests {
             user: String::new(),
             upgrade: false,
             injected: false,
+            held: false,
             proto: String::new(),
             conn: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_scope_is_sent_as_an_escaped_query() {
+        let scope = Scope::user("system:serviceaccount:a:b").in_namespace("a");
+        assert_eq!(
+            scope.query(),
+            "?user=system%3Aserviceaccount%3Aa%3Ab&namespace=a"
+        );
+        assert_eq!(Scope::conn("[::1]:80").query(), "?conn=%5B%3A%3A1%5D%3A80");
+        assert_eq!(Scope::default().query(), "");
+        assert_eq!(
+            Scope::namespace("a").method("GET").path("/pods$").query(),
+            "?method=GET&path=%2Fpods%24&namespace=a"
+        );
+    }
+
+    #[test]
+    fn controls_for_everyone_are_refused_before_reaching_the_proxy() {
+        // Nothing listens there: only a refusal before any connection passes.
+        let proxy = ProxyControl {
+            addr: "127.0.0.1:1".into(),
+        };
+        let everyone = Scope::default().method("GET").path(".");
+        for err in [
+            proxy.set_latency(&everyone, Duration::from_millis(50)),
+            proxy.drop_connections(&everyone).map(drop),
+        ] {
+            assert!(
+                err.is_err_and(|e| e.to_string().contains("other tests share the proxy")),
+                "refused"
+            );
         }
     }
 

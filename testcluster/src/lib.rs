@@ -1,7 +1,8 @@
 //! A real Kubernetes control plane for devctl's tests: etcd, kube-apiserver,
 //! kube-controller-manager and kube-scheduler built from source, nodes and pods simulated by
 //! KWOK, the kubelet's streaming API (exec, port-forward, logs) served by our node agent, and a
-//! proxy in front of the API server that adds latency, injects faults and logs requests.
+//! proxy in front of the API server that adds latency, injects faults, holds requests and logs
+//! them.
 //!
 //! Tests share one cluster per test binary ([`shared`]) and isolate themselves by namespace.
 //! Every child process ends with the cluster, or with the test process if it dies first.
@@ -20,7 +21,9 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 pub use binaries::{KUBERNETES_VERSION, cache_dir};
-pub use control::{AgentControl, Fault, ProxyControl, Request, sequential_round_trips};
+pub use control::{
+    AgentControl, Fault, Hold, HoldId, ProxyControl, Request, Scope, sequential_round_trips,
+};
 
 /// Everything that can go wrong while starting or driving the cluster.
 #[derive(Debug, thiserror::Error)]

@@ -20,7 +20,7 @@ use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
 use kube::api::{Api, AttachParams, ListParams, LogParams, PostParams, WatchEvent, WatchParams};
 use kube::runtime::wait::await_condition;
 use serde_json::json;
-use testcluster::{Cluster, Config, Fault, NodeSpec};
+use testcluster::{Cluster, Config, Fault, Hold, NodeSpec, Scope};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const WAIT: Duration = Duration::from_secs(60);
@@ -594,14 +594,40 @@ async fn added_latency_delays_each_request_once() {
     };
     let base = time().await;
     let latency = Duration::from_millis(300);
-    cluster.proxy().set_latency(latency).unwrap();
+    // Only for this namespace: other tests run meanwhile.
+    let here = Scope::namespace(&ns);
+    cluster.proxy().set_latency(&here, latency).unwrap();
     let slow = time().await;
-    cluster.proxy().set_latency(Duration::ZERO).unwrap();
+    cluster.proxy().set_latency(&here, Duration::ZERO).unwrap();
     assert!(slow >= latency, "took {slow:?} with {latency:?} added");
     assert!(
         slow < base + latency * 3,
         "took {slow:?}: the delay was added more than once"
     );
+}
+
+#[tokio::test]
+async fn latency_for_one_namespace_leaves_the_others_alone() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let slow = cluster.create_namespace("slow").await.unwrap();
+    let fast = cluster.create_namespace("fast").await.unwrap();
+    let client = cluster.client().await.unwrap();
+    let latency = Duration::from_secs(2);
+    cluster
+        .proxy()
+        .set_latency(&Scope::namespace(&slow), latency)
+        .unwrap();
+    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &fast);
+    let start = Instant::now();
+    maps.list(&ListParams::default()).await.unwrap();
+    let took = start.elapsed();
+    cluster
+        .proxy()
+        .set_latency(&Scope::namespace(&slow), Duration::ZERO)
+        .unwrap();
+    assert!(took < latency, "a list in another namespace took {took:?}");
 }
 
 #[tokio::test]
@@ -627,23 +653,33 @@ async fn the_request_log_counts_calls() {
 }
 
 #[tokio::test]
-async fn dropping_connections_ends_open_watches() {
+async fn dropping_one_namespaces_connections_ends_its_watches_only() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
-    let ns = cluster.create_namespace("drop").await.unwrap();
-    let client = cluster.client().await.unwrap();
-    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
-    let mut watch = maps
-        .watch(&WatchParams::default(), "0")
-        .await
-        .unwrap()
-        .boxed();
-    let dropped = cluster.proxy().drop_connections().unwrap();
-    assert!(dropped >= 1);
+    // Two clients, so two connections: one watches `dropped`, the other `kept`.
+    let watch_in = |ns: String| async move {
+        let client = cluster.client().await.unwrap();
+        let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
+        let watch = maps
+            .watch(&WatchParams::default(), "0")
+            .await
+            .unwrap()
+            .boxed();
+        (maps, watch)
+    };
+    let dropped = cluster.create_namespace("drop").await.unwrap();
+    let kept = cluster.create_namespace("keep").await.unwrap();
+    let (_, mut gone) = watch_in(dropped.clone()).await;
+    let (kept_maps, mut alive) = watch_in(kept).await;
+    let closed = cluster
+        .proxy()
+        .drop_connections(&Scope::namespace(&dropped))
+        .unwrap();
+    assert!(closed >= 1);
     let ended = tokio::time::timeout(WAIT, async {
         loop {
-            match watch.next().await {
+            match gone.next().await {
                 None | Some(Err(_)) => break,
                 Some(Ok(WatchEvent::Error(_))) => break,
                 Some(Ok(_)) => {}
@@ -652,6 +688,84 @@ async fn dropping_connections_ends_open_watches() {
     })
     .await;
     assert!(ended.is_ok(), "the watch outlived the dropped connection");
+    // The other watch still sees what happens in its namespace.
+    kept_maps
+        .create(
+            &PostParams::default(),
+            &from_json(json!({ "metadata": { "name": "after" } })),
+        )
+        .await
+        .unwrap();
+    let event = tokio::time::timeout(WAIT, async {
+        loop {
+            match alive.next().await {
+                Some(Ok(WatchEvent::Added(map)))
+                    if map.metadata.name.as_deref() == Some("after") =>
+                {
+                    break;
+                }
+                Some(Ok(_)) => {}
+                other => panic!("the other watch ended: {other:?}"),
+            }
+        }
+    })
+    .await;
+    assert!(event.is_ok(), "the other watch missed the new ConfigMap");
+}
+
+#[tokio::test]
+async fn a_held_create_reaches_the_server_only_when_released() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.create_namespace("hold").await.unwrap();
+    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> =
+        Api::namespaced(cluster.client().await.unwrap(), &ns);
+    let path = format!("^/api/v1/namespaces/{ns}/configmaps$");
+    let proxy = cluster.proxy();
+    let hold = proxy
+        .hold(&Hold::new("POST", &path).within(Scope::namespace(&ns)))
+        .unwrap();
+    let create = tokio::spawn({
+        let maps = maps.clone();
+        async move {
+            maps.create(
+                &PostParams::default(),
+                &from_json(json!({ "metadata": { "name": "late" }, "data": { "k": "v" } })),
+            )
+            .await
+        }
+    });
+    // The proxy answers the wait once the create is there: no polling. (The control client
+    // blocks, so off the runtime's threads.)
+    let waiting = proxy.clone();
+    let held = tokio::task::spawn_blocking(move || waiting.wait_held(hold, WAIT))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(held.method, "POST");
+    assert_eq!(held.path, path.trim_matches(['^', '$']));
+    assert!(held.held && held.end.is_none(), "{held:?}");
+    assert!(
+        maps.get_opt("late").await.unwrap().is_none(),
+        "a held create has not reached the API server"
+    );
+    assert!(!create.is_finished());
+
+    assert_eq!(proxy.release(hold).unwrap(), 1);
+    let made = tokio::time::timeout(WAIT, create)
+        .await
+        .expect("the create ends once released")
+        .unwrap()
+        .unwrap();
+    assert_eq!(made.metadata.name.as_deref(), Some("late"));
+    assert!(maps.get_opt("late").await.unwrap().is_some());
+    let log = proxy.requests_in(&Scope::namespace(&ns)).unwrap();
+    let create = log
+        .iter()
+        .find(|r| r.method == "POST" && r.path == held.path)
+        .unwrap();
+    assert!(create.held && create.status == 201, "{create:?}");
 }
 
 fn alive(pid: u32) -> bool {

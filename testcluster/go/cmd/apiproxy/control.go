@@ -1,13 +1,15 @@
-// control.go is the test-facing side of the proxy: latency, faults, dropping connections and
-// the request log, over plain HTTP on loopback.
+// control.go is the test-facing side of the proxy: latency, faults, holds, dropping
+// connections and the request log, over plain HTTP on loopback. Everything that changes how
+// the proxy answers applies to a scope (scope.go), since the tests of a binary share it.
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"regexp"
 	"strconv"
 	"sync"
 	"time"
@@ -15,16 +17,22 @@ import (
 
 func (p *proxy) controlHandler() http.Handler {
 	mux := http.NewServeMux()
+	// Latency for the requests of one user, namespace or connection (never for everyone: other
+	// tests share the proxy); {"ms": 0} removes it.
 	mux.HandleFunc("PUT /latency", func(w http.ResponseWriter, r *http.Request) {
-		var body struct {
-			Ms int64 `json:"ms"`
-		}
-		if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Ms < 0 {
-			http.Error(w, `expected {"ms": N}`, http.StatusBadRequest)
+		var rule latencyRule
+		if err := json.NewDecoder(r.Body).Decode(&rule); err != nil {
+			http.Error(w, `expected {"ms": N, "user"/"namespace"/"conn": ...}`, http.StatusBadRequest)
 			return
 		}
-		p.latency.Store(int64(time.Duration(body.Ms) * time.Millisecond))
+		if err := p.latencies.set(&rule, p.transport); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
 		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("GET /latency", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, p.latencies.list())
 	})
 	mux.HandleFunc("POST /faults", func(w http.ResponseWriter, r *http.Request) {
 		var f fault
@@ -41,21 +49,114 @@ func (p *proxy) controlHandler() http.Handler {
 	mux.HandleFunc("GET /faults", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, p.faults.list())
 	})
-	mux.HandleFunc("DELETE /faults", func(w http.ResponseWriter, _ *http.Request) {
-		p.faults.clear()
-		w.WriteHeader(http.StatusNoContent)
+	// Holds: POST makes one ({"id": N}); GET /holds/N?n=K&waitMs=T answers once it caught K
+	// requests (408 after T ms); POST /holds/N/release lets them go.
+	mux.HandleFunc("POST /holds", func(w http.ResponseWriter, r *http.Request) {
+		var h hold
+		if err := json.NewDecoder(r.Body).Decode(&h); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		id, err := p.holds.add(&h)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		writeJSON(w, map[string]uint64{"id": id})
 	})
-	// Every client connection, or with ?remote=ADDR the one from that address (the `conn` of
-	// the request log), so that a test drops its own and no other test's.
+	mux.HandleFunc("GET /holds/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+		if err != nil {
+			http.Error(w, "hold id: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		n, waitMs := 1, int64(0)
+		if v := r.URL.Query().Get("n"); v != "" {
+			if n, err = strconv.Atoi(v); err != nil || n < 1 {
+				http.Error(w, "n: a count from 1", http.StatusBadRequest)
+				return
+			}
+		}
+		if v := r.URL.Query().Get("waitMs"); v != "" {
+			if waitMs, err = strconv.ParseInt(v, 10, 64); err != nil || waitMs < 0 {
+				http.Error(w, "waitMs: milliseconds", http.StatusBadRequest)
+				return
+			}
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), time.Duration(waitMs)*time.Millisecond)
+		defer cancel()
+		caught, err := p.holds.wait(ctx, id, n)
+		switch {
+		case errors.Is(err, errNoHold):
+			http.Error(w, err.Error(), http.StatusNotFound)
+		case err != nil:
+			http.Error(w, fmt.Sprintf("the hold caught %d of %d requests in %d ms", len(caught), n, waitMs), http.StatusRequestTimeout)
+		default:
+			writeJSON(w, p.log.copies(caught))
+		}
+	})
+	mux.HandleFunc("POST /holds/{id}/release", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+		if err != nil {
+			http.Error(w, "hold id: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		released, err := p.holds.release(id)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		}
+		writeJSON(w, map[string]int{"released": released})
+	})
+	// The connections of one client: ?conn=ADDR (the `conn` of the request log), or every
+	// connection that carried a request of ?user= or into ?namespace=; never all of them.
 	mux.HandleFunc("POST /drop", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, map[string]int{"dropped": p.conns.close(r.URL.Query().Get("remote"))})
+		s, err := scopeFromQuery(r.URL.Query())
+		if err == nil && !s.client() {
+			err = errUnscoped
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		remotes := map[string]bool{}
+		if s.User == "" && s.Namespace == "" {
+			remotes[s.Conn] = true
+		} else {
+			for _, e := range p.log.snapshot(s) {
+				remotes[e.Conn] = true
+			}
+		}
+		writeJSON(w, map[string]int{"dropped": p.conns.close(remotes)})
 	})
-	mux.HandleFunc("GET /requests", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, p.log.snapshot())
-	})
-	mux.HandleFunc("DELETE /requests", func(w http.ResponseWriter, _ *http.Request) {
-		p.log.clear()
-		w.WriteHeader(http.StatusNoContent)
+	// The log, or with ?method=&path=&user=&namespace=&conn= the requests in that scope. It is
+	// never cleared: a test reads the part that is its own. With ?n=K&waitMs=T it answers once
+	// K requests are in scope (with &ended=true: K have ended), 408 after T ms.
+	mux.HandleFunc("GET /requests", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		s, err := scopeFromQuery(q)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if q.Get("n") == "" {
+			writeJSON(w, p.log.snapshot(s))
+			return
+		}
+		n, nErr := strconv.Atoi(q.Get("n"))
+		waitMs, wErr := strconv.ParseInt(q.Get("waitMs"), 10, 64)
+		if nErr != nil || n < 1 || wErr != nil || waitMs < 0 {
+			http.Error(w, "n: a count from 1, waitMs: milliseconds", http.StatusBadRequest)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), time.Duration(waitMs)*time.Millisecond)
+		defer cancel()
+		found, err := p.log.waitFor(ctx, s, n, q.Get("ended") == "true")
+		if err != nil {
+			http.Error(w, fmt.Sprintf("%d of %d requests in %d ms", len(found), n, waitMs), http.StatusRequestTimeout)
+			return
+		}
+		writeJSON(w, found)
 	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, "ok") })
 	return mux
@@ -66,15 +167,13 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// fault answers the next Count requests matching Method and Path in place of the API server.
+// fault answers the next Count requests in its scope in place of the API server.
 type fault struct {
-	Method            string `json:"method"`
-	Path              string `json:"path"`
+	scope
 	Status            int    `json:"status"`
 	Count             int    `json:"count"`
 	RetryAfterSeconds int    `json:"retryAfterSeconds,omitempty"`
 	Message           string `json:"message,omitempty"`
-	re                *regexp.Regexp
 }
 
 func (f *fault) message() string {
@@ -90,9 +189,8 @@ type faultList struct {
 }
 
 func (l *faultList) add(f *fault) error {
-	re, err := regexp.Compile(f.Path)
-	if err != nil {
-		return fmt.Errorf("path: %w", err)
+	if err := f.compile(); err != nil {
+		return err
 	}
 	if f.Status < 400 || f.Status > 599 {
 		return fmt.Errorf("status %d is not a failure", f.Status)
@@ -100,7 +198,6 @@ func (l *faultList) add(f *fault) error {
 	if f.Count <= 0 {
 		f.Count = 1
 	}
-	f.re = re
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.faults = append(l.faults, f)
@@ -108,11 +205,11 @@ func (l *faultList) add(f *fault) error {
 }
 
 // take uses up one match of the first fault that matches, if any.
-func (l *faultList) take(method, path string) *fault {
+func (l *faultList) take(r request) *fault {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for i, f := range l.faults {
-		if (f.Method == "" || f.Method == "*" || f.Method == method) && f.re.MatchString(path) {
+		if f.matches(r) {
 			f.Count--
 			if f.Count == 0 {
 				l.faults = append(l.faults[:i], l.faults[i+1:]...)
@@ -132,12 +229,6 @@ func (l *faultList) list() []fault {
 		out = append(out, *f)
 	}
 	return out
-}
-
-func (l *faultList) clear() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.faults = nil
 }
 
 var statusReasons = map[int]string{
@@ -189,9 +280,12 @@ type entry struct {
 	User     string     `json:"user"`
 	Upgrade  bool       `json:"upgrade"`
 	Injected bool       `json:"injected"`
-	Proto    string     `json:"proto"` // HTTP/1.1 or HTTP/2.0
-	Conn     string     `json:"conn"`  // the client's address: one per connection
-	mu       *sync.Mutex
+	// Caught by a hold; a held request that ended without a status was never sent: its
+	// client went away while it was held.
+	Held  bool   `json:"held"`
+	Proto string `json:"proto"` // HTTP/1.1 or HTTP/2.0
+	Conn  string `json:"conn"`  // the client's address: one per connection
+	mu    *sync.Mutex
 }
 
 func (e *entry) markInjected() {
@@ -200,26 +294,42 @@ func (e *entry) markInjected() {
 	e.Injected = true
 }
 
+func (e *entry) markHeld() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.Held = true
+}
+
 type requestLog struct {
 	mu      sync.Mutex
 	entries []*entry
+	changed chan struct{} // made by a waiter; closed (and forgotten) when a request begins or ends
 }
 
-func (l *requestLog) begin(r *http.Request, user string) *entry {
+// changedLocked tells the waiters that the log changed.
+func (l *requestLog) changedLocked() {
+	if l.changed != nil {
+		close(l.changed)
+		l.changed = nil
+	}
+}
+
+func (l *requestLog) begin(r *http.Request, req request) *entry {
 	e := &entry{
-		Method:  r.Method,
-		Path:    r.URL.Path,
+		Method:  req.method,
+		Path:    req.path,
 		Query:   r.URL.RawQuery,
 		Start:   time.Now().UTC(),
-		User:    user,
+		User:    req.user,
 		Upgrade: r.Header.Get("Upgrade") != "",
 		Proto:   r.Proto,
-		Conn:    r.RemoteAddr,
+		Conn:    req.conn,
 		mu:      &l.mu,
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.entries = append(l.entries, e)
+	l.changedLocked()
 	return e
 }
 
@@ -229,22 +339,58 @@ func (l *requestLog) end(e *entry, status int) {
 	defer l.mu.Unlock()
 	e.End = &now
 	e.Status = status
+	l.changedLocked()
 }
 
-func (l *requestLog) snapshot() []entry {
+// snapshot copies the entries in scope s, in start order.
+func (l *requestLog) snapshot(s *scope) []entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.selectLocked(s, false)
+}
+
+func (l *requestLog) selectLocked(s *scope, ended bool) []entry {
 	out := make([]entry, 0, len(l.entries))
 	for _, e := range l.entries {
-		out = append(out, *e)
+		if s.matches(request{method: e.Method, path: e.Path, user: e.User, conn: e.Conn}) && (!ended || e.End != nil) {
+			out = append(out, *e)
+		}
 	}
 	return out
 }
 
-func (l *requestLog) clear() {
+// waitFor returns the entries in scope s (only the ended ones if ended) once there are n of
+// them, or what there is when ctx ends first (with ctx's error).
+func (l *requestLog) waitFor(ctx context.Context, s *scope, n int, ended bool) ([]entry, error) {
+	for {
+		l.mu.Lock()
+		found := l.selectLocked(s, ended)
+		if len(found) >= n {
+			l.mu.Unlock()
+			return found, nil
+		}
+		if l.changed == nil {
+			l.changed = make(chan struct{})
+		}
+		changed := l.changed
+		l.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return found, ctx.Err()
+		}
+	}
+}
+
+// copies copies entries of the log as they are now.
+func (l *requestLog) copies(entries []*entry) []entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.entries = nil
+	out := make([]entry, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, *e)
+	}
+	return out
 }
 
 // connSet tracks every client connection, hijacked ones included, so they can be dropped.
@@ -292,12 +438,12 @@ func (l *trackingListener) Accept() (net.Conn, error) {
 	return t, nil
 }
 
-// close closes the connections from remote, or all of them when remote is empty.
-func (s *connSet) close(remote string) int {
+// close closes the connections from the remote addresses given.
+func (s *connSet) close(remotes map[string]bool) int {
 	s.mu.Lock()
-	conns := make([]*trackedConn, 0, len(s.conns))
+	conns := make([]*trackedConn, 0, len(remotes))
 	for c := range s.conns {
-		if remote == "" || c.RemoteAddr().String() == remote {
+		if remotes[c.RemoteAddr().String()] {
 			conns = append(conns, c)
 		}
 	}

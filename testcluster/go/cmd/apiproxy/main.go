@@ -1,8 +1,8 @@
 // Command apiproxy stands between the test cluster's clients and its kube-apiserver. It
 // forwards everything (watches and exec/port-forward upgrades included), asserts the identity
 // of a client certificate to the API server through the request-header (front-proxy)
-// mechanism, and lets tests add latency, inject failures, drop connections and read a log of
-// requests through a control API.
+// mechanism, and lets tests add latency, inject failures, hold requests, drop connections and
+// read a log of requests through a control API, each limited to the test's own scope.
 package main
 
 import (

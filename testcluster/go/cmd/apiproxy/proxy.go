@@ -1,10 +1,13 @@
 // proxy.go forwards requests to the API server: identity headers from client certificates,
-// injected faults answered locally, and an entry in the request log for each request.
+// held requests kept back, injected faults answered locally, latency added where a test asked
+// for it, and an entry in the request log for each request.
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -15,41 +18,51 @@ import (
 )
 
 type proxy struct {
-	rp      *httputil.ReverseProxy
-	latency atomic.Int64 // nanoseconds added to everything the API server sends
-	faults  faultList
-	log     requestLog
-	conns   connSet
+	rp        *httputil.ReverseProxy
+	latencies latencyList
+	faults    faultList
+	holds     holdSet
+	log       requestLog
+	conns     connSet
+	// transport makes a transport to the API server whose connections delay what the
+	// server sends by delay (nil: no delay line).
+	transport func(delay *atomic.Int64) *http.Transport
 }
 
 func newProxy(target *url.URL, upstreamTLS *tls.Config) *proxy {
 	p := &proxy{}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	transport := &http.Transport{
-		// Our own TLS dial, over a connection that delays what the server sends; a custom
-		// DialTLSContext also keeps the transport on HTTP/1.1.
-		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			raw, err := dialer.DialContext(ctx, network, addr)
-			if err != nil {
-				return nil, err
-			}
-			cfg := upstreamTLS.Clone()
-			cfg.ServerName, _, _ = net.SplitHostPort(addr)
-			conn := tls.Client(newDelayConn(raw, &p.latency), cfg)
-			if err := conn.HandshakeContext(ctx); err != nil {
-				raw.Close()
-				return nil, err
-			}
-			return conn, nil
-		},
-		MaxIdleConnsPerHost: 100,
-		IdleConnTimeout:     90 * time.Second,
+	p.transport = func(delay *atomic.Int64) *http.Transport {
+		return &http.Transport{
+			// Our own TLS dial, over a connection that delays what the server sends; a
+			// custom DialTLSContext also keeps the transport on HTTP/1.1.
+			DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+				raw, err := dialer.DialContext(ctx, network, addr)
+				if err != nil {
+					return nil, err
+				}
+				cfg := upstreamTLS.Clone()
+				cfg.ServerName, _, _ = net.SplitHostPort(addr)
+				under := raw
+				if delay != nil {
+					under = newDelayConn(raw, delay)
+				}
+				conn := tls.Client(under, cfg)
+				if err := conn.HandshakeContext(ctx); err != nil {
+					raw.Close()
+					return nil, err
+				}
+				return conn, nil
+			},
+			MaxIdleConnsPerHost: 100,
+			IdleConnTimeout:     90 * time.Second,
+		}
 	}
 	p.rp = &httputil.ReverseProxy{
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(target)
 		},
-		Transport:     transport,
+		Transport:     routed{direct: p.transport(nil)},
 		FlushInterval: -1,
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			writeStatus(w, http.StatusBadGateway, "apiproxy: "+err.Error(), 0)
@@ -59,11 +72,24 @@ func newProxy(target *url.URL, upstreamTLS *tls.Config) *proxy {
 }
 
 func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	entry := p.log.begin(r, userOf(r))
+	req := requestOf(r)
+	entry := p.log.begin(r, req)
 	rec := &recorder{ResponseWriter: w}
 	defer func() { p.log.end(entry, rec.status) }()
 
-	if f := p.faults.take(r.Method, r.URL.Path); f != nil {
+	if h := p.holds.catch(req, entry); h != nil {
+		// Read the body first: an HTTP/1.1 server notices that the client went away only
+		// once the body is read.
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if !p.holds.await(r.Context(), h) {
+			return // the client went away: the request is never sent
+		}
+	}
+	if f := p.faults.take(req); f != nil {
 		entry.markInjected()
 		writeStatus(rec, f.Status, f.message(), f.RetryAfterSeconds)
 		return
@@ -80,7 +106,7 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.Header.Add("X-Remote-Group", group)
 		}
 	}
-	p.rp.ServeHTTP(rec, r)
+	p.rp.ServeHTTP(rec, r.WithContext(withLatency(r.Context(), p.latencies.match(req))))
 }
 
 func userOf(r *http.Request) string {

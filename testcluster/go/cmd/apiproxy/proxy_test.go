@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,24 +16,24 @@ import (
 
 func TestFaultsMatchMethodAndPathAndGetUsedUp(t *testing.T) {
 	var l faultList
-	if err := l.add(&fault{Method: "POST", Path: "^/api/v1/namespaces/[^/]+/secrets$", Status: 500, Count: 2}); err != nil {
+	if err := l.add(&fault{scope: scope{Method: "POST", Path: "^/api/v1/namespaces/[^/]+/secrets$"}, Status: 500, Count: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if l.take("GET", "/api/v1/namespaces/a/secrets") != nil {
+	if l.take(request{method: "GET", path: "/api/v1/namespaces/a/secrets"}) != nil {
 		t.Fatal("GET must not match a POST fault")
 	}
 	for i := 0; i < 2; i++ {
-		if f := l.take("POST", "/api/v1/namespaces/a/secrets"); f == nil || f.Status != 500 {
+		if f := l.take(request{method: "POST", path: "/api/v1/namespaces/a/secrets"}); f == nil || f.Status != 500 {
 			t.Fatalf("match %d: %v", i, f)
 		}
 	}
-	if l.take("POST", "/api/v1/namespaces/a/secrets") != nil {
+	if l.take(request{method: "POST", path: "/api/v1/namespaces/a/secrets"}) != nil {
 		t.Fatal("the fault is used up after two matches")
 	}
-	if err := l.add(&fault{Path: "(", Status: 500}); err == nil {
+	if err := l.add(&fault{scope: scope{Path: "("}, Status: 500}); err == nil {
 		t.Fatal("a bad pattern is refused")
 	}
-	if err := l.add(&fault{Path: ".", Status: 200}); err == nil {
+	if err := l.add(&fault{scope: scope{Path: "."}, Status: 200}); err == nil {
 		t.Fatal("a success is not a fault")
 	}
 }
@@ -88,22 +91,17 @@ func TestProxyAnswersInjectedFaultsAndLogsRequests(t *testing.T) {
 	defer upstream.Close()
 	target, _ := http.NewRequest("GET", upstream.URL, nil)
 	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig)
-	front := httptest.NewServer(p)
-	defer front.Close()
-	if err := p.faults.add(&fault{Method: "GET", Path: "^/api$", Status: 503, Count: 1}); err != nil {
+	if err := p.faults.add(&fault{scope: scope{Method: "GET", Path: "^/api$"}, Status: 503, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 
+	// Served in the test's goroutine, so the log entry is complete when the answer is.
 	get := func() (int, string) {
-		req, _ := http.NewRequest("GET", front.URL+"/api", nil)
+		req := httptest.NewRequest("GET", "/api", nil)
 		req.Header.Set("X-Remote-User", "mallory")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(body)
+		rec := httptest.NewRecorder()
+		p.ServeHTTP(rec, req)
+		return rec.Code, rec.Body.String()
 	}
 	if code, _ := get(); code != 503 {
 		t.Fatalf("first: %d", code)
@@ -111,7 +109,7 @@ func TestProxyAnswersInjectedFaultsAndLogsRequests(t *testing.T) {
 	if code, body := get(); code != 200 || body != "from upstream" {
 		t.Fatalf("second: %d %q", code, body)
 	}
-	log := p.log.snapshot()
+	log := p.log.snapshot(&scope{})
 	if len(log) != 2 || !log[0].Injected || log[0].Status != 503 || log[1].Injected || log[1].Status != 200 || log[1].End == nil {
 		t.Fatalf("log: %+v", log)
 	}
@@ -138,7 +136,7 @@ func TestDropClosesOnlyTheNamedConnection(t *testing.T) {
 	}
 	keptClient, keptServer := dial()
 	droppedClient, dropped := dial()
-	if n := set.close(dropped.RemoteAddr().String()); n != 1 {
+	if n := set.close(map[string]bool{dropped.RemoteAddr().String(): true}); n != 1 {
 		t.Fatalf("closed %d connections, want 1", n)
 	}
 	if _, err := droppedClient.Read(make([]byte, 1)); err == nil {
@@ -150,10 +148,274 @@ func TestDropClosesOnlyTheNamedConnection(t *testing.T) {
 	if _, err := keptClient.Read(make([]byte, 1)); err != nil {
 		t.Fatalf("the other connection was closed too: %v", err)
 	}
-	if n := set.close(""); n != 1 {
-		t.Fatalf("closing the rest closed %d, want the 1 kept", n)
+	if n := set.close(map[string]bool{}); n != 0 {
+		t.Fatalf("naming no connection closed %d", n)
 	}
-	if _, err := keptClient.Read(make([]byte, 1)); err == nil {
-		t.Fatal("the kept connection was not closed by closing all")
+}
+
+func TestNamespaceOfAPath(t *testing.T) {
+	for path, want := range map[string]string{
+		"/api/v1/namespaces/a/pods":                   "a",
+		"/api/v1/namespaces/a":                        "a",
+		"/apis/apps/v1/namespaces/b/statefulsets/x":   "b",
+		"/api/v1/namespaces":                          "",
+		"/api/v1/nodes":                               "",
+		"/apis/devserver.io/v1/devserverflavors":      "",
+		"/apis/apps/v1/statefulsets":                  "",
+		"/api/v1/namespaces/a/pods/namespaces/c/logs": "a",
+	} {
+		if got := namespaceOf(path); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestScopeMatchesTheClientAndTheNamespace(t *testing.T) {
+	s := &scope{Method: "POST", Path: "/configmaps$", User: "carol", Namespace: "a"}
+	if err := s.compile(); err != nil {
+		t.Fatal(err)
+	}
+	mine := request{method: "POST", path: "/api/v1/namespaces/a/configmaps", user: "carol", conn: "127.0.0.1:1"}
+	if !s.matches(mine) {
+		t.Fatal("the request in scope does not match")
+	}
+	for what, other := range map[string]request{
+		"another user":      {method: "POST", path: mine.path, user: "dave"},
+		"another namespace": {method: "POST", path: "/api/v1/namespaces/ab/configmaps", user: "carol"},
+		"another method":    {method: "GET", path: mine.path, user: "carol"},
+		"another path":      {method: "POST", path: "/api/v1/namespaces/a/secrets", user: "carol"},
+	} {
+		if s.matches(other) {
+			t.Errorf("%s matches", what)
+		}
+	}
+	if (&scope{Path: "."}).client() || !(&scope{Conn: "127.0.0.1:1"}).client() {
+		t.Fatal("only a user, a namespace or a connection names a client")
+	}
+}
+
+// front is a proxy in front of an upstream that answers every request with its path and
+// counts the requests it got.
+func front(t *testing.T) (*proxy, *httptest.Server, *atomic.Int64) {
+	t.Helper()
+	var hits atomic.Int64
+	upstream := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = io.WriteString(w, r.URL.Path)
+	}))
+	t.Cleanup(upstream.Close)
+	target, _ := http.NewRequest("GET", upstream.URL, nil)
+	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig)
+	server := httptest.NewServer(p)
+	t.Cleanup(server.Close)
+	return p, server, &hits
+}
+
+func TestLatencyDelaysOnlyItsScope(t *testing.T) {
+	p, server, _ := front(t)
+	const ms = 500
+	slow := &latencyRule{scope: scope{Namespace: "slow"}, Ms: ms}
+	if err := p.latencies.set(slow, p.transport); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.latencies.set(&latencyRule{Ms: ms}, p.transport); err != errUnscoped {
+		t.Fatalf("latency for everyone: %v", err)
+	}
+	took := func(ns string) time.Duration {
+		start := time.Now()
+		res, err := http.Get(server.URL + "/api/v1/namespaces/" + ns + "/configmaps")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return time.Since(start)
+	}
+	if d := took("slow"); d < ms*time.Millisecond {
+		t.Fatalf("in scope: %v", d)
+	}
+	if d := took("fast"); d >= ms*time.Millisecond {
+		t.Fatalf("out of scope: %v", d)
+	}
+	if err := p.latencies.set(&latencyRule{scope: scope{Namespace: "slow"}}, p.transport); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.latencies.list()) != 0 {
+		t.Fatalf("0 ms removes the rule: %+v", p.latencies.list())
+	}
+	if d := took("slow"); d >= ms*time.Millisecond {
+		t.Fatalf("after removal: %v", d)
+	}
+}
+
+func TestRequestLogReadsOneScope(t *testing.T) {
+	p, server, _ := front(t)
+	for _, ns := range []string{"a", "b", "a"} {
+		res, err := http.Get(server.URL + "/api/v1/namespaces/" + ns + "/pods")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+	}
+	if got := p.log.snapshot(&scope{Namespace: "a"}); len(got) != 2 || got[0].Path != "/api/v1/namespaces/a/pods" {
+		t.Fatalf("namespace a: %+v", got)
+	}
+	if got := p.log.snapshot(&scope{}); len(got) != 3 {
+		t.Fatalf("everything: %+v", got)
+	}
+}
+
+func TestAHeldRequestWaitsForItsRelease(t *testing.T) {
+	p, server, hits := front(t)
+	id, err := p.holds.add(&hold{scope: scope{Method: "POST", Path: "/configmaps$", Namespace: "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answered := make(chan string)
+	go func() {
+		res, err := http.Post(server.URL+"/api/v1/namespaces/a/configmaps", "application/json", strings.NewReader("{}"))
+		if err != nil {
+			answered <- err.Error()
+			return
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		answered <- string(body)
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	caught, err := p.holds.wait(ctx, id, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.log.copies(caught); len(got) != 1 || !got[0].Held || got[0].Method != "POST" || got[0].End != nil {
+		t.Fatalf("held: %+v", got)
+	}
+	if hits.Load() != 0 {
+		t.Fatal("the held request reached the server")
+	}
+	// The hold catches one: the next request in its scope passes.
+	res, err := http.Post(server.URL+"/api/v1/namespaces/a/configmaps", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if hits.Load() != 1 {
+		t.Fatalf("%d requests reached the server, want the one not held", hits.Load())
+	}
+	if n, err := p.holds.release(id); err != nil || n != 1 {
+		t.Fatalf("release: %d, %v", n, err)
+	}
+	if body := <-answered; body != "/api/v1/namespaces/a/configmaps" {
+		t.Fatalf("answer: %q", body)
+	}
+	if hits.Load() != 2 {
+		t.Fatal("the released request did not reach the server")
+	}
+	if _, err := p.holds.release(99); err != errNoHold {
+		t.Fatalf("an unknown hold: %v", err)
+	}
+}
+
+func TestAHeldRequestWhoseClientLeftIsNeverSent(t *testing.T) {
+	p, _, hits := front(t)
+	if _, err := p.holds.add(&hold{scope: scope{Method: "POST"}}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/namespaces/a/secrets", strings.NewReader("{}"))
+	p.ServeHTTP(httptest.NewRecorder(), r)
+	log := p.log.snapshot(&scope{})
+	if hits.Load() != 0 || len(log) != 1 || !log[0].Held || log[0].Status != 0 || log[0].End == nil {
+		t.Fatalf("hits %d, log %+v", hits.Load(), log)
+	}
+}
+
+func TestAHoldLetsItsRequestGoAfterItsTimeout(t *testing.T) {
+	p, _, hits := front(t)
+	if _, err := p.holds.add(&hold{scope: scope{Path: "/pods$"}, TimeoutMs: 50}); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/namespaces/a/pods", nil))
+	if rec.Code != 200 || hits.Load() != 1 {
+		t.Fatalf("code %d, hits %d", rec.Code, hits.Load())
+	}
+}
+
+func TestControlAPIWaitsForAHeldRequest(t *testing.T) {
+	p, server, _ := front(t)
+	control := httptest.NewServer(p.controlHandler())
+	defer control.Close()
+	call := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, control.URL+path, strings.NewReader(body))
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		text, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(text)
+	}
+	code, text := call("POST", "/holds", `{"method": "GET", "namespace": "a"}`)
+	var made struct{ ID uint64 }
+	if err := json.Unmarshal([]byte(text), &made); code != 200 || err != nil {
+		t.Fatalf("%d %s", code, text)
+	}
+	wait := fmt.Sprintf("/holds/%d?waitMs=50", made.ID)
+	if code, _ := call("GET", wait, ""); code != http.StatusRequestTimeout {
+		t.Fatalf("nothing held yet: %d", code)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		res, err := http.Get(server.URL + "/api/v1/namespaces/a/pods")
+		if err == nil {
+			res.Body.Close()
+		}
+	}()
+	code, text = call("GET", fmt.Sprintf("/holds/%d?waitMs=10000", made.ID), "")
+	var held []entry
+	if err := json.Unmarshal([]byte(text), &held); code != 200 || err != nil || len(held) != 1 || held[0].Path != "/api/v1/namespaces/a/pods" {
+		t.Fatalf("%d %s", code, text)
+	}
+	if code, text := call("POST", fmt.Sprintf("/holds/%d/release", made.ID), ""); code != 200 || !strings.Contains(text, `"released":1`) {
+		t.Fatalf("%d %s", code, text)
+	}
+	<-done
+	if code, _ := call("GET", "/holds/99?waitMs=1", ""); code != http.StatusNotFound {
+		t.Fatalf("an unknown hold: %d", code)
+	}
+	for _, unscoped := range [][3]string{{"POST", "/drop", ""}, {"PUT", "/latency", `{"ms": 50}`}} {
+		if code, text := call(unscoped[0], unscoped[1], unscoped[2]); code != http.StatusBadRequest {
+			t.Fatalf("%s %s for everyone: %d %s", unscoped[0], unscoped[1], code, text)
+		}
+	}
+}
+
+func TestWaitingForRequestsAnswersOnceTheyEnded(t *testing.T) {
+	var l requestLog
+	in := &scope{Namespace: "a"}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if found, err := l.waitFor(ctx, in, 1, false); err == nil || len(found) != 0 {
+		t.Fatalf("nothing there yet: %v %v", found, err)
+	}
+	open := l.begin(httptest.NewRequest("POST", "/api/v1/namespaces/a/secrets", nil), request{method: "POST", path: "/api/v1/namespaces/a/secrets"})
+	l.begin(httptest.NewRequest("GET", "/api/v1/namespaces/b/pods", nil), request{method: "GET", path: "/api/v1/namespaces/b/pods"})
+	done := make(chan []entry)
+	go func() {
+		found, _ := l.waitFor(context.Background(), in, 1, true)
+		done <- found
+	}()
+	found, err := l.waitFor(context.Background(), in, 1, false)
+	if err != nil || len(found) != 1 || found[0].End != nil {
+		t.Fatalf("begun: %+v %v", found, err)
+	}
+	l.end(open, 201)
+	if ended := <-done; len(ended) != 1 || ended[0].Status != 201 {
+		t.Fatalf("ended: %+v", ended)
 	}
 }
