@@ -372,3 +372,95 @@ fn no_secret_is_printed_at_any_verbosity_over_a_whole_life() {
         assert!(!all.contains("PRIVATE KEY"), "{command}");
     }
 }
+
+/// Starts `devctl -n NS ARGS` in the background, with its stderr captured.
+fn spawn_devctl(ns: &Ns, args: &[&str]) -> std::process::Child {
+    ns.env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn send(child: &std::process::Child, signal: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Holds the next `method` request to `resource` in the namespace; `wait_held` then tells
+/// when devctl is certainly at that step.
+fn hold_until_sent(ns: &Ns, method: &str, resource: &str) -> testcluster::HoldId {
+    let path = format!("^/apis?(/apps)?/v1/namespaces/{}/{resource}$", ns.name);
+    ns.cluster
+        .proxy()
+        .hold(&testcluster::Hold::new(method, &path))
+        .unwrap()
+}
+
+#[test]
+fn a_signal_while_objects_are_made_rolls_back_what_was_made() {
+    for (signal, code, step, name) in [
+        ("INT", 130, "secrets", "sigint"),
+        ("TERM", 143, "statefulsets", "sigterm"),
+    ] {
+        let Some(ns) = Ns::new(&format!("signal-{name}")) else {
+            return;
+        };
+        let proxy = ns.cluster.proxy();
+        let hold = hold_until_sent(&ns, "POST", step);
+        let child = spawn_devctl(&ns, &["create", name]);
+        proxy
+            .wait_held(hold, std::time::Duration::from_secs(60))
+            .unwrap();
+        send(&child, signal);
+        // The request in flight finishes, so that devctl knows what it made.
+        proxy.release(hold).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "{signal}: {err}");
+        assert!(err.contains("was not created"), "{signal}: {err}");
+        assert!(err.contains("nothing was left behind"), "{signal}: {err}");
+        assert_eq!(ns.everything(), Vec::<String>::new(), "{signal}");
+    }
+}
+
+#[test]
+fn a_signal_during_wait_leaves_the_devserver_and_says_how_to_delete_it() {
+    let Some(ns) = Ns::new("signal-wait") else {
+        return;
+    };
+    let proxy = ns.cluster.proxy();
+    // The pod watch of --wait: devctl has made everything when it asks.
+    let hold = hold_until_sent(&ns, "GET", "pods");
+    let child = spawn_devctl(&ns, &["create", "waiter", "--wait", "--timeout", "2m"]);
+    proxy
+        .wait_held(hold, std::time::Duration::from_secs(60))
+        .unwrap();
+    send(&child, "INT");
+    let out = child.wait_with_output().unwrap();
+    proxy.release(hold).unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("left as it is"), "{err}");
+    assert!(
+        err.contains(&format!("devctl delete waiter --yes -n {}", ns.name)),
+        "{err}"
+    );
+    assert_eq!(
+        ns.everything(),
+        [
+            "configmap/waiter-init",
+            "secret/waiter-ssh",
+            "service/waiter",
+            "statefulset/waiter"
+        ]
+    );
+}
