@@ -141,6 +141,11 @@ fn key(name: &str) -> Result<&'static Key> {
     })
 }
 
+/// Checks that `name` is a setting devctl knows (a usage error with the known ones if not).
+pub fn check_known(name: &str) -> Result<()> {
+    key(name).map(|_| ())
+}
+
 /// Checks that `value` is acceptable for the setting `name`.
 pub fn validate(name: &str, value: &str) -> Result<()> {
     let key = key(name)?;

@@ -74,13 +74,7 @@ pub fn run(ctx: &Context<'_>, args: ConfigArgs) -> Result<ExitStatus> {
             printer.info(&format!("{key} = {value} (in {})", file.path.display()));
         }
         ConfigCommand::Unset { key } => {
-            settings::validate(&key, "x").or_else(|e| {
-                if e.message.starts_with("unknown") {
-                    Err(e)
-                } else {
-                    Ok(())
-                }
-            })?;
+            settings::check_known(&key)?;
             let mut file = load_file()?;
             if file.values.remove(&key).is_some() {
                 file.save()?;
