@@ -33,6 +33,7 @@ pub fn main() -> ExitCode {
         cli.global.quiet,
         cli.global.no_color,
     );
+    output::init_log(cli.global.verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

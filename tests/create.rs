@@ -464,3 +464,19 @@ fn a_signal_during_wait_leaves_the_devserver_and_says_how_to_delete_it() {
         ]
     );
 }
+
+#[test]
+fn a_format_create_cannot_print_is_a_usage_error_naming_the_ones_it_can() {
+    let env = Env::new();
+    let dry = offline_dry_run(&env, &["box", "-o", "name"]);
+    assert_eq!(dry.status.code(), Some(2), "{}", stderr(&dry));
+    assert!(stderr(&dry).contains("-o yaml"), "{}", stderr(&dry));
+    // Refused before it looks for a cluster: there is no kubeconfig here.
+    let wide = env
+        .devctl()
+        .args(["create", "box", "-o", "wide"])
+        .output()
+        .unwrap();
+    assert_eq!(wide.status.code(), Some(2), "{}", stderr(&wide));
+    assert!(stderr(&wide).contains("-o json"), "{}", stderr(&wide));
+}

@@ -1,13 +1,10 @@
 //! `-v` shows each HTTP request with its status and duration; `-vv` adds the request and
 //! response headers, with the value of `Authorization` (and any other credential) redacted.
+//! The lines are `tracing` events (debug, and trace for headers) that the printer's log
+//! draws on stderr; nothing here writes to the terminal.
 //!
 //! The layer sits outside kube's auth layer, so the credentials it adds never pass through
 //! here, and inside the retry layer, so each attempt is a line of its own.
-
-#![allow(
-    clippy::print_stderr,
-    reason = "request logging is -v output for people, on stderr"
-)]
 
 use std::task::{Context, Poll};
 use std::time::Instant;
@@ -87,7 +84,7 @@ where
         if verbosity >= 2 {
             // Requests run concurrently: every line names its request.
             for (name, value) in req.headers() {
-                eprintln!("> {line}  {name}: {}", shown_value(name.as_str(), value));
+                tracing::trace!("> {line}  {name}: {}", shown_value(name.as_str(), value));
             }
         }
         let start = Instant::now();
@@ -98,11 +95,11 @@ where
                 let ms = start.elapsed().as_millis();
                 match &result {
                     Ok(res) => {
-                        eprintln!("{line} -> {} in {ms} ms", res.status().as_u16());
+                        tracing::debug!("{line} -> {} in {ms} ms", res.status().as_u16());
                         if verbosity >= 2 {
                             for (name, value) in res.headers() {
                                 let value = shown_value(name.as_str(), value);
-                                eprintln!("< {line}  {name}: {value}");
+                                tracing::trace!("< {line}  {name}: {value}");
                             }
                         }
                     }
@@ -110,7 +107,7 @@ where
                         // Never kube's text of a failed credential plugin: it has its stdout.
                         let err: &(dyn std::error::Error + 'static) = err.as_ref();
                         let text = super::errors::request_failure_text(err);
-                        eprintln!("{line} -> failed in {ms} ms: {text}");
+                        tracing::debug!("{line} -> failed in {ms} ms: {text}");
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! Reaching the cluster: where it is (`kubeconfig`, no network), a kube client over HTTP/2
 //! (`client`) with `-v` request logging (`http_log`) and retries of transient failures
-//! (`retry`), and turning client errors into user-facing ones (`errors`).
+//! (`retry`), and turning client errors into user-facing ones (`errors`). Nothing here
+//! writes to the terminal: `-v` detail goes out as `tracing` events that the printer's log
+//! draws, and waits report progress to their caller.
 
 mod client;
 pub mod devservers;
@@ -17,7 +19,6 @@ pub use kubeconfig::{Environment, Origin, Target};
 
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
-use crate::output::Printer;
 use crate::settings::{Settings, Source};
 
 /// A connection to one cluster, and what the user sees of it.
@@ -51,11 +52,8 @@ pub fn locate(global: &GlobalArgs, settings: &Settings) -> Result<Target> {
 }
 
 /// Connects as the settings say. Makes no request: the first call tells whether it works.
-pub async fn connect(
-    global: &GlobalArgs,
-    settings: &Settings,
-    printer: &Printer,
-) -> Result<Cluster> {
+/// `verbosity` decides which `-v` events the client emits (requests, then headers).
+pub async fn connect(global: &GlobalArgs, settings: &Settings, verbosity: u8) -> Result<Cluster> {
     let target = locate(global, settings)?;
     let origin = target.describe_origin();
     let (mut config, kubeconfig_proxy) = match target.origin {
@@ -92,15 +90,12 @@ pub async fn connect(
         .to_string()
         .trim_end_matches('/')
         .to_string();
-    printer.debug(
-        1,
-        &format!(
-            "kubeconfig {origin}; context {} ({}); server {server}; namespace {} ({})",
-            target.context,
-            target.context_source.describe(),
-            target.namespace,
-            target.namespace_source.describe(),
-        ),
+    tracing::debug!(
+        "kubeconfig {origin}; context {} ({}); server {server}; namespace {} ({})",
+        target.context,
+        target.context_source.describe(),
+        target.namespace,
+        target.namespace_source.describe(),
     );
 
     if let Some(limit) = global.request_timeout {
@@ -111,9 +106,9 @@ pub async fn connect(
     let proxy = client::proxy_for(kubeconfig_proxy.as_deref(), &config.cluster_url)
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
     if let Some(proxy) = &proxy {
-        printer.debug(1, &format!("through the proxy {}", proxy.uri));
+        tracing::debug!("through the proxy {}", proxy.uri);
     }
-    let client = client::build(config, proxy, printer.verbosity())
+    let client = client::build(config, proxy, verbosity)
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
     Ok(Cluster {
         client,

@@ -10,11 +10,6 @@
 //! error goes to the command, which knows what to clean up. Connection failures (refused, DNS,
 //! TLS), timeouts and errors of the credential plugin are never retried: they fail at once.
 
-#![allow(
-    clippy::print_stderr,
-    reason = "-v notes each retry for people, on stderr"
-)]
-
 use std::time::Duration;
 
 use http::{Method, Request, Response, StatusCode};
@@ -148,7 +143,7 @@ impl<Res> tower::retry::Policy<Request<Body>, Response<Res>, BoxError> for Trans
         };
         self.retries = retry;
         if self.verbosity >= 1 {
-            eprintln!(
+            tracing::debug!(
                 "{} {}: {what}, retry {retry} of {MAX_RETRIES} in {} ms",
                 req.method(),
                 req.uri().path(),

@@ -41,7 +41,7 @@ impl<'a> Context<'a> {
     pub async fn cluster(&self) -> Result<&Cluster> {
         self.cluster
             .get_or_try_init(|| async {
-                cluster::connect(self.global, self.settings()?, self.printer).await
+                cluster::connect(self.global, self.settings()?, self.printer.verbosity()).await
             })
             .await
     }

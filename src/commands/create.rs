@@ -31,7 +31,13 @@ use crate::ssh::keys;
 
 pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
-    if !args.dry_run {
+    if args.dry_run {
+        // Manifests print as YAML documents (the default) or one JSON List.
+        printer.accept(
+            "create --dry-run",
+            &[Format::Table, Format::Yaml, Format::Json],
+        )?;
+    } else {
         printer.accept(
             "create",
             &[Format::Table, Format::Json, Format::Yaml, Format::Name],

@@ -15,6 +15,28 @@
 
 pub mod yaml;
 
+/// Draws the `tracing` events of devctl's lower layers (the `-v` request lines, retries,
+/// connection details) on stderr: debug events from `-v`, trace events from `-vv`. Events of
+/// the libraries below devctl are not shown.
+pub fn init_log(verbosity: u8) {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::prelude::*;
+    let level = match verbosity {
+        0 => return,
+        1 => LevelFilter::DEBUG,
+        _ => LevelFilter::TRACE,
+    };
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .without_time()
+        .with_target(false)
+        .with_level(false)
+        .with_ansi(false)
+        .with_filter(Targets::new().with_target("devctl", level));
+    // Only main installs it; a second call (a test) keeps the first.
+    let _ = tracing_subscriber::registry().with(layer).try_init();
+}
+
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
