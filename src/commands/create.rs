@@ -274,27 +274,19 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
             spec.name, spec.namespace
         ));
     } else {
-        // The watch starts with the StatefulSet's create, not after the rest: one round trip
-        // fewer for a distant cluster. The create always runs to its end (or its rollback).
-        let creating = create(cluster, &spec);
-        let waiting = crate::cluster::wait::until_ready(cluster, &spec.name, args.timeout, printer);
-        tokio::pin!(creating, waiting);
-        let mut waited = None;
-        let created = loop {
-            tokio::select! {
-                created = &mut creating => break created,
-                done = &mut waiting, if waited.is_none() => waited = Some(done),
-            }
-        };
-        created?;
+        // The wait counts only pods of the StatefulSet just made (its uid), never a
+        // still-terminating pod of an earlier devserver of this name.
+        let owner_uid = create(cluster, &spec).await?;
         printer.info(&format!(
             "devserver {} created in namespace {}",
             spec.name, spec.namespace
         ));
-        match waited {
-            Some(done) => done?,
-            None => waiting.await?,
-        }
+        let target = crate::cluster::wait::ReadyTarget {
+            name: spec.name.clone(),
+            owner_uid,
+            replaced_uid: None,
+        };
+        super::wait_until_ready(cluster, printer, &target, args.timeout).await?;
         printer.info(&format!(
             "devserver {} is ready (devctl describe {} shows how to reach it)",
             spec.name, spec.name
@@ -416,7 +408,8 @@ fn print_manifests(spec: &Spec, printer: &Printer) -> Result<ExitStatus> {
 }
 
 /// Creates the StatefulSet, then the rest at once; on any failure deletes what it made.
-async fn create(cluster: &Cluster, spec: &Spec) -> Result<()> {
+/// Makes the devserver's objects; the StatefulSet's uid when all were made.
+async fn create(cluster: &Cluster, spec: &Spec) -> Result<String> {
     let ns = &cluster.namespace;
     let pp = PostParams::default();
     let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), ns);
@@ -479,7 +472,7 @@ async fn create(cluster: &Cluster, spec: &Spec) -> Result<()> {
     .into_iter()
     .find_map(|(step, err)| err.map(|e| (step, e.to_string())));
     let Some((step, _)) = failure else {
-        return Ok(());
+        return Ok(owner.uid);
     };
 
     // Roll back: the children by name (owner references would get them too, but not before
