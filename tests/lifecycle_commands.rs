@@ -1,6 +1,7 @@
 //! The commands that act on one existing devserver, against the real test cluster: the one
 //! lookup (not found, not devctl's), waits that wait (delete, start, restart), the documents
-//! they print with `-o` and `delete --purge` of a home left behind.
+//! they print with `-o`, `delete --purge` of a home left behind, `reap`'s preconditions and
+//! `list`'s server-side owner selector.
 
 #![allow(
     clippy::unwrap_used,
@@ -332,4 +333,81 @@ fn delete_purge_removes_a_home_left_by_an_earlier_delete() {
     let out = ns.devctl(&["delete", "other", "--yes", "--purge"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(ns.get::<PersistentVolumeClaim>("home-other-0").is_some());
+}
+
+#[test]
+fn list_asks_the_server_for_the_callers_devservers_only() {
+    let Some(ns) = Ns::new("listsel") else { return };
+    ns.ok(&["create", "mine"]);
+    let owner = json(&ns.ok(&["list", "-o", "json"]))["items"][0]["owner"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let wanted = format!(
+        "{}={}",
+        devctl::devserver::manifests::OWNER,
+        devctl::devserver::manifests::owner_label(&owner)
+    );
+    let path = format!("/apis/apps/v1/namespaces/{}/statefulsets", ns.name);
+    let lists: Vec<String> = ns
+        .cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method == "GET" && r.path == path)
+        .map(|r| {
+            percent_encoding::percent_decode_str(&r.query)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(!lists.is_empty());
+    assert!(
+        lists.iter().all(|q| q.contains(&wanted)),
+        "{wanted} in {lists:?}"
+    );
+}
+
+#[test]
+fn reap_does_not_delete_a_devserver_that_changed_after_its_list() {
+    let Some(ns) = Ns::new("reaprace") else {
+        return;
+    };
+    ns.ok(&["create", "late", "--ttl", "1h"]);
+    // One runtime for the whole race: a kube client lives in the runtime that made it.
+    testcluster::block_on(async {
+        let cluster = devctl::cluster::Cluster {
+            client: ns.cluster.client().await.unwrap(),
+            server: ns.cluster.server().to_string(),
+            context: "test".into(),
+            context_source: devctl::settings::Source::Flag,
+            namespace: ns.name.clone(),
+            namespace_source: devctl::settings::Source::Flag,
+            ca_source: "test".into(),
+        };
+        let sets = ns.api::<StatefulSet>().await;
+        // The list reap made, then an extend, then reap's delete of what it listed.
+        let listed = sets.get("late").await.unwrap();
+        ns.ok(&["extend", "late", "--ttl", "1h"]);
+        let outcome = devctl::cluster::devservers::delete_unchanged(&cluster, &listed).await;
+        assert!(
+            matches!(
+                outcome,
+                Err(devctl::cluster::devservers::DeleteError::Changed)
+            ),
+            "{outcome:?}"
+        );
+        assert!(
+            sets.get_opt("late").await.unwrap().is_some(),
+            "the extend won"
+        );
+        let fresh = sets.get("late").await.unwrap();
+        assert!(
+            devctl::cluster::devservers::delete_unchanged(&cluster, &fresh)
+                .await
+                .unwrap(),
+            "unchanged: deleted"
+        );
+    });
 }
