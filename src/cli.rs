@@ -252,7 +252,7 @@ pub struct DeleteArgs {
     pub timeout: std::time::Duration,
 }
 
-/// Show a devserver in detail: spec, state, pod, volumes, SSH endpoints and recent events
+/// Show a devserver in detail: its state, pod, volumes, SSH endpoints and events
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
     /// Name of the devserver
@@ -281,7 +281,7 @@ pub struct StartArgs {
     pub timeout: std::time::Duration,
 }
 
-/// Restart a devserver (delete its pod; a new one takes its place, the home volume stays)
+/// Restart a devserver (a new pod replaces its pod; the home volume stays)
 #[derive(Debug, Args)]
 pub struct RestartArgs {
     /// Name of the devserver

@@ -411,3 +411,33 @@ fn reap_does_not_delete_a_devserver_that_changed_after_its_list() {
         );
     });
 }
+
+#[test]
+fn a_reap_delete_that_fails_is_one_line_with_its_exit_code() {
+    let Some(ns) = Ns::new("reapfail") else {
+        return;
+    };
+    ns.ok(&["create", "stale", "--ttl", "1h"]);
+    testcluster::block_on(async {
+        let api = ns.api::<StatefulSet>().await;
+        let patch = serde_json::json!({ "metadata": { "annotations": {
+            "devserver.io/expires-at": "2020-01-01T00:00:00Z" } } });
+        api.patch("stale", &PatchParams::default(), &Patch::Merge(patch))
+            .await
+            .unwrap()
+    });
+    let path = format!("^/apis/apps/v1/namespaces/{}/statefulsets/stale$", ns.name);
+    ns.cluster
+        .proxy()
+        .fail_next(&testcluster::Fault::new("DELETE", &path, 403, 1))
+        .unwrap();
+    let out = ns.devctl(&["reap", "-o", "json"]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["items"][0]["action"], "failed");
+    let error = v["items"][0]["error"].as_str().unwrap();
+    assert!(!error.contains('\n'), "{error}");
+    assert!(ns.get::<StatefulSet>("stale").is_some());
+    let wide = ns.devctl(&["reap", "-o", "wide"]);
+    assert_eq!(wide.status.code(), Some(2), "{}", stderr(&wide));
+}

@@ -9,7 +9,8 @@
 //! message, count, lastSeen}]}`. Each `ssh` endpoint is `{"transport", "host", "port"}`:
 //! `in-cluster` (the pod's DNS name, port 22), `port-forward` (the pod's name, port 22,
 //! reached through the API server) and, when the `NAME-ssh` Service exists, `nodeport` (the
-//! pod's node address and the Service's nodePort).
+//! pod's node address and the Service's nodePort). `-o name`: `devserver/NAME`; `-o wide` is
+//! refused.
 
 use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, Service};
 use k8s_openapi::jiff::Timestamp;
@@ -21,6 +22,7 @@ use crate::cluster::{Cluster, devservers};
 use crate::devserver::manifests::{SSH_PORT, nodeport_name};
 use crate::devserver::{input, state};
 use crate::error::{Error, Result};
+use crate::output::Format;
 
 /// One way to reach the devserver's sshd.
 #[derive(Serialize)]
@@ -118,6 +120,10 @@ struct EventLine {
 
 pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    printer.accept(
+        "describe",
+        &[Format::Table, Format::Json, Format::Yaml, Format::Name],
+    )?;
     input::check_name(name).map_err(Error::usage)?;
     let cluster = ctx.cluster().await?;
     let ns = cluster.namespace.clone();
@@ -274,6 +280,10 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         })
     });
     let expires = state::expires_at(&set);
+    if printer.format == Format::Name {
+        printer.out(&format!("devserver/{name}\n"));
+        return Ok(0);
+    }
     if printer.is_structured() {
         return printer
             .structured(&serde_json::json!({

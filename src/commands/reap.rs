@@ -7,7 +7,8 @@
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "ReapReport", "dryRun", "items":
 //! [{"namespace", "name", "expiresAt", "action": "deleted" | "would delete" | "skipped" |
 //! "failed", "error"}]}`; `error` is one line, for `failed` (and why for `skipped`). The exit
-//! code is 0 when nothing failed, else the first failure's (DESIGN §4).
+//! code is 0 when nothing failed, else the first failure's (DESIGN §4). `-o name` and
+//! `-o wide` are refused.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::jiff::Timestamp;
@@ -18,6 +19,7 @@ use crate::cli::ReapArgs;
 use crate::cluster::devservers::{self, DeleteError};
 use crate::devserver::state;
 use crate::error::Result;
+use crate::output::Format;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -33,6 +35,7 @@ struct Reaped {
 
 pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    printer.accept("reap", &[Format::Table, Format::Json, Format::Yaml])?;
     let cluster = ctx.cluster().await?;
     let (sets, _) = devservers::list(cluster, args.all_namespaces, None).await?;
     let now = Timestamp::now();
