@@ -1,7 +1,7 @@
 //! The commands that act on one existing devserver, against the real test cluster: the one
-//! lookup (not found, not devctl's), waits that wait (delete, start, restart), the documents
-//! they print with `-o`, `delete --purge` of a home left behind, `reap`'s preconditions and
-//! `list`'s server-side owner selector.
+//! lookup (not found, not devctl's), waits that wait (create, delete, start, restart: each
+//! for its own pod), the documents they print with `-o`, `delete --purge` of a home left
+//! behind, `reap`'s preconditions and errors, and `list`'s server-side owner selector.
 
 #![allow(
     clippy::unwrap_used,
@@ -440,4 +440,67 @@ fn a_reap_delete_that_fails_is_one_line_with_its_exit_code() {
     assert!(ns.get::<StatefulSet>("stale").is_some());
     let wide = ns.devctl(&["reap", "-o", "wide"]);
     assert_eq!(wide.status.code(), Some(2), "{}", stderr(&wide));
+}
+
+#[test]
+fn create_wait_does_not_take_the_terminating_pod_of_an_earlier_devserver() {
+    let Some(ns) = Ns::new("oldpod") else { return };
+    ns.ok(&["create", "reborn", "--wait", "--timeout", "2m"]);
+    // A finalizer keeps the old pod Terminating (and Ready) while the new devserver is made.
+    let hold = serde_json::json!({ "metadata": { "finalizers": ["test.devctl/hold"] } });
+    testcluster::block_on(async {
+        let api = ns.api::<Pod>().await;
+        api.patch("reborn-0", &PatchParams::default(), &Patch::Merge(hold))
+            .await
+            .unwrap()
+    });
+    ns.ok(&["delete", "reborn", "--yes"]);
+    let create = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n",
+            &ns.name,
+            "create",
+            "reborn",
+            "--wait",
+            "--timeout",
+            "2m",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the new StatefulSet exists, let the old pod go.
+    let new_uid = testcluster::block_on(async {
+        let sets = ns.api::<StatefulSet>().await;
+        let made =
+            kube::runtime::wait::await_condition(sets, "reborn", |s: Option<&StatefulSet>| {
+                s.is_some_and(|s| s.metadata.deletion_timestamp.is_none())
+            });
+        let set = tokio::time::timeout(std::time::Duration::from_secs(60), made)
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let pods = ns.api::<Pod>().await;
+        let release = serde_json::json!({ "metadata": { "finalizers": null } });
+        pods.patch("reborn-0", &PatchParams::default(), &Patch::Merge(release))
+            .await
+            .unwrap();
+        set.metadata.uid.unwrap()
+    });
+    let out = create.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pod = ns.get::<Pod>("reborn-0").expect("a pod");
+    let owners: Vec<String> = pod
+        .metadata
+        .owner_references
+        .iter()
+        .flatten()
+        .map(|o| o.uid.clone())
+        .collect();
+    assert_eq!(owners, [new_uid], "the new devserver's pod");
+    assert!(is_ready(&pod), "{:?}", pod.status);
 }

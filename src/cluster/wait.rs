@@ -219,3 +219,39 @@ pub async fn until_deleted(
         .hint("it is on its way out: devctl list shows when it is gone")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pod(owner: &str, uid: &str, deleting: bool) -> Pod {
+        let mut meta = serde_json::json!({ "name": "d-0", "uid": uid, "ownerReferences": [{
+            "apiVersion": "apps/v1", "kind": "StatefulSet", "name": "d", "uid": owner }] });
+        if deleting {
+            meta["deletionTimestamp"] = "2026-11-25T10:00:00Z".into();
+        }
+        serde_json::from_value(serde_json::json!({ "metadata": meta })).unwrap()
+    }
+
+    #[test]
+    fn only_a_live_pod_of_this_statefulset_that_was_not_replaced_counts() {
+        let target = ReadyTarget {
+            name: "d".into(),
+            owner_uid: "set-2".into(),
+            replaced_uid: Some("pod-1".into()),
+        };
+        assert!(target.counts(&pod("set-2", "pod-2", false)));
+        assert!(
+            !target.counts(&pod("set-1", "pod-0", false)),
+            "a pod of an earlier devserver of the same name"
+        );
+        assert!(
+            !target.counts(&pod("set-2", "pod-2", true)),
+            "on its way out"
+        );
+        assert!(
+            !target.counts(&pod("set-2", "pod-1", false)),
+            "the pod restart deleted"
+        );
+    }
+}
