@@ -211,6 +211,21 @@ fn a_wait_that_cannot_succeed_keeps_the_devserver_and_names_the_delete_command()
         "{err}"
     );
     assert!(ns.get::<StatefulSet>("stuck").is_some(), "kept");
+
+    let out = ns.devctl(&[
+        "create",
+        "unpullable",
+        "--image",
+        "registry.invalid/nothing:1",
+        "--wait",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("kept") && err.contains("devctl delete unpullable"),
+        "{err}"
+    );
+    assert!(ns.get::<StatefulSet>("unpullable").is_some(), "kept");
 }
 
 #[test]

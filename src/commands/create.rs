@@ -266,7 +266,7 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
 
     if !args.wait {
         let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
-        let created = create(cluster, &spec).await;
+        let created = create(cluster, &spec, None).await;
         spinner.finish_and_clear();
         created?;
         printer.info(&format!(
@@ -274,19 +274,41 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
             spec.name, spec.namespace
         ));
     } else {
-        // The wait counts only pods of the StatefulSet just made (its uid), never a
-        // still-terminating pod of an earlier devserver of this name.
-        let owner_uid = create(cluster, &spec).await?;
+        // The watch starts once the StatefulSet is made, not after the rest: one round trip
+        // fewer for a distant cluster. It counts only pods of that StatefulSet (its uid),
+        // never a still-terminating pod of an earlier devserver of this name. The create
+        // always runs to its end (or its rollback).
+        let (made, made_uid) = tokio::sync::oneshot::channel();
+        let creating = create(cluster, &spec, Some(made));
+        let waiting = async {
+            // No uid: the StatefulSet was not made, and `creating` says why.
+            let Ok(owner_uid) = made_uid.await else {
+                return Ok(());
+            };
+            let target = crate::cluster::wait::ReadyTarget {
+                name: spec.name.clone(),
+                owner_uid,
+                replaced_uid: None,
+            };
+            super::wait_until_ready(cluster, printer, &target, args.timeout).await
+        };
+        tokio::pin!(creating, waiting);
+        let mut waited = None;
+        let created = loop {
+            tokio::select! {
+                created = &mut creating => break created,
+                done = &mut waiting, if waited.is_none() => waited = Some(done),
+            }
+        };
+        created?;
         printer.info(&format!(
             "devserver {} created in namespace {}",
             spec.name, spec.namespace
         ));
-        let target = crate::cluster::wait::ReadyTarget {
-            name: spec.name.clone(),
-            owner_uid,
-            replaced_uid: None,
-        };
-        super::wait_until_ready(cluster, printer, &target, args.timeout).await?;
+        match waited {
+            Some(done) => done?,
+            None => waiting.await?,
+        }
         printer.info(&format!(
             "devserver {} is ready (devctl describe {} shows how to reach it)",
             spec.name, spec.name
@@ -408,8 +430,12 @@ fn print_manifests(spec: &Spec, printer: &Printer) -> Result<ExitStatus> {
 }
 
 /// Creates the StatefulSet, then the rest at once; on any failure deletes what it made.
-/// Makes the devserver's objects; the StatefulSet's uid when all were made.
-async fn create(cluster: &Cluster, spec: &Spec) -> Result<String> {
+/// `made` gets the StatefulSet's uid as soon as it exists.
+async fn create(
+    cluster: &Cluster,
+    spec: &Spec,
+    made: Option<tokio::sync::oneshot::Sender<String>>,
+) -> Result<()> {
     let ns = &cluster.namespace;
     let pp = PostParams::default();
     let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), ns);
@@ -435,6 +461,10 @@ async fn create(cluster: &Cluster, spec: &Spec) -> Result<String> {
         controller: Some(false),
         block_owner_deletion: Some(true),
     };
+    if let Some(made) = made {
+        // The waiter may have gone already; then nobody needs the uid.
+        let _ = made.send(owner.uid.clone());
+    }
     let own = |meta: &mut k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta| {
         meta.owner_references = Some(vec![owner.clone()]);
     };
@@ -472,7 +502,7 @@ async fn create(cluster: &Cluster, spec: &Spec) -> Result<String> {
     .into_iter()
     .find_map(|(step, err)| err.map(|e| (step, e.to_string())));
     let Some((step, _)) = failure else {
-        return Ok(owner.uid);
+        return Ok(());
     };
 
     // Roll back: the children by name (owner references would get them too, but not before
