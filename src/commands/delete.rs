@@ -4,7 +4,7 @@
 //! `--wait` returns once the pod and the StatefulSet are gone, so the name can be reused.
 //!
 //! `-o json`/`-o yaml`: `{"apiVersion": "devctl/v1", "kind": "DevServerChangeList", "items":
-//! [DevServerChange]}` with one item per devserver dealt with (see `lifecycle`), `action`
+//! [DevServerChange]}` with one item per devserver dealt with (see `change`), `action`
 //! `deleted`, or `purged` when only a left-over home volume was deleted; `homeVolume`
 //! `{"claim", "action": "kept" | "deleted"}` when there is one. Failures are not items: they
 //! are one line each on stderr, and the exit code is the first one's. `-o name`:
@@ -13,24 +13,15 @@
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, DeleteParams};
-use serde::Serialize;
 
-use super::lifecycle::{DevServerChange, FORMATS, HomeVolume};
+use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
 use crate::cli::DeleteArgs;
 use crate::cluster::devservers::{self, LookupError};
 use crate::cluster::{Cluster, wait};
 use crate::devserver::{input, state};
 use crate::error::{Error, Result};
-use crate::output::{API_VERSION, Format, Printer};
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ChangeList {
-    api_version: &'static str,
-    kind: &'static str,
-    items: Vec<DevServerChange>,
-}
+use crate::output::Printer;
 
 pub async fn run(ctx: &Context<'_>, args: DeleteArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
@@ -63,20 +54,7 @@ pub async fn run(ctx: &Context<'_>, args: DeleteArgs) -> Result<ExitStatus> {
             }
         }
     }
-    match printer.format {
-        Format::Json | Format::Yaml => printer.structured(&ChangeList {
-            api_version: API_VERSION,
-            kind: "DevServerChangeList",
-            items,
-        })?,
-        Format::Name => printer.out(
-            &items
-                .iter()
-                .map(|i| format!("devserver/{}\n", i.name))
-                .collect::<String>(),
-        ),
-        Format::Table | Format::Wide => {}
-    }
+    change::print_list(printer, &items)?;
     Ok(code)
 }
 
@@ -107,25 +85,26 @@ async fn delete_one(
 ) -> Result<Option<DevServerChange>> {
     let ns = &cluster.namespace;
     let home = state::home_claim(name);
-    let set = match devservers::get(cluster, name).await {
+    // With --wait, the pod as it is now (read at once with the lookup), to wait for exactly
+    // this one to go.
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
+    let (found, pod) = tokio::join!(devservers::get(cluster, name), async {
+        if args.wait {
+            pods.get_opt(&state::pod_name(name))
+                .await
+                .map(|p| p.and_then(|p| p.metadata.uid))
+        } else {
+            Ok(None)
+        }
+    });
+    let set = match found {
         Ok(set) => set,
         Err(not_found @ LookupError::NotFound { .. }) => {
             // An earlier delete without --purge kept the home volume: --purge deletes it now.
             if args.purge && devservers::leftover_home(cluster, name).await?.is_some() {
                 delete_claim(cluster, &home).await?;
                 printer.info(&format!("home volume {home} of devserver {name} deleted"));
-                return Ok(Some(DevServerChange {
-                    api_version: API_VERSION,
-                    kind: "DevServerChange",
-                    name: name.to_string(),
-                    namespace: ns.clone(),
-                    action: "purged",
-                    expires_at: None,
-                    home_volume: Some(HomeVolume {
-                        claim: home,
-                        action: "deleted",
-                    }),
-                }));
+                return Ok(Some(DevServerChange::purged(name, ns)));
             }
             if args.ignore_not_found {
                 return Ok(None);
@@ -134,16 +113,7 @@ async fn delete_one(
         }
         Err(e) => return Err(e.into()),
     };
-    // The pod as it is now, to wait for exactly this one to go.
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
-    let pod_uid = if args.wait {
-        pods.get_opt(&state::pod_name(name))
-            .await
-            .map_err(|e| cluster.error(e))?
-            .and_then(|p| p.metadata.uid)
-    } else {
-        None
-    };
+    let pod_uid = pod.map_err(|e| cluster.error(e))?;
     let has_home = state::has_home(&set);
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
     sets.delete(name, &DeleteParams::background())

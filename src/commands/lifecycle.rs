@@ -1,10 +1,8 @@
 //! `stop`, `start`, `restart` and `extend`: small changes to one devserver. The home volume
 //! survives all of them. `start --wait` and `restart --wait` wait for the pod to be Ready.
 //!
-//! `-o json`/`-o yaml`: one `{"apiVersion": "devctl/v1", "kind": "DevServerChange", "name",
-//! "namespace", "action": "stopped" | "started" | "restarted" | "extended", "expiresAt",
-//! "homeVolume": {"claim", "action": "kept"} | null}` (`expiresAt` is RFC 3339, or null for
-//! a devserver that never expires); `-o name`: `devserver/NAME`. `-o wide` is refused.
+//! `-o json`/`-o yaml`: one `DevServerChange` document (see `change`), `action` `stopped`,
+//! `started`, `restarted` or `extended`; `-o name`: `devserver/NAME`. `-o wide` is refused.
 
 use std::time::Duration;
 
@@ -12,14 +10,13 @@ use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::jiff::{SignedDuration, Timestamp};
 use kube::api::{Api, DeleteParams, Patch, PatchParams};
-use serde::Serialize;
 
+use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
 use crate::cluster::devservers;
 use crate::cluster::wait::ReadyTarget;
 use crate::devserver::{duration, input, state};
 use crate::error::{Error, Result};
-use crate::output::{API_VERSION, Format, Printer};
 
 /// What to do to the devserver.
 pub enum Change {
@@ -28,57 +25,6 @@ pub enum Change {
     Start(Option<Duration>),
     Restart(Option<Duration>),
     Extend(String),
-}
-
-/// The formats a change can be printed in.
-pub const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Yaml, Format::Name];
-
-/// What a command did to one devserver, as `-o json` prints it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DevServerChange {
-    pub api_version: &'static str,
-    pub kind: &'static str,
-    pub name: String,
-    pub namespace: String,
-    pub action: &'static str,
-    pub expires_at: Option<String>,
-    pub home_volume: Option<HomeVolume>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HomeVolume {
-    pub claim: String,
-    /// `kept` or `deleted`.
-    pub action: &'static str,
-}
-
-impl DevServerChange {
-    pub fn new(set: &StatefulSet, namespace: &str, action: &'static str) -> DevServerChange {
-        let name = set.metadata.name.clone().unwrap_or_default();
-        DevServerChange {
-            api_version: API_VERSION,
-            kind: "DevServerChange",
-            expires_at: state::expires_at(set).map(|t| t.to_string()),
-            home_volume: None,
-            name,
-            namespace: namespace.to_string(),
-            action,
-        }
-    }
-}
-
-/// Prints one change in the chosen format; people's messages went to stderr already.
-fn print(printer: &Printer, change: &DevServerChange) -> Result<()> {
-    match printer.format {
-        Format::Json | Format::Yaml => printer.structured(change),
-        Format::Name => {
-            printer.out(&format!("devserver/{}\n", change.name));
-            Ok(())
-        }
-        Format::Table | Format::Wide => Ok(()),
-    }
 }
 
 pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitStatus> {
@@ -182,6 +128,6 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             DevServerChange::new(&set, ns, "extended")
         }
     };
-    print(printer, &done)?;
+    change::print(printer, &done)?;
     Ok(0)
 }

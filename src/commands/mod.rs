@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run` that tells the user's story: resolve
 //! settings, check input, talk to the cluster, print.
 
+mod change;
 mod completions;
 mod config;
 pub mod context;
