@@ -40,11 +40,11 @@ complete -c devctl -n "__fish_devctl_needs_command" -s h -l help -d 'Print help 
 complete -c devctl -n "__fish_devctl_needs_command" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "create" -d 'Create a devserver'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "describe" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "stop" -d 'A devserver\'s name'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'A devserver\'s name'
-complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "extend" -d 'Push a devserver\'s expiry out'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
@@ -130,7 +130,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand delete" -l request-timeout
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s y -l yes -d 'Do not ask for confirmation (needed when not on a terminal)'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l purge -d 'Also delete the home volume and its data'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l ignore-not-found -d 'Succeed when a devserver does not exist'
-complete -c devctl -n "__fish_devctl_using_subcommand delete" -l wait -d 'Wait until the devserver\'s pod is gone'
+complete -c devctl -n "__fish_devctl_using_subcommand delete" -l wait -d 'Wait until the devserver\'s pod and StatefulSet are gone (so the name can be reused)'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand delete" -l no-color -d 'Never colour the output'
@@ -150,6 +150,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand stop" -s q -l quiet -d 'Pr
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l timeout -d 'How long --wait waits' -r
 complete -c devctl -n "__fish_devctl_using_subcommand start" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand start" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s n -l namespace -d 'Work in this namespace' -r
@@ -159,11 +160,13 @@ json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
 complete -c devctl -n "__fish_devctl_using_subcommand start" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand start" -l wait -d 'Wait until the devserver is ready for SSH'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand start" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l timeout -d 'How long --wait waits' -r
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s n -l namespace -d 'Work in this namespace' -r
@@ -173,6 +176,7 @@ json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand restart" -l wait -d 'Wait until the new pod is ready for SSH'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -s q -l quiet -d 'Print only data and errors'
 complete -c devctl -n "__fish_devctl_using_subcommand restart" -l no-color -d 'Never colour the output'
@@ -333,11 +337,11 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help 
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "create" -d 'Create a devserver'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "describe" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "stop" -d 'A devserver\'s name'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "start" -d 'A devserver\'s name'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "restart" -d 'A devserver\'s name'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'

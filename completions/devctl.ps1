@@ -39,11 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a devserver')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your devservers')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete devservers')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'A devserver''s name')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'A devserver''s name')
-            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a devserver (scale it to 0; the home volume stays)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped devserver (scale it back to 1)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a devserver (a new pod replaces its pod; the home volume stays)')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Push a devserver''s expiry out')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')
@@ -150,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed when not on a terminal)')
             [CompletionResult]::new('--purge', '--purge', [CompletionResultType]::ParameterName, 'Also delete the home volume and its data')
             [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Succeed when a devserver does not exist')
-            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver''s pod is gone')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver''s pod and StatefulSet are gone (so the name can be reused)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -182,6 +182,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;start' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -189,6 +190,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver is ready for SSH')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -201,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;restart' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -208,6 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the new pod is ready for SSH')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -444,11 +448,11 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
         'devctl;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a devserver')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List your devservers')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete devservers')
-            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'A devserver''s name')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'A devserver''s name')
-            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'A devserver''s name')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a devserver (scale it to 0; the home volume stays)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped devserver (scale it back to 1)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a devserver (a new pod replaces its pod; the home volume stays)')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Push a devserver''s expiry out')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')

@@ -183,7 +183,7 @@ name\:"Names only, one per line"))' \
 '--yes[Do not ask for confirmation (needed when not on a terminal)]' \
 '--purge[Also delete the home volume and its data]' \
 '--ignore-not-found[Succeed when a devserver does not exist]' \
-'--wait[Wait until the devserver'\''s pod is gone]' \
+'--wait[Wait until the devserver'\''s pod and StatefulSet are gone (so the name can be reused)]' \
 '*-v[Show more detail on stderr (repeatable)]' \
 '*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
@@ -193,7 +193,7 @@ name\:"Names only, one per line"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'*::names:_default' \
+'*::names -- Names of the devservers:_default' \
 && ret=0
 ;;
 (stop)
@@ -227,6 +227,7 @@ name\:"Names only, one per line"))' \
 ;;
 (start)
 _arguments "${_arguments_options[@]}" : \
+'--timeout=[How long --wait waits]:DURATION:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -242,6 +243,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--wait[Wait until the devserver is ready for SSH]' \
 '*-v[Show more detail on stderr (repeatable)]' \
 '*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
@@ -256,6 +258,7 @@ name\:"Names only, one per line"))' \
 ;;
 (restart)
 _arguments "${_arguments_options[@]}" : \
+'--timeout=[How long --wait waits]:DURATION:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -271,6 +274,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--wait[Wait until the new pod is ready for SSH]' \
 '*-v[Show more detail on stderr (repeatable)]' \
 '*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \
@@ -730,11 +734,11 @@ _devctl_commands() {
     local commands; commands=(
 'create:Create a devserver' \
 'list:List your devservers' \
-'describe:A devserver'\''s name' \
+'describe:Show a devserver in detail\: its state, pod, volumes, SSH endpoints and events' \
 'delete:Delete devservers' \
-'stop:A devserver'\''s name' \
-'start:A devserver'\''s name' \
-'restart:A devserver'\''s name' \
+'stop:Stop a devserver (scale it to 0; the home volume stays)' \
+'start:Start a stopped devserver (scale it back to 1)' \
+'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
@@ -842,11 +846,11 @@ _devctl__subcmd__help_commands() {
     local commands; commands=(
 'create:Create a devserver' \
 'list:List your devservers' \
-'describe:A devserver'\''s name' \
+'describe:Show a devserver in detail\: its state, pod, volumes, SSH endpoints and events' \
 'delete:Delete devservers' \
-'stop:A devserver'\''s name' \
-'start:A devserver'\''s name' \
-'restart:A devserver'\''s name' \
+'stop:Stop a devserver (scale it to 0; the home volume stays)' \
+'start:Start a stopped devserver (scale it back to 1)' \
+'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \

@@ -101,11 +101,11 @@ fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 pub enum Command {
     Create(Box<CreateArgs>),
     List(ListArgs),
-    Describe(NameArg),
+    Describe(DescribeArgs),
     Delete(DeleteArgs),
-    Stop(NameArg),
-    Start(NameArg),
-    Restart(NameArg),
+    Stop(StopArgs),
+    Start(StartArgs),
+    Restart(RestartArgs),
     Extend(ExtendArgs),
     Reap(ReapArgs),
     Status(StatusArgs),
@@ -378,6 +378,7 @@ pub struct ListArgs {
 /// The home volume is kept unless --purge; its data is never deleted otherwise.
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
+    /// Names of the devservers
     #[arg(required = true)]
     pub names: Vec<String>,
 
@@ -393,7 +394,7 @@ pub struct DeleteArgs {
     #[arg(long)]
     pub ignore_not_found: bool,
 
-    /// Wait until the devserver's pod is gone
+    /// Wait until the devserver's pod and StatefulSet are gone (so the name can be reused)
     #[arg(long)]
     pub wait: bool,
 
@@ -402,11 +403,48 @@ pub struct DeleteArgs {
     pub timeout: std::time::Duration,
 }
 
-/// A devserver's name.
+/// Show a devserver in detail: its state, pod, volumes, SSH endpoints and events
 #[derive(Debug, Args)]
-pub struct NameArg {
+pub struct DescribeArgs {
     /// Name of the devserver
     pub name: String,
+}
+
+/// Stop a devserver (scale it to 0; the home volume stays)
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// Name of the devserver
+    pub name: String,
+}
+
+/// Start a stopped devserver (scale it back to 1)
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// Wait until the devserver is ready for SSH
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How long --wait waits
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+/// Restart a devserver (a new pod replaces its pod; the home volume stays)
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// Wait until the new pod is ready for SSH
+    #[arg(long)]
+    pub wait: bool,
+
+    /// How long --wait waits
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
 }
 
 /// Push a devserver's expiry out

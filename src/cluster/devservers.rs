@@ -1,6 +1,7 @@
 //! Cluster calls about devservers: who the user is, which flavors the cluster offers,
 //! creating a devserver all or nothing, and reading devservers (StatefulSets and their
-//! pods) back.
+//! pods) back: one lookup of a devserver by name ([`get`]) with typed reasons when there
+//! is none.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -13,13 +14,14 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference}
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{
     Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, ListParams, PostParams,
+    Preconditions,
 };
 
 use super::Cluster;
 use crate::devserver::flavor::{self, Flavor};
-use crate::devserver::manifests::{MANAGED_BY, Manifests, NAME_LABEL};
-use crate::devserver::owner;
+use crate::devserver::manifests::{INSTANCE, MANAGED_BY, Manifests, NAME_LABEL};
 use crate::devserver::spec::{Facts, Request};
+use crate::devserver::{owner, state};
 use crate::error::{Error, Kind, Result};
 use crate::interrupt::Signal;
 
@@ -137,6 +139,108 @@ pub async fn list(
         })
         .collect();
     Ok((sets.items, pods))
+}
+
+/// Why [`get`] found no devserver.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error("devserver {name} not found in namespace {namespace}")]
+    NotFound { name: String, namespace: String },
+    /// A StatefulSet of that name that devctl did not make (no managed-by=devctl label).
+    #[error("statefulset {name} exists but devctl did not create it")]
+    NotDevctl { name: String, namespace: String },
+    #[error(transparent)]
+    Cluster(Error),
+}
+
+impl From<LookupError> for Error {
+    fn from(err: LookupError) -> Error {
+        let message = err.to_string();
+        match err {
+            LookupError::NotFound { .. } => {
+                Error::new(Kind::NotFound, message).hint("devctl list shows your devservers")
+            }
+            LookupError::NotDevctl { name, namespace } => Error::new(Kind::NotFound, message)
+                .hint(format!("kubectl get statefulset {name} -n {namespace}")),
+            LookupError::Cluster(err) => err,
+        }
+    }
+}
+
+fn made_by_devctl(meta: &kube::api::ObjectMeta) -> bool {
+    meta.labels
+        .as_ref()
+        .and_then(|l| l.get(MANAGED_BY))
+        .is_some_and(|v| v == "devctl")
+}
+
+/// The devserver `name` in the cluster's namespace: its StatefulSet. The one lookup of every
+/// command that acts on an existing devserver.
+pub async fn get(cluster: &Cluster, name: &str) -> Result<StatefulSet, LookupError> {
+    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let found = sets
+        .get_opt(name)
+        .await
+        .map_err(|e| LookupError::Cluster(cluster.error(e)))?;
+    let (name, namespace) = (name.to_string(), cluster.namespace.clone());
+    match found {
+        Some(set) if made_by_devctl(&set.metadata) => Ok(set),
+        Some(_) => Err(LookupError::NotDevctl { name, namespace }),
+        None => Err(LookupError::NotFound { name, namespace }),
+    }
+}
+
+/// The home volume claim that a deleted devserver `name` left behind, when devctl made it.
+pub async fn leftover_home(cluster: &Cluster, name: &str) -> Result<Option<PersistentVolumeClaim>> {
+    let claims: Api<PersistentVolumeClaim> =
+        Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let claim = claims
+        .get_opt(&state::home_claim(name))
+        .await
+        .map_err(|e| cluster.error(e))?;
+    Ok(claim.filter(|c| {
+        made_by_devctl(&c.metadata)
+            && c.metadata
+                .labels
+                .as_ref()
+                .and_then(|l| l.get(INSTANCE))
+                .is_some_and(|v| v == name)
+    }))
+}
+
+/// Why [`delete_unchanged`] did not delete.
+#[derive(Debug, thiserror::Error)]
+pub enum DeleteError {
+    /// The StatefulSet changed (or was replaced) since it was read: someone acted on it.
+    #[error("it changed since it was read")]
+    Changed,
+    #[error(transparent)]
+    Cluster(Error),
+}
+
+/// Deletes the StatefulSet `set` only as it was read: same uid, same resourceVersion. A
+/// change in between (an `extend`) wins. `Ok(false)` when it is already gone.
+pub async fn delete_unchanged(cluster: &Cluster, set: &StatefulSet) -> Result<bool, DeleteError> {
+    let namespace = set
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| cluster.namespace.clone());
+    let name = set.metadata.name.clone().unwrap_or_default();
+    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &namespace);
+    let params = DeleteParams {
+        preconditions: Some(Preconditions {
+            uid: set.metadata.uid.clone(),
+            resource_version: set.metadata.resource_version.clone(),
+        }),
+        ..DeleteParams::background()
+    };
+    match sets.delete(&name, &params).await {
+        Ok(_) => Ok(true),
+        Err(kube::Error::Api(s)) if s.code == 404 => Ok(false),
+        Err(kube::Error::Api(s)) if s.code == 409 => Err(DeleteError::Changed),
+        Err(e) => Err(DeleteError::Cluster(cluster.error(e))),
+    }
 }
 
 /// What a new devserver's spec depends on, asked in one wave: who the user is, the flavors,
@@ -259,10 +363,12 @@ impl Made {
 /// Creates the devserver all or nothing: the StatefulSet, then everything it owns at once.
 /// If a step fails, or `interrupted` resolves, what was made is deleted again and the error
 /// says exactly what remains. A request in flight when the signal comes is let finish, so
-/// that the rollback knows whether it made something.
+/// that the rollback knows whether it made something. `made` gets the StatefulSet's uid as
+/// soon as it exists (a wait for its pod can start while the rest is made).
 pub async fn create(
     cluster: &Cluster,
     manifests: &Manifests,
+    made: Option<tokio::sync::oneshot::Sender<String>>,
     interrupted: Pin<&mut impl Future<Output = Signal>>,
 ) -> Result<StatefulSet, CreateError> {
     let mut interrupted = Some(interrupted);
@@ -297,6 +403,10 @@ pub async fn create(
             });
         }
     };
+    if let Some(made) = made {
+        // Whoever waited for it may have gone already; then nobody needs the uid.
+        let _ = made.send(set.metadata.uid.clone().unwrap_or_default());
+    }
     let name = set.metadata.name.clone().unwrap_or_default();
     let mut made = vec![Made::StatefulSet(name.clone())];
     if let Some(signal) = signal {

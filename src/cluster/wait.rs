@@ -1,93 +1,85 @@
-//! Waiting for a devserver's pod with one watch: the spinner names the phase (scheduling,
-//! pulling the image, starting, waiting for sshd) and the elapsed time; a scheduling failure
-//! or an image that cannot be pulled ends the wait early with the cluster's own message.
+//! Waiting on a devserver with watches: until its pod is Ready ([`until_ready`], which reports
+//! each phase to the caller and ends early when the pod cannot start), and until its pod and
+//! StatefulSet are gone ([`until_deleted`]). Nothing here prints; the command draws.
 
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
+use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, WatchEvent, WatchParams};
+use kube::runtime::wait::{await_condition, conditions};
 
 use super::Cluster;
+use crate::devserver::duration;
+use crate::devserver::state::{self, Phase};
 use crate::error::{Error, Kind, Result};
-use crate::output::Printer;
 
-/// Where a pod is on its way to Ready.
-#[derive(Debug, PartialEq)]
-pub enum Phase {
-    Scheduling,
-    PullingImage,
-    Starting,
-    WaitingForSshd,
-    Ready,
-    /// It will not get there by itself: the reason and the cluster's message.
-    Stuck(String, String),
+/// The pod a wait is for: the first pod of devserver `name` that belongs to the StatefulSet
+/// with uid `owner_uid`, is not being deleted, and is not the pod `replaced_uid` (the one a
+/// restart deleted). A pod of an earlier devserver of the same name never counts.
+#[derive(Debug, Clone)]
+pub struct ReadyTarget {
+    pub name: String,
+    /// The devserver's namespace (a `-f` file's may differ from the cluster's).
+    pub namespace: String,
+    pub owner_uid: String,
+    pub replaced_uid: Option<String>,
 }
 
-impl Phase {
-    fn describe(&self) -> &str {
-        match self {
-            Phase::Scheduling => "scheduling",
-            Phase::PullingImage => "pulling image",
-            Phase::Starting => "starting",
-            Phase::WaitingForSshd => "waiting for sshd",
-            Phase::Ready => "ready",
-            Phase::Stuck(reason, _) => reason,
-        }
+impl ReadyTarget {
+    fn counts(&self, pod: &Pod) -> bool {
+        let owned = pod
+            .metadata
+            .owner_references
+            .iter()
+            .flatten()
+            .any(|o| o.uid == self.owner_uid);
+        owned
+            && pod.metadata.deletion_timestamp.is_none()
+            && (self.replaced_uid.is_none() || pod.metadata.uid != self.replaced_uid)
     }
 }
 
-pub fn phase(pod: &Pod) -> Phase {
-    let Some(status) = pod.status.as_ref() else {
-        return Phase::Scheduling;
-    };
-    let conditions = status.conditions.as_deref().unwrap_or_default();
-    let condition = |t: &str| conditions.iter().find(|c| c.type_ == t);
-    if let Some(c) = condition("PodScheduled").filter(|c| c.status == "False") {
-        // Claims of the pod that are still being bound make it unschedulable for a moment;
-        // the scheduler retries once they are bound.
-        let message = c.message.as_deref().unwrap_or_default();
-        if c.reason.as_deref() == Some("Unschedulable")
-            && !message.contains("unbound immediate PersistentVolumeClaims")
-        {
-            return Phase::Stuck(
-                "FailedScheduling".into(),
-                c.message.clone().unwrap_or_default(),
-            );
-        }
-        return Phase::Scheduling;
-    }
-    if pod
-        .spec
-        .as_ref()
-        .and_then(|s| s.node_name.as_ref())
-        .is_none()
-    {
-        return Phase::Scheduling;
-    }
-    for c in status.container_statuses.iter().flatten() {
-        if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
-            let reason = w.reason.clone().unwrap_or_default();
-            if [
-                "ErrImagePull",
-                "ImagePullBackOff",
-                "InvalidImageName",
-                "CrashLoopBackOff",
-            ]
-            .contains(&reason.as_str())
-            {
-                return Phase::Stuck(reason, w.message.clone().unwrap_or_default());
-            }
-            return Phase::PullingImage;
+/// Why a wait for Ready ended without it.
+#[derive(Debug, thiserror::Error)]
+pub enum WaitError {
+    /// The pod will not start by itself (a scheduling failure, an image that cannot be
+    /// pulled, a container that keeps crashing). The devserver is still there.
+    #[error("devserver {name} cannot start: {reason}: {message}")]
+    Stuck {
+        name: String,
+        reason: String,
+        message: String,
+    },
+    #[error(
+        "timed out after {} waiting for devserver {name} to be ready (last phase: {})",
+        duration::format(*after),
+        last.describe()
+    )]
+    Timeout {
+        name: String,
+        after: Duration,
+        last: Phase,
+    },
+    #[error(transparent)]
+    Cluster(Error),
+}
+
+impl From<WaitError> for Error {
+    fn from(err: WaitError) -> Error {
+        let message = err.to_string();
+        match err {
+            WaitError::Stuck { name, .. } => Error::general(message)
+                .hint(format!(
+                    "the devserver is kept, so you can read its events: devctl describe {name}"
+                ))
+                .hint(format!("to remove it: devctl delete {name}")),
+            WaitError::Timeout { .. } => Error::new(Kind::Timeout, message)
+                .hint("it may still come up: devctl list; or wait longer with --timeout"),
+            WaitError::Cluster(err) => err,
         }
     }
-    if condition("Ready").is_some_and(|c| c.status == "True") {
-        return Phase::Ready;
-    }
-    if status.phase.as_deref() == Some("Running") {
-        return Phase::WaitingForSshd;
-    }
-    Phase::Starting
 }
 
 /// How often in a row a broken watch is resumed before the wait gives up.
@@ -95,17 +87,19 @@ const WATCH_RESUMES: u32 = 5;
 /// The pause before resuming, times the number of breaks in a row.
 const RESUME_BACKOFF: Duration = Duration::from_millis(200);
 
-/// Waits until the devserver's pod is Ready (sshd answers its readiness probe).
+/// Waits until the target's pod is Ready (sshd answers its readiness probe), calling
+/// `on_phase` whenever its phase changes.
 pub async fn until_ready(
     cluster: &Cluster,
-    name: &str,
+    target: &ReadyTarget,
     timeout: Duration,
-    printer: &Printer,
-) -> Result<()> {
-    let pod_name = format!("{name}-0");
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let spinner = printer.spinner(&format!("{name}: scheduling"));
+    mut on_phase: impl FnMut(&Phase),
+) -> Result<(), WaitError> {
+    let name = &target.name;
+    let pod_name = state::pod_name(name);
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &target.namespace);
     let mut last = Phase::Scheduling;
+    on_phase(&last);
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
         let mut version = "0".to_string();
@@ -130,9 +124,9 @@ pub async fn until_ready(
                     broken = 0;
                     let pod = match event {
                         WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
-                        WatchEvent::Deleted(_) => {
-                            last = Phase::Scheduling;
-                            continue;
+                        WatchEvent::Deleted(p) => {
+                            version = p.metadata.resource_version.clone().unwrap_or(version);
+                            p
                         }
                         WatchEvent::Bookmark(b) => {
                             version = b.metadata.resource_version;
@@ -145,20 +139,24 @@ pub async fn until_ready(
                         }
                     };
                     version = pod.metadata.resource_version.clone().unwrap_or(version);
-                    let now = phase(&pod);
+                    // The previous pod of this name, or one on its way out, is not the one
+                    // we wait for: the new one is still to come.
+                    let now = if target.counts(&pod) {
+                        state::phase(&pod)
+                    } else {
+                        Phase::Scheduling
+                    };
                     if now != last {
-                        printer.debug(1, &format!("{name}: {}", now.describe()));
-                        spinner.set_message(format!("{name}: {}", now.describe()));
+                        on_phase(&now);
                     }
                     match now {
                         Phase::Ready => return Ok(()),
-                        Phase::Stuck(reason, message) => {
-                            return Err(Error::general(format!(
-                            "devserver {name} cannot start: {reason}: {message}"
-                        ))
-                        .hint(format!(
-                            "devctl describe {name} shows its events; devctl delete {name} removes it"
-                        )));
+                        Phase::Stuck { reason, message } => {
+                            return Err(WaitError::Stuck {
+                                name: name.clone(),
+                                reason,
+                                message,
+                            });
                         }
                         other => last = other,
                     }
@@ -170,28 +168,93 @@ pub async fn until_ready(
             // that broke, or does not come back at once (a restarted API server or load
             // balancer), is tried again from the last version seen, a few times in a row.
             if matches!(failure, kube::Error::Api(_)) || !opened || broken >= WATCH_RESUMES {
-                return Err(cluster.error(failure));
+                return Err(WaitError::Cluster(cluster.error(failure)));
             }
             broken += 1;
-            printer.debug(
-                1,
-                &format!("watch of pod {pod_name} broke ({failure}); resuming"),
-            );
             tokio::time::sleep(RESUME_BACKOFF * broken).await;
         }
     };
-    let result = tokio::time::timeout(timeout, watch).await;
-    spinner.finish_and_clear();
-    match result {
+    match tokio::time::timeout(timeout, watch).await {
         Ok(outcome) => outcome,
+        Err(_) => Err(WaitError::Timeout {
+            name: name.clone(),
+            after: timeout,
+            last,
+        }),
+    }
+}
+
+/// Waits until the pod with uid `pod_uid` (if there was one) and the StatefulSet with uid
+/// `set_uid` no longer exist, so that a devserver of the same name can be made at once.
+pub async fn until_deleted(
+    cluster: &Cluster,
+    name: &str,
+    set_uid: &str,
+    pod_uid: Option<&str>,
+    timeout: Duration,
+) -> Result<()> {
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let pod_name = state::pod_name(name);
+    let pod_gone = async {
+        match pod_uid {
+            Some(uid) => await_condition(pods, &pod_name, conditions::is_deleted(uid))
+                .await
+                .map(drop),
+            None => Ok(()),
+        }
+    };
+    let set_gone = await_condition(sets, name, conditions::is_deleted(set_uid));
+    let both = async { tokio::try_join!(pod_gone, set_gone).map(drop) };
+    match tokio::time::timeout(timeout, both).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(Error::general(format!(
+            "waiting for devserver {name} to be deleted: {e}"
+        ))),
         Err(_) => Err(Error::new(
             Kind::Timeout,
             format!(
-                "timed out after {} waiting for devserver {name} to be ready (last phase: {})",
-                crate::devserver::duration::format(timeout),
-                last.describe()
+                "timed out after {} waiting for devserver {name} to be deleted",
+                duration::format(timeout)
             ),
         )
-        .hint("it may still come up: devctl list; or wait longer with --timeout")),
+        .hint("it is on its way out: devctl list shows when it is gone")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pod(owner: &str, uid: &str, deleting: bool) -> Pod {
+        let mut meta = serde_json::json!({ "name": "d-0", "uid": uid, "ownerReferences": [{
+            "apiVersion": "apps/v1", "kind": "StatefulSet", "name": "d", "uid": owner }] });
+        if deleting {
+            meta["deletionTimestamp"] = "2026-11-25T10:00:00Z".into();
+        }
+        serde_json::from_value(serde_json::json!({ "metadata": meta })).unwrap()
+    }
+
+    #[test]
+    fn only_a_live_pod_of_this_statefulset_that_was_not_replaced_counts() {
+        let target = ReadyTarget {
+            name: "d".into(),
+            namespace: "ns".into(),
+            owner_uid: "set-2".into(),
+            replaced_uid: Some("pod-1".into()),
+        };
+        assert!(target.counts(&pod("set-2", "pod-2", false)));
+        assert!(
+            !target.counts(&pod("set-1", "pod-0", false)),
+            "a pod of an earlier devserver of the same name"
+        );
+        assert!(
+            !target.counts(&pod("set-2", "pod-2", true)),
+            "on its way out"
+        );
+        assert!(
+            !target.counts(&pod("set-2", "pod-1", false)),
+            "the pod restart deleted"
+        );
     }
 }

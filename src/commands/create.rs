@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, ExitStatus};
 use crate::cli::CreateArgs;
-use crate::cluster;
 use crate::cluster::devservers::{self, CreateError, Rollback};
+use crate::cluster::wait::ReadyTarget;
 use crate::devserver::manifests::{self, Manifests};
 use crate::devserver::owner::{self, OwnerSource};
 use crate::devserver::spec::{Facts, Request, Spec, SpecError, VolumeMount};
@@ -85,25 +85,63 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     let cluster = ctx.cluster().await?;
     let interrupted = interrupt::listen()?;
     tokio::pin!(interrupted);
-    let spinner = printer.spinner(&format!("creating devserver {}", spec.name));
-    let created = devservers::create(cluster, &manifests, interrupted.as_mut()).await;
-    spinner.finish_and_clear();
-    let set = created.map_err(|e| create_error(e, &spec))?;
+    // With --wait, the pod watch starts as soon as the StatefulSet exists, while the rest is
+    // made: one round trip fewer to a distant cluster. It counts only that StatefulSet's pods
+    // (its uid), never a terminating pod of an earlier devserver of the same name.
+    let (made, made_uid) = tokio::sync::oneshot::channel();
+    let waiting = async {
+        // No uid: the StatefulSet was not made, and the create says why.
+        let Ok(owner_uid) = made_uid.await else {
+            return Ok(());
+        };
+        let target = ReadyTarget {
+            name: spec.name.clone(),
+            namespace: spec.namespace.clone(),
+            owner_uid,
+            replaced_uid: None,
+        };
+        super::wait_until_ready(cluster, printer, &target, args.timeout).await
+    };
+    tokio::pin!(waiting);
+    let mut waited = None;
+    let created = {
+        // With --wait, the wait's spinner (from "scheduling" on) says what happens.
+        let spinner = if args.wait {
+            indicatif::ProgressBar::hidden()
+        } else {
+            printer.spinner(&format!("creating devserver {}", spec.name))
+        };
+        let creating = devservers::create(
+            cluster,
+            &manifests,
+            args.wait.then_some(made),
+            interrupted.as_mut(),
+        );
+        tokio::pin!(creating);
+        // The create always runs to its end (or its rollback); the wait goes on beside it.
+        let created = loop {
+            tokio::select! {
+                created = &mut creating => break created,
+                done = &mut waiting, if args.wait && waited.is_none() => waited = Some(done),
+            }
+        };
+        spinner.finish_and_clear();
+        created
+    };
+    created.map_err(|e| create_error(e, &spec))?;
     printer.info(&format!(
         "devserver {} created in namespace {}",
         spec.name, spec.namespace
     ));
 
     if args.wait {
-        let spinner = printer.spinner(&format!("{}: scheduling", spec.name));
-        let uid = set.metadata.uid.clone().unwrap_or_default();
-        let waiting = cluster::wait::until_ready(cluster, &spec.name, args.timeout, printer);
-        let _ = uid;
-        let outcome = tokio::select! {
-            done = waiting => Ok(done),
-            signal = interrupted.as_mut() => Err(signal),
+        let outcome = match waited {
+            Some(done) => Ok(done),
+            None => tokio::select! {
+                done = &mut waiting => Ok(done),
+                signal = interrupted.as_mut() => Err(signal),
+            },
         };
-        spinner.finish_and_clear();
         match outcome {
             // The wait's own errors say that the devserver was kept and how to delete it.
             Ok(done) => done?,

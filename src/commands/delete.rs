@@ -1,28 +1,37 @@
 //! `devctl delete NAME...`: deletes the StatefulSet (the cluster's garbage collector takes the
-//! Services, Secret and ConfigMap that it owns). The home volume stays unless `--purge`.
-
-use std::io::IsTerminal;
+//! Services, Secret and ConfigMap that it owns). The home volume stays unless `--purge`, which
+//! also removes a home volume that an earlier delete without `--purge` left behind.
+//! `--wait` returns once the pod and the StatefulSet are gone, so the name can be reused.
+//!
+//! `-o json`/`-o yaml`: `{"apiVersion": "devctl/v1", "kind": "DevServerChangeList", "items":
+//! [DevServerChange]}` with one item per devserver dealt with (see `change`), `action`
+//! `deleted`, or `purged` when only a left-over home volume was deleted; `homeVolume`
+//! `{"claim", "action": "kept" | "deleted"}` when there is one. Failures are not items: they
+//! are one line each on stderr, and the exit code is the first one's. `-o name`:
+//! `devserver/NAME` per item.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, DeleteParams};
-use kube::runtime::wait::{await_condition, conditions};
 
+use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
 use crate::cli::DeleteArgs;
-use crate::cluster::Cluster;
+use crate::cluster::devservers::{self, LookupError};
+use crate::cluster::{Cluster, wait};
 use crate::devserver::{input, state};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::output::Printer;
 
 pub async fn run(ctx: &Context<'_>, args: DeleteArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    printer.accept("delete", &FORMATS)?;
     for name in &args.names {
         input::check_name(name).map_err(Error::usage)?;
     }
     let cluster = ctx.cluster().await?;
     if !args.yes {
-        confirm(&args, cluster)?;
+        confirm(&args, cluster, printer)?;
     }
     let results = futures::future::join_all(
         args.names
@@ -32,24 +41,24 @@ pub async fn run(ctx: &Context<'_>, args: DeleteArgs) -> Result<ExitStatus> {
     .await;
     // Each failure is printed as it is; the exit code is the first failure's.
     let mut code = 0;
+    let mut items = Vec::new();
     for (name, result) in args.names.iter().zip(results) {
-        if let Err(e) = result {
-            if code == 0 {
-                code = e.exit_code();
+        match result {
+            Ok(Some(change)) => items.push(change),
+            Ok(None) => {}
+            Err(e) => {
+                if code == 0 {
+                    code = e.exit_code();
+                }
+                printer.error(&e.prefix(&format!("deleting {name}")));
             }
-            printer.error(&e.prefix(&format!("deleting {name}")));
         }
     }
+    change::print_list(printer, &items)?;
     Ok(code)
 }
 
-fn confirm(args: &DeleteArgs, cluster: &Cluster) -> Result<()> {
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(
-            Error::usage("refusing to delete without confirmation: not on a terminal")
-                .hint("pass --yes to delete without asking"),
-        );
-    }
+fn confirm(args: &DeleteArgs, cluster: &Cluster, printer: &Printer) -> Result<()> {
     let what = if args.purge {
         " and their home volumes"
     } else {
@@ -60,75 +69,69 @@ fn confirm(args: &DeleteArgs, cluster: &Cluster) -> Result<()> {
         args.names.join(", "),
         cluster.namespace
     );
-    let yes = dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::general(format!("cannot ask: {e}")))?;
-    if yes {
+    if printer.confirm(&question, "--yes")? {
         Ok(())
     } else {
         Err(Error::general("nothing deleted"))
     }
 }
 
+/// Deletes one devserver; `None` when there was nothing (and `--ignore-not-found`).
 async fn delete_one(
     cluster: &Cluster,
     name: &str,
     args: &DeleteArgs,
     printer: &Printer,
-) -> Result<()> {
-    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let claims: Api<PersistentVolumeClaim> =
-        Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let home = format!("home-{name}-0");
-    let set = match sets.get_opt(name).await.map_err(|e| cluster.error(e))? {
-        Some(set) if is_devserver(&set) => set,
-        Some(_) => {
-            return Err(Error::usage(format!(
-                "{name} is a StatefulSet devctl did not create; not deleting it"
-            )));
+) -> Result<Option<DevServerChange>> {
+    let ns = &cluster.namespace;
+    let home = state::home_claim(name);
+    // With --wait, the pod as it is now (read at once with the lookup), to wait for exactly
+    // this one to go.
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
+    let (found, pod) = tokio::join!(devservers::get(cluster, name), async {
+        if args.wait {
+            pods.get_opt(&state::pod_name(name))
+                .await
+                .map(|p| p.and_then(|p| p.metadata.uid))
+        } else {
+            Ok(None)
         }
-        None if args.ignore_not_found => return Ok(()),
-        None => {
-            return Err(Error::new(
-                Kind::NotFound,
-                format!(
-                    "devserver {name} not found in namespace {}",
-                    cluster.namespace
-                ),
-            )
-            .hint("devctl list shows your devservers"));
+    });
+    let set = match found {
+        Ok(set) => set,
+        Err(not_found @ LookupError::NotFound { .. }) => {
+            // An earlier delete without --purge kept the home volume: --purge deletes it now.
+            if args.purge && devservers::leftover_home(cluster, name).await?.is_some() {
+                delete_claim(cluster, &home).await?;
+                printer.info(&format!("home volume {home} of devserver {name} deleted"));
+                return Ok(Some(DevServerChange::purged(name, ns)));
+            }
+            if args.ignore_not_found {
+                return Ok(None);
+            }
+            return Err(not_found.into());
         }
+        Err(e) => return Err(e.into()),
     };
+    let pod_uid = pod.map_err(|e| cluster.error(e))?;
     let has_home = state::has_home(&set);
+    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
     sets.delete(name, &DeleteParams::background())
         .await
         .map_err(|e| cluster.error(e))?;
+    let mut change = DevServerChange::new(&set, ns, "deleted");
+    if has_home {
+        change.home_volume = Some(HomeVolume {
+            claim: home.clone(),
+            action: if args.purge { "deleted" } else { "kept" },
+        });
+    }
     if args.purge && has_home {
-        match claims.delete(&home, &DeleteParams::background()).await {
-            Ok(_) => {}
-            Err(kube::Error::Api(s)) if s.code == 404 => {}
-            Err(e) => {
-                return Err(cluster
-                    .error(e)
-                    .prefix(&format!("deleting the home volume {home}")));
-            }
-        }
+        delete_claim(cluster, &home).await?;
     }
     if args.wait {
-        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let pod = format!("{name}-0");
-        let gone = await_condition(pods, &pod, conditions::is_deleted(""));
-        tokio::time::timeout(args.timeout, gone)
-            .await
-            .map_err(|_| {
-                Error::new(
-                    Kind::Timeout,
-                    format!("timed out waiting for the pod of {name} to go"),
-                )
-            })?
-            .map_err(|e| Error::general(format!("waiting for {name}: {e}")))?;
+        let set_uid = set.metadata.uid.clone().unwrap_or_default();
+        wait::until_deleted(cluster, name, &set_uid, pod_uid.as_deref(), args.timeout).await?;
     }
     printer.info(&format!("devserver {name} deleted"));
     if has_home && !args.purge {
@@ -136,13 +139,17 @@ async fn delete_one(
             "home volume {home} kept: `devctl create {name} --home SIZE` reattaches it, `devctl delete {name} --purge` deletes it"
         ));
     }
-    Ok(())
+    Ok(Some(change))
 }
 
-fn is_devserver(set: &StatefulSet) -> bool {
-    set.metadata.labels.as_ref().is_some_and(|l| {
-        l.get(crate::devserver::manifests::MANAGED_BY)
-            .map(String::as_str)
-            == Some("devctl")
-    })
+async fn delete_claim(cluster: &Cluster, claim: &str) -> Result<()> {
+    let claims: Api<PersistentVolumeClaim> =
+        Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    match claims.delete(claim, &DeleteParams::background()).await {
+        Ok(_) => Ok(()),
+        Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+        Err(e) => Err(cluster
+            .error(e)
+            .prefix(&format!("deleting the home volume {claim}"))),
+    }
 }

@@ -6,17 +6,87 @@
 //! "namespace", "status", "spec": {owner, flavor, image, ttl, expiresAt, hostKey}, "pod":
 //! {name, phase, node, ip, containers: [{name, state, reason, restarts, ready}]} | null,
 //! "volumes": [{claim, phase, capacity, accessModes}], "ssh": [..], "events": [{type, reason,
-//! message, count, lastSeen}]}`.
+//! message, count, lastSeen}]}`. Each `ssh` endpoint is `{"transport", "host", "port"}`:
+//! `in-cluster` (the pod's DNS name, port 22), `port-forward` (the pod's name, port 22,
+//! reached through the API server) and, when the `NAME-ssh` Service exists, `nodeport` (the
+//! pod's node address and the Service's nodePort). `-o name`: `devserver/NAME`; `-o wide` is
+//! refused.
 
-use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod};
+use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, Service};
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ListParams};
 use serde::Serialize;
 
-use super::lifecycle::get_devserver;
 use super::{Context, ExitStatus};
+use crate::cluster::{Cluster, devservers};
+use crate::devserver::manifests::{SSH_PORT, nodeport_name};
 use crate::devserver::{input, state};
 use crate::error::{Error, Result};
+use crate::output::Format;
+
+/// One way to reach the devserver's sshd.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Endpoint {
+    /// `in-cluster`, `port-forward` or `nodeport`.
+    transport: &'static str,
+    host: String,
+    port: i32,
+}
+
+impl Endpoint {
+    fn describe(&self) -> String {
+        match self.transport {
+            "port-forward" => format!(
+                "port-forward   pod {}, port {} (through the API server)",
+                self.host, self.port
+            ),
+            "in-cluster" => format!("in-cluster     {}:{}", self.host, self.port),
+            _ => format!("{:<15}{}:{}", self.transport, self.host, self.port),
+        }
+    }
+}
+
+/// The NodePort endpoint: the Service's node port on the pod's node (its external address,
+/// else its internal one, else its name when nodes may not be read).
+async fn nodeport(
+    cluster: &Cluster,
+    svc: Option<&Service>,
+    node: Option<&str>,
+) -> Option<Endpoint> {
+    let port = svc?
+        .spec
+        .as_ref()?
+        .ports
+        .as_ref()?
+        .iter()
+        .find(|p| p.port == SSH_PORT)?
+        .node_port?;
+    let node = node?;
+    let nodes: Api<Node> = Api::all(cluster.client.clone());
+    let addresses = nodes
+        .get_opt(node)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|n| n.status)
+        .and_then(|s| s.addresses)
+        .unwrap_or_default();
+    let pick = |kind: &str| {
+        addresses
+            .iter()
+            .find(|a| a.type_ == kind)
+            .map(|a| a.address.clone())
+    };
+    let host = pick("ExternalIP")
+        .or_else(|| pick("InternalIP"))
+        .unwrap_or_else(|| node.to_string());
+    Some(Endpoint {
+        transport: "nodeport",
+        host,
+        port,
+    })
+}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -50,30 +120,38 @@ struct EventLine {
 
 pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    printer.accept(
+        "describe",
+        &[Format::Table, Format::Json, Format::Yaml, Format::Name],
+    )?;
     input::check_name(name).map_err(Error::usage)?;
     let cluster = ctx.cluster().await?;
     let ns = cluster.namespace.clone();
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
     let claims: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &ns);
     let events: Api<Event> = Api::namespaced(cluster.client.clone(), &ns);
-    let pod_name = format!("{name}-0");
+    let pod_name = state::pod_name(name);
+    let services: Api<Service> = Api::namespaced(cluster.client.clone(), &ns);
+    let ssh_service_name = nodeport_name(name);
     let all = ListParams::default();
     let about_pod = ListParams::default().fields(&format!("involvedObject.name={pod_name}"));
     let about_set = ListParams::default().fields(&format!("involvedObject.name={name}"));
-    let (set, pod, claim_list, pod_events, set_events) = tokio::join!(
-        get_devserver(cluster, name),
+    let (set, pod, claim_list, pod_events, set_events, ssh_service) = tokio::join!(
+        devservers::get(cluster, name),
         pods.get_opt(&pod_name),
         claims.list(&all),
         events.list(&about_pod),
         events.list(&about_set),
+        services.get_opt(&ssh_service_name),
     );
     let set = set?;
     let pod = pod.map_err(|e| cluster.error(e))?;
+    let ssh_service = ssh_service.map_err(|e| cluster.error(e))?;
     let now = Timestamp::now();
 
     let mut claim_names: Vec<String> = Vec::new();
     if state::has_home(&set) {
-        claim_names.push(format!("home-{name}-0"));
+        claim_names.push(state::home_claim(name));
     }
     for v in set
         .spec
@@ -175,10 +253,23 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
             .to_string()
     };
     let status = state::state(&set, pod.as_ref(), now).to_string();
-    let mut ssh = vec![format!("{pod_name}.{name}.{ns}.svc:22 (in the cluster)")];
-    ssh.push(format!(
-        "port 22 of pod {pod_name}, through the API server's port-forward"
-    ));
+    let mut ssh = vec![
+        Endpoint {
+            transport: "in-cluster",
+            host: format!("{pod_name}.{name}.{ns}.svc"),
+            port: SSH_PORT,
+        },
+        Endpoint {
+            transport: "port-forward",
+            host: pod_name.clone(),
+            port: SSH_PORT,
+        },
+    ];
+    let node = pod
+        .as_ref()
+        .and_then(|p| p.spec.as_ref())
+        .and_then(|s| s.node_name.as_deref());
+    ssh.extend(nodeport(cluster, ssh_service.as_ref(), node).await);
     let pod_info = pod.as_ref().map(|p| {
         serde_json::json!({
             "name": pod_name,
@@ -189,6 +280,10 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         })
     });
     let expires = state::expires_at(&set);
+    if printer.format == Format::Name {
+        printer.out(&format!("devserver/{name}\n"));
+        return Ok(0);
+    }
     if printer.is_structured() {
         return printer
             .structured(&serde_json::json!({
@@ -223,7 +318,10 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
     out.push_str(&line("Expires:", &expiry));
     out.push_str(&line("Host key:", &annotation("host-key")));
     for (i, endpoint) in ssh.iter().enumerate() {
-        out.push_str(&line(if i == 0 { "SSH:" } else { "" }, endpoint));
+        out.push_str(&line(
+            if i == 0 { "SSH:" } else { "" },
+            &endpoint.describe(),
+        ));
     }
     match &pod {
         Some(p) => {

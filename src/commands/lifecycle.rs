@@ -1,27 +1,41 @@
 //! `stop`, `start`, `restart` and `extend`: small changes to one devserver. The home volume
-//! survives all of them.
+//! survives all of them. `start --wait` and `restart --wait` wait for the pod to be Ready.
+//!
+//! `-o json`/`-o yaml`: one `DevServerChange` document (see `change`), `action` `stopped`,
+//! `started`, `restarted` or `extended`; `-o name`: `devserver/NAME`. `-o wide` is refused.
+
+use std::time::Duration;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::jiff::{SignedDuration, Timestamp};
 use kube::api::{Api, DeleteParams, Patch, PatchParams};
 
+use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
-use crate::cluster::Cluster;
-use crate::devserver::manifests::MANAGED_BY;
+use crate::cluster::devservers;
+use crate::cluster::wait::ReadyTarget;
 use crate::devserver::{duration, input, state};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 
 /// What to do to the devserver.
 pub enum Change {
     Stop,
-    Start,
-    Restart,
+    /// Start, then wait this long for Ready when `Some`.
+    Start(Option<Duration>),
+    Restart(Option<Duration>),
     Extend(String),
 }
 
 pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    let command = match change {
+        Change::Stop => "stop",
+        Change::Start(_) => "start",
+        Change::Restart(_) => "restart",
+        Change::Extend(_) => "extend",
+    };
+    printer.accept(command, &FORMATS)?;
     input::check_name(name).map_err(Error::usage)?;
     let extend_by = match &change {
         Change::Extend(ttl) => {
@@ -30,17 +44,29 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
         _ => None,
     };
     let cluster = ctx.cluster().await?;
-    let set = get_devserver(cluster, name).await?;
-    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let set = devservers::get(cluster, name).await?;
+    let ns = &cluster.namespace;
+    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
     let patch = |body: serde_json::Value| async {
         sets.patch(name, &PatchParams::default(), &Patch::Merge(body))
             .await
             .map_err(|e| cluster.error(e))
     };
-    match change {
+    let target = |replaced_uid: Option<String>| ReadyTarget {
+        name: name.to_string(),
+        namespace: cluster.namespace.clone(),
+        owner_uid: set.metadata.uid.clone().unwrap_or_default(),
+        replaced_uid,
+    };
+    let done = match change {
         Change::Stop => {
-            patch(serde_json::json!({ "spec": { "replicas": 0 } })).await?;
+            let set = patch(serde_json::json!({ "spec": { "replicas": 0 } })).await?;
+            let mut done = DevServerChange::new(&set, ns, "stopped");
             let kept = if state::has_home(&set) {
+                done.home_volume = Some(HomeVolume {
+                    claim: state::home_claim(name),
+                    action: "kept",
+                });
                 "; its home volume is kept"
             } else {
                 ""
@@ -48,18 +74,24 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             printer.info(&format!(
                 "devserver {name} stopped{kept} (devctl start {name})"
             ));
+            done
         }
-        Change::Start => {
-            patch(serde_json::json!({ "spec": { "replicas": 1 } })).await?;
+        Change::Start(wait) => {
+            let set = patch(serde_json::json!({ "spec": { "replicas": 1 } })).await?;
             printer.info(&format!("devserver {name} starting"));
+            if let Some(timeout) = wait {
+                super::wait_until_ready(cluster, printer, &target(None), timeout).await?;
+                printer.info(&format!("devserver {name} is ready"));
+            }
+            DevServerChange::new(&set, ns, "started")
         }
-        Change::Restart => {
-            let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-            match pods
-                .delete(&format!("{name}-0"), &DeleteParams::default())
+        Change::Restart(wait) => {
+            let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
+            let deleted = match pods
+                .delete(&state::pod_name(name), &DeleteParams::default())
                 .await
             {
-                Ok(_) => printer.info(&format!("devserver {name} restarting")),
+                Ok(deleted) => deleted,
                 Err(kube::Error::Api(s)) if s.code == 404 => {
                     return Err(
                         Error::general(format!("devserver {name} has no pod to restart"))
@@ -67,48 +99,36 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                     );
                 }
                 Err(e) => return Err(cluster.error(e)),
+            };
+            printer.info(&format!("devserver {name} restarting"));
+            if let Some(timeout) = wait {
+                // The delete answers with the pod (on its way out) or, once it is gone
+                // already, a Status: then any pod of this StatefulSet is a new one.
+                let replaced = deleted.left().and_then(|pod| pod.metadata.uid);
+                super::wait_until_ready(cluster, printer, &target(replaced), timeout).await?;
+                printer.info(&format!("devserver {name} is ready"));
             }
+            DevServerChange::new(&set, ns, "restarted")
         }
         Change::Extend(_) => {
             let by = extend_by.unwrap_or_default();
             let now = Timestamp::now();
             let base = state::expires_at(&set).filter(|t| *t > now).unwrap_or(now);
-            let until = base
-                .checked_add(SignedDuration::from_secs(by.as_secs() as i64))
-                .map_err(|e| Error::usage(format!("--ttl: {e}")))?;
+            let until = i64::try_from(by.as_secs())
+                .ok()
+                .and_then(|secs| base.checked_add(SignedDuration::from_secs(secs)).ok())
+                .ok_or_else(|| {
+                    Error::usage(format!("--ttl: {} is too long", duration::format(by)))
+                })?;
             let stamp = until.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-            patch(serde_json::json!({ "metadata": { "annotations": { "devserver.io/expires-at": stamp } } })).await?;
+            let set = patch(serde_json::json!({ "metadata": { "annotations": { "devserver.io/expires-at": stamp } } })).await?;
             printer.info(&format!(
                 "devserver {name} now expires at {stamp} ({})",
                 state::relative(until, now)
             ));
+            DevServerChange::new(&set, ns, "extended")
         }
-    }
+    };
+    change::print(printer, &done)?;
     Ok(0)
-}
-
-/// The devserver's StatefulSet; a StatefulSet devctl did not make is not one.
-pub async fn get_devserver(cluster: &Cluster, name: &str) -> Result<StatefulSet> {
-    let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    match sets.get_opt(name).await.map_err(|e| cluster.error(e))? {
-        Some(set)
-            if set
-                .metadata
-                .labels
-                .as_ref()
-                .and_then(|l| l.get(MANAGED_BY))
-                .map(String::as_str)
-                == Some("devctl") =>
-        {
-            Ok(set)
-        }
-        _ => Err(Error::new(
-            Kind::NotFound,
-            format!(
-                "devserver {name} not found in namespace {}",
-                cluster.namespace
-            ),
-        )
-        .hint("devctl list shows your devservers")),
-    }
 }

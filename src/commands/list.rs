@@ -1,5 +1,6 @@
 //! `devctl list`: the caller's devservers, from one list of StatefulSets and one of pods,
-//! asked at once together with who the caller is.
+//! asked at once; the server selects the caller's by the `devserver.io/owner` label (after
+//! asking the cluster who the caller is, unless an owner is configured).
 //!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerList", "items": [{"name",
 //! "namespace", "status", "flavor", "image", "owner", "created", "expiresAt", "node", "ip",
@@ -11,7 +12,7 @@ use serde::Serialize;
 use super::{Context, ExitStatus};
 use crate::cli::ListArgs;
 use crate::cluster::devservers;
-use crate::devserver::manifests::owner_label;
+use crate::devserver::manifests::{OWNER, owner_label};
 use crate::devserver::owner;
 use crate::devserver::state::{self, annotation};
 use crate::error::Result;
@@ -37,33 +38,33 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
     let (settings, printer) = (ctx.settings()?, ctx.printer);
     let cluster = ctx.cluster().await?;
     let everyone = args.all_users || args.all_namespaces;
-    let (identity, listed) = tokio::join!(
-        async {
-            if everyone {
-                Ok(None)
-            } else {
-                devservers::whoami(cluster).await
-            }
-        },
-        devservers::list(cluster, args.all_namespaces, args.selector.as_deref()),
-    );
-    let (sets, pods) = listed?;
-    let identity = identity?.map(|(user, _)| user);
-    let (me, _) = owner::resolve(
-        settings.get("owner"),
-        identity.as_deref(),
-        owner::local_user().as_deref(),
-    );
-    let me = Some(me);
+    // Only the caller's devservers, selected by the server with the owner label. The cluster
+    // is asked who the caller is only when no owner is configured.
+    let mut selector = args.selector.clone();
+    if !everyone {
+        let configured = settings.get("owner");
+        let identity = match configured {
+            Some(_) => None,
+            None => devservers::whoami(cluster).await?.map(|(user, _)| user),
+        };
+        let (me, _) = owner::resolve(
+            configured,
+            identity.as_deref(),
+            owner::local_user().as_deref(),
+        );
+        let mine = format!("{OWNER}={}", owner_label(&me));
+        selector = Some(match selector {
+            Some(extra) => format!("{mine},{extra}"),
+            None => mine,
+        });
+    }
+    let (sets, pods) = devservers::list(cluster, args.all_namespaces, selector.as_deref()).await?;
     let now = Timestamp::now();
     let mut items = Vec::new();
     for set in &sets {
         let owner = annotation(set, "devserver.io/owner")
             .unwrap_or("")
             .to_string();
-        if !everyone && me.as_deref().map(owner_label) != Some(owner_label(&owner)) {
-            continue;
-        }
         let name = set.metadata.name.clone().unwrap_or_default();
         let namespace = set.metadata.namespace.clone().unwrap_or_default();
         let pod = pods.get(&(namespace.clone(), format!("{name}-0")));

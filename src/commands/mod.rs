@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run` that tells the user's story: resolve
 //! settings, check input, talk to the cluster, print.
 
+mod change;
 mod completions;
 mod config;
 pub mod context;
@@ -28,9 +29,13 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::List(args) => list::run(&ctx, args).await,
         Command::Describe(args) => describe::run(&ctx, &args.name).await,
         Command::Stop(args) => lifecycle::run(&ctx, &args.name, lifecycle::Change::Stop).await,
-        Command::Start(args) => lifecycle::run(&ctx, &args.name, lifecycle::Change::Start).await,
+        Command::Start(args) => {
+            let wait = args.wait.then_some(args.timeout);
+            lifecycle::run(&ctx, &args.name, lifecycle::Change::Start(wait)).await
+        }
         Command::Restart(args) => {
-            lifecycle::run(&ctx, &args.name, lifecycle::Change::Restart).await
+            let wait = args.wait.then_some(args.timeout);
+            lifecycle::run(&ctx, &args.name, lifecycle::Change::Restart(wait)).await
         }
         Command::Extend(args) => {
             lifecycle::run(&ctx, &args.name, lifecycle::Change::Extend(args.ttl)).await
@@ -42,6 +47,25 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Config(args) => config::run(&ctx, args),
         Command::Completions(args) => completions::run(args, printer),
     }
+}
+
+/// Waits for the devserver's pod to be Ready, with a spinner naming its phase (and at `-v`
+/// a line per phase): what `create --wait`, `start --wait` and `restart --wait` share.
+pub(crate) async fn wait_until_ready(
+    cluster: &crate::cluster::Cluster,
+    printer: &Printer,
+    target: &crate::cluster::wait::ReadyTarget,
+    timeout: std::time::Duration,
+) -> Result<()> {
+    let name = &target.name;
+    let spinner = printer.spinner(&format!("{name}: scheduling"));
+    let waited = crate::cluster::wait::until_ready(cluster, target, timeout, |phase| {
+        printer.debug(1, &format!("{name}: {}", phase.describe()));
+        spinner.set_message(format!("{name}: {}", phase.describe()));
+    })
+    .await;
+    spinner.finish_and_clear();
+    Ok(waited?)
 }
 
 /// The completion script for `shell`, as `devctl completions` prints it.

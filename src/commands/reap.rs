@@ -1,20 +1,25 @@
 //! `devctl reap`: deletes expired devservers (their home volumes stay) and says what it did.
 //! Meant for cron, CI, or an in-cluster CronJob; exit 0 when nothing failed.
 //!
+//! Each delete carries the uid and resourceVersion of the StatefulSet as it was listed, so a
+//! devserver that changed in between (an `extend` that landed) is `skipped`, not deleted.
+//!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "ReapReport", "dryRun", "items":
-//! [{"namespace", "name", "expiresAt", "action": "deleted" | "would delete" | "failed",
-//! "error"}]}`.
+//! [{"namespace", "name", "expiresAt", "action": "deleted" | "would delete" | "skipped" |
+//! "failed", "error"}]}`; `error` is one line, for `failed` (and why for `skipped`). The exit
+//! code is 0 when nothing failed, else the first failure's (DESIGN §4). `-o name` and
+//! `-o wide` are refused.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::jiff::Timestamp;
-use kube::api::{Api, DeleteParams};
 use serde::Serialize;
 
 use super::{Context, ExitStatus};
 use crate::cli::ReapArgs;
-use crate::cluster::devservers;
+use crate::cluster::devservers::{self, DeleteError};
 use crate::devserver::state;
 use crate::error::Result;
+use crate::output::Format;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -24,10 +29,13 @@ struct Reaped {
     expires_at: String,
     action: &'static str,
     error: Option<String>,
+    #[serde(skip)]
+    exit_code: u8,
 }
 
 pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    printer.accept("reap", &[Format::Table, Format::Json, Format::Yaml])?;
     let cluster = ctx.cluster().await?;
     let (sets, _) = devservers::list(cluster, args.all_namespaces, None).await?;
     let now = Timestamp::now();
@@ -38,19 +46,22 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
     let deletes = expired.iter().map(|set| {
         let ns = set.metadata.namespace.clone().unwrap_or_default();
         let name = set.metadata.name.clone().unwrap_or_default();
-        let api: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &ns);
         let dry_run = args.dry_run;
         let expires_at = state::expires_at(set)
             .map(|t| t.to_string())
             .unwrap_or_default();
         async move {
-            let (action, error) = if dry_run {
-                ("would delete", None)
+            let (action, error, exit_code) = if dry_run {
+                ("would delete", None, 0)
             } else {
-                match api.delete(&name, &DeleteParams::background()).await {
-                    Ok(_) => ("deleted", None),
-                    Err(kube::Error::Api(s)) if s.code == 404 => ("deleted", None),
-                    Err(e) => ("failed", Some(e.to_string())),
+                match devservers::delete_unchanged(cluster, set).await {
+                    Ok(_) => ("deleted", None, 0),
+                    Err(DeleteError::Changed) => (
+                        "skipped",
+                        Some("it changed since it was listed (extended?); not deleted".into()),
+                        0,
+                    ),
+                    Err(DeleteError::Cluster(e)) => ("failed", Some(e.message), e.kind.exit_code()),
                 }
             };
             Reaped {
@@ -59,11 +70,16 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
                 expires_at,
                 action,
                 error,
+                exit_code,
             }
         }
     });
     let report = futures::future::join_all(deletes).await;
-    let failed = report.iter().filter(|r| r.action == "failed").count();
+    let code = report
+        .iter()
+        .map(|r| r.exit_code)
+        .find(|c| *c != 0)
+        .unwrap_or(0);
     if printer.is_structured() {
         printer.structured(&serde_json::json!({
             "apiVersion": "devctl/v1", "kind": "ReapReport", "dryRun": args.dry_run, "items": report,
@@ -80,7 +96,7 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
                     .map(|t| state::relative(t, now))
                     .unwrap_or_default();
                 let action = match &r.error {
-                    Some(e) => format!("failed: {e}"),
+                    Some(e) => format!("{}: {e}", r.action),
                     None => r.action.to_string(),
                 };
                 vec![r.namespace.clone(), r.name.clone(), ago, action]
@@ -88,5 +104,5 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
             .collect();
         printer.out(&printer.table(&["NAMESPACE", "NAME", "EXPIRED", "ACTION"], &rows));
     }
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(code)
 }

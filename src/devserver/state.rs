@@ -1,5 +1,6 @@
-//! A devserver's state, derived from its StatefulSet and pod without any I/O, and the
-//! relative times `list` shows.
+//! A devserver's state, derived from its StatefulSet and pod without any I/O: the STATUS
+//! `list` shows, the phase a pod is in on its way to Ready (what a wait reports), the one list
+//! of reasons that mean it will not get there, and the relative times `list` shows.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
@@ -50,8 +51,18 @@ pub fn expires_at(set: &StatefulSet) -> Option<Timestamp> {
     annotation(set, "devserver.io/expires-at")?.parse().ok()
 }
 
+/// The pod of devserver `name` (the StatefulSet's first replica).
+pub fn pod_name(name: &str) -> String {
+    format!("{name}-0")
+}
+
+/// The home volume claim of devserver `name`, made from its `home` claim template.
+pub fn home_claim(name: &str) -> String {
+    format!("home-{name}-0")
+}
+
 /// Container waiting reasons that mean the devserver will not come up by itself.
-const FAILED_REASONS: [&str; 6] = [
+pub const FAILED_REASONS: [&str; 6] = [
     "ErrImagePull",
     "ImagePullBackOff",
     "InvalidImageName",
@@ -112,6 +123,85 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
         Some("Succeeded") => State::Failed("exited".into()),
         _ => State::Pending(String::new()),
     }
+}
+
+/// Where a pod is on its way to Ready.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Scheduling,
+    PullingImage,
+    Starting,
+    WaitingForSshd,
+    Ready,
+    /// It will not get there by itself: the reason and the cluster's message.
+    Stuck {
+        reason: String,
+        message: String,
+    },
+}
+
+impl Phase {
+    /// The phase in a few words, for a spinner: `pulling image`.
+    pub fn describe(&self) -> &str {
+        match self {
+            Phase::Scheduling => "scheduling",
+            Phase::PullingImage => "pulling image",
+            Phase::Starting => "starting",
+            Phase::WaitingForSshd => "waiting for sshd",
+            Phase::Ready => "ready",
+            Phase::Stuck { reason, .. } => reason,
+        }
+    }
+}
+
+/// The phase of `pod`.
+pub fn phase(pod: &Pod) -> Phase {
+    let Some(status) = pod.status.as_ref() else {
+        return Phase::Scheduling;
+    };
+    let conditions = status.conditions.as_deref().unwrap_or_default();
+    let condition = |t: &str| conditions.iter().find(|c| c.type_ == t);
+    if let Some(c) = condition("PodScheduled").filter(|c| c.status == "False") {
+        // Claims of the pod that are still being bound make it unschedulable for a moment;
+        // the scheduler retries once they are bound.
+        let message = c.message.clone().unwrap_or_default();
+        if c.reason.as_deref() == Some("Unschedulable")
+            && !message.contains("unbound immediate PersistentVolumeClaims")
+        {
+            return Phase::Stuck {
+                reason: "FailedScheduling".into(),
+                message,
+            };
+        }
+        return Phase::Scheduling;
+    }
+    if pod
+        .spec
+        .as_ref()
+        .and_then(|s| s.node_name.as_ref())
+        .is_none()
+    {
+        return Phase::Scheduling;
+    }
+    for c in status.container_statuses.iter().flatten() {
+        if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
+            let reason = w.reason.clone().unwrap_or_default();
+            if FAILED_REASONS.contains(&reason.as_str()) {
+                return Phase::Stuck {
+                    reason,
+                    message: w.message.clone().unwrap_or_default(),
+                };
+            }
+            return Phase::PullingImage;
+        }
+    }
+    if condition("Ready").is_some_and(|c| c.status == "True") {
+        return Phase::Ready;
+    }
+    if status.phase.as_deref() == Some("Running") {
+        return Phase::WaitingForSshd;
+    }
+    Phase::Starting
 }
 
 /// `3h12m`, `45s`, `2d3h`: the two largest units, as kubectl shows ages.
@@ -211,6 +301,69 @@ mod tests {
         assert_eq!(
             state(&live, Some(&pull), now()).to_string(),
             "Failed (ImagePullBackOff)"
+        );
+    }
+
+    fn waiting(reason: &str) -> Pod {
+        let mut pod = pod(serde_json::json!({ "phase": "Pending",
+            "conditions": [{ "type": "PodScheduled", "status": "True" }],
+            "containerStatuses": [{ "name": "devserver", "image": "x", "imageID": "", "ready": false,
+            "restartCount": 0, "state": { "waiting": { "reason": reason, "message": "why" } } }] }));
+        pod.spec = Some(k8s_openapi::api::core::v1::PodSpec {
+            node_name: Some("n".into()),
+            ..Default::default()
+        });
+        pod
+    }
+
+    #[test]
+    fn phases_on_the_way_to_ready() {
+        assert_eq!(phase(&pod(serde_json::json!(null))), Phase::Scheduling);
+        let unschedulable = pod(serde_json::json!({ "phase": "Pending", "conditions": [{
+            "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+            "message": "0/1 nodes: Insufficient memory" }] }));
+        assert_eq!(
+            phase(&unschedulable),
+            Phase::Stuck {
+                reason: "FailedScheduling".into(),
+                message: "0/1 nodes: Insufficient memory".into()
+            }
+        );
+        let binding = pod(serde_json::json!({ "phase": "Pending", "conditions": [{
+            "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+            "message": "pod has unbound immediate PersistentVolumeClaims" }] }));
+        assert_eq!(phase(&binding), Phase::Scheduling, "the scheduler retries");
+        assert_eq!(phase(&waiting("ContainerCreating")), Phase::PullingImage);
+        let mut ready = waiting("x");
+        ready.status = Some(
+            serde_json::from_value(serde_json::json!({ "phase": "Running",
+            "conditions": [{ "type": "Ready", "status": "True" }] }))
+            .unwrap(),
+        );
+        assert_eq!(phase(&ready), Phase::Ready);
+        ready.status =
+            Some(serde_json::from_value(serde_json::json!({ "phase": "Running" })).unwrap());
+        assert_eq!(phase(&ready), Phase::WaitingForSshd);
+    }
+
+    #[test]
+    fn one_list_of_reasons_for_a_wait_and_a_status() {
+        let live = set(1, "2026-11-25T18:00:00Z");
+        for reason in FAILED_REASONS {
+            let pod = waiting(reason);
+            assert_eq!(phase(&pod).describe(), reason);
+            assert_eq!(
+                state(&live, Some(&pod), now()),
+                State::Failed(reason.into())
+            );
+        }
+        assert_eq!(
+            phase(&waiting("CreateContainerConfigError")),
+            Phase::Stuck {
+                reason: "CreateContainerConfigError".into(),
+                message: "why".into()
+            },
+            "a wait stops early on it, as the status says Failed"
         );
     }
 
