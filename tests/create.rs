@@ -444,6 +444,12 @@ fn a_signal_during_wait_leaves_the_devserver_and_says_how_to_delete_it() {
     proxy
         .wait_held(hold, std::time::Duration::from_secs(60))
         .unwrap();
+    // The watch starts beside the create of the StatefulSet's children: wait until its four
+    // creates are answered, so that devctl is only waiting.
+    let creates = testcluster::Scope::namespace(&ns.name).method("POST");
+    proxy
+        .wait_answered(&creates, 4, std::time::Duration::from_secs(60))
+        .unwrap();
     send(&child, "INT");
     let out = child.wait_with_output().unwrap();
     proxy.release(hold).unwrap();
