@@ -7,6 +7,7 @@ pub mod devservers;
 mod errors;
 mod http_log;
 pub mod kubeconfig;
+pub mod permissions;
 mod retry;
 pub mod wait;
 
