@@ -1,6 +1,7 @@
 //! Reaching the cluster: where it is (`kubeconfig`, no network), a kube client over HTTP/2
 //! (`client`) with `-v` request logging (`http_log`) and retries of transient failures
-//! (`retry`), and turning client errors into user-facing ones (`errors`).
+//! (`retry`), turning client errors into user-facing ones (`errors`), and the table of what
+//! each command calls (`permissions`).
 
 mod client;
 pub mod devservers;
