@@ -321,9 +321,8 @@ fn status_against_a_healthy_server_asks_everything_at_once() {
         );
     }
     assert!(
-        text.lines().any(|l| l
-            .split_whitespace()
-            .eq(["create", "pods/exec", "team-a", "yes"])),
+        text.lines()
+            .any(|l| l.split_whitespace().eq(["delete", "pods", "team-a", "yes"])),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no colour off a terminal");
@@ -331,8 +330,8 @@ fn status_against_a_healthy_server_asks_everything_at_once() {
     let requests = api.requests();
     assert_eq!(
         requests.len(),
-        41,
-        "version, identity and 39 access reviews"
+        devctl::cluster::permissions::union().len() + 4,
+        "version, identity, flavors, devservers and an access review per permission"
     );
     assert!(
         requests
@@ -361,9 +360,12 @@ fn status_json_follows_the_documented_schema() {
             "apiVersion",
             "context",
             "contextSource",
+            "devservers",
+            "flavors",
             "kind",
             "namespace",
             "namespaceSource",
+            "owner",
             "permissions",
             "ready",
             "server",
@@ -374,7 +376,10 @@ fn status_json_follows_the_documented_schema() {
     assert_eq!(v["namespace"], "dev-alice");
     assert_eq!(v["namespaceSource"], "flag");
     assert_eq!(v["ready"], true);
-    assert_eq!(v["permissions"].as_array().unwrap().len(), 39);
+    assert_eq!(
+        v["permissions"].as_array().unwrap().len(),
+        devctl::cluster::permissions::union().len()
+    );
 }
 
 #[test]

@@ -1,93 +1,43 @@
-//! `devctl status`: the cluster, who you are there, and a check of every permission devctl
-//! needs. The version, the identity and every access review are asked at once, in one wave
-//! of concurrent requests.
+//! `devctl status`: the cluster, who you are there, where flavors come from, your devservers
+//! in the namespace, and a check of every permission devctl calls (the union of
+//! [`crate::cluster::permissions`]). The version, the identity, the flavors, the devservers and
+//! every access review are asked at once, in one wave of concurrent requests; so the
+//! namespace's devservers are listed and yours picked by their owner label here, since who you
+//! are arrives in the same wave.
 //!
 //! `-o json` schema (stable): `{"apiVersion": "devctl/v1", "kind": "Status", "server",
 //! "serverVersion" (null if unknown), "context", "contextSource", "namespace",
 //! "namespaceSource", "user": {"username", "groups"} (null if the server cannot say),
-//! "permissions": [{"verb", "group", "resource", "subresource", "namespaced", "required",
-//! "allowed", "reason"}], "ready": every required permission allowed}`. The sources are those
+//! "owner": {"name", "source"} (the owner devctl puts on devservers, and why:
+//! `configured`, `cluster`, `local-user`, `unknown`),
+//! "devservers": {"count", "names", "error"} (the owner's devservers in the namespace; `count`
+//! is null and `error` says why when they cannot be listed),
+//! "flavors": {"source", "names", "error"} (`source`: `cluster` for the cluster's
+//! DevServerFlavors, `built-in` when it defines none, `built-in-forbidden` when you may not
+//! read them; null with `error` when they cannot be read),
+//! "permissions": [{"verb", "group", "resource", "subresource", "namespaced" (asked in the
+//! namespace), "scope" (`namespace`, `all-namespaces`, `cluster`), "required", "allowed",
+//! "reason" (the server's), "usedBy" (["create (--wait)", ...]), "fallback" (what devctl does
+//! without it, or null)}], "ready": every required permission allowed}`. The sources are those
 //! of `config view`: `flag`, `env`, `file`, `context`, `kubeconfig`, `in-cluster`, `default`.
 
+use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
     SubjectAccessReviewStatus,
 };
-use kube::api::{Api, PostParams};
+use kube::api::{Api, ListParams, PostParams};
 use serde::Serialize;
 
 use super::{Context, ExitStatus};
 use crate::cluster::Cluster;
+use crate::cluster::devservers::{self, FlavorSource};
+use crate::cluster::permissions::{self, Need, Scope};
+use crate::devserver::manifests::{OWNER, owner_label};
+use crate::devserver::owner::{self, OwnerSource};
 use crate::error::{Error, Kind, Result};
 use crate::output::{API_VERSION, Cell, Format, Printer, Row, Style};
 use crate::settings::Source;
-
-/// One permission devctl relies on.
-struct Need {
-    verb: &'static str,
-    group: &'static str,
-    resource: &'static str,
-    subresource: &'static str,
-    namespaced: bool,
-    required: bool,
-}
-
-const fn need(verb: &'static str, group: &'static str, resource: &'static str) -> Need {
-    Need {
-        verb,
-        group,
-        resource,
-        subresource: "",
-        namespaced: true,
-        required: true,
-    }
-}
-
-const CRUD: [&str; 6] = ["create", "get", "list", "watch", "patch", "delete"];
-
-/// Everything devctl does in a namespace, and the two cluster-wide reads it can do without.
-fn needs() -> Vec<Need> {
-    let mut all = Vec::new();
-    for (group, resource) in [
-        ("apps", "statefulsets"),
-        ("", "services"),
-        ("", "secrets"),
-        ("", "configmaps"),
-        ("", "persistentvolumeclaims"),
-    ] {
-        all.extend(CRUD.iter().map(|verb| need(verb, group, resource)));
-    }
-    all.extend(
-        ["get", "list", "watch"]
-            .iter()
-            .map(|verb| need(verb, "", "pods")),
-    );
-    all.push(Need {
-        subresource: "exec",
-        ..need("create", "", "pods")
-    });
-    all.push(Need {
-        subresource: "portforward",
-        ..need("create", "", "pods")
-    });
-    all.push(Need {
-        subresource: "log",
-        ..need("get", "", "pods")
-    });
-    all.push(need("list", "", "events"));
-    // Optional: `flavors` shows schedulability from nodes, and custom flavors need the CRD.
-    all.push(Need {
-        namespaced: false,
-        required: false,
-        ..need("list", "", "nodes")
-    });
-    all.push(Need {
-        namespaced: false,
-        required: false,
-        ..need("get", "devserver.io", "devserverflavors")
-    });
-    all
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,6 +51,9 @@ struct Report {
     namespace: String,
     namespace_source: Source,
     user: Option<User>,
+    owner: Owner,
+    devservers: DevServers,
+    flavors: Flavors,
     permissions: Vec<Permission>,
     ready: bool,
 }
@@ -112,26 +65,58 @@ struct User {
 }
 
 #[derive(Serialize)]
+struct Owner {
+    name: String,
+    source: OwnerSource,
+}
+
+#[derive(Serialize)]
+struct DevServers {
+    count: Option<usize>,
+    names: Vec<String>,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Flavors {
+    source: Option<FlavorSource>,
+    names: Vec<String>,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Permission {
     verb: &'static str,
     group: &'static str,
     resource: &'static str,
     subresource: &'static str,
     namespaced: bool,
+    scope: ScopeName,
     required: bool,
     allowed: bool,
     reason: String,
-    /// The namespace asked about, or `(cluster)`: a table column, not in JSON (`namespaced`
-    /// and the report's `namespace` say it there).
+    used_by: Vec<String>,
+    fallback: Option<&'static str>,
+    /// The namespace asked about, `(all)` or `(cluster)`: a table column, not in JSON
+    /// (`scope` and the report's `namespace` say it there).
     #[serde(skip)]
-    scope: String,
+    shown_scope: String,
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum ScopeName {
+    Namespace,
+    AllNamespaces,
+    Cluster,
 }
 
 impl Row for Permission {
     fn headers(wide: bool) -> Vec<&'static str> {
         let mut headers = vec!["VERB", "RESOURCE", "NAMESPACE", "ALLOWED"];
         if wide {
-            headers.push("REASON");
+            headers.extend(["REASON", "USED BY"]);
         }
         headers
     }
@@ -145,11 +130,12 @@ impl Row for Permission {
         let mut cells = vec![
             self.verb.into(),
             self.resource_name().into(),
-            self.scope.as_str().into(),
+            self.shown_scope.as_str().into(),
             allowed,
         ];
         if wide {
             cells.push(self.reason.as_str().into());
+            cells.push(self.used_by.join(", ").into());
         }
         cells
     }
@@ -173,7 +159,7 @@ impl Permission {
 }
 
 pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
-    let printer = ctx.printer;
+    let (settings, printer) = (ctx.settings()?, ctx.printer);
     printer.accept(
         "status",
         &[Format::Table, Format::Wide, Format::Json, Format::Yaml],
@@ -182,16 +168,20 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
     let spinner = printer.spinner(&format!("asking {}", cluster.server));
 
     let reviews = Api::<SelfSubjectAccessReview>::all(cluster.client.clone());
-    let needs = needs();
+    let needs = permissions::union();
     let asks = needs.iter().map(|n| {
         let reviews = reviews.clone();
-        let review = access_review(n, &cluster.namespace);
+        let review = access_review(&n.rule, &cluster.namespace);
         async move { reviews.create(&PostParams::default(), &review).await }
     });
-    // One wave: version, identity and every access review concurrently.
-    let (version, user, answers) = tokio::join!(
+    let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let managed = ListParams::default().labels(&devservers::managed_selector());
+    // One wave: version, identity, flavors, devservers and every access review concurrently.
+    let (version, user, flavors, sets, answers) = tokio::join!(
         cluster.client.apiserver_version(),
         whoami(cluster),
+        devservers::flavors(cluster),
+        sets.list(&managed),
         futures::future::join_all(asks),
     );
     spinner.finish_and_clear();
@@ -209,6 +199,25 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
             printer.warn(&format!("cannot read the server version: {}", err.message));
             None
         }
+    };
+    let user = user?;
+    let (owner_name, owner_source) = owner::resolve(
+        settings.get("owner"),
+        user.as_ref().map(|u| u.username.as_str()),
+        owner::local_user().as_deref(),
+    );
+    let devservers = mine(sets.map_err(|e| cluster.error(e)), &owner_name);
+    let flavors = match flavors {
+        Ok((flavors, source)) => Flavors {
+            source: Some(source),
+            names: flavors.into_iter().map(|f| f.name).collect(),
+            error: None,
+        },
+        Err(err) => Flavors {
+            source: None,
+            names: Vec::new(),
+            error: Some(err.message),
+        },
     };
     let permissions: Vec<Permission> = needs
         .iter()
@@ -230,7 +239,13 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
         context_source: cluster.context_source,
         namespace: cluster.namespace.clone(),
         namespace_source: cluster.namespace_source,
-        user: user?,
+        user,
+        owner: Owner {
+            name: owner_name,
+            source: owner_source,
+        },
+        devservers,
+        flavors,
         permissions,
         ready,
     };
@@ -261,9 +276,41 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
     .hint("ask a cluster admin to grant them (`devctl admin user add` sets up a namespace with exactly these)"))
 }
 
+/// The owner's devservers among the namespace's, by the owner label devctl puts on them.
+fn mine(listed: Result<kube::core::ObjectList<StatefulSet>>, owner: &str) -> DevServers {
+    let label = owner_label(owner);
+    match listed {
+        Ok(list) => {
+            let mut names: Vec<String> = list
+                .items
+                .into_iter()
+                .filter(|s| {
+                    s.metadata
+                        .labels
+                        .as_ref()
+                        .and_then(|l| l.get(OWNER))
+                        .is_some_and(|o| *o == label)
+                })
+                .filter_map(|s| s.metadata.name)
+                .collect();
+            names.sort();
+            DevServers {
+                count: Some(names.len()),
+                names,
+                error: None,
+            }
+        }
+        Err(err) => DevServers {
+            count: None,
+            names: Vec::new(),
+            error: Some(err.message),
+        },
+    }
+}
+
 /// One row of the report from the server's answer to its access review.
 fn permission(
-    n: &Need,
+    n: &permissions::Permission,
     answer: Result<Option<SubjectAccessReviewStatus>>,
     namespace: &str,
 ) -> Permission {
@@ -275,32 +322,41 @@ fn permission(
         Ok(None) => (false, "no answer".into()),
         Err(err) => (false, err.message),
     };
+    let rule = &n.rule;
+    let (scope, shown_scope) = match rule.scope {
+        Scope::Namespace => (ScopeName::Namespace, namespace.to_string()),
+        Scope::AllNamespaces => (ScopeName::AllNamespaces, "(all)".to_string()),
+        Scope::Cluster => (ScopeName::Cluster, "(cluster)".to_string()),
+    };
     Permission {
-        verb: n.verb,
-        group: n.group,
-        resource: n.resource,
-        subresource: n.subresource,
-        namespaced: n.namespaced,
+        verb: rule.verb,
+        group: rule.group,
+        resource: rule.resource,
+        subresource: rule.subresource,
+        namespaced: rule.scope == Scope::Namespace,
+        scope,
         required: n.required,
         allowed,
         reason,
-        scope: if n.namespaced {
-            namespace.to_string()
-        } else {
-            "(cluster)".into()
+        used_by: n.used_by.clone(),
+        fallback: match rule.need {
+            Need::Optional(fallback) if !n.required => Some(fallback),
+            _ => None,
         },
+        shown_scope,
     }
 }
 
-fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
+fn access_review(rule: &permissions::Rule, namespace: &str) -> SelfSubjectAccessReview {
     SelfSubjectAccessReview {
         spec: SelfSubjectAccessReviewSpec {
             resource_attributes: Some(ResourceAttributes {
-                verb: Some(n.verb.into()),
-                group: Some(n.group.into()),
-                resource: Some(n.resource.into()),
-                subresource: Some(n.subresource.into()),
-                namespace: n.namespaced.then(|| namespace.into()),
+                verb: Some(rule.verb.into()),
+                group: Some(rule.group.into()),
+                resource: Some(rule.resource.into()),
+                subresource: Some(rule.subresource.into()),
+                // No namespace: every namespace, or a cluster-scoped resource.
+                namespace: (rule.scope == Scope::Namespace).then(|| namespace.into()),
                 ..ResourceAttributes::default()
             }),
             ..SelfSubjectAccessReviewSpec::default()
@@ -311,7 +367,7 @@ fn access_review(n: &Need, namespace: &str) -> SelfSubjectAccessReview {
 
 /// Who the cluster says we are; `None` on servers without SelfSubjectReview (before 1.28).
 async fn whoami(cluster: &Cluster) -> Result<Option<User>> {
-    Ok(crate::cluster::devservers::whoami(cluster)
+    Ok(devservers::whoami(cluster)
         .await?
         .map(|(username, groups)| User { username, groups }))
 }
@@ -339,6 +395,32 @@ fn render(r: &Report, printer: &Printer) -> String {
         }
         None => out.push_str(&line("User:", "unknown (the server cannot tell)")),
     }
+    out.push_str(&line(
+        "Owner:",
+        &format!("{} ({})", r.owner.name, r.owner.source.describe()),
+    ));
+    let d = &r.devservers;
+    let yours = match (d.count, &d.error) {
+        (Some(0), _) => format!("no devservers in {}", r.namespace),
+        (Some(n), _) => format!("{n} in {}: {}", r.namespace, d.names.join(", ")),
+        (None, error) => format!("unknown ({})", error.as_deref().unwrap_or("no answer")),
+    };
+    out.push_str(&line("Yours:", &yours));
+    let f = &r.flavors;
+    let flavors = match (f.source, &f.error) {
+        (Some(source), _) => {
+            let from = match source {
+                FlavorSource::Cluster => "from the cluster's DevServerFlavors",
+                FlavorSource::BuiltIn => "built-in: the cluster defines no DevServerFlavors",
+                FlavorSource::BuiltInForbidden => {
+                    "built-in: you may not read the cluster's DevServerFlavors"
+                }
+            };
+            format!("{} ({from})", f.names.join(", "))
+        }
+        (None, error) => format!("unknown ({})", error.as_deref().unwrap_or("no answer")),
+    };
+    out.push_str(&line("Flavors:", &flavors));
     out.push('\n');
     out.push_str(&printer.rows(&r.permissions));
     out
@@ -348,35 +430,54 @@ fn render(r: &Report, printer: &Printer) -> String {
 mod tests {
     use super::*;
 
+    fn find(describe: &str, scope: Scope) -> permissions::Permission {
+        permissions::union()
+            .into_iter()
+            .find(|p| p.rule.describe() == describe && p.rule.scope == scope)
+            .unwrap_or_else(|| panic!("no {describe}"))
+    }
+
     #[test]
-    fn devctl_needs_39_permissions_and_two_are_optional() {
-        let needs = needs();
-        assert_eq!(needs.len(), 39);
-        let optional: Vec<String> = needs
-            .iter()
-            .filter(|n| !n.required)
-            .map(|n| format!("{} {}", n.verb, n.resource))
-            .collect();
-        assert_eq!(optional, ["list nodes", "get devserverflavors"]);
-        assert!(needs.iter().filter(|n| n.required).all(|n| n.namespaced));
+    fn status_checks_the_union_of_every_commands_table() {
+        let union = permissions::union();
+        for command in permissions::Command::ALL {
+            for rule in permissions::needs(command) {
+                assert!(
+                    union.iter().any(|p| p.rule.same_permission(rule)),
+                    "{} of {}",
+                    rule.describe(),
+                    command.name()
+                );
+            }
+        }
+        assert!(union.iter().any(|p| p.rule.describe() == "delete pods"));
+        assert!(
+            !union
+                .iter()
+                .any(|p| p.rule.resource == "secrets" && p.rule.verb == "get"),
+            "no read access to Secrets"
+        );
     }
 
     #[test]
     fn cluster_wide_reviews_name_no_namespace() {
-        let needs = needs();
-        let exec = needs.iter().find(|n| n.subresource == "exec").unwrap();
-        let attrs = access_review(exec, "team-a")
+        let delete = find("delete pods", Scope::Namespace);
+        let attrs = access_review(&delete.rule, "team-a")
             .spec
             .resource_attributes
             .unwrap();
         assert_eq!(attrs.namespace.as_deref(), Some("team-a"));
-        assert_eq!(attrs.subresource.as_deref(), Some("exec"));
-        let nodes = needs.iter().find(|n| n.resource == "nodes").unwrap();
-        let attrs = access_review(nodes, "team-a")
-            .spec
-            .resource_attributes
-            .unwrap();
-        assert_eq!(attrs.namespace, None);
+        assert_eq!(attrs.verb.as_deref(), Some("delete"));
+        for (describe, scope) in [
+            ("list nodes", Scope::Cluster),
+            ("list statefulsets.apps", Scope::AllNamespaces),
+        ] {
+            let attrs = access_review(&find(describe, scope).rule, "team-a")
+                .spec
+                .resource_attributes
+                .unwrap();
+            assert_eq!(attrs.namespace, None, "{describe}");
+        }
     }
 
     fn answer(allowed: bool, reason: &str) -> Result<Option<SubjectAccessReviewStatus>> {
@@ -388,10 +489,9 @@ mod tests {
     }
 
     fn report() -> Report {
-        let needs = needs();
-        let sts = &needs[0];
-        let nodes = needs.iter().find(|n| n.resource == "nodes").unwrap();
-        let exec = needs.iter().find(|n| n.subresource == "exec").unwrap();
+        let sts = find("create statefulsets.apps", Scope::Namespace);
+        let nodes = find("list nodes", Scope::Cluster);
+        let restart = find("delete pods", Scope::Namespace);
         Report {
             api_version: API_VERSION,
             kind: "Status",
@@ -405,14 +505,28 @@ mod tests {
                 username: "alice".into(),
                 groups: vec!["devs".into(), "system:authenticated".into()],
             }),
+            owner: Owner {
+                name: "alice".into(),
+                source: OwnerSource::Cluster,
+            },
+            devservers: DevServers {
+                count: Some(2),
+                names: vec!["box".into(), "gpu".into()],
+                error: None,
+            },
+            flavors: Flavors {
+                source: Some(FlavorSource::BuiltInForbidden),
+                names: vec!["cpu-small".into(), "cpu-large".into()],
+                error: None,
+            },
             permissions: vec![
                 permission(
-                    sts,
+                    &sts,
                     answer(true, "RBAC: allowed by RoleBinding \"dev\""),
                     "team-a",
                 ),
-                permission(exec, answer(false, ""), "team-a"),
-                permission(nodes, Err(Error::general("timed out")), "team-a"),
+                permission(&restart, answer(false, ""), "team-a"),
+                permission(&nodes, Err(Error::general("timed out")), "team-a"),
             ],
             ready: false,
         }
@@ -433,16 +547,24 @@ mod tests {
                 "namespace": "team-a",
                 "namespaceSource": "context",
                 "user": {"username": "alice", "groups": ["devs", "system:authenticated"]},
+                "owner": {"name": "alice", "source": "cluster"},
+                "devservers": {"count": 2, "names": ["box", "gpu"], "error": null},
+                "flavors": {"source": "built-in-forbidden", "names": ["cpu-small", "cpu-large"], "error": null},
                 "permissions": [
                     {"verb": "create", "group": "apps", "resource": "statefulsets",
-                     "subresource": "", "namespaced": true, "required": true,
-                     "allowed": true, "reason": "RBAC: allowed by RoleBinding \"dev\""},
-                    {"verb": "create", "group": "", "resource": "pods",
-                     "subresource": "exec", "namespaced": true, "required": true,
-                     "allowed": false, "reason": ""},
+                     "subresource": "", "namespaced": true, "scope": "namespace",
+                     "required": true, "allowed": true,
+                     "reason": "RBAC: allowed by RoleBinding \"dev\"",
+                     "usedBy": ["create"], "fallback": null},
+                    {"verb": "delete", "group": "", "resource": "pods",
+                     "subresource": "", "namespaced": true, "scope": "namespace",
+                     "required": true, "allowed": false, "reason": "",
+                     "usedBy": ["restart"], "fallback": null},
                     {"verb": "list", "group": "", "resource": "nodes",
-                     "subresource": "", "namespaced": false, "required": false,
-                     "allowed": false, "reason": "timed out"},
+                     "subresource": "", "namespaced": false, "scope": "cluster",
+                     "required": false, "allowed": false, "reason": "timed out",
+                     "usedBy": ["create (--gpu with a resource that is not a known GPU)"],
+                     "fallback": "the scheduler alone finds out"},
                 ],
                 "ready": false,
             })
@@ -460,23 +582,71 @@ Context:   dev (from kubeconfig)
 Namespace: team-a (from kubeconfig context)
 User:      alice
 Groups:    devs, system:authenticated
+Owner:     alice (who the cluster says you are)
+Yours:     2 in team-a: box, gpu
+Flavors:   cpu-small, cpu-large (built-in: you may not read the cluster's DevServerFlavors)
 
 VERB     RESOURCE            NAMESPACE   ALLOWED
 create   statefulsets.apps   team-a      yes
-create   pods/exec           team-a      NO
+delete   pods                team-a      NO
 list     nodes               (cluster)   no (optional)
 "
         );
     }
 
     #[test]
-    fn wide_adds_the_servers_reason() {
+    fn devservers_and_flavors_that_cannot_be_read_say_why() {
+        let mut r = report();
+        r.devservers = mine(Err(Error::general("forbidden: no list")), "alice");
+        r.flavors = Flavors {
+            source: Some(FlavorSource::Cluster),
+            names: vec!["gpu-small".into()],
+            error: None,
+        };
+        let text = render(&r, &Printer::plain(Format::Table));
+        assert!(
+            text.contains("Yours:     unknown (forbidden: no list)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Flavors:   gpu-small (from the cluster's DevServerFlavors)\n"),
+            "{text}"
+        );
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["devservers"]["count"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn yours_are_picked_by_the_owner_label() {
+        let set = |name: &str, owner: &str| -> StatefulSet {
+            serde_json::from_value(serde_json::json!({
+                "metadata": {"name": name, "labels": {OWNER: owner}}
+            }))
+            .unwrap()
+        };
+        let list = kube::core::ObjectList {
+            types: Default::default(),
+            metadata: Default::default(),
+            items: vec![
+                set("b", "alice_example.com"),
+                set("x", "bob"),
+                set("a", "alice_example.com"),
+            ],
+        };
+        let d = mine(Ok(list), "alice@example.com");
+        assert_eq!((d.count, d.names), (Some(2), vec!["a".into(), "b".into()]));
+    }
+
+    #[test]
+    fn wide_adds_the_servers_reason_and_the_commands() {
         let text = render(&report(), &Printer::plain(Format::Wide));
         let header = text.lines().find(|l| l.starts_with("VERB")).unwrap();
-        assert!(header.ends_with("ALLOWED         REASON"), "{header}");
+        assert!(header.contains("ALLOWED         REASON"), "{header}");
+        assert!(header.ends_with("USED BY"), "{header}");
         assert!(
             text.contains("yes             RBAC: allowed by RoleBinding \"dev\""),
             "{text}"
         );
+        assert!(text.contains("restart\n"), "{text}");
     }
 }

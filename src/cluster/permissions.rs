@@ -1,0 +1,567 @@
+//! What each command asks of the API server, in one table: every verb on every resource it
+//! calls, command by command. `status` checks the union of it, and a Role for devserver users
+//! is built from it, so that a user gets exactly what devctl calls and nothing more (no read
+//! access to every Secret).
+//!
+//! Not in the table: `GET /version` (`version`, `status`), which the default
+//! `system:public-info-viewer` ClusterRole grants to everyone, authenticated or not; it is a
+//! URL, not a resource. In it but marked [`Rule::everyone`]: the self reviews (who am I, may I),
+//! which the default `system:basic-user` ClusterRole grants to every authenticated user, so a
+//! Role need not grant them.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::rbac::v1::PolicyRule;
+
+/// A command that talks to the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Command {
+    Create,
+    List,
+    Describe,
+    Delete,
+    Stop,
+    Start,
+    Restart,
+    Extend,
+    Reap,
+    Status,
+    Version,
+}
+
+impl Command {
+    pub const ALL: [Command; 11] = [
+        Command::Create,
+        Command::List,
+        Command::Describe,
+        Command::Delete,
+        Command::Stop,
+        Command::Start,
+        Command::Restart,
+        Command::Extend,
+        Command::Reap,
+        Command::Status,
+        Command::Version,
+    ];
+
+    /// The subcommand as typed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Create => "create",
+            Command::List => "list",
+            Command::Describe => "describe",
+            Command::Delete => "delete",
+            Command::Stop => "stop",
+            Command::Start => "start",
+            Command::Restart => "restart",
+            Command::Extend => "extend",
+            Command::Reap => "reap",
+            Command::Status => "status",
+            Command::Version => "version",
+        }
+    }
+}
+
+/// Where a rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// In the namespace the command works in.
+    Namespace,
+    /// A namespaced resource in every namespace at once (`-A`): a ClusterRole.
+    AllNamespaces,
+    /// A cluster-scoped resource: a ClusterRole.
+    Cluster,
+}
+
+/// What happens without a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Need {
+    /// The command fails (exit 5).
+    Required,
+    /// Only to undo a `create` that failed half-way: without it the objects made so far are
+    /// left behind, and the error names them.
+    Rollback,
+    /// The command goes on without it, as the text says.
+    Optional(&'static str),
+}
+
+/// One verb on one resource that a command calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rule {
+    pub verb: &'static str,
+    /// The API group, `""` for the core group.
+    pub group: &'static str,
+    /// The plural resource name, as RBAC spells it.
+    pub resource: &'static str,
+    /// `""`, or e.g. `exec`.
+    pub subresource: &'static str,
+    pub scope: Scope,
+    pub need: Need,
+    /// The flag or situation that makes the call; `None`: every run makes it.
+    pub when: Option<&'static str>,
+    /// Kubernetes' default roles grant it to every authenticated user.
+    pub everyone: bool,
+    /// What the command does with it, in the user's words.
+    pub why: &'static str,
+}
+
+impl Rule {
+    /// A required rule in the command's namespace, made on every run.
+    const fn new(
+        verb: &'static str,
+        group: &'static str,
+        resource: &'static str,
+        why: &'static str,
+    ) -> Rule {
+        Rule {
+            verb,
+            group,
+            resource,
+            subresource: "",
+            scope: Scope::Namespace,
+            need: Need::Required,
+            when: None,
+            everyone: false,
+            why,
+        }
+    }
+
+    const fn when(self, when: &'static str) -> Rule {
+        Rule {
+            when: Some(when),
+            ..self
+        }
+    }
+
+    const fn scope(self, scope: Scope) -> Rule {
+        Rule { scope, ..self }
+    }
+
+    const fn optional(self, fallback: &'static str) -> Rule {
+        Rule {
+            need: Need::Optional(fallback),
+            ..self
+        }
+    }
+
+    const fn rollback(self) -> Rule {
+        Rule {
+            need: Need::Rollback,
+            when: Some("rolling back a failed create"),
+            ..self
+        }
+    }
+
+    const fn everyone(self) -> Rule {
+        Rule {
+            everyone: true,
+            ..self
+        }
+    }
+
+    /// `verb resource[.group][/subresource]`, as `kubectl auth can-i` takes it.
+    pub fn describe(&self) -> String {
+        let mut name = self.resource.to_string();
+        if !self.group.is_empty() {
+            name = format!("{name}.{}", self.group);
+        }
+        if !self.subresource.is_empty() {
+            name = format!("{name}/{}", self.subresource);
+        }
+        format!("{} {name}", self.verb)
+    }
+
+    /// The same verb on the same resource in the same scope: one permission to grant.
+    pub fn same_permission(&self, other: &Rule) -> bool {
+        self.key() == other.key()
+    }
+
+    fn key(
+        &self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Scope,
+    ) {
+        (
+            self.verb,
+            self.group,
+            self.resource,
+            self.subresource,
+            self.scope,
+        )
+    }
+}
+
+const APPS: &str = "apps";
+const CORE: &str = "";
+
+const WHOAMI: Rule = Rule::new(
+    "create",
+    "authentication.k8s.io",
+    "selfsubjectreviews",
+    "ask the cluster who you are, the owner of your devservers",
+)
+.scope(Scope::Cluster)
+.everyone()
+.optional("the owner comes from the settings or $USER");
+
+const FLAVORS: Rule = Rule::new(
+    "list",
+    "devserver.io",
+    "devserverflavors",
+    "read the cluster's flavors",
+)
+.scope(Scope::Cluster)
+.optional("the built-in flavors, with a warning");
+
+/// The devserver, read before anything is done to it.
+const GET_DEVSERVER: Rule = Rule::new("get", APPS, "statefulsets", "read the devserver");
+
+const PATCH_DEVSERVER: Rule = Rule::new("patch", APPS, "statefulsets", "change the devserver");
+
+const LIST_PODS_WAIT: Rule =
+    Rule::new("list", CORE, "pods", "follow the pod until sshd is ready").when("--wait");
+const WATCH_PODS_WAIT: Rule =
+    Rule::new("watch", CORE, "pods", "follow the pod until sshd is ready").when("--wait");
+
+const CREATE: &[Rule] = &[
+    WHOAMI,
+    FLAVORS,
+    Rule::new(
+        "get",
+        CORE,
+        "persistentvolumeclaims",
+        "check that the claim to mount exists",
+    )
+    .when("--volume"),
+    Rule::new(
+        "list",
+        CORE,
+        "nodes",
+        "check that some node advertises the resource",
+    )
+    .scope(Scope::Cluster)
+    .when("--gpu with a resource that is not a known GPU")
+    .optional("the scheduler alone finds out"),
+    Rule::new(
+        "create",
+        APPS,
+        "statefulsets",
+        "make the devserver's StatefulSet",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "secrets",
+        "make NAME-ssh (keys) and, with --env-file, NAME-env",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "configmaps",
+        "make NAME-init (the startup script)",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "services",
+        "make NAME (headless) and, with --expose-ssh, NAME-ssh",
+    ),
+    LIST_PODS_WAIT,
+    WATCH_PODS_WAIT,
+    Rule::new("delete", APPS, "statefulsets", "undo a failed create").rollback(),
+    Rule::new("delete", CORE, "secrets", "undo a failed create").rollback(),
+    Rule::new("delete", CORE, "configmaps", "undo a failed create").rollback(),
+    Rule::new("delete", CORE, "services", "undo a failed create").rollback(),
+];
+
+const LIST: &[Rule] = &[
+    WHOAMI.when("without --all-users or -A"),
+    Rule::new("list", APPS, "statefulsets", "find your devservers"),
+    Rule::new("list", CORE, "pods", "show their pods' state"),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+    Rule::new("list", CORE, "pods", "show their pods' state")
+        .scope(Scope::AllNamespaces)
+        .when("-A"),
+];
+
+const DESCRIBE: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "show the pod and its containers"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "show the volumes' phase and capacity",
+    ),
+    Rule::new("list", CORE, "events", "show recent events"),
+    Rule::new("get", CORE, "services", "show the NodePort SSH endpoint")
+        .when("a devserver exposed with --expose-ssh"),
+];
+
+const DELETE: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("delete", APPS, "statefulsets", "delete the devserver"),
+    Rule::new(
+        "delete",
+        CORE,
+        "persistentvolumeclaims",
+        "delete the home volume",
+    )
+    .when("--purge"),
+    Rule::new("list", CORE, "pods", "wait until the pod is gone").when("--wait"),
+    Rule::new("watch", CORE, "pods", "wait until the pod is gone").when("--wait"),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "wait until the StatefulSet is gone",
+    )
+    .when("--wait"),
+    Rule::new(
+        "watch",
+        APPS,
+        "statefulsets",
+        "wait until the StatefulSet is gone",
+    )
+    .when("--wait"),
+];
+
+const STOP: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
+
+const START: &[Rule] = &[
+    GET_DEVSERVER,
+    PATCH_DEVSERVER,
+    LIST_PODS_WAIT,
+    WATCH_PODS_WAIT,
+];
+
+const RESTART: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("delete", CORE, "pods", "recreate the pod"),
+    LIST_PODS_WAIT,
+    WATCH_PODS_WAIT,
+];
+
+const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
+
+const REAP: &[Rule] = &[
+    Rule::new("list", APPS, "statefulsets", "find expired devservers"),
+    Rule::new("delete", APPS, "statefulsets", "delete expired devservers"),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find expired devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+    Rule::new(
+        "delete",
+        APPS,
+        "statefulsets",
+        "delete expired devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+];
+
+const STATUS: &[Rule] = &[
+    Rule::new(
+        "create",
+        "authorization.k8s.io",
+        "selfsubjectaccessreviews",
+        "ask whether you may do each of these",
+    )
+    .scope(Scope::Cluster)
+    .everyone(),
+    WHOAMI.optional("the user is shown as unknown"),
+    FLAVORS.optional("reported as built-in because reading them is forbidden"),
+    Rule::new("list", APPS, "statefulsets", "count your devservers")
+        .optional("your devservers are shown as unknown"),
+];
+
+/// Every call `command` makes, whatever its flags.
+pub fn needs(command: Command) -> &'static [Rule] {
+    match command {
+        Command::Create => CREATE,
+        Command::List => LIST,
+        Command::Describe => DESCRIBE,
+        Command::Delete => DELETE,
+        Command::Stop => STOP,
+        Command::Start => START,
+        Command::Restart => RESTART,
+        Command::Extend => EXTEND,
+        Command::Reap => REAP,
+        Command::Status => STATUS,
+        Command::Version => &[],
+    }
+}
+
+/// One permission of the union of every command's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Permission {
+    /// The first command's rule; `need`, `when` and `why` are that command's.
+    pub rule: Rule,
+    /// Some command fails without it, in the namespace: what a devserver user's Role grants.
+    pub required: bool,
+    /// `command` or `command (when)`, for each use.
+    pub used_by: Vec<String>,
+}
+
+/// The union of every command's rules, one entry per permission, in table order.
+pub fn union() -> Vec<Permission> {
+    let mut all: Vec<Permission> = Vec::new();
+    for command in Command::ALL {
+        for rule in needs(command) {
+            let use_ = match rule.when {
+                Some(when) => format!("{} ({when})", command.name()),
+                None => command.name().to_string(),
+            };
+            let required = rule.scope == Scope::Namespace
+                && !rule.everyone
+                && matches!(rule.need, Need::Required | Need::Rollback);
+            match all.iter_mut().find(|p| p.rule.same_permission(rule)) {
+                Some(p) => {
+                    p.required |= required;
+                    if !p.used_by.contains(&use_) {
+                        p.used_by.push(use_);
+                    }
+                }
+                None => all.push(Permission {
+                    rule: *rule,
+                    required,
+                    used_by: vec![use_],
+                }),
+            }
+        }
+    }
+    all
+}
+
+/// RBAC rules granting `rules` (the everyone rules left out, which need no grant): those in
+/// the namespace, for a Role, and the cluster-wide ones, for a ClusterRole. One PolicyRule per
+/// resource, its verbs sorted.
+pub fn policy_rules(rules: &[Rule]) -> (Vec<PolicyRule>, Vec<PolicyRule>) {
+    type Grants = BTreeMap<(&'static str, String), Vec<&'static str>>;
+    let (mut namespaced, mut cluster): (Grants, Grants) = Default::default();
+    for rule in rules.iter().filter(|r| !r.everyone) {
+        let resource = if rule.subresource.is_empty() {
+            rule.resource.to_string()
+        } else {
+            format!("{}/{}", rule.resource, rule.subresource)
+        };
+        let grants = match rule.scope {
+            Scope::Namespace => &mut namespaced,
+            Scope::AllNamespaces | Scope::Cluster => &mut cluster,
+        };
+        let verbs = grants.entry((rule.group, resource)).or_default();
+        if !verbs.contains(&rule.verb) {
+            verbs.push(rule.verb);
+            verbs.sort_unstable();
+        }
+    }
+    let to_rules = |grants: Grants| {
+        grants
+            .into_iter()
+            .map(|((group, resource), verbs)| PolicyRule {
+                api_groups: Some(vec![group.to_string()]),
+                resources: Some(vec![resource]),
+                verbs: verbs.into_iter().map(String::from).collect(),
+                ..PolicyRule::default()
+            })
+            .collect()
+    };
+    (to_rules(namespaced), to_rules(cluster))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_command_reads_or_changes_secrets_beyond_creating_and_undoing() {
+        for p in union() {
+            if p.rule.resource == "secrets" {
+                assert!(
+                    ["create", "delete"].contains(&p.rule.verb),
+                    "{}: {:?}",
+                    p.rule.describe(),
+                    p.used_by
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn restart_may_delete_pods_and_create_may_list_flavors() {
+        let has = |command, verb: &str, resource: &str| {
+            needs(command)
+                .iter()
+                .any(|r| r.verb == verb && r.resource == resource)
+        };
+        assert!(has(Command::Restart, "delete", "pods"));
+        assert!(has(Command::Create, "list", "devserverflavors"));
+        assert!(!has(Command::Create, "get", "devserverflavors"));
+    }
+
+    #[test]
+    fn the_union_has_each_permission_once_and_requires_only_namespaced_ones() {
+        let all = union();
+        for (i, p) in all.iter().enumerate() {
+            assert!(
+                !all[i + 1..].iter().any(|q| q.rule.same_permission(&p.rule)),
+                "{} twice",
+                p.rule.describe()
+            );
+            if p.required {
+                assert_eq!(p.rule.scope, Scope::Namespace, "{}", p.rule.describe());
+            }
+        }
+        let sts_list = all
+            .iter()
+            .find(|p| {
+                p.rule.describe() == "list statefulsets.apps" && p.rule.scope == Scope::Namespace
+            })
+            .unwrap();
+        assert!(
+            sts_list.required,
+            "list needs it though status does without"
+        );
+        for user in ["list", "reap", "status"] {
+            assert!(
+                sts_list.used_by.iter().any(|u| u == user),
+                "{:?}",
+                sts_list.used_by
+            );
+        }
+    }
+
+    #[test]
+    fn policy_rules_merge_verbs_per_resource_and_leave_out_what_everyone_has() {
+        let (namespaced, cluster) = policy_rules(needs(Command::Status));
+        assert_eq!(namespaced.len(), 1);
+        assert_eq!(namespaced[0].verbs, ["list"]);
+        let resources: Vec<_> = cluster
+            .iter()
+            .flat_map(|r| r.resources.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(resources, ["devserverflavors"], "no self reviews");
+        let (namespaced, _) = policy_rules(needs(Command::Delete));
+        let sts = namespaced
+            .iter()
+            .find(|r| r.resources.as_deref() == Some(&["statefulsets".to_string()][..]))
+            .unwrap();
+        assert_eq!(sts.verbs, ["delete", "get", "list", "watch"]);
+    }
+}
