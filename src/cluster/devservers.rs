@@ -103,6 +103,21 @@ pub fn managed_selector() -> String {
     format!("{MANAGED_BY}=devctl,{NAME_LABEL}=devserver")
 }
 
+/// The StatefulSets of devservers (in every namespace with `all_namespaces`), in one request.
+pub async fn list_sets(cluster: &Cluster, all_namespaces: bool) -> Result<Vec<StatefulSet>> {
+    let params = ListParams::default().labels(&managed_selector());
+    let sets: Api<StatefulSet> = if all_namespaces {
+        Api::all(cluster.client.clone())
+    } else {
+        Api::namespaced(cluster.client.clone(), &cluster.namespace)
+    };
+    Ok(sets
+        .list(&params)
+        .await
+        .map_err(|e| cluster.error(e))?
+        .items)
+}
+
 /// Devservers and their pods, listed concurrently: one request each, whatever their number.
 pub async fn list(
     cluster: &Cluster,

@@ -222,8 +222,6 @@ const GET_DEVSERVER: Rule = Rule::new("get", APPS, "statefulsets", "read the dev
 
 const PATCH_DEVSERVER: Rule = Rule::new("patch", APPS, "statefulsets", "change the devserver");
 
-const LIST_PODS_WAIT: Rule =
-    Rule::new("list", CORE, "pods", "follow the pod until sshd is ready").when("--wait");
 const WATCH_PODS_WAIT: Rule =
     Rule::new("watch", CORE, "pods", "follow the pod until sshd is ready").when("--wait");
 
@@ -270,7 +268,6 @@ const CREATE: &[Rule] = &[
         "services",
         "make NAME (headless) and, with --expose-ssh, NAME-ssh",
     ),
-    LIST_PODS_WAIT,
     WATCH_PODS_WAIT,
     Rule::new("delete", APPS, "statefulsets", "undo a failed create").rollback(),
     Rule::new("delete", CORE, "secrets", "undo a failed create").rollback(),
@@ -319,6 +316,7 @@ const DELETE: &[Rule] = &[
         "delete the home volume",
     )
     .when("--purge"),
+    Rule::new("get", CORE, "pods", "learn which pod to wait for").when("--wait"),
     Rule::new("list", CORE, "pods", "wait until the pod is gone").when("--wait"),
     Rule::new("watch", CORE, "pods", "wait until the pod is gone").when("--wait"),
     Rule::new(
@@ -339,17 +337,11 @@ const DELETE: &[Rule] = &[
 
 const STOP: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
 
-const START: &[Rule] = &[
-    GET_DEVSERVER,
-    PATCH_DEVSERVER,
-    LIST_PODS_WAIT,
-    WATCH_PODS_WAIT,
-];
+const START: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER, WATCH_PODS_WAIT];
 
 const RESTART: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new("delete", CORE, "pods", "recreate the pod"),
-    LIST_PODS_WAIT,
     WATCH_PODS_WAIT,
 ];
 

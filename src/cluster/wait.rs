@@ -208,9 +208,10 @@ pub async fn until_deleted(
     let both = async { tokio::try_join!(pod_gone, set_gone).map(drop) };
     match tokio::time::timeout(timeout, both).await {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(Error::general(format!(
-            "waiting for devserver {name} to be deleted: {e}"
-        ))),
+        Ok(Err(e)) => {
+            Err(watch_error(cluster, e)
+                .prefix(&format!("waiting for devserver {name} to be deleted")))
+        }
         Err(_) => Err(Error::new(
             Kind::Timeout,
             format!(
@@ -219,6 +220,20 @@ pub async fn until_deleted(
             ),
         )
         .hint("it is on its way out: devctl list shows when it is gone")),
+    }
+}
+
+/// A failed watch of `await_condition` as the user sees it: the API server's refusal keeps
+/// its exit code (a 403 is 5), like any other request's.
+fn watch_error(cluster: &Cluster, err: kube::runtime::wait::Error) -> Error {
+    use kube::runtime::watcher::Error as Watch;
+    let kube::runtime::wait::Error::ProbeFailed(watch) = err;
+    match watch {
+        Watch::InitialListFailed(e) | Watch::WatchStartFailed(e) | Watch::WatchFailed(e) => {
+            cluster.error(e)
+        }
+        Watch::WatchError(status) => cluster.error(kube::Error::Api(status)),
+        other => Error::general(other.to_string()),
     }
 }
 

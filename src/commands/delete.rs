@@ -116,7 +116,15 @@ async fn delete_one(
     let pod_uid = pod.map_err(|e| cluster.error(e))?;
     let has_home = state::has_home(&set);
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
-    sets.delete(name, &DeleteParams::background())
+    // With --wait, foreground deletion: the StatefulSet goes only after the garbage collector
+    // has removed what it owns (pod, Services, Secret, ConfigMap), so that waiting for it
+    // means `devctl create NAME` can follow at once without meeting an old child.
+    let params = if args.wait {
+        DeleteParams::foreground()
+    } else {
+        DeleteParams::background()
+    };
+    sets.delete(name, &params)
         .await
         .map_err(|e| cluster.error(e))?;
     let mut change = DevServerChange::new(&set, ns, "deleted");
