@@ -486,3 +486,51 @@ fn a_format_create_cannot_print_is_a_usage_error_naming_the_ones_it_can() {
     assert_eq!(wide.status.code(), Some(2), "{}", stderr(&wide));
     assert!(stderr(&wide).contains("-o json"), "{}", stderr(&wide));
 }
+
+#[test]
+fn a_devserver_with_a_home_runs_only_once_its_secret_and_configmap_exist() {
+    let Some(ns) = Ns::new("homefirst") else {
+        return;
+    };
+    let proxy = ns.cluster.proxy();
+    let hold = hold_until_sent(&ns, "POST", "configmaps");
+    let child = spawn_devctl(&ns, &["create", "homey", "--home", "1Gi", "--wait"]);
+    proxy
+        .wait_held(hold, std::time::Duration::from_secs(60))
+        .unwrap();
+    // While a child is being made, nothing runs: no pod, and so no home claim that a failed
+    // create would have to tell from an earlier devserver's home.
+    let (replicas, pods, claims) = testcluster::block_on(async {
+        let c = ns.cluster.client().await.unwrap();
+        let set = Api::<StatefulSet>::namespaced(c.clone(), &ns.name)
+            .get("homey")
+            .await
+            .unwrap();
+        let pods = Api::<k8s_openapi::api::core::v1::Pod>::namespaced(c.clone(), &ns.name)
+            .list(&Default::default())
+            .await
+            .unwrap();
+        let claims =
+            Api::<k8s_openapi::api::core::v1::PersistentVolumeClaim>::namespaced(c, &ns.name)
+                .list(&Default::default())
+                .await
+                .unwrap();
+        (
+            set.spec.unwrap().replicas,
+            pods.items.len(),
+            claims.items.len(),
+        )
+    });
+    proxy.release(hold).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(replicas, Some(0));
+    assert_eq!((pods, claims), (0, 0));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let set = testcluster::block_on(async {
+        Api::<StatefulSet>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
+            .get("homey")
+            .await
+            .unwrap()
+    });
+    assert_eq!(set.spec.unwrap().replicas, Some(1), "scaled up once made");
+}

@@ -13,8 +13,8 @@ use k8s_openapi::api::core::v1::{ConfigMap, Node, PersistentVolumeClaim, Pod, Se
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{
-    Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, ListParams, PostParams,
-    Preconditions,
+    Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, ListParams, Patch,
+    PatchParams, PostParams, Preconditions,
 };
 
 use super::Cluster;
@@ -343,12 +343,14 @@ pub enum CreateError {
     },
     #[error("interrupted by {}", signal.name())]
     Interrupted { signal: Signal, rollback: Rollback },
+    /// The StatefulSet's create got no answer: it may exist.
+    #[error("creating the StatefulSet: {0}")]
+    Unknown(Error),
 }
 
-/// What a rollback deleted, and what it could not (`kind/name` and why).
+/// What a rollback could not delete (`kind/name` and why).
 #[derive(Debug, Default)]
 pub struct Rollback {
-    pub removed: Vec<String>,
     /// Objects still there. When their owner, the StatefulSet, was deleted, the garbage
     /// collector takes them soon; otherwise they stay until someone deletes them.
     pub left: Vec<(String, Error)>,
@@ -401,22 +403,32 @@ pub async fn create(
     let secrets = Api::<Secret>::namespaced(client.clone(), &ns);
     let configs = Api::<ConfigMap>::namespaced(client.clone(), &ns);
 
-    let created = finish(
-        sets.create(&pp, &manifests.statefulset),
-        &mut interrupted,
-        &mut signal,
-    )
-    .await;
+    // A devserver with a home starts at 0 replicas and is scaled up once its children exist:
+    // a running StatefulSet makes its home claim at once, and a rollback could not tell that
+    // claim from a home an earlier devserver of this name left (data is never deleted without
+    // --purge). Without a home nothing of the kind exists, and the pod starts at once.
+    let replicas = manifests.statefulset.spec.as_ref().and_then(|s| s.replicas);
+    let scale_later = state::has_home(&manifests.statefulset);
+    let mut first = manifests.statefulset.clone();
+    if scale_later {
+        if let Some(spec) = first.spec.as_mut() {
+            spec.replicas = Some(0);
+        }
+    }
+    let created = finish(sets.create(&pp, &first), &mut interrupted, &mut signal).await;
     let set = match created {
         Ok(set) => set,
         Err(kube::Error::Api(s)) if s.code == 409 => return Err(CreateError::Exists),
-        Err(e) => {
+        Err(e @ kube::Error::Api(_)) => {
             return Err(CreateError::Failed {
                 step: "the StatefulSet",
                 cause: cluster.error(e),
                 rollback: Rollback::default(),
             });
         }
+        // The answer was lost: the server may have made it, and it may as well be another
+        // create's of the same name, so it is not deleted blindly.
+        Err(e) => return Err(CreateError::Unknown(cluster.error(e))),
     };
     if let Some(made) = made {
         // Whoever waited for it may have gone already; then nobody needs the uid.
@@ -466,36 +478,50 @@ pub async fn create(
     let (ssh_secret, env_secret, config, headless, nodeport) =
         finish(wave, &mut interrupted, &mut signal).await;
     let mut failure = None;
-    let mut record = |step: &'static str, result: Result<Option<Made>, kube::Error>| match result {
-        Ok(Some(m)) => made.push(m),
-        Ok(None) => {}
+    let mut record = |step: &'static str, sent: Made, result: Result<(), kube::Error>| match result
+    {
+        Ok(()) => made.push(sent),
         Err(e) => {
+            // An answer lost on the way may hide a create that happened: the rollback deletes
+            // that object too (one that is not there counts as deleted).
+            if !matches!(e, kube::Error::Api(_)) {
+                made.push(sent);
+            }
             if failure.is_none() {
                 failure = Some((step, cluster.error(e)));
             }
         }
     };
-    let named = |m: fn(String) -> Made, meta: &ObjectMeta| m(meta.name.clone().unwrap_or_default());
+    let name_of = |meta: &ObjectMeta| meta.name.clone().unwrap_or_default();
     record(
         "the Secret",
-        ssh_secret.map(|s| Some(named(Made::Secret, &s.metadata))),
+        Made::Secret(name_of(&children.ssh_secret.metadata)),
+        ssh_secret.map(drop),
     );
-    record(
-        "the env-file Secret",
-        env_secret.map(|s| s.map(|s| named(Made::Secret, &s.metadata))),
-    );
+    if let Some(secret) = &children.env_secret {
+        record(
+            "the env-file Secret",
+            Made::Secret(name_of(&secret.metadata)),
+            env_secret.map(drop),
+        );
+    }
     record(
         "the ConfigMap",
-        config.map(|c| Some(named(Made::ConfigMap, &c.metadata))),
+        Made::ConfigMap(name_of(&children.configmap.metadata)),
+        config.map(drop),
     );
     record(
         "the headless Service",
-        headless.map(|s| Some(named(Made::Service, &s.metadata))),
+        Made::Service(name_of(&children.headless_service.metadata)),
+        headless.map(drop),
     );
-    record(
-        "the NodePort Service",
-        nodeport.map(|s| s.map(|s| named(Made::Service, &s.metadata))),
-    );
+    if let Some(service) = &children.nodeport_service {
+        record(
+            "the NodePort Service",
+            Made::Service(name_of(&service.metadata)),
+            nodeport.map(drop),
+        );
+    }
     if let Some((step, cause)) = failure {
         let rollback = roll_back(cluster, &ns, made).await;
         return Err(CreateError::Failed {
@@ -507,6 +533,39 @@ pub async fn create(
     if let Some(signal) = signal {
         let rollback = roll_back(cluster, &ns, made).await;
         return Err(CreateError::Interrupted { signal, rollback });
+    }
+    if scale_later {
+        let scale = serde_json::json!({ "spec": { "replicas": replicas.unwrap_or(1) } });
+        let scaled = finish(
+            sets.patch(&name, &PatchParams::default(), &Patch::Merge(&scale)),
+            &mut interrupted,
+            &mut signal,
+        )
+        .await;
+        let failure = match (scaled, signal) {
+            (Ok(_), None) => return Ok(set),
+            (Ok(_), Some(signal)) => CreateError::Interrupted {
+                signal,
+                rollback: Rollback::default(),
+            },
+            (Err(e), _) => CreateError::Failed {
+                step: "the StatefulSet's scale-up",
+                cause: cluster.error(e),
+                rollback: Rollback::default(),
+            },
+        };
+        let rollback = roll_back(cluster, &ns, made).await;
+        return Err(match failure {
+            CreateError::Interrupted { signal, .. } => {
+                CreateError::Interrupted { signal, rollback }
+            }
+            CreateError::Failed { step, cause, .. } => CreateError::Failed {
+                step,
+                cause,
+                rollback,
+            },
+            exists => exists,
+        });
     }
     Ok(set)
 }
@@ -532,9 +591,9 @@ async fn finish<F: Future>(
     }
 }
 
-/// Deletes what a failed create made, the StatefulSet last (its children by name: owner
-/// references would get them too, but not before the garbage collector runs). Each delete
-/// is checked; one that finds the object gone counts as done.
+/// Deletes what a failed create made, all at once (the children by name: owner references
+/// would get them too, but not before the garbage collector runs). Each delete is checked;
+/// one that finds the object gone counts as done.
 async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
     let client = &cluster.client;
     let dp = DeleteParams::background();
@@ -560,8 +619,8 @@ async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
                     .map(|_| ()),
             };
             match result {
-                Ok(()) => Ok(m.describe()),
-                Err(kube::Error::Api(s)) if s.code == 404 => Ok(m.describe()),
+                Ok(()) => Ok(()),
+                Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
                 Err(e) => Err((m.describe(), cluster.error(e))),
             }
         }
@@ -572,7 +631,7 @@ async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
     };
     for (made, result) in made.iter().zip(futures::future::join_all(deletes).await) {
         match result {
-            Ok(removed) => rollback.removed.push(removed),
+            Ok(()) => {}
             Err(left) => {
                 if matches!(made, Made::StatefulSet(_)) {
                     rollback.owner_gone = false;

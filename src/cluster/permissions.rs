@@ -269,6 +269,13 @@ const CREATE: &[Rule] = &[
         "make NAME (headless) and, with --expose-ssh, NAME-ssh",
     ),
     WATCH_PODS_WAIT,
+    Rule::new(
+        "patch",
+        APPS,
+        "statefulsets",
+        "scale the devserver up once its Secret and ConfigMap exist",
+    )
+    .when("--home"),
     Rule::new("delete", APPS, "statefulsets", "undo a failed create").rollback(),
     Rule::new("delete", CORE, "secrets", "undo a failed create").rollback(),
     Rule::new("delete", CORE, "configmaps", "undo a failed create").rollback(),

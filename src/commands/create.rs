@@ -390,8 +390,13 @@ fn create_error(err: CreateError, spec: &Spec) -> Error {
             format!("devserver {name} already exists in namespace {ns}"),
         )
         .hint(format!(
-            "pick another name, or delete it first: devctl delete {name}"
+            "pick another name, or delete it first: devctl delete {name} --yes -n {ns}"
         )),
+        CreateError::Unknown(cause) => cause
+            .prefix("creating the StatefulSet (the answer was lost: the server may have made it)")
+            .hint(format!(
+                "devctl list -n {ns} shows whether it exists; devctl delete {name} --yes -n {ns} removes it"
+            )),
         CreateError::Failed {
             step,
             cause,
@@ -413,10 +418,7 @@ fn create_error(err: CreateError, spec: &Spec) -> Error {
                 )
             };
             match rollback_report(&rollback) {
-                None => Error::new(
-                    Kind::Interrupted(signal),
-                    message("nothing was left behind"),
-                ),
+                None => Error::new(Kind::Interrupted(signal), message(&collected_note(&rollback))),
                 Some((left, hint)) => Error::new(Kind::Interrupted(signal), message(&left))
                     .hint(format!("{hint} -n {ns}")),
             }
@@ -425,8 +427,8 @@ fn create_error(err: CreateError, spec: &Spec) -> Error {
 }
 
 /// `None` when the rollback removed everything, or left only what the garbage collector
-/// takes with the deleted StatefulSet (`note` then says so); else what remains and how to
-/// delete it.
+/// takes with the deleted StatefulSet ([`collected_note`] says so); else what remains and how
+/// to delete it.
 fn rollback_report(rollback: &Rollback) -> Option<(String, String)> {
     if rollback.left.is_empty() || rollback.owner_gone {
         return None;

@@ -55,7 +55,8 @@ pub fn parse_env(line: &str) -> Result<(String, String), String> {
     Ok((key.to_string(), value.to_string()))
 }
 
-/// An env file: `KEY=VALUE` lines; blank lines and `#` comments skipped. Errors name the line.
+/// An env file: `KEY=VALUE` lines; blank lines and `#` comments skipped. Errors name the line
+/// but never quote it: its values are often tokens (a broken line may be one).
 pub fn parse_env_file(text: &str) -> Result<Vec<(String, String)>, String> {
     let mut vars = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -64,7 +65,13 @@ pub fn parse_env_file(text: &str) -> Result<Vec<(String, String)>, String> {
             continue;
         }
         let trimmed = trimmed.strip_prefix("export ").unwrap_or(trimmed);
-        vars.push(parse_env(trimmed).map_err(|e| format!("line {}: {e}", i + 1))?);
+        let var = parse_env(trimmed).map_err(|_| {
+            format!(
+                "line {}: expected KEY=VALUE, KEY of letters, digits and '_', not starting with a digit (the line is not shown: it may hold a secret)",
+                i + 1
+            )
+        })?;
+        vars.push(var);
     }
     Ok(vars)
 }
@@ -268,6 +275,9 @@ mod tests {
                 .unwrap_err()
                 .starts_with("line 2:")
         );
+        let broken = parse_env_file("A=\"one\nsk-live-SUPERSECRET\"\n").unwrap_err();
+        assert!(broken.starts_with("line 2:"), "{broken}");
+        assert!(!broken.contains("SUPERSECRET"), "{broken}");
     }
 
     #[test]
