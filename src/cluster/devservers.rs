@@ -410,10 +410,8 @@ pub async fn create(
     let replicas = manifests.statefulset.spec.as_ref().and_then(|s| s.replicas);
     let scale_later = state::has_home(&manifests.statefulset);
     let mut first = manifests.statefulset.clone();
-    if scale_later {
-        if let Some(spec) = first.spec.as_mut() {
-            spec.replicas = Some(0);
-        }
+    if let Some(spec) = first.spec.as_mut().filter(|_| scale_later) {
+        spec.replicas = Some(0);
     }
     let created = finish(sets.create(&pp, &first), &mut interrupted, &mut signal).await;
     let set = match created {

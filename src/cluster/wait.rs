@@ -49,6 +49,7 @@ pub enum WaitError {
     #[error("devserver {name} cannot start: {reason}: {message}")]
     Stuck {
         name: String,
+        namespace: String,
         reason: String,
         message: String,
     },
@@ -59,6 +60,7 @@ pub enum WaitError {
     )]
     Timeout {
         name: String,
+        namespace: String,
         after: Duration,
         last: Phase,
     },
@@ -70,13 +72,18 @@ impl From<WaitError> for Error {
     fn from(err: WaitError) -> Error {
         let message = err.to_string();
         match err {
-            WaitError::Stuck { name, .. } => Error::general(message)
+            WaitError::Stuck {
+                name, namespace, ..
+            } => Error::general(message)
                 .hint(format!(
-                    "the devserver is kept, so you can read its events: devctl describe {name}"
+                    "the devserver is kept, so you can read its events: devctl describe {name} -n {namespace}"
                 ))
-                .hint(format!("to remove it: devctl delete {name}")),
-            WaitError::Timeout { .. } => Error::new(Kind::Timeout, message)
-                .hint("it may still come up: devctl list; or wait longer with --timeout"),
+                .hint(format!("to remove it: devctl delete {name} --yes -n {namespace}")),
+            WaitError::Timeout {
+                name, namespace, ..
+            } => Error::new(Kind::Timeout, message).hint(format!(
+                "the devserver is kept and may still come up: devctl list -n {namespace}; devctl delete {name} --yes -n {namespace} removes it"
+            )),
             WaitError::Cluster(err) => err,
         }
     }
@@ -154,6 +161,7 @@ pub async fn until_ready(
                         Phase::Stuck { reason, message } => {
                             return Err(WaitError::Stuck {
                                 name: name.clone(),
+                                namespace: target.namespace.clone(),
                                 reason,
                                 message,
                             });
@@ -178,6 +186,7 @@ pub async fn until_ready(
         Ok(outcome) => outcome,
         Err(_) => Err(WaitError::Timeout {
             name: name.clone(),
+            namespace: target.namespace.clone(),
             after: timeout,
             last,
         }),
