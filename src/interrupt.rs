@@ -32,32 +32,41 @@ impl Signal {
 }
 
 /// From now on, SIGINT and SIGTERM no longer kill the process: the first one resolves the
-/// returned future, a second one exits at once with its code.
+/// returned future, a second one exits at once with its code. A task of its own listens, so a
+/// second Ctrl-C works even while nobody polls the future (a slow rollback).
 pub fn listen() -> Result<impl Future<Output = Signal>> {
     let cannot = |e: std::io::Error| Error::general(format!("cannot listen for signals: {e}"));
     let mut int = signal(SignalKind::interrupt()).map_err(cannot)?;
     let mut term = signal(SignalKind::terminate()).map_err(cannot)?;
-    Ok(async move {
-        let first = tokio::select! {
-            _ = int.recv() => Signal::Interrupt,
-            _ = term.recv() => Signal::Terminate,
-        };
-        tokio::spawn(async move {
-            let second = tokio::select! {
+    let (first_tx, first_rx) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let mut next = async || {
+            tokio::select! {
                 _ = int.recv() => Signal::Interrupt,
                 _ = term.recv() => Signal::Terminate,
-            };
-            #[allow(
-                clippy::print_stderr,
-                reason = "the process ends here, past the printer"
-            )]
-            {
-                eprintln!(
-                    "error: interrupted again: stopped without cleaning up (devctl list shows what exists)"
-                );
             }
+        };
+        let first = next().await;
+        let _ = first_tx.send(first);
+        // Printed here, not through the printer: whoever listens may be busy finishing a request.
+        #[allow(
+            clippy::print_stderr,
+            reason = "the listener speaks for itself while the command is busy"
+        )]
+        {
+            eprintln!("stopping after {} (again to quit at once)", first.name());
+            let second = next().await;
+            eprintln!(
+                "error: interrupted again: stopped without cleaning up (devctl list shows what exists)"
+            );
             std::process::exit(i32::from(second.exit_code()));
-        });
-        first
+        }
+    });
+    Ok(async move {
+        match first_rx.await {
+            Ok(signal) => signal,
+            // The listener never ends without a first signal; should it, nothing comes.
+            Err(_) => std::future::pending().await,
+        }
     })
 }

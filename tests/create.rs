@@ -534,3 +534,30 @@ fn a_devserver_with_a_home_runs_only_once_its_secret_and_configmap_exist() {
     });
     assert_eq!(set.spec.unwrap().replicas, Some(1), "scaled up once made");
 }
+
+#[test]
+fn a_second_signal_stops_at_once_and_says_nothing_was_cleaned_up() {
+    let Some(ns) = Ns::new("signal-twice") else {
+        return;
+    };
+    let proxy = ns.cluster.proxy();
+    let hold = hold_until_sent(&ns, "POST", "statefulsets");
+    let child = spawn_devctl(&ns, &["create", "impatient"]);
+    proxy
+        .wait_held(hold, std::time::Duration::from_secs(60))
+        .unwrap();
+    // The first waits for the held request to finish; the second, once the first was heard,
+    // does not wait.
+    send(&child, "INT");
+    let mut child = child;
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(child.stderr.take().unwrap()));
+    let heard = lines.next().unwrap().unwrap();
+    assert!(heard.starts_with("stopping after Ctrl-C"), "{heard}");
+    send(&child, "INT");
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    let out = child.wait_with_output().unwrap();
+    let err = rest.join("\n");
+    proxy.release(hold).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted again"), "{err}");
+}
