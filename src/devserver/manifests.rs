@@ -105,8 +105,9 @@ pub fn home_claim_name(name: &str) -> String {
 }
 
 /// Every object of one devserver, ready to send. The StatefulSet goes first; the rest name
-/// it as their owner once its uid is known ([`Manifests::owned_by`]).
-#[derive(Debug, Clone)]
+/// it as their owner once its uid is known ([`Manifests::owned_by`]). Its `Debug` names the
+/// objects only: the Secrets hold the host private key and env-file values.
+#[derive(Clone)]
 pub struct Manifests {
     pub statefulset: StatefulSet,
     pub headless_service: Service,
@@ -114,6 +115,26 @@ pub struct Manifests {
     pub ssh_secret: Secret,
     pub env_secret: Option<Secret>,
     pub configmap: ConfigMap,
+}
+
+impl std::fmt::Debug for Manifests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = |m: &ObjectMeta| m.name.clone().unwrap_or_default();
+        f.debug_struct("Manifests")
+            .field("statefulset", &name(&self.statefulset.metadata))
+            .field("headless_service", &name(&self.headless_service.metadata))
+            .field(
+                "nodeport_service",
+                &self.nodeport_service.as_ref().map(|s| name(&s.metadata)),
+            )
+            .field("ssh_secret", &name(&self.ssh_secret.metadata))
+            .field(
+                "env_secret",
+                &self.env_secret.as_ref().map(|s| name(&s.metadata)),
+            )
+            .field("configmap", &name(&self.configmap.metadata))
+            .finish()
+    }
 }
 
 impl Manifests {

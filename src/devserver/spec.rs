@@ -17,8 +17,9 @@ const STARTUP_SCRIPT: &str = include_str!("startup.sh");
 const SSHD_CONFIG: &str = include_str!("sshd_config");
 const MOTD: &str = include_str!("motd");
 
-/// Everything that decides what a devserver looks like.
-#[derive(Debug, Clone)]
+/// Everything that decides what a devserver looks like. Its `Debug` shows the keys of
+/// `secret_env`, never their values.
+#[derive(Clone)]
 pub struct Spec {
     pub name: String,
     pub namespace: String,
@@ -101,8 +102,8 @@ impl VolumeMount {
 }
 
 /// What the user asked for, from flags, a `-f` file and the settings (flags first), each
-/// value already parsed and checked.
-#[derive(Debug, Clone, Default)]
+/// value already parsed and checked. Its `Debug` shows the keys of `secret_env` only.
+#[derive(Clone, Default)]
 pub struct Request {
     pub name: Option<String>,
     /// The `-f` file's `metadata.namespace`.
@@ -122,6 +123,57 @@ pub struct Request {
     pub unknown_gpu: Option<String>,
     pub node_port: Option<Option<u16>>,
     pub ports: Vec<u16>,
+}
+
+/// The keys of env-file values, for `Debug` output that must not show the values.
+struct Keys<'a>(&'a [(String, String)]);
+
+impl std::fmt::Debug for Keys<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(k, _)| format!("{k}=<redacted>")))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Spec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spec")
+            .field("name", &self.name)
+            .field("namespace", &self.namespace)
+            .field("owner", &self.owner)
+            .field("flavor", &self.flavor.name)
+            .field("image", &self.image)
+            .field("ttl", &self.ttl)
+            .field("expires_at", &self.expires_at)
+            .field("host_key", &self.host_key)
+            .field("home", &self.home)
+            .field("volumes", &self.volumes)
+            .field("env", &self.env)
+            .field("secret_env", &Keys(&self.secret_env))
+            .field("ports", &self.ports)
+            .field("node_port", &self.node_port)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("name", &self.name)
+            .field("namespace", &self.namespace)
+            .field("owner", &self.owner)
+            .field("flavor", &self.flavor)
+            .field("image", &self.image)
+            .field("ttl", &self.ttl)
+            .field("home", &self.home)
+            .field("volumes", &self.volumes)
+            .field("env", &self.env)
+            .field("secret_env", &Keys(&self.secret_env))
+            .field("ports", &self.ports)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the cluster (or, with `--offline`, this machine) says that the spec depends on.
@@ -298,9 +350,20 @@ mod tests {
     }
 
     #[test]
-    fn host_keys_never_show_in_debug_output() {
-        let (spec, _) = Spec::resolve(&Request::default(), &facts(), key).unwrap();
-        assert!(!format!("{spec:?}").contains("PRIVATE"));
+    fn debug_output_never_shows_the_host_key_or_env_file_values() {
+        let request = Request {
+            secret_env: vec![("TOKEN".into(), "s3cr3t".into())],
+            ..Request::default()
+        };
+        let (spec, _) = Spec::resolve(&request, &facts(), key).unwrap();
+        for shown in [format!("{spec:?}"), format!("{request:?}")] {
+            assert!(!shown.contains("PRIVATE"), "{shown}");
+            assert!(!shown.contains("s3cr3t"), "{shown}");
+            assert!(shown.contains("TOKEN"), "{shown}");
+        }
+        let manifests = format!("{:?}", crate::devserver::manifests::build(&spec));
+        assert!(!manifests.contains("PRIVATE"), "{manifests}");
+        assert!(!manifests.contains("s3cr3t"), "{manifests}");
     }
 
     #[test]
