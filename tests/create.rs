@@ -561,3 +561,53 @@ fn a_second_signal_stops_at_once_and_says_nothing_was_cleaned_up() {
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(err.contains("interrupted again"), "{err}");
 }
+
+#[test]
+fn a_dry_run_makes_no_key_pair_and_checks_the_files_namespace() {
+    let env = Env::new();
+    let out = env
+        .devctl()
+        .args([
+            "create",
+            "box",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let made: Vec<_> = walk(env.home())
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("id_"))
+        })
+        .collect();
+    assert!(made.is_empty(), "a dry run wrote {made:?}");
+
+    let file = env.home().join("dev.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {name: filed, namespace: Team_A}\n",
+    )
+    .unwrap();
+    let out = offline_dry_run(&env, &["-f", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("namespace"), "{}", stderr(&out));
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

@@ -203,6 +203,9 @@ fn read_request(args: &CreateArgs, settings: &Settings) -> Result<Request> {
     if let Some(name) = &name {
         input::check_name(name).map_err(Error::usage)?;
     }
+    if let Some(ns) = file.as_ref().and_then(|f| f.metadata.namespace.as_deref()) {
+        crate::devserver::names::check_label("namespace", ns, 63).map_err(Error::usage)?;
+    }
     let ttl = args
         .ttl
         .clone()
@@ -327,6 +330,16 @@ fn public_keys(
     let data = directories::ProjectDirs::from("", "", "devctl")
         .map(|d| d.data_dir().to_path_buf())
         .unwrap_or_else(|| home.join(".devctl"));
+    if args.dry_run {
+        // A dry run makes nothing, not even devctl's own key pair: it shows where that goes.
+        return Ok(match keys::existing_default_key(&home, &data)? {
+            Some((key, _)) => vec![key],
+            None => vec![format!(
+                "# the public key of the pair devctl makes on the first create: {}",
+                data.join("id_ed25519.pub").display()
+            )],
+        });
+    }
     Ok(vec![keys::default_public_key(&home, &data)?.0])
 }
 
@@ -352,18 +365,24 @@ fn namespace<'a>(ctx: &'a Context<'_>, request: &'a Request) -> Result<Option<&'
     }
 }
 
-/// `--offline`: no API call at all; built-in flavors, the namespace as configured.
+/// `--offline`: no API call at all; built-in flavors, the namespace as configured (or as the
+/// kubeconfig's context says).
 fn offline_facts(ctx: &Context<'_>, request: &Request, namespace: Option<&str>) -> Result<Facts> {
     if request.flavor.is_none() {
         return Err(Error::usage("--offline needs --flavor")
             .hint("the default flavor is the cluster's to say; name one of the built-in ones"));
     }
     let settings = ctx.settings()?;
+    // The namespace create would use: the kubeconfig's context says it when there is one
+    // (finding it reads files only), else the settings, else default.
+    let located = crate::cluster::locate(ctx.global, settings).ok();
+    let namespace = match (namespace, located) {
+        (Some(ns), _) => ns.to_string(),
+        (None, Some(target)) => target.namespace,
+        (None, None) => settings.get("namespace").unwrap_or("default").to_string(),
+    };
     Ok(Facts {
-        namespace: namespace
-            .or_else(|| settings.get("namespace"))
-            .unwrap_or("default")
-            .to_string(),
+        namespace,
         identity: None,
         local_user: owner::local_user(),
         flavors: flavor::builtin(),

@@ -455,15 +455,24 @@ pub fn headless_service(spec: &Spec) -> Service {
     }
 }
 
-/// The NodePort Service, when SSH is exposed that way.
+/// The NodePort Service, when SSH is exposed that way: SSH, and every `--port` (their node
+/// ports chosen by the cluster).
 pub fn nodeport_service(spec: &Spec) -> Option<Service> {
     let port = spec.node_port?;
+    let mut ports = vec![ssh_port(port)];
+    ports.extend(spec.ports.iter().map(|p| ServicePort {
+        name: Some(format!("port-{p}")),
+        port: i32::from(*p),
+        target_port: Some(IntOrString::Int(i32::from(*p))),
+        protocol: Some("TCP".into()),
+        ..ServicePort::default()
+    }));
     Some(Service {
         metadata: meta(spec, nodeport_name(&spec.name)),
         spec: Some(ServiceSpec {
             type_: Some("NodePort".into()),
             selector: Some(selector(&spec.name)),
-            ports: Some(vec![ssh_port(port)]),
+            ports: Some(ports),
             ..ServiceSpec::default()
         }),
         status: None,
@@ -621,6 +630,18 @@ mod tests {
         .unwrap();
         assert_eq!(svc.metadata.name.as_deref(), Some("alice-dev-ssh"));
         assert_eq!(svc.spec.unwrap().ports.unwrap()[0].node_port, Some(30022));
+        let with_ports = nodeport_service(&Spec {
+            node_port: Some(None),
+            ports: vec![8888],
+            ..example()
+        })
+        .unwrap();
+        let ports = with_ports.spec.unwrap().ports.unwrap();
+        assert_eq!(
+            ports.iter().map(|p| p.port).collect::<Vec<_>>(),
+            [22, 8888],
+            "--port is published too"
+        );
     }
 
     #[test]

@@ -58,17 +58,27 @@ pub fn check_public_key(text: &str, origin: &str) -> Result<String> {
 /// exists; else a devctl-managed pair in `data_dir`, created on first use with the private
 /// key 0600.
 pub fn default_public_key(home: &Path, data_dir: &Path) -> Result<(String, PathBuf)> {
-    for name in ["id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub"] {
-        let path = home.join(".ssh").join(name);
-        if path.exists() {
-            return Ok((read_public_key(&path)?, path));
-        }
+    if let Some(found) = existing_default_key(home, data_dir)? {
+        return Ok(found);
     }
     let public = data_dir.join("id_ed25519.pub");
-    if !public.exists() {
-        make_managed_pair(data_dir, &public)?;
-    }
+    make_managed_pair(data_dir, &public)?;
     Ok((read_public_key(&public)?, public))
+}
+
+/// The default key if one exists, without making the managed pair (for dry runs, which
+/// change nothing, not even on this machine).
+pub fn existing_default_key(home: &Path, data_dir: &Path) -> Result<Option<(String, PathBuf)>> {
+    let candidates = ["id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub"]
+        .iter()
+        .map(|name| home.join(".ssh").join(name))
+        .chain(std::iter::once(data_dir.join("id_ed25519.pub")));
+    for path in candidates {
+        if path.exists() {
+            return Ok(Some((read_public_key(&path)?, path)));
+        }
+    }
+    Ok(None)
 }
 
 /// Makes the managed pair. Several devctl processes may start at once on a fresh machine: a
