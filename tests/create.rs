@@ -101,6 +101,19 @@ fn a_child_the_rollback_cannot_delete_is_left_to_the_garbage_collector() {
         "{err}"
     );
     assert!(!err.contains("kubectl delete"), "{err}");
+    // And it does.
+    testcluster::block_on(async {
+        use kube::runtime::wait::{await_condition, conditions};
+        let secrets = Api::<Secret>::namespaced(ns.cluster.client().await.unwrap(), &ns.name);
+        if let Some(left) = secrets.get_opt("orphan-ssh").await.unwrap() {
+            let uid = left.metadata.uid.unwrap();
+            let gone = await_condition(secrets, "orphan-ssh", conditions::is_deleted(&uid));
+            tokio::time::timeout(std::time::Duration::from_secs(60), gone)
+                .await
+                .expect("the garbage collector removes the Secret")
+                .unwrap();
+        }
+    });
 }
 
 #[test]
@@ -259,6 +272,9 @@ fn a_dry_run_prints_what_create_then_makes() {
 
 /// A ServiceAccount allowed to do everything in `ns`, its token, and a kubeconfig with it.
 fn token_user(ns: &Ns) -> (std::path::PathBuf, String) {
+    use k8s_openapi::api::authorization::v1::{
+        ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
+    };
     use k8s_openapi::api::rbac::v1::RoleBinding;
     let user = testcluster::block_on(async {
         let user = ns
@@ -276,6 +292,35 @@ fn token_user(ns: &Ns) -> (std::path::PathBuf, String) {
             .create(&Default::default(), &binding)
             .await
             .unwrap();
+        // The authorizer sees the binding a moment after it is written: ask as the user
+        // until it does, so that the scenario below never meets a half-granted user.
+        let reviews =
+            Api::<SelfSubjectAccessReview>::all(ns.cluster.client_for(&user).await.unwrap());
+        let review = SelfSubjectAccessReview {
+            spec: SelfSubjectAccessReviewSpec {
+                resource_attributes: Some(ResourceAttributes {
+                    namespace: Some(ns.name.clone()),
+                    verb: Some("create".into()),
+                    group: Some("apps".into()),
+                    resource: Some("statefulsets".into()),
+                    ..ResourceAttributes::default()
+                }),
+                ..SelfSubjectAccessReviewSpec::default()
+            },
+            ..SelfSubjectAccessReview::default()
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let answer = reviews.create(&Default::default(), &review).await.unwrap();
+            if answer.status.is_some_and(|s| s.allowed) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the binding never took effect"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
         user
     });
     let kubeconfig = std::fs::read_to_string(&user.kubeconfig).unwrap();
@@ -305,24 +350,15 @@ fn no_secret_is_printed_at_any_verbosity_over_a_whole_life() {
             .output()
             .unwrap()
     };
-    // The RoleBinding reaches the authorizer a moment after it is written.
-    let mut attempts = 0;
-    let created = loop {
-        let out = devctl(&[
-            "create",
-            "quiet",
-            "--env-file",
-            &env_flag,
-            "--wait",
-            "--timeout",
-            "2m",
-        ]);
-        if out.status.code() != Some(5) || attempts == 50 {
-            break out;
-        }
-        attempts += 1;
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    };
+    let created = devctl(&[
+        "create",
+        "quiet",
+        "--env-file",
+        &env_flag,
+        "--wait",
+        "--timeout",
+        "2m",
+    ]);
     assert!(created.status.success(), "{}", stderr(&created));
     let private_key = testcluster::block_on(async {
         let secret = Api::<Secret>::namespaced(ns.cluster.client().await.unwrap(), &ns.name)
