@@ -519,3 +519,68 @@ fn create_wait_does_not_take_the_terminating_pod_of_an_earlier_devserver() {
     assert_eq!(owners, [new_uid], "the new devserver's pod");
     assert!(is_ready(&pod), "{:?}", pod.status);
 }
+
+#[test]
+fn delete_wait_resumes_its_watch_when_the_connection_drops() {
+    let Some(ns) = Ns::new("delresume") else {
+        return;
+    };
+    ns.ok(&["create", "sturdy", "--wait", "--timeout", "2m"]);
+    // A finalizer keeps the pod (and so, in the foreground, the StatefulSet) while the
+    // connection of the waiting devctl is dropped.
+    let hold = serde_json::json!({ "metadata": { "finalizers": ["test.devctl/hold"] } });
+    testcluster::block_on(async {
+        let api = ns.api::<Pod>().await;
+        api.patch("sturdy-0", &PatchParams::default(), &Patch::Merge(hold))
+            .await
+            .unwrap()
+    });
+    let user = ns
+        .cluster
+        .user(&format!("{}-deleter", ns.name), &["system:masters"])
+        .unwrap();
+    let delete = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(&user.kubeconfig)
+        .args([
+            "-n",
+            &ns.name,
+            "delete",
+            "sturdy",
+            "--yes",
+            "--wait",
+            "--timeout",
+            "2m",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let proxy = ns.cluster.proxy();
+    let mine = testcluster::Scope::user(&user.name);
+    // Both watches (pod and StatefulSet) are open: drop the connection under them.
+    proxy
+        .wait_requests(
+            &mine.clone().method("GET").path("/pods$|/statefulsets$"),
+            4,
+            std::time::Duration::from_secs(60),
+        )
+        .unwrap();
+    let dropped = proxy.drop_connections(&mine).unwrap();
+    assert!(dropped > 0, "the waiting devctl had a connection to drop");
+    testcluster::block_on(async {
+        let api = ns.api::<Pod>().await;
+        let release = serde_json::json!({ "metadata": { "finalizers": null } });
+        api.patch("sturdy-0", &PatchParams::default(), &Patch::Merge(release))
+            .await
+            .unwrap()
+    });
+    let out = delete.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(ns.get::<Pod>("sturdy-0").is_none(), "the pod is gone");
+    assert!(
+        ns.get::<StatefulSet>("sturdy").is_none(),
+        "the StatefulSet is gone"
+    );
+}

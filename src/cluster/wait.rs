@@ -8,7 +8,6 @@ use futures::{StreamExt, TryStreamExt};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, WatchEvent, WatchParams};
-use kube::runtime::wait::{await_condition, conditions};
 
 use super::Cluster;
 use crate::devserver::duration;
@@ -207,13 +206,11 @@ pub async fn until_deleted(
     let pod_name = state::pod_name(name);
     let pod_gone = async {
         match pod_uid {
-            Some(uid) => await_condition(pods, &pod_name, conditions::is_deleted(uid))
-                .await
-                .map(drop),
+            Some(uid) => gone(pods, &pod_name, uid).await,
             None => Ok(()),
         }
     };
-    let set_gone = await_condition(sets, name, conditions::is_deleted(set_uid));
+    let set_gone = gone(sets, name, set_uid);
     let both = async { tokio::try_join!(pod_gone, set_gone).map(drop) };
     match tokio::time::timeout(timeout, both).await {
         Ok(Ok(())) => Ok(()),
@@ -232,11 +229,52 @@ pub async fn until_deleted(
     }
 }
 
-/// A failed watch of `await_condition` as the user sees it: the API server's refusal keeps
-/// its exit code (a 403 is 5), like any other request's.
-fn watch_error(cluster: &Cluster, err: kube::runtime::wait::Error) -> Error {
+/// Waits until the object `name` with uid `uid` no longer exists (gone, or replaced by one
+/// with another uid). A watch that breaks (a dropped connection, a restarted API server, a
+/// resource version too old) is opened again a few times in a row, as [`until_ready`]'s is;
+/// the API server's refusal is final.
+async fn gone<K>(
+    api: Api<K>,
+    name: &str,
+    uid: &str,
+) -> std::result::Result<(), kube::runtime::watcher::Error>
+where
+    K: kube::Resource + Clone + std::fmt::Debug + serde::de::DeserializeOwned + Send + 'static,
+{
+    use kube::runtime::watcher::{self, Error as Watch};
+    let mut broken = 0;
+    loop {
+        let events = watcher::watch_object(api.clone(), name);
+        futures::pin_mut!(events);
+        let failure = loop {
+            match events.try_next().await {
+                Ok(Some(Some(object))) if object.meta().uid.as_deref() == Some(uid) => broken = 0,
+                Ok(Some(_)) => return Ok(()),
+                Ok(None) => break None,
+                Err(e) => break Some(e),
+            }
+        };
+        let Some(failure) = failure else { continue };
+        let transient = match &failure {
+            Watch::WatchError(status) => status.code == 410,
+            Watch::InitialListFailed(e) | Watch::WatchStartFailed(e) | Watch::WatchFailed(e) => {
+                !matches!(e, kube::Error::Api(_))
+            }
+            Watch::NoResourceVersion => false,
+        };
+        if !transient || broken >= WATCH_RESUMES {
+            return Err(failure);
+        }
+        broken += 1;
+        tracing::debug!("watch of {name} broke ({failure}); resuming");
+        tokio::time::sleep(RESUME_BACKOFF * broken).await;
+    }
+}
+
+/// A failed watch as the user sees it: the API server's refusal keeps its exit code (a 403
+/// is 5), like any other request's.
+fn watch_error(cluster: &Cluster, watch: kube::runtime::watcher::Error) -> Error {
     use kube::runtime::watcher::Error as Watch;
-    let kube::runtime::wait::Error::ProbeFailed(watch) = err;
     match watch {
         Watch::InitialListFailed(e) | Watch::WatchStartFailed(e) | Watch::WatchFailed(e) => {
             cluster.error(e)
