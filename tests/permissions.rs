@@ -22,9 +22,7 @@ use std::time::{Duration, Instant};
 use common::{Env, stderr, stdout};
 use devctl::cluster::permissions::{self, Command, Need, Rule, Scope};
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::authorization::v1::{
-    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
-};
+use k8s_openapi::api::authorization::v1::SelfSubjectAccessReview;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, Role, RoleBinding};
 use kube::api::{Api, Patch, PatchParams, PostParams};
@@ -116,7 +114,7 @@ fn cases() -> Vec<Case> {
             "describe",
             Command::Describe,
             Setup::Running,
-            &["describe", "box"],
+            &["describe", "box", "-o", "json"],
         ),
         case(
             "delete",
@@ -687,26 +685,36 @@ impl<'c> Lab<'c> {
                     ),
                 )
             }
+            (Command::Describe, "get nodes") => {
+                self.grant(without);
+                let name = self.prepare();
+                let out = self.run(&name);
+                let described: serde_json::Value =
+                    serde_json::from_slice(&out.stdout).unwrap_or_default();
+                let nodeport = described["ssh"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|e| e["transport"] == "nodeport")
+                    .and_then(|e| e["host"].as_str())
+                    .map(str::to_string);
+                (
+                    out.status.code() == Some(0) && nodeport.is_some_and(|h| !h.is_empty()),
+                    format!(
+                        "without it the pod's host IP should be shown: exit {:?}: {}{}",
+                        out.status.code(),
+                        stdout(&out),
+                        stderr(&out)
+                    ),
+                )
+            }
             (_, key) => (false, format!("no fallback check for optional {key}")),
         }
     }
 }
 
 fn review(rule: &Rule, namespace: &str) -> SelfSubjectAccessReview {
-    SelfSubjectAccessReview {
-        spec: SelfSubjectAccessReviewSpec {
-            resource_attributes: Some(ResourceAttributes {
-                verb: Some(rule.verb.into()),
-                group: Some(rule.group.into()),
-                resource: Some(rule.resource.into()),
-                subresource: Some(rule.subresource.into()),
-                namespace: (rule.scope == Scope::Namespace).then(|| namespace.into()),
-                ..ResourceAttributes::default()
-            }),
-            ..SelfSubjectAccessReviewSpec::default()
-        },
-        ..SelfSubjectAccessReview::default()
-    }
+    rule.access_review(namespace)
 }
 
 #[test]

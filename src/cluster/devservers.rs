@@ -205,8 +205,9 @@ pub async fn get(cluster: &Cluster, name: &str) -> Result<StatefulSet, LookupErr
     }
 }
 
-/// The home volume claim that a deleted devserver `name` left behind, when devctl made it.
-pub async fn leftover_home(cluster: &Cluster, name: &str) -> Result<Option<PersistentVolumeClaim>> {
+/// The home volume claim of the devserver `name` (or of one deleted without `--purge`), when
+/// devctl made it.
+pub async fn home_volume(cluster: &Cluster, name: &str) -> Result<Option<PersistentVolumeClaim>> {
     let claims: Api<PersistentVolumeClaim> =
         Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let claim = claims

@@ -126,6 +126,13 @@ impl Rule {
         }
     }
 
+    const fn subresource(self, subresource: &'static str) -> Rule {
+        Rule {
+            subresource,
+            ..self
+        }
+    }
+
     const fn when(self, when: &'static str) -> Rule {
         Rule {
             when: Some(when),
@@ -156,6 +163,31 @@ impl Rule {
         Rule {
             everyone: true,
             ..self
+        }
+    }
+
+    /// The SelfSubjectAccessReview that asks whether the user may do this in `namespace`
+    /// (every namespace, or the cluster, for the other scopes).
+    pub fn access_review(
+        &self,
+        namespace: &str,
+    ) -> k8s_openapi::api::authorization::v1::SelfSubjectAccessReview {
+        use k8s_openapi::api::authorization::v1::{
+            ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
+        };
+        SelfSubjectAccessReview {
+            spec: SelfSubjectAccessReviewSpec {
+                resource_attributes: Some(ResourceAttributes {
+                    verb: Some(self.verb.into()),
+                    group: Some(self.group.into()),
+                    resource: Some(self.resource.into()),
+                    subresource: Some(self.subresource.into()),
+                    namespace: (self.scope == Scope::Namespace).then(|| namespace.into()),
+                    ..ResourceAttributes::default()
+                }),
+                ..SelfSubjectAccessReviewSpec::default()
+            },
+            ..SelfSubjectAccessReview::default()
         }
     }
 
@@ -268,6 +300,13 @@ const CREATE: &[Rule] = &[
         "services",
         "make NAME (headless) and, with --expose-ssh, NAME-ssh",
     ),
+    Rule::new(
+        "update",
+        APPS,
+        "statefulsets",
+        "make the StatefulSet the blocking owner of the rest (clusters that enforce owner references ask for it)",
+    )
+    .subresource("finalizers"),
     WATCH_PODS_WAIT,
     Rule::new(
         "patch",
@@ -309,8 +348,21 @@ const DESCRIBE: &[Rule] = &[
         "show the volumes' phase and capacity",
     ),
     Rule::new("list", CORE, "events", "show recent events"),
-    Rule::new("get", CORE, "services", "show the NodePort SSH endpoint")
-        .when("a devserver exposed with --expose-ssh"),
+    Rule::new(
+        "get",
+        CORE,
+        "services",
+        "show the NodePort SSH endpoint, if any",
+    ),
+    Rule::new(
+        "get",
+        CORE,
+        "nodes",
+        "show the node's external address for the NodePort endpoint",
+    )
+    .scope(Scope::Cluster)
+    .when("a devserver exposed with --expose-ssh")
+    .optional("the pod's host IP (the node's internal address) is shown"),
 ];
 
 const DELETE: &[Rule] = &[
@@ -321,6 +373,13 @@ const DELETE: &[Rule] = &[
         CORE,
         "persistentvolumeclaims",
         "delete the home volume",
+    )
+    .when("--purge"),
+    Rule::new(
+        "get",
+        CORE,
+        "persistentvolumeclaims",
+        "check that the home volume is devctl's (also one an earlier delete kept)",
     )
     .when("--purge"),
     Rule::new("get", CORE, "pods", "learn which pod to wait for").when("--wait"),

@@ -87,21 +87,33 @@ async fn delete_one(
     let home = state::home_claim(name);
     // With --wait, the pod as it is now (read at once with the lookup), to wait for exactly
     // this one to go.
+    // With --purge, the home claim too: only one devctl made is deleted.
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
-    let (found, pod) = tokio::join!(devservers::get(cluster, name), async {
-        if args.wait {
-            pods.get_opt(&state::pod_name(name))
-                .await
-                .map(|p| p.and_then(|p| p.metadata.uid))
-        } else {
-            Ok(None)
+    let (found, pod, claim) = tokio::join!(
+        devservers::get(cluster, name),
+        async {
+            if args.wait {
+                pods.get_opt(&state::pod_name(name))
+                    .await
+                    .map(|p| p.and_then(|p| p.metadata.uid))
+            } else {
+                Ok(None)
+            }
+        },
+        async {
+            if args.purge {
+                devservers::home_volume(cluster, name).await
+            } else {
+                Ok(None)
+            }
         }
-    });
+    );
+    let claim = claim?;
     let set = match found {
         Ok(set) => set,
         Err(not_found @ LookupError::NotFound { .. }) => {
             // An earlier delete without --purge kept the home volume: --purge deletes it now.
-            if args.purge && devservers::leftover_home(cluster, name).await?.is_some() {
+            if claim.is_some() {
                 delete_claim(cluster, &home).await?;
                 printer.info(&format!("home volume {home} of devserver {name} deleted"));
                 return Ok(Some(DevServerChange::purged(name, ns)));
@@ -134,7 +146,7 @@ async fn delete_one(
             action: if args.purge { "deleted" } else { "kept" },
         });
     }
-    if args.purge && has_home {
+    if claim.is_some() {
         delete_claim(cluster, &home).await?;
     }
     if args.wait {

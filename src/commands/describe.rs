@@ -48,11 +48,12 @@ impl Endpoint {
 }
 
 /// The NodePort endpoint: the Service's node port on the pod's node (its external address,
-/// else its internal one, else its name when nodes may not be read).
+/// else its internal one; the pod's host IP when nodes may not be read).
 async fn nodeport(
     cluster: &Cluster,
     svc: Option<&Service>,
     node: Option<&str>,
+    host_ip: Option<&str>,
 ) -> Option<Endpoint> {
     let port = svc?
         .spec
@@ -64,14 +65,18 @@ async fn nodeport(
         .node_port?;
     let node = node?;
     let nodes: Api<Node> = Api::all(cluster.client.clone());
-    let addresses = nodes
-        .get_opt(node)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|n| n.status)
-        .and_then(|s| s.addresses)
-        .unwrap_or_default();
+    // Without the right to read nodes (or any other failure to), the pod's host IP, which
+    // is the node's internal address, stands in.
+    let addresses = match nodes.get_opt(node).await {
+        Ok(found) => found
+            .and_then(|n| n.status)
+            .and_then(|s| s.addresses)
+            .unwrap_or_default(),
+        Err(e) => {
+            tracing::debug!("cannot read node {node} ({e}); using the pod's host IP");
+            Vec::new()
+        }
+    };
     let pick = |kind: &str| {
         addresses
             .iter()
@@ -80,6 +85,7 @@ async fn nodeport(
     };
     let host = pick("ExternalIP")
         .or_else(|| pick("InternalIP"))
+        .or_else(|| host_ip.map(str::to_string))
         .unwrap_or_else(|| node.to_string());
     Some(Endpoint {
         transport: "nodeport",
@@ -269,7 +275,11 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         .as_ref()
         .and_then(|p| p.spec.as_ref())
         .and_then(|s| s.node_name.as_deref());
-    ssh.extend(nodeport(cluster, ssh_service.as_ref(), node).await);
+    let host_ip = pod
+        .as_ref()
+        .and_then(|p| p.status.as_ref())
+        .and_then(|s| s.host_ip.as_deref());
+    ssh.extend(nodeport(cluster, ssh_service.as_ref(), node, host_ip).await);
     let pod_info = pod.as_ref().map(|p| {
         serde_json::json!({
             "name": pod_name,

@@ -22,10 +22,7 @@
 //! of `config view`: `flag`, `env`, `file`, `context`, `kubeconfig`, `in-cluster`, `default`.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::authorization::v1::{
-    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec,
-    SubjectAccessReviewStatus,
-};
+use k8s_openapi::api::authorization::v1::{SelfSubjectAccessReview, SubjectAccessReviewStatus};
 use kube::api::{Api, ListParams, PostParams};
 use serde::Serialize;
 
@@ -152,7 +149,7 @@ impl Permission {
             name = format!("{name}.{}", self.group);
         }
         if !self.subresource.is_empty() {
-            name = format!("{}/{}", self.resource, self.subresource);
+            name = format!("{name}/{}", self.subresource);
         }
         name
     }
@@ -171,7 +168,7 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
     let needs = permissions::union();
     let asks = needs.iter().map(|n| {
         let reviews = reviews.clone();
-        let review = access_review(&n.rule, &cluster.namespace);
+        let review = n.rule.access_review(&cluster.namespace);
         async move { reviews.create(&PostParams::default(), &review).await }
     });
     let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), &cluster.namespace);
@@ -347,24 +344,6 @@ fn permission(
     }
 }
 
-fn access_review(rule: &permissions::Rule, namespace: &str) -> SelfSubjectAccessReview {
-    SelfSubjectAccessReview {
-        spec: SelfSubjectAccessReviewSpec {
-            resource_attributes: Some(ResourceAttributes {
-                verb: Some(rule.verb.into()),
-                group: Some(rule.group.into()),
-                resource: Some(rule.resource.into()),
-                subresource: Some(rule.subresource.into()),
-                // No namespace: every namespace, or a cluster-scoped resource.
-                namespace: (rule.scope == Scope::Namespace).then(|| namespace.into()),
-                ..ResourceAttributes::default()
-            }),
-            ..SelfSubjectAccessReviewSpec::default()
-        },
-        ..SelfSubjectAccessReview::default()
-    }
-}
-
 /// Who the cluster says we are; `None` on servers without SelfSubjectReview (before 1.28).
 async fn whoami(cluster: &Cluster) -> Result<Option<User>> {
     Ok(devservers::whoami(cluster)
@@ -462,7 +441,9 @@ mod tests {
     #[test]
     fn cluster_wide_reviews_name_no_namespace() {
         let delete = find("delete pods", Scope::Namespace);
-        let attrs = access_review(&delete.rule, "team-a")
+        let attrs = delete
+            .rule
+            .access_review("team-a")
             .spec
             .resource_attributes
             .unwrap();
@@ -472,7 +453,9 @@ mod tests {
             ("list nodes", Scope::Cluster),
             ("list statefulsets.apps", Scope::AllNamespaces),
         ] {
-            let attrs = access_review(&find(describe, scope).rule, "team-a")
+            let attrs = find(describe, scope)
+                .rule
+                .access_review("team-a")
                 .spec
                 .resource_attributes
                 .unwrap();
