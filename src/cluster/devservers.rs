@@ -19,7 +19,7 @@ use kube::api::{
 
 use super::Cluster;
 use crate::devserver::flavor::{self, Flavor};
-use crate::devserver::manifests::{INSTANCE, MANAGED_BY, Manifests, NAME_LABEL};
+use crate::devserver::manifests::{self, INSTANCE, MANAGED_BY, Manifests, NAME_LABEL};
 use crate::devserver::spec::{Facts, Request};
 use crate::devserver::{owner, state};
 use crate::error::{Error, Kind, Result};
@@ -224,6 +224,50 @@ pub async fn home_volume(cluster: &Cluster, name: &str) -> Result<Option<Persist
     }))
 }
 
+/// What [`reap`] did with an expired devserver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReapOutcome {
+    Deleted,
+    /// Gone before the delete.
+    Gone,
+    /// Extended (or otherwise no longer expired) since it was listed.
+    Extended,
+}
+
+/// Deletes the expired devserver `set` as it was listed. A change in between that keeps it
+/// expired (its status moving, a pod restarting) does not save it: it is read again (with
+/// a list, the right reap has anyway) and deleted as it is now, a few times at most; one that
+/// is no longer expired (an `extend`) wins.
+pub async fn reap(cluster: &Cluster, set: &StatefulSet, now: Timestamp) -> Result<ReapOutcome> {
+    let mut current = set.clone();
+    for _ in 0..3 {
+        match delete_unchanged(cluster, &current).await {
+            Ok(true) => return Ok(ReapOutcome::Deleted),
+            Ok(false) => return Ok(ReapOutcome::Gone),
+            Err(DeleteError::Cluster(e)) => return Err(e),
+            Err(DeleteError::Changed) => {}
+        }
+        let namespace = current.metadata.namespace.clone().unwrap_or_default();
+        let name = current.metadata.name.clone().unwrap_or_default();
+        let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &namespace);
+        let found = sets
+            .list(&ListParams::default().fields(&format!("metadata.name={name}")))
+            .await
+            .map_err(|e| cluster.error(e))?;
+        match found.items.into_iter().next() {
+            None => return Ok(ReapOutcome::Gone),
+            Some(fresh) if state::expires_at(&fresh).is_some_and(|t| t <= now) => {
+                current = fresh;
+            }
+            Some(_) => return Ok(ReapOutcome::Extended),
+        }
+    }
+    Err(Error::new(
+        Kind::Conflict,
+        "it kept changing while it was being deleted; try again",
+    ))
+}
+
 /// Why [`delete_unchanged`] did not delete.
 #[derive(Debug, thiserror::Error)]
 pub enum DeleteError {
@@ -256,6 +300,25 @@ pub async fn delete_unchanged(cluster: &Cluster, set: &StatefulSet) -> Result<bo
         Err(kube::Error::Api(s)) if s.code == 404 => Ok(false),
         Err(kube::Error::Api(s)) if s.code == 409 => Err(DeleteError::Changed),
         Err(e) => Err(DeleteError::Cluster(cluster.error(e))),
+    }
+}
+
+/// Deletes the Services, Secrets and ConfigMap of the devserver `name` by their names, all at
+/// once; one already gone counts as deleted. They carry no finalizers, so each is gone when
+/// its delete answers (reading Secrets to wait for them is no right of devctl's).
+pub async fn delete_children(cluster: &Cluster, name: &str) -> Result<()> {
+    let ns = &cluster.namespace;
+    let made = [
+        Made::Service(name.to_string()),
+        Made::Service(manifests::nodeport_name(name)),
+        Made::Secret(manifests::secret_name(name)),
+        Made::Secret(manifests::env_secret_name(name)),
+        Made::ConfigMap(manifests::configmap_name(name)),
+    ];
+    let rollback = delete_all(cluster, ns, made.into()).await;
+    match rollback.left.into_iter().next() {
+        Some((object, err)) => Err(err.prefix(&format!("deleting {object}"))),
+        None => Ok(()),
     }
 }
 
@@ -381,12 +444,13 @@ impl Made {
 /// Creates the devserver all or nothing: the StatefulSet, then everything it owns at once.
 /// If a step fails, or `interrupted` resolves, what was made is deleted again and the error
 /// says exactly what remains. A request in flight when the signal comes is let finish, so
-/// that the rollback knows whether it made something. `made` gets the StatefulSet's uid as
-/// soon as it exists (a wait for its pod can start while the rest is made).
+/// that the rollback knows whether it made something. `made` gets the StatefulSet's uid and
+/// resource version as soon as it exists (a wait for its pod can start while the rest is
+/// made).
 pub async fn create(
     cluster: &Cluster,
     manifests: &Manifests,
-    made: Option<tokio::sync::oneshot::Sender<String>>,
+    made: Option<tokio::sync::oneshot::Sender<(String, Option<String>)>>,
     interrupted: Pin<&mut impl Future<Output = Signal>>,
 ) -> Result<StatefulSet, CreateError> {
     let mut interrupted = Some(interrupted);
@@ -431,12 +495,15 @@ pub async fn create(
     };
     if let Some(made) = made {
         // Whoever waited for it may have gone already; then nobody needs the uid.
-        let _ = made.send(set.metadata.uid.clone().unwrap_or_default());
+        let _ = made.send((
+            set.metadata.uid.clone().unwrap_or_default(),
+            set.metadata.resource_version.clone(),
+        ));
     }
     let name = set.metadata.name.clone().unwrap_or_default();
     let mut made = vec![Made::StatefulSet(name.clone())];
     if let Some(signal) = signal {
-        let rollback = roll_back(cluster, &ns, made).await;
+        let rollback = delete_all(cluster, &ns, made).await;
         return Err(CreateError::Interrupted { signal, rollback });
     }
 
@@ -447,7 +514,10 @@ pub async fn create(
         name: name.clone(),
         uid: set.metadata.uid.clone().unwrap_or_default(),
         controller: Some(false),
-        block_owner_deletion: Some(true),
+        // Not blocking: setting it needs update on statefulsets/finalizers where owner
+        // references are enforced (OpenShift), which namespace admins lack. `delete --wait`
+        // deletes the children itself instead of waiting for the collector.
+        block_owner_deletion: None,
     });
     let optional = |object: Option<&Secret>| {
         let secrets = secrets.clone();
@@ -522,7 +592,7 @@ pub async fn create(
         );
     }
     if let Some((step, cause)) = failure {
-        let rollback = roll_back(cluster, &ns, made).await;
+        let rollback = delete_all(cluster, &ns, made).await;
         return Err(CreateError::Failed {
             step,
             cause,
@@ -530,7 +600,7 @@ pub async fn create(
         });
     }
     if let Some(signal) = signal {
-        let rollback = roll_back(cluster, &ns, made).await;
+        let rollback = delete_all(cluster, &ns, made).await;
         return Err(CreateError::Interrupted { signal, rollback });
     }
     if scale_later {
@@ -553,7 +623,7 @@ pub async fn create(
                 rollback: Rollback::default(),
             },
         };
-        let rollback = roll_back(cluster, &ns, made).await;
+        let rollback = delete_all(cluster, &ns, made).await;
         return Err(match failure {
             CreateError::Interrupted { signal, .. } => {
                 CreateError::Interrupted { signal, rollback }
@@ -590,10 +660,10 @@ async fn finish<F: Future>(
     }
 }
 
-/// Deletes what a failed create made, all at once (the children by name: owner references
-/// would get them too, but not before the garbage collector runs). Each delete is checked;
-/// one that finds the object gone counts as done.
-async fn roll_back(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
+/// Deletes what a failed create made (or a devserver's children), all at once, by name:
+/// owner references would get the children too, but not before the garbage collector runs.
+/// Each delete is checked; one that finds the object gone counts as done.
+async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
     let client = &cluster.client;
     let dp = DeleteParams::background();
     let deletes = made.iter().map(|m| {

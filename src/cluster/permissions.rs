@@ -126,13 +126,6 @@ impl Rule {
         }
     }
 
-    const fn subresource(self, subresource: &'static str) -> Rule {
-        Rule {
-            subresource,
-            ..self
-        }
-    }
-
     const fn when(self, when: &'static str) -> Rule {
         Rule {
             when: Some(when),
@@ -300,13 +293,6 @@ const CREATE: &[Rule] = &[
         "services",
         "make NAME (headless) and, with --expose-ssh, NAME-ssh",
     ),
-    Rule::new(
-        "update",
-        APPS,
-        "statefulsets",
-        "make the StatefulSet the blocking owner of the rest (clusters that enforce owner references ask for it)",
-    )
-    .subresource("finalizers"),
     WATCH_PODS_WAIT,
     Rule::new(
         "patch",
@@ -383,6 +369,27 @@ const DELETE: &[Rule] = &[
     )
     .when("--purge"),
     Rule::new("get", CORE, "pods", "learn which pod to wait for").when("--wait"),
+    Rule::new(
+        "delete",
+        CORE,
+        "secrets",
+        "delete NAME-ssh and NAME-env at once, so that create NAME can follow",
+    )
+    .when("--wait"),
+    Rule::new(
+        "delete",
+        CORE,
+        "configmaps",
+        "delete NAME-init at once, so that create NAME can follow",
+    )
+    .when("--wait"),
+    Rule::new(
+        "delete",
+        CORE,
+        "services",
+        "delete NAME and NAME-ssh at once, so that create NAME can follow",
+    )
+    .when("--wait"),
     Rule::new("list", CORE, "pods", "wait until the pod is gone").when("--wait"),
     Rule::new("watch", CORE, "pods", "wait until the pod is gone").when("--wait"),
     Rule::new(

@@ -24,6 +24,10 @@ pub struct ReadyTarget {
     pub namespace: String,
     pub owner_uid: String,
     pub replaced_uid: Option<String>,
+    /// The resource version of the write that starts the pod (the StatefulSet's create or
+    /// scale, the old pod's delete): the watch starts there, so a lagging watch cache cannot
+    /// show an older state of the pod. `None`: from the current state.
+    pub since: Option<String>,
 }
 
 impl ReadyTarget {
@@ -108,7 +112,7 @@ pub async fn until_ready(
     on_phase(&last);
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
-        let mut version = "0".to_string();
+        let mut version = target.since.clone().unwrap_or_else(|| "0".to_string());
         // Breaks in a row; whether a watch was ever open (a first open that fails is final).
         let mut broken = 0;
         let mut opened = false;
@@ -304,6 +308,7 @@ mod tests {
             namespace: "ns".into(),
             owner_uid: "set-2".into(),
             replaced_uid: Some("pod-1".into()),
+            since: None,
         };
         assert!(target.counts(&pod("set-2", "pod-2", false)));
         assert!(

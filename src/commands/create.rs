@@ -91,7 +91,7 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     let (made, made_uid) = tokio::sync::oneshot::channel();
     let waiting = async {
         // No uid: the StatefulSet was not made, and the create says why.
-        let Ok(owner_uid) = made_uid.await else {
+        let Ok((owner_uid, since)) = made_uid.await else {
             return Ok(());
         };
         let target = ReadyTarget {
@@ -99,6 +99,7 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
             namespace: spec.namespace.clone(),
             owner_uid,
             replaced_uid: None,
+            since,
         };
         super::wait_until_ready(cluster, printer, &target, args.timeout).await
     };

@@ -12,7 +12,7 @@
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
-use kube::api::{Api, DeleteParams};
+use kube::api::{Api, DeleteParams, Preconditions};
 
 use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
@@ -129,13 +129,17 @@ async fn delete_one(
     let has_home = state::has_home(&set);
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
     // With --wait, foreground deletion: the StatefulSet goes only after the garbage collector
-    // has removed what it owns (pod, Services, Secret, ConfigMap), so that waiting for it
-    // means `devctl create NAME` can follow at once without meeting an old child.
-    let params = if args.wait {
+    // has removed its pod, so that waiting for it means `devctl create NAME` can follow.
+    let mut params = if args.wait {
         DeleteParams::foreground()
     } else {
         DeleteParams::background()
     };
+    // Only the devserver that was looked up: one made again under its name meanwhile stays.
+    params.preconditions = Some(Preconditions {
+        uid: set.metadata.uid.clone(),
+        resource_version: None,
+    });
     sets.delete(name, &params)
         .await
         .map_err(|e| cluster.error(e))?;
@@ -150,6 +154,9 @@ async fn delete_one(
         delete_claim(cluster, &home).await?;
     }
     if args.wait {
+        // The collector takes the Services, Secrets and ConfigMap soon, but a create of the
+        // same name right after could still meet them: they are deleted here, at once.
+        devservers::delete_children(cluster, name).await?;
         let set_uid = set.metadata.uid.clone().unwrap_or_default();
         wait::until_deleted(cluster, name, &set_uid, pod_uid.as_deref(), args.timeout).await?;
     }

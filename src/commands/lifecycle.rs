@@ -52,12 +52,14 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             .await
             .map_err(|e| cluster.error(e))
     };
-    let target = |replaced_uid: Option<String>| ReadyTarget {
+    let target = |replaced_uid: Option<String>, since: Option<String>| ReadyTarget {
         name: name.to_string(),
         namespace: cluster.namespace.clone(),
         owner_uid: set.metadata.uid.clone().unwrap_or_default(),
         replaced_uid,
+        since,
     };
+    let replicas = set.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
     let done = match change {
         Change::Stop => {
             let set = patch(serde_json::json!({ "spec": { "replicas": 0 } })).await?;
@@ -77,35 +79,45 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             done
         }
         Change::Start(wait) => {
-            let set = patch(serde_json::json!({ "spec": { "replicas": 1 } })).await?;
+            let started = patch(serde_json::json!({ "spec": { "replicas": 1 } })).await?;
             printer.info(&format!("devserver {name} starting"));
             if let Some(timeout) = wait {
-                super::wait_until_ready(cluster, printer, &target(None), timeout).await?;
+                // A stopped devserver's new pod comes after the scale-up; a running one's pod
+                // is there already, so the watch starts from the current state.
+                let since = (replicas == 0)
+                    .then(|| started.metadata.resource_version.clone())
+                    .flatten();
+                super::wait_until_ready(cluster, printer, &target(None, since), timeout).await?;
                 printer.info(&format!("devserver {name} is ready"));
             }
-            DevServerChange::new(&set, ns, "started")
+            DevServerChange::new(&started, ns, "started")
         }
         Change::Restart(wait) => {
+            if replicas == 0 {
+                // Deleting a stopped devserver's last pod would make no new one.
+                return Err(Error::general(format!(
+                    "devserver {name} is stopped: nothing to restart"
+                ))
+                .hint(format!("devctl start {name} starts it")));
+            }
             let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
             let deleted = match pods
                 .delete(&state::pod_name(name), &DeleteParams::default())
                 .await
             {
-                Ok(deleted) => deleted,
-                Err(kube::Error::Api(s)) if s.code == 404 => {
-                    return Err(
-                        Error::general(format!("devserver {name} has no pod to restart"))
-                            .hint(format!("it may be stopped: devctl start {name}")),
-                    );
-                }
+                Ok(deleted) => deleted.left(),
+                // No pod yet (just started, or just recreated): the one coming is new anyway.
+                Err(kube::Error::Api(s)) if s.code == 404 => None,
                 Err(e) => return Err(cluster.error(e)),
             };
             printer.info(&format!("devserver {name} restarting"));
             if let Some(timeout) = wait {
-                // The delete answers with the pod (on its way out) or, once it is gone
-                // already, a Status: then any pod of this StatefulSet is a new one.
-                let replaced = deleted.left().and_then(|pod| pod.metadata.uid);
-                super::wait_until_ready(cluster, printer, &target(replaced), timeout).await?;
+                // The delete answers with the pod on its way out: any other pod of this
+                // StatefulSet is the new one, and it comes after that delete.
+                let replaced = deleted.as_ref().and_then(|pod| pod.metadata.uid.clone());
+                let since = deleted.and_then(|pod| pod.metadata.resource_version);
+                super::wait_until_ready(cluster, printer, &target(replaced, since), timeout)
+                    .await?;
                 printer.info(&format!("devserver {name} is ready"));
             }
             DevServerChange::new(&set, ns, "restarted")

@@ -2,11 +2,12 @@
 //! Meant for cron, CI, or an in-cluster CronJob; exit 0 when nothing failed.
 //!
 //! Each delete carries the uid and resourceVersion of the StatefulSet as it was listed, so a
-//! devserver that changed in between (an `extend` that landed) is `skipped`, not deleted.
+//! devserver extended in between is `skipped`, not deleted; one that changed otherwise and is
+//! still expired is read again and deleted.
 //!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "ReapReport", "dryRun", "items":
-//! [{"namespace", "name", "expiresAt", "action": "deleted" | "would delete" | "skipped" |
-//! "failed", "error"}]}`; `error` is one line, for `failed` (and why for `skipped`). The exit
+//! [{"namespace", "name", "expiresAt", "action": "deleted" | "gone" (deleted by someone
+//! else meanwhile) | "would delete" | "skipped" | "failed", "error"}]}`; `error` is one line, for `failed` (and why for `skipped`). The exit
 //! code is 0 when nothing failed, else the first failure's (DESIGN §4). `-o name` and
 //! `-o wide` are refused.
 
@@ -16,7 +17,7 @@ use serde::Serialize;
 
 use super::{Context, ExitStatus};
 use crate::cli::ReapArgs;
-use crate::cluster::devservers::{self, DeleteError};
+use crate::cluster::devservers::{self, ReapOutcome};
 use crate::devserver::state;
 use crate::error::Result;
 use crate::output::Format;
@@ -54,14 +55,15 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
             let (action, error, exit_code) = if dry_run {
                 ("would delete", None, 0)
             } else {
-                match devservers::delete_unchanged(cluster, set).await {
-                    Ok(_) => ("deleted", None, 0),
-                    Err(DeleteError::Changed) => (
+                match devservers::reap(cluster, set, now).await {
+                    Ok(ReapOutcome::Deleted) => ("deleted", None, 0),
+                    Ok(ReapOutcome::Gone) => ("gone", None, 0),
+                    Ok(ReapOutcome::Extended) => (
                         "skipped",
-                        Some("it changed since it was listed (extended?); not deleted".into()),
+                        Some("extended since it was listed; not deleted".into()),
                         0,
                     ),
-                    Err(DeleteError::Cluster(e)) => ("failed", Some(e.message), e.kind.exit_code()),
+                    Err(e) => ("failed", Some(e.message), e.kind.exit_code()),
                 }
             };
             Reaped {

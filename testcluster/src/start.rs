@@ -447,7 +447,8 @@ fn apiserver(bins: &Binaries, f: &Files, etcd_port: u16, port: u16) -> Command {
         .arg("--service-cluster-ip-range=10.96.0.0/16")
         .arg("--authorization-mode=Node,RBAC")
         // As OpenShift and other hardened clusters: setting blockOwnerDeletion on an
-        // ownerReference needs update on the owner's finalizers subresource.
+        // ownerReference needs update on the owner's finalizers subresource, which devctl's
+        // users may lack (devctl does not set it).
         .arg("--enable-admission-plugins=OwnerReferencesPermissionEnforcement")
         .arg(format!(
             "--kubelet-client-certificate={}",
