@@ -124,13 +124,22 @@ pub async fn until_ready(
                     Err(e) => break 'watch e,
                 };
                 opened = true;
+                let mut quiet = true;
                 loop {
                     let event = match events.try_next().await {
                         Ok(Some(event)) => event,
-                        // The server ends watches after a while: watch on.
-                        Ok(None) => break,
+                        // The server ends watches after a while: watch on (after a pause if
+                        // this one brought nothing, so that a proxy that keeps closing them
+                        // is not asked again and again at once).
+                        Ok(None) => {
+                            if quiet {
+                                tokio::time::sleep(RESUME_BACKOFF).await;
+                            }
+                            break;
+                        }
                         Err(e) => break 'watch e,
                     };
+                    quiet = false;
                     broken = 0;
                     let pod = match event {
                         WatchEvent::Added(p) | WatchEvent::Modified(p) => p,
@@ -142,11 +151,13 @@ pub async fn until_ready(
                             version = b.metadata.resource_version;
                             continue;
                         }
-                        // Too old a version: start over from the current state.
-                        WatchEvent::Error(_) => {
+                        // Too old a version: start over from the current state. Any other
+                        // error is the server's answer, and final.
+                        WatchEvent::Error(status) if status.code == 410 => {
                             version = "0".into();
                             break;
                         }
+                        WatchEvent::Error(status) => break 'watch kube::Error::Api(status),
                     };
                     version = pod.metadata.resource_version.clone().unwrap_or(version);
                     // The previous pod of this name, or one on its way out, is not the one
