@@ -384,47 +384,80 @@ fn list_asks_the_server_for_the_callers_devservers_only() {
     );
 }
 
+/// Makes the devserver `name` expired an hour ago.
+fn expire(ns: &Ns, name: &str) {
+    let past = serde_json::json!({ "metadata": { "annotations": {
+        "devserver.io/expires-at": "2000-01-01T00:00:00Z" } } });
+    testcluster::block_on(async {
+        let sets = ns.api::<StatefulSet>().await;
+        sets.patch(name, &PatchParams::default(), &Patch::Merge(past))
+            .await
+            .unwrap()
+    });
+}
+
+/// `devctl reap -o json` in the background, held at its delete until `between` has run.
+fn reap_with(ns: &Ns, between: impl FnOnce()) -> serde_json::Value {
+    let proxy = ns.cluster.proxy();
+    let path = format!("^/apis/apps/v1/namespaces/{}/statefulsets/", ns.name);
+    let hold = proxy
+        .hold(&testcluster::Hold::new("DELETE", &path))
+        .unwrap();
+    let reap = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "reap", "-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy
+        .wait_held(hold, std::time::Duration::from_secs(60))
+        .unwrap();
+    between();
+    proxy.release(hold).unwrap();
+    let out = reap.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
-fn reap_does_not_delete_a_devserver_that_changed_after_its_list() {
+fn reap_does_not_delete_a_devserver_extended_after_its_list() {
     let Some(ns) = Ns::new("reaprace") else {
         return;
     };
-    ns.ok(&["create", "late", "--ttl", "1h"]);
-    // One runtime for the whole race: a kube client lives in the runtime that made it.
-    testcluster::block_on(async {
-        let cluster = devctl::cluster::Cluster {
-            client: ns.cluster.client().await.unwrap(),
-            server: ns.cluster.server().to_string(),
-            context: "test".into(),
-            context_source: devctl::settings::Source::Flag,
-            namespace: ns.name.clone(),
-            namespace_source: devctl::settings::Source::Flag,
-            ca_source: "test".into(),
-        };
-        let sets = ns.api::<StatefulSet>().await;
-        // The list reap made, then an extend, then reap's delete of what it listed.
-        let listed = sets.get("late").await.unwrap();
+    ns.ok(&["create", "late"]);
+    expire(&ns, "late");
+    // reap has listed it as expired and is about to delete it when the extend lands.
+    let report = reap_with(&ns, || {
         ns.ok(&["extend", "late", "--ttl", "1h"]);
-        let outcome = devctl::cluster::devservers::delete_unchanged(&cluster, &listed).await;
-        assert!(
-            matches!(
-                outcome,
-                Err(devctl::cluster::devservers::DeleteError::Changed)
-            ),
-            "{outcome:?}"
-        );
-        assert!(
-            sets.get_opt("late").await.unwrap().is_some(),
-            "the extend won"
-        );
-        let fresh = sets.get("late").await.unwrap();
-        assert!(
-            devctl::cluster::devservers::delete_unchanged(&cluster, &fresh)
-                .await
-                .unwrap(),
-            "unchanged: deleted"
-        );
     });
+    assert_eq!(report["items"][0]["action"], "skipped", "{report}");
+    assert!(ns.get::<StatefulSet>("late").is_some(), "the extend won");
+}
+
+#[test]
+fn reap_deletes_a_devserver_that_changed_but_is_still_expired() {
+    let Some(ns) = Ns::new("reapstill") else {
+        return;
+    };
+    ns.ok(&["create", "stale"]);
+    expire(&ns, "stale");
+    // A change that does not extend it (a label, as a status update would) changes its
+    // resourceVersion: reap reads it again and deletes it all the same.
+    let report = reap_with(&ns, || {
+        let label = serde_json::json!({ "metadata": { "labels": { "touched": "yes" } } });
+        testcluster::block_on(async {
+            let sets = ns.api::<StatefulSet>().await;
+            sets.patch("stale", &PatchParams::default(), &Patch::Merge(label))
+                .await
+                .unwrap()
+        });
+    });
+    assert_eq!(report["items"][0]["action"], "deleted", "{report}");
+    assert!(ns.get::<StatefulSet>("stale").is_none());
 }
 
 #[test]
