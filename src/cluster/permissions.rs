@@ -368,6 +368,20 @@ const DELETE: &[Rule] = &[
         "check that the home volume is devctl's (also one an earlier delete kept)",
     )
     .when("--purge"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "wait until the home volume is gone",
+    )
+    .when("--purge --wait"),
+    Rule::new(
+        "watch",
+        CORE,
+        "persistentvolumeclaims",
+        "wait until the home volume is gone",
+    )
+    .when("--purge --wait"),
     Rule::new("get", CORE, "pods", "learn which pod to wait for").when("--wait"),
     Rule::new(
         "delete",

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
 use kube::api::{Api, WatchEvent, WatchParams};
 
 use super::Cluster;
@@ -207,26 +207,37 @@ pub async fn until_ready(
     }
 }
 
-/// Waits until the pod with uid `pod_uid` (if there was one) and the StatefulSet with uid
-/// `set_uid` no longer exist, so that a devserver of the same name can be made at once.
+/// Waits until the pod with uid `pod_uid` (if there was one), the StatefulSet with uid
+/// `set_uid` and a purged home claim (`claim_uid`) no longer exist, so that a devserver of
+/// the same name can be made at once.
 pub async fn until_deleted(
     cluster: &Cluster,
     name: &str,
     set_uid: &str,
     pod_uid: Option<&str>,
+    claim_uid: Option<&str>,
     timeout: Duration,
 ) -> Result<()> {
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let pod_name = state::pod_name(name);
+    let claims: Api<PersistentVolumeClaim> =
+        Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let (pod_name, claim_name) = (state::pod_name(name), state::home_claim(name));
     let pod_gone = async {
         match pod_uid {
             Some(uid) => gone(pods, &pod_name, uid).await,
             None => Ok(()),
         }
     };
+    // A purged home volume goes once no pod uses it (its protection finalizer).
+    let claim_gone = async {
+        match claim_uid {
+            Some(uid) => gone(claims, &claim_name, uid).await,
+            None => Ok(()),
+        }
+    };
     let set_gone = gone(sets, name, set_uid);
-    let both = async { tokio::try_join!(pod_gone, set_gone).map(drop) };
+    let both = async { tokio::try_join!(pod_gone, set_gone, claim_gone).map(drop) };
     match tokio::time::timeout(timeout, both).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => {

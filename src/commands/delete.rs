@@ -158,7 +158,16 @@ async fn delete_one(
         // same name right after could still meet them: they are deleted here, at once.
         devservers::delete_children(cluster, name).await?;
         let set_uid = set.metadata.uid.clone().unwrap_or_default();
-        wait::until_deleted(cluster, name, &set_uid, pod_uid.as_deref(), args.timeout).await?;
+        let claim_uid = claim.as_ref().and_then(|c| c.metadata.uid.as_deref());
+        wait::until_deleted(
+            cluster,
+            name,
+            &set_uid,
+            pod_uid.as_deref(),
+            claim_uid,
+            args.timeout,
+        )
+        .await?;
     }
     printer.info(&format!("devserver {name} deleted"));
     if has_home && !args.purge {
