@@ -92,6 +92,11 @@ impl From<WaitError> for Error {
     }
 }
 
+/// How long a pod may stay unschedulable before the wait calls it stuck: the scheduler often
+/// turns a pod away for a moment (a claim it has not seen yet, one still being bound) and
+/// retries at once when that changes.
+const UNSCHEDULABLE_GRACE: Duration = Duration::from_secs(20);
+
 /// How often in a row a broken watch is resumed before the wait gives up.
 const WATCH_RESUMES: u32 = 5;
 /// The pause before resuming, times the number of breaks in a row.
@@ -116,6 +121,8 @@ pub async fn until_ready(
         // Breaks in a row; whether a watch was ever open (a first open that fails is final).
         let mut broken = 0;
         let mut opened = false;
+        // Since when the pod has been unschedulable without a break.
+        let mut unschedulable_since: Option<std::time::Instant> = None;
         'rewatch: loop {
             let params = WatchParams::default().fields(&format!("metadata.name={pod_name}"));
             let failure = 'watch: {
@@ -126,7 +133,24 @@ pub async fn until_ready(
                 opened = true;
                 let mut quiet = true;
                 loop {
-                    let event = match events.try_next().await {
+                    let next = match (unschedulable_since, &last) {
+                        (Some(since), Phase::Unschedulable { message }) => {
+                            let left = UNSCHEDULABLE_GRACE.saturating_sub(since.elapsed());
+                            match tokio::time::timeout(left, events.try_next()).await {
+                                Ok(next) => next,
+                                Err(_) => {
+                                    return Err(WaitError::Stuck {
+                                        name: name.clone(),
+                                        namespace: target.namespace.clone(),
+                                        reason: "FailedScheduling".into(),
+                                        message: message.clone(),
+                                    });
+                                }
+                            }
+                        }
+                        _ => events.try_next().await,
+                    };
+                    let event = match next {
                         Ok(Some(event)) => event,
                         // The server ends watches after a while: watch on (after a pause if
                         // this one brought nothing, so that a proxy that keeps closing them
@@ -169,6 +193,12 @@ pub async fn until_ready(
                     };
                     if now != last {
                         on_phase(&now);
+                    }
+                    match &now {
+                        Phase::Unschedulable { .. } => {
+                            unschedulable_since.get_or_insert_with(std::time::Instant::now);
+                        }
+                        _ => unschedulable_since = None,
                     }
                     match now {
                         Phase::Ready => return Ok(()),

@@ -133,6 +133,11 @@ pub enum Phase {
     Starting,
     WaitingForSshd,
     Ready,
+    /// The scheduler found no node for it yet (the scheduler's message). Often for a moment
+    /// (a claim it has not seen yet); the wait gives it a while before it calls it stuck.
+    Unschedulable {
+        message: String,
+    },
     /// It will not get there by itself: the reason and the cluster's message.
     Stuck {
         reason: String,
@@ -149,6 +154,7 @@ impl Phase {
             Phase::Starting => "starting",
             Phase::WaitingForSshd => "waiting for sshd",
             Phase::Ready => "ready",
+            Phase::Unschedulable { .. } => "no node fits yet",
             Phase::Stuck { reason, .. } => reason,
         }
     }
@@ -162,15 +168,9 @@ pub fn phase(pod: &Pod) -> Phase {
     let conditions = status.conditions.as_deref().unwrap_or_default();
     let condition = |t: &str| conditions.iter().find(|c| c.type_ == t);
     if let Some(c) = condition("PodScheduled").filter(|c| c.status == "False") {
-        // Claims of the pod that are still being bound make it unschedulable for a moment;
-        // the scheduler retries once they are bound.
-        let message = c.message.clone().unwrap_or_default();
-        if c.reason.as_deref() == Some("Unschedulable")
-            && !message.contains("unbound immediate PersistentVolumeClaims")
-        {
-            return Phase::Stuck {
-                reason: "FailedScheduling".into(),
-                message,
+        if c.reason.as_deref() == Some("Unschedulable") {
+            return Phase::Unschedulable {
+                message: c.message.clone().unwrap_or_default(),
             };
         }
         return Phase::Scheduling;
@@ -322,17 +322,13 @@ mod tests {
         let unschedulable = pod(serde_json::json!({ "phase": "Pending", "conditions": [{
             "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
             "message": "0/1 nodes: Insufficient memory" }] }));
+        // Not stuck yet: the wait decides that after a grace period.
         assert_eq!(
             phase(&unschedulable),
-            Phase::Stuck {
-                reason: "FailedScheduling".into(),
+            Phase::Unschedulable {
                 message: "0/1 nodes: Insufficient memory".into()
             }
         );
-        let binding = pod(serde_json::json!({ "phase": "Pending", "conditions": [{
-            "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
-            "message": "pod has unbound immediate PersistentVolumeClaims" }] }));
-        assert_eq!(phase(&binding), Phase::Scheduling, "the scheduler retries");
         assert_eq!(phase(&waiting("ContainerCreating")), Phase::PullingImage);
         let mut ready = waiting("x");
         ready.status = Some(
