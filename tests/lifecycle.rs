@@ -9,89 +9,12 @@
 
 mod common;
 
-use common::{Env, stderr, stdout};
+use common::ns::Ns;
+use common::{stderr, stdout};
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Pod, Secret, Service};
+use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod, Secret, Service};
 use kube::api::{Api, ListParams};
-use testcluster::{Cluster, Fault};
-
-const SELECTOR: &str = "app.kubernetes.io/managed-by=devctl";
-
-struct Ns {
-    cluster: &'static Cluster,
-    name: String,
-    env: Env,
-}
-
-impl Ns {
-    fn new(prefix: &str) -> Option<Ns> {
-        let cluster = testcluster::shared_or_skip()?;
-        Some(Ns {
-            cluster,
-            name: cluster.namespace(prefix).unwrap(),
-            env: Env::new(),
-        })
-    }
-
-    fn devctl(&self, args: &[&str]) -> std::process::Output {
-        self.env
-            .devctl_at(self.cluster.kubeconfig())
-            .args(["-n", &self.name])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Names of every devctl-managed object of `kind` in the namespace.
-    fn objects<K>(&self) -> Vec<String>
-    where
-        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
-            + Clone
-            + std::fmt::Debug
-            + serde::de::DeserializeOwned
-            + Send
-            + 'static,
-        K::DynamicType: Default,
-    {
-        testcluster::block_on(async {
-            let api: Api<K> = Api::namespaced(self.cluster.client().await.unwrap(), &self.name);
-            let list = api
-                .list(&ListParams::default().labels(SELECTOR))
-                .await
-                .unwrap();
-            list.items
-                .iter()
-                .filter_map(|o| o.meta().name.clone())
-                .collect()
-        })
-    }
-
-    fn everything(&self) -> Vec<String> {
-        let mut all = Vec::new();
-        all.extend(
-            self.objects::<StatefulSet>()
-                .into_iter()
-                .map(|n| format!("statefulset/{n}")),
-        );
-        all.extend(
-            self.objects::<Service>()
-                .into_iter()
-                .map(|n| format!("service/{n}")),
-        );
-        all.extend(
-            self.objects::<Secret>()
-                .into_iter()
-                .map(|n| format!("secret/{n}")),
-        );
-        all.extend(
-            self.objects::<ConfigMap>()
-                .into_iter()
-                .map(|n| format!("configmap/{n}")),
-        );
-        all.sort();
-        all
-    }
-}
+use testcluster::Fault;
 
 #[test]
 fn create_makes_exactly_the_designed_objects() {

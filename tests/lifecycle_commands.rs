@@ -10,67 +10,11 @@
 
 mod common;
 
-use common::{Env, stderr, stdout};
+use common::ns::Ns;
+use common::{stderr, stdout};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
-use kube::api::{Api, Patch, PatchParams, PostParams};
-use testcluster::Cluster;
-
-struct Ns {
-    cluster: &'static Cluster,
-    name: String,
-    env: Env,
-}
-
-impl Ns {
-    fn new(prefix: &str) -> Option<Ns> {
-        let cluster = testcluster::shared_or_skip()?;
-        Some(Ns {
-            cluster,
-            name: cluster.namespace(prefix).unwrap(),
-            env: Env::new(),
-        })
-    }
-
-    fn devctl(&self, args: &[&str]) -> std::process::Output {
-        self.env
-            .devctl_at(self.cluster.kubeconfig())
-            .args(["-n", &self.name])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// `devctl ARGS`, which must succeed.
-    fn ok(&self, args: &[&str]) -> std::process::Output {
-        let out = self.devctl(args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        out
-    }
-
-    /// An API of `K` in the namespace, for use inside one `testcluster::block_on` (a client
-    /// lives in the runtime that made it).
-    async fn api<K>(&self) -> Api<K>
-    where
-        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>,
-        K::DynamicType: Default,
-    {
-        Api::namespaced(self.cluster.client().await.unwrap(), &self.name)
-    }
-
-    fn get<K>(&self, name: &str) -> Option<K>
-    where
-        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
-            + Clone
-            + std::fmt::Debug
-            + serde::de::DeserializeOwned
-            + Send
-            + 'static,
-        K::DynamicType: Default,
-    {
-        testcluster::block_on(async { self.api::<K>().await.get_opt(name).await.unwrap() })
-    }
-}
+use kube::api::{Patch, PatchParams, PostParams};
 
 fn json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)

@@ -6,7 +6,7 @@ use k8s_openapi::api::core::v1::{ConfigMap, Secret, Service};
 use kube::api::{Api, ListParams};
 use testcluster::Cluster;
 
-use super::Env;
+use super::{Env, stderr};
 
 /// The selector of everything devctl makes.
 pub const SELECTOR: &str = "app.kubernetes.io/managed-by=devctl";
@@ -36,6 +36,36 @@ impl Ns {
             .args(args)
             .output()
             .expect("devctl runs")
+    }
+
+    /// `devctl ARGS`, which must succeed.
+    pub fn ok(&self, args: &[&str]) -> std::process::Output {
+        let out = self.devctl(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        out
+    }
+
+    /// An API of `K` in the namespace, for use inside one `testcluster::block_on` (a client
+    /// lives in the runtime that made it).
+    pub async fn api<K>(&self) -> Api<K>
+    where
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>,
+        K::DynamicType: Default,
+    {
+        Api::namespaced(self.cluster.client().await.unwrap(), &self.name)
+    }
+
+    pub fn get<K>(&self, name: &str) -> Option<K>
+    where
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+            + Clone
+            + std::fmt::Debug
+            + serde::de::DeserializeOwned
+            + Send
+            + 'static,
+        K::DynamicType: Default,
+    {
+        testcluster::block_on(async { self.api::<K>().await.get_opt(name).await.unwrap() })
     }
 
     /// Names of every devctl-managed object of `kind` in the namespace.
