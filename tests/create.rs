@@ -647,3 +647,94 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn offline_says_where_the_owner_came_from() {
+    let env = Env::new();
+    let out = offline_dry_run(&env, &["box"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The harness clears USER: nothing says who the user is.
+    assert!(
+        stderr(&out)
+            .contains("owner dev (nobody said who you are; --offline does not ask the cluster)"),
+        "{}",
+        stderr(&out)
+    );
+    let named = env
+        .devctl()
+        .env("USER", "carol")
+        .args([
+            "create",
+            "box",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+        ])
+        .arg("--ssh-key")
+        .arg(public_key(&env))
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&named).contains("owner carol ($USER on this machine"),
+        "{}",
+        stderr(&named)
+    );
+    let configured = env
+        .devctl()
+        .env("DEVCTL_OWNER", "ci@example.com")
+        .args([
+            "create",
+            "box",
+            "--dry-run",
+            "--offline",
+            "--flavor",
+            "cpu-small",
+        ])
+        .arg("--ssh-key")
+        .arg(public_key(&env))
+        .output()
+        .unwrap();
+    assert!(
+        !stderr(&configured).contains("owner "),
+        "{}",
+        stderr(&configured)
+    );
+}
+
+#[test]
+fn a_file_in_another_namespace_is_created_and_waited_for_there() {
+    let Some(ns) = Ns::new("filens") else { return };
+    let elsewhere = ns.cluster.namespace("filens-other").unwrap();
+    let file = ns.env.home().join("dev.yaml");
+    std::fs::write(
+        &file,
+        format!(
+            "apiVersion: devserver.io/v1\nkind: DevServer\nmetadata: {{name: moved, namespace: {elsewhere}}}\n"
+        ),
+    )
+    .unwrap();
+    // devctl's own namespace (-n is not given: the kubeconfig's) differs from the file's.
+    let out = ns
+        .env
+        .devctl_at(ns.cluster.kubeconfig())
+        .args([
+            "create",
+            "-f",
+            &file.display().to_string(),
+            "--wait",
+            "--timeout",
+            "2m",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is ready"), "{}", stderr(&out));
+    let set = testcluster::block_on(async {
+        Api::<StatefulSet>::namespaced(ns.cluster.client().await.unwrap(), &elsewhere)
+            .get_opt("moved")
+            .await
+            .unwrap()
+    });
+    assert!(set.is_some(), "made in the file's namespace");
+}
