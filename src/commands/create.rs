@@ -19,14 +19,15 @@ use super::{Context, ExitStatus};
 use crate::cli::CreateArgs;
 use crate::cluster::devservers::{self, CreateError, Rollback};
 use crate::cluster::wait::ReadyTarget;
+use crate::devserver::flavor;
 use crate::devserver::manifests::{self, Manifests};
 use crate::devserver::owner::{self, OwnerSource};
-use crate::devserver::spec::{Facts, Request, Spec, SpecError, VolumeMount};
-use crate::devserver::{duration, flavor, input};
+use crate::devserver::request::{KeySource, Texts};
+use crate::devserver::spec::{Facts, Request, Spec, SpecError};
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::output::{Format, Printer};
-use crate::settings::{Settings, Source};
+use crate::settings::Settings;
 use crate::ssh::keys;
 
 pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
@@ -183,116 +184,22 @@ fn kept_hint(spec: &Spec) -> String {
     )
 }
 
-/// Everything the user asked for, read from flags, the `-f` file and the settings (in that
-/// order), each value checked, before any API call.
+/// Everything the user asked for: the files it names read here, the rest (which of flags,
+/// file and settings wins, and every check) is the domain's; then the keys to authorize.
 fn read_request(args: &CreateArgs, settings: &Settings) -> Result<Request> {
-    let file = match &args.file {
-        Some(path) => {
-            let text = read_file(path)?;
-            Some(
-                input::parse_devserver_file(&text)
-                    .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?,
-            )
-        }
-        None => None,
+    let read = |path: &Option<PathBuf>| {
+        path.as_ref()
+            .map(|p| read_file(p).map(|text| (p.clone(), text)))
+            .transpose()
     };
-    let spec = file.as_ref().map(|f| &f.spec);
-    let name = args
-        .name
-        .clone()
-        .or_else(|| file.as_ref().map(|f| f.metadata.name.clone()));
-    if let Some(name) = &name {
-        input::check_name(name).map_err(Error::usage)?;
-    }
-    if let Some(ns) = file.as_ref().and_then(|f| f.metadata.namespace.as_deref()) {
-        crate::devserver::names::check_label("namespace", ns, 63).map_err(Error::usage)?;
-    }
-    let ttl = args
-        .ttl
-        .clone()
-        .or_else(|| {
-            spec.and_then(|s| s.lifecycle.as_ref())
-                .and_then(|l| l.time_to_live.clone())
-        })
-        .or_else(|| settings.get("ttl").map(str::to_string));
-    if let Some(ttl) = &ttl {
-        duration::parse(ttl).map_err(|e| Error::usage(format!("--ttl: {e}")))?;
-    }
-    let volumes = args
-        .volumes
-        .iter()
-        .map(|v| VolumeMount::parse(v).map_err(Error::usage))
-        .collect::<Result<Vec<_>>>()?;
-    let secret_env = match &args.env_file {
-        Some(path) => input::parse_env_file(&read_file(path)?)
-            .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?,
-        None => Vec::new(),
+    let (file, env_file) = (read(&args.file)?, read(&args.env_file)?);
+    let texts = Texts {
+        file: file.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
+        env_file: env_file.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
     };
-    let env = args
-        .env
-        .iter()
-        .map(|line| input::parse_env(line).map_err(Error::usage))
-        .collect::<Result<Vec<_>>>()?;
-    let mut overrides = std::collections::BTreeMap::new();
-    for (flag, resource, value) in [
-        ("--cpu", "cpu", &args.cpu),
-        ("--memory", "memory", &args.memory),
-    ] {
-        if let Some(q) = value {
-            input::check_quantity(flag, q).map_err(Error::usage)?;
-            overrides.insert(resource.to_string(), q.clone());
-        }
-    }
-    let mut unknown_gpu = None;
-    if let Some(gpu) = &args.gpu {
-        let (resource, count, known) = input::parse_gpu(gpu).map_err(Error::usage)?;
-        if !known {
-            unknown_gpu = Some(resource.clone());
-        }
-        overrides.insert(resource, count);
-    }
-    if let Some(home) = &args.home {
-        input::check_quantity("--home", home).map_err(Error::usage)?;
-    }
-    let node_port = args
-        .expose_ssh
-        .as_deref()
-        .map(|e| input::parse_expose(e).map_err(Error::usage))
-        .transpose()?;
-    // The image setting's built-in default must not beat a flavor's own image.
-    let configured_image = settings
-        .get("image")
-        .filter(|_| settings.source("image") != Some(Source::Default))
-        .map(str::to_string);
-    Ok(Request {
-        name,
-        namespace: file.as_ref().and_then(|f| f.metadata.namespace.clone()),
-        owner: args
-            .owner
-            .clone()
-            .or_else(|| spec.and_then(|s| s.owner.clone()))
-            .or_else(|| settings.get("owner").map(str::to_string)),
-        flavor: args
-            .flavor
-            .clone()
-            .or_else(|| spec.and_then(|s| s.flavor.clone()))
-            .or_else(|| settings.get("flavor").map(str::to_string)),
-        image: args
-            .image
-            .clone()
-            .or_else(|| spec.and_then(|s| s.image.clone()))
-            .or(configured_image),
-        ttl,
-        keys: public_keys(args, spec, settings)?,
-        home: args.home.clone(),
-        volumes,
-        env,
-        secret_env,
-        overrides,
-        unknown_gpu,
-        node_port,
-        ports: args.ports.clone(),
-    })
+    let (mut request, keys) = Request::from_inputs(args, &texts, settings).map_err(Error::usage)?;
+    request.keys = public_keys(keys, args.dry_run)?;
+    Ok(request)
 }
 
 fn read_file(path: &Path) -> Result<String> {
@@ -300,30 +207,21 @@ fn read_file(path: &Path) -> Result<String> {
         .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))
 }
 
-/// The keys to authorize: `--ssh-key` files, else the file's `spec.ssh.publicKey`, else the
-/// `ssh-key` setting, else the user's default key (or a managed pair). Each is checked.
-fn public_keys(
-    args: &CreateArgs,
-    spec: Option<&input::FileSpec>,
-    settings: &Settings,
-) -> Result<Vec<String>> {
-    if !args.ssh_keys.is_empty() {
-        return args
-            .ssh_keys
-            .iter()
-            .map(|path| keys::read_public_key(&expand_home(path)))
-            .collect();
-    }
-    if let Some(key) = spec
-        .and_then(|s| s.ssh.as_ref())
-        .and_then(|s| s.public_key.as_deref())
-    {
-        return Ok(vec![keys::check_public_key(key, "spec.ssh.publicKey")?]);
-    }
-    if let Some(path) = settings.get("ssh-key") {
-        return Ok(vec![keys::read_public_key(&expand_home(&PathBuf::from(
-            path,
-        )))?]);
+/// The keys to authorize from where the request says they come (each one checked); the
+/// user's default key, else devctl's own pair (made on first use; a dry run makes nothing).
+fn public_keys(source: KeySource, dry_run: bool) -> Result<Vec<String>> {
+    match source {
+        KeySource::Files(paths) => {
+            return paths
+                .iter()
+                .map(|path| keys::read_public_key(&expand_home(path)))
+                .collect();
+        }
+        KeySource::Inline(key) => {
+            return Ok(vec![keys::check_public_key(&key, "spec.ssh.publicKey")?]);
+        }
+        KeySource::Setting(path) => return Ok(vec![keys::read_public_key(&expand_home(&path))?]),
+        KeySource::Default => {}
     }
     let home = directories::BaseDirs::new()
         .map(|d| d.home_dir().to_path_buf())
@@ -331,7 +229,7 @@ fn public_keys(
     let data = directories::ProjectDirs::from("", "", "devctl")
         .map(|d| d.data_dir().to_path_buf())
         .unwrap_or_else(|| home.join(".devctl"));
-    if args.dry_run {
+    if dry_run {
         // A dry run makes nothing, not even devctl's own key pair: it shows where that goes.
         return Ok(match keys::existing_default_key(&home, &data)? {
             Some((key, _)) => vec![key],

@@ -6,5 +6,6 @@ pub mod input;
 pub mod manifests;
 pub mod names;
 pub mod owner;
+pub mod request;
 pub mod spec;
 pub mod state;
