@@ -87,41 +87,13 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
         // Scaled down; the pod is on its way out.
         return State::Stopped;
     }
-    let Some(status) = pod.status.as_ref() else {
-        return State::Pending(String::new());
-    };
-    for c in status.container_statuses.iter().flatten() {
-        let waiting = c
-            .state
-            .as_ref()
-            .and_then(|s| s.waiting.as_ref())
-            .and_then(|w| w.reason.as_deref());
-        if let Some(reason) = waiting.filter(|r| FAILED_REASONS.contains(r)) {
-            return State::Failed(reason.to_string());
-        }
-    }
-    let conditions = status.conditions.as_deref().unwrap_or_default();
-    let unschedulable = conditions
-        .iter()
-        .find(|c| c.type_ == "PodScheduled" && c.status == "False")
-        .and_then(|c| c.reason.clone());
-    if let Some(reason) = unschedulable {
-        return State::Pending(reason);
-    }
-    match status.phase.as_deref() {
-        Some("Running")
-            if conditions
-                .iter()
-                .any(|c| c.type_ == "Ready" && c.status == "True") =>
-        {
-            State::Running
-        }
-        Some("Running") | Some("Pending") => State::Starting,
-        Some("Failed") => {
-            State::Failed(status.reason.clone().unwrap_or_else(|| "pod failed".into()))
-        }
-        Some("Succeeded") => State::Failed("exited".into()),
-        _ => State::Pending(String::new()),
+    // The pod's view is the waits' own ([`phase`]): list and --wait never disagree.
+    match phase(pod) {
+        Phase::Ready => State::Running,
+        Phase::Stuck { reason, .. } => State::Failed(reason),
+        Phase::Unschedulable { .. } => State::Pending("Unschedulable".into()),
+        Phase::Scheduling => State::Pending(String::new()),
+        Phase::PullingImage | Phase::Starting | Phase::WaitingForSshd => State::Starting,
     }
 }
 
@@ -175,13 +147,32 @@ pub fn phase(pod: &Pod) -> Phase {
         }
         return Phase::Scheduling;
     }
-    if pod
-        .spec
-        .as_ref()
-        .and_then(|s| s.node_name.as_ref())
-        .is_none()
-    {
-        return Phase::Scheduling;
+    match status.phase.as_deref() {
+        // The container ran and ended: a devserver does not come back from that by itself.
+        Some("Failed") => {
+            return Phase::Stuck {
+                reason: status.reason.clone().unwrap_or_else(|| "Failed".into()),
+                message: status.message.clone().unwrap_or_default(),
+            };
+        }
+        Some("Succeeded") => {
+            return Phase::Stuck {
+                reason: "Exited".into(),
+                message: "the container exited".into(),
+            };
+        }
+        Some("Running") => {}
+        // Not on a node yet (container states come only from a node).
+        _ if pod
+            .spec
+            .as_ref()
+            .and_then(|s| s.node_name.as_ref())
+            .is_none()
+            && status.container_statuses.is_none() =>
+        {
+            return Phase::Scheduling;
+        }
+        _ => {}
     }
     for c in status.container_statuses.iter().flatten() {
         if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
@@ -361,6 +352,23 @@ mod tests {
             },
             "a wait stops early on it, as the status says Failed"
         );
+    }
+
+    #[test]
+    fn list_and_the_waits_agree_on_a_pod_that_ended() {
+        let live = set(1, "2026-11-25T18:00:00Z");
+        let failed = pod(serde_json::json!({ "phase": "Failed", "reason": "Evicted" }));
+        assert_eq!(
+            state(&live, Some(&failed), now()).to_string(),
+            "Failed (Evicted)"
+        );
+        assert!(matches!(phase(&failed), Phase::Stuck { reason, .. } if reason == "Evicted"));
+        let done = pod(serde_json::json!({ "phase": "Succeeded" }));
+        assert_eq!(
+            state(&live, Some(&done), now()).to_string(),
+            "Failed (Exited)"
+        );
+        assert!(matches!(phase(&done), Phase::Stuck { .. }));
     }
 
     #[test]
