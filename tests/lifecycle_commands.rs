@@ -561,3 +561,32 @@ fn delete_wait_resumes_its_watch_when_the_connection_drops() {
         "the StatefulSet is gone"
     );
 }
+
+#[test]
+fn describe_shows_only_what_the_devserver_owns() {
+    let Some(ns) = Ns::new("owned") else { return };
+    ns.ok(&["create", "plain"]);
+    // Someone else's NodePort Service that happens to have the devserver's SSH name.
+    let foreign: k8s_openapi::api::core::v1::Service = serde_json::from_value(serde_json::json!({
+        "metadata": { "name": "plain-ssh" },
+        "spec": { "type": "NodePort", "selector": { "app": "other" },
+                  "ports": [{ "port": 22, "targetPort": 22 }] }
+    }))
+    .unwrap();
+    testcluster::block_on(async {
+        ns.api::<k8s_openapi::api::core::v1::Service>()
+            .await
+            .create(&PostParams::default(), &foreign)
+            .await
+            .unwrap()
+    });
+    let out = ns.ok(&["describe", "plain", "-o", "json"]);
+    let described = json(&out);
+    let transports: Vec<&str> = described["ssh"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["transport"].as_str().unwrap())
+        .collect();
+    assert!(!transports.contains(&"nodeport"), "{described}");
+}

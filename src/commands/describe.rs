@@ -151,8 +151,18 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         services.get_opt(&ssh_service_name),
     );
     let set = set?;
-    let pod = pod.map_err(|e| cluster.error(e))?;
-    let ssh_service = ssh_service.map_err(|e| cluster.error(e))?;
+    // Only what belongs to this devserver: the pod of its StatefulSet (not a terminating one
+    // of an earlier devserver of the name), the Service it owns.
+    let uid = set.metadata.uid.clone().unwrap_or_default();
+    let owned = |meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta| {
+        meta.owner_references.iter().flatten().any(|o| o.uid == uid)
+    };
+    let pod = pod
+        .map_err(|e| cluster.error(e))?
+        .filter(|p| owned(&p.metadata));
+    let ssh_service = ssh_service
+        .map_err(|e| cluster.error(e))?
+        .filter(|s| owned(&s.metadata));
     let now = Timestamp::now();
 
     let mut claim_names: Vec<String> = Vec::new();
