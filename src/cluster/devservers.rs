@@ -424,7 +424,8 @@ pub struct Rollback {
 
 /// One object this create made, to delete again on failure.
 enum Made {
-    StatefulSet(String),
+    /// Name and uid: only the one this create made is deleted again.
+    StatefulSet(String, String),
     Service(String),
     Secret(String),
     ConfigMap(String),
@@ -433,7 +434,7 @@ enum Made {
 impl Made {
     fn describe(&self) -> String {
         match self {
-            Made::StatefulSet(n) => format!("statefulset/{n}"),
+            Made::StatefulSet(n, _) => format!("statefulset/{n}"),
             Made::Service(n) => format!("service/{n}"),
             Made::Secret(n) => format!("secret/{n}"),
             Made::ConfigMap(n) => format!("configmap/{n}"),
@@ -501,7 +502,10 @@ pub async fn create(
         ));
     }
     let name = set.metadata.name.clone().unwrap_or_default();
-    let mut made = vec![Made::StatefulSet(name.clone())];
+    let mut made = vec![Made::StatefulSet(
+        name.clone(),
+        set.metadata.uid.clone().unwrap_or_default(),
+    )];
     if let Some(signal) = signal {
         let rollback = delete_all(cluster, &ns, made).await;
         return Err(CreateError::Interrupted { signal, rollback });
@@ -670,10 +674,19 @@ async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
         let dp = dp.clone();
         async move {
             let result = match m {
-                Made::StatefulSet(n) => Api::<StatefulSet>::namespaced(client.clone(), ns)
-                    .delete(n, &dp)
-                    .await
-                    .map(|_| ()),
+                Made::StatefulSet(n, uid) => {
+                    let dp = DeleteParams {
+                        preconditions: Some(Preconditions {
+                            uid: Some(uid.clone()),
+                            resource_version: None,
+                        }),
+                        ..dp
+                    };
+                    Api::<StatefulSet>::namespaced(client.clone(), ns)
+                        .delete(n, &dp)
+                        .await
+                        .map(|_| ())
+                }
                 Made::Service(n) => Api::<Service>::namespaced(client.clone(), ns)
                     .delete(n, &dp)
                     .await
@@ -702,7 +715,7 @@ async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
         match result {
             Ok(()) => {}
             Err(left) => {
-                if matches!(made, Made::StatefulSet(_)) {
+                if matches!(made, Made::StatefulSet(..)) {
                     rollback.owner_gone = false;
                 }
                 rollback.left.push(left);
