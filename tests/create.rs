@@ -25,8 +25,14 @@ fn public_key(env: &Env) -> std::path::PathBuf {
 }
 
 fn offline_dry_run(env: &Env, extra: &[&str]) -> std::process::Output {
+    offline_dry_run_with(env, &[], extra)
+}
+
+/// The same, with `vars` set in devctl's environment.
+fn offline_dry_run_with(env: &Env, vars: &[(&str, &str)], extra: &[&str]) -> std::process::Output {
     let key = public_key(env);
     env.devctl()
+        .envs(vars.iter().copied())
         .args(["create", "--dry-run", "--offline", "--flavor", "cpu-small"])
         .arg("--ssh-key")
         .arg(&key)
@@ -660,41 +666,13 @@ fn offline_says_where_the_owner_came_from() {
         "{}",
         stderr(&out)
     );
-    let named = env
-        .devctl()
-        .env("USER", "carol")
-        .args([
-            "create",
-            "box",
-            "--dry-run",
-            "--offline",
-            "--flavor",
-            "cpu-small",
-        ])
-        .arg("--ssh-key")
-        .arg(public_key(&env))
-        .output()
-        .unwrap();
+    let named = offline_dry_run_with(&env, &[("USER", "carol")], &["box"]);
     assert!(
         stderr(&named).contains("owner carol ($USER on this machine"),
         "{}",
         stderr(&named)
     );
-    let configured = env
-        .devctl()
-        .env("DEVCTL_OWNER", "ci@example.com")
-        .args([
-            "create",
-            "box",
-            "--dry-run",
-            "--offline",
-            "--flavor",
-            "cpu-small",
-        ])
-        .arg("--ssh-key")
-        .arg(public_key(&env))
-        .output()
-        .unwrap();
+    let configured = offline_dry_run_with(&env, &[("DEVCTL_OWNER", "ci@example.com")], &["box"]);
     assert!(
         !stderr(&configured).contains("owner "),
         "{}",

@@ -140,6 +140,18 @@ impl Scope {
         self
     }
 
+    /// The scope without its method and path, which replace `method` and `path` where set
+    /// (a fault or hold matches those itself).
+    fn take_match(mut self, method: &mut String, path: &mut String) -> Scope {
+        if let Some(m) = self.method.take() {
+            *method = m;
+        }
+        if let Some(p) = self.path.take() {
+            *path = p;
+        }
+        self
+    }
+
     /// `?method=...&user=...` with what is set.
     fn query(&self) -> String {
         let pairs: Vec<String> = [
@@ -221,14 +233,8 @@ impl Fault {
     }
 
     /// Fails only requests in `scope` (whose method and path, if set, replace these).
-    pub fn within(mut self, mut scope: Scope) -> Fault {
-        if let Some(method) = scope.method.take() {
-            self.method = method;
-        }
-        if let Some(path) = scope.path.take() {
-            self.path = path;
-        }
-        self.scope = scope;
+    pub fn within(mut self, scope: Scope) -> Fault {
+        self.scope = scope.take_match(&mut self.method, &mut self.path);
         self
     }
 }
@@ -267,14 +273,8 @@ impl Hold {
     }
 
     /// Holds only requests in `scope` (whose method and path, if set, replace these).
-    pub fn within(mut self, mut scope: Scope) -> Hold {
-        if let Some(method) = scope.method.take() {
-            self.method = method;
-        }
-        if let Some(path) = scope.path.take() {
-            self.path = path;
-        }
-        self.scope = scope;
+    pub fn within(mut self, scope: Scope) -> Hold {
+        self.scope = scope.take_match(&mut self.method, &mut self.path);
         self
     }
 

@@ -55,6 +55,7 @@ impl Ns {
         Api::namespaced(self.cluster.client().await.unwrap(), &self.name)
     }
 
+    /// The object `name` of kind `K` in the namespace, if there is one.
     pub fn get<K>(&self, name: &str) -> Option<K>
     where
         K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
