@@ -486,16 +486,25 @@ fn a_signal_during_wait_leaves_the_devserver_and_says_how_to_delete_it() {
     proxy
         .wait_held(hold, std::time::Duration::from_secs(60))
         .unwrap();
-    // The watch starts beside the create of the StatefulSet's children: wait until its four
-    // creates are answered, so that devctl is only waiting.
-    let creates = testcluster::Scope::namespace(&ns.name).method("POST");
-    proxy
-        .wait_answered(&creates, 4, std::time::Duration::from_secs(60))
-        .unwrap();
+    // The watch starts beside the create of the StatefulSet's children: wait until devctl says
+    // they are made (the proxy having answered is not enough: the answers may still be on
+    // their way to devctl), so that it is only waiting.
+    let mut child = child;
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(child.stderr.take().unwrap()));
+    let mut said = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let created = line.starts_with("devserver waiter created");
+        said.push(line);
+        if created {
+            break;
+        }
+    }
     send(&child, "INT");
+    said.extend(lines.map(Result::unwrap));
     let out = child.wait_with_output().unwrap();
     proxy.release(hold).unwrap();
-    let err = stderr(&out);
+    let err = said.join("\n");
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(err.contains("left as it is"), "{err}");
     assert!(
