@@ -915,6 +915,27 @@ fn create_wait_resumes_its_watch_when_the_connection_drops() {
     if let Err(e) = proxy.wait_answered(&creates, 4, wait) {
         fail(&mut waiting, &format!("its creates were not answered: {e}"));
     }
+    // Answered by the proxy is not yet received by devctl: wait until it says it made them.
+    let mut lines =
+        std::io::BufRead::lines(std::io::BufReader::new(waiting.stderr.take().unwrap()));
+    let mut said = Vec::new();
+    loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                let created = line.starts_with("devserver held created");
+                said.push(line);
+                if created {
+                    break;
+                }
+            }
+            _ => panic!(
+                "devctl never said it made the devserver:\n{}",
+                said.join("\n")
+            ),
+        }
+    }
+    // Keep reading what it says, so that its -v lines never fill the pipe.
+    let rest = std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>());
     // The pod watches devctl started, once there are `k`: each wait returns when one more
     // request for the pods has arrived.
     let pods = here.method("GET").path("/pods$");
@@ -965,5 +986,6 @@ fn create_wait_resumes_its_watch_when_the_connection_drops() {
         .unwrap();
     });
     let out = waiting.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    said.extend(rest.join().unwrap());
+    assert!(out.status.success(), "{}", said.join("\n"));
 }
