@@ -232,6 +232,8 @@ pub enum ReapOutcome {
     Gone,
     /// Extended (or otherwise no longer expired) since it was listed.
     Extended,
+    /// It kept changing under every delete; the next reap tries again.
+    Busy,
 }
 
 /// Deletes the expired devserver `set` as it was listed. A change in between that keeps it
@@ -255,17 +257,18 @@ pub async fn reap(cluster: &Cluster, set: &StatefulSet, now: Timestamp) -> Resul
             .await
             .map_err(|e| cluster.error(e))?;
         match found.items.into_iter().next() {
+            // Gone, or on its way out by someone else's delete.
             None => return Ok(ReapOutcome::Gone),
+            Some(fresh) if fresh.metadata.deletion_timestamp.is_some() => {
+                return Ok(ReapOutcome::Gone);
+            }
             Some(fresh) if state::expires_at(&fresh).is_some_and(|t| t <= now) => {
                 current = fresh;
             }
             Some(_) => return Ok(ReapOutcome::Extended),
         }
     }
-    Err(Error::new(
-        Kind::Conflict,
-        "it kept changing while it was being deleted; try again",
-    ))
+    Ok(ReapOutcome::Busy)
 }
 
 /// Why [`delete_unchanged`] did not delete.

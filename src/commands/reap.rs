@@ -63,6 +63,11 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
                         Some("extended since it was listed; not deleted".into()),
                         0,
                     ),
+                    Ok(ReapOutcome::Busy) => (
+                        "skipped",
+                        Some("it kept changing under the delete; the next reap tries again".into()),
+                        0,
+                    ),
                     Err(e) => ("failed", Some(e.message), e.kind.exit_code()),
                 }
             };
