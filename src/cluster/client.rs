@@ -4,8 +4,9 @@
 //! handshakes. Like kubectl, devctl offers HTTP/2 (ALPN `h2`, falling back to HTTP/1.1 with a
 //! server that does not speak it), so concurrent requests share one connection.
 //!
-//! Streams that need an HTTP/1.1 upgrade (exec, port-forward) need a client of their own
-//! without `h2`, as client-go keeps one; none of today's commands opens one.
+//! Streams that need an HTTP/1.1 upgrade (exec, port-forward) go over HTTP/1.1 connections of
+//! their own, as client-go keeps them; everything else shares one HTTP/2 connection, pinged
+//! so that a silently dropped one is noticed in seconds.
 //!
 //! The layers are kube's own (base URI, credentials with exec-plugin refresh, extra headers),
 //! plus `-v` logging and devctl's retry policy. An HTTP proxy is reached with `CONNECT`, chosen
@@ -14,7 +15,7 @@
 use base64::Engine as _;
 use hyper_util::client::legacy::connect::proxy::Tunnel;
 use hyper_util::client::legacy::connect::{Connection as _, HttpConnector};
-use hyper_util::rt::TokioExecutor;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
 use kube::client::ConfigExt;
 use tower::{BoxError, ServiceBuilder};
 
@@ -80,11 +81,12 @@ fn without_credentials(uri: http::Uri) -> Proxy {
 }
 
 /// Builds a client for `config`, through `proxy` if one is given, logging requests at
-/// `verbosity`.
+/// `verbosity`, each request limited to `request_timeout` if given.
 pub fn build(
     mut config: kube::Config,
     proxy: Option<Proxy>,
     verbosity: u8,
+    request_timeout: Option<std::time::Duration>,
 ) -> Result<kube::Client, kube::Error> {
     // kube's own pick ignores NO_PROXY; `proxy_for` made the choice.
     config.proxy_url = None;
@@ -92,13 +94,13 @@ pub fn build(
     tcp.enforce_http(false);
     tcp.set_nodelay(true);
     match proxy {
-        None => with_connector(config, tcp, verbosity),
+        None => with_connector(config, tcp, verbosity, request_timeout),
         Some(proxy) if proxy.uri.scheme_str() == Some("http") => {
             let mut tunnel = Tunnel::new(proxy.uri, tcp);
             if let Some(auth) = proxy.auth {
                 tunnel = tunnel.with_auth(auth);
             }
-            with_connector(config, tunnel, verbosity)
+            with_connector(config, tunnel, verbosity, request_timeout)
         }
         Some(proxy) => Err(kube::Error::ProxyProtocolUnsupported {
             proxy_url: Box::new(proxy.uri),
@@ -110,6 +112,7 @@ fn with_connector<C>(
     config: kube::Config,
     connector: C,
     verbosity: u8,
+    request_timeout: Option<std::time::Duration>,
 ) -> Result<kube::Client, kube::Error>
 where
     C: tower::Service<http::Uri> + Clone + Send + Sync + 'static,
@@ -122,25 +125,39 @@ where
     C::Future: Send + 'static,
     C::Error: Into<BoxError>,
 {
-    let mut tls = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(config.rustls_client_config()?)
-        .https_or_http();
-    if let Some(name) = &config.tls_server_name {
-        let name = name
-            .clone()
-            .try_into()
-            .map_err(kube::client::RustlsTlsError::InvalidServerName)
-            .map_err(kube::Error::RustlsTls)?;
-        tls = tls.with_server_name_resolver(hyper_rustls::FixedServerNameResolver::new(name));
-    }
-    let https = tls.enable_http1().enable_http2().wrap_connector(connector);
-
-    let mut connector = hyper_timeout::TimeoutConnector::new(FirstConnectionAlone::new(https));
-    connector.set_connect_timeout(config.connect_timeout);
-    connector.set_read_timeout(config.read_timeout);
-    connector.set_write_timeout(config.write_timeout);
-    let http = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
-        .build::<_, kube::client::Body>(connector);
+    let tls = || -> Result<_, kube::Error> {
+        let mut tls = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(config.rustls_client_config()?)
+            .https_or_http();
+        if let Some(name) = &config.tls_server_name {
+            let name = name
+                .clone()
+                .try_into()
+                .map_err(kube::client::RustlsTlsError::InvalidServerName)
+                .map_err(kube::Error::RustlsTls)?;
+            tls = tls.with_server_name_resolver(hyper_rustls::FixedServerNameResolver::new(name));
+        }
+        Ok(tls)
+    };
+    // A plain-HTTP server is spoken to in HTTP/1.1, as kubectl does; over TLS the server's
+    // ALPN answer decides, learnt on the first connection.
+    let protocol = Protocol::new(if config.cluster_url.scheme_str() == Some("http") {
+        Known::Http1
+    } else {
+        Known::Unknown
+    });
+    let mut h2_connector = hyper_timeout::TimeoutConnector::new(RequireHttp2 {
+        inner: tls()?
+            .enable_http1()
+            .enable_http2()
+            .wrap_connector(connector.clone()),
+        protocol: protocol.clone(),
+    });
+    h2_connector.set_connect_timeout(config.connect_timeout);
+    let mut h1_connector =
+        hyper_timeout::TimeoutConnector::new(tls()?.enable_http1().wrap_connector(connector));
+    h1_connector.set_connect_timeout(config.connect_timeout);
+    let dispatch = Dispatch::new(h2_connector, h1_connector, protocol);
 
     let service = ServiceBuilder::new()
         .layer(config.base_uri_layer())
@@ -148,140 +165,369 @@ where
             verbosity,
         )))
         .layer(http_log::HttpLog::new(verbosity))
+        .layer(RequestTimeoutLayer {
+            limit: request_timeout,
+        })
         .option_layer(config.auth_layer()?)
         .layer(config.extra_headers_layer()?)
         .map_err(BoxError::from)
-        .service(http);
+        .service(dispatch);
     Ok(kube::Client::new(service, config.default_namespace))
 }
 
-/// Where the first connection of a client stands.
-#[derive(Clone, Copy, PartialEq)]
-enum First {
-    NotYet,
-    Connecting,
-    /// Made; whether the server chose HTTP/2.
-    Made {
-        h2: bool,
-    },
+/// How often an HTTP/2 connection with requests open is pinged, and how long an answer may
+/// take: a connection that a NAT or a dead peer dropped silently fails its watches and
+/// streams within seconds, and they reconnect, instead of hanging until a `--timeout`.
+const KEEPALIVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
+const KEEPALIVE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// What the server speaks, as far as this client knows.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Known {
+    Unknown,
+    Http2,
+    Http1,
 }
 
-/// The requests of a command's first wave all find the pool empty, and hyper starts a
-/// connection for each before it can know that the server speaks HTTP/2 (a TLS handshake
-/// each: 41 for `status`). This connector lets the first connection be made alone: the others
-/// wait for it; when it turned out HTTP/2, they stay pending, so that hyper hands their
-/// requests the shared connection; otherwise (HTTP/1.1, or it failed) they connect themselves.
+/// The protocol the API server chose, shared by the connectors and the dispatcher.
 #[derive(Clone)]
-struct FirstConnectionAlone<C> {
-    inner: C,
-    first: std::sync::Arc<tokio::sync::watch::Sender<First>>,
-}
+struct Protocol(std::sync::Arc<std::sync::Mutex<Known>>);
 
-/// How long a waiting connect stays pending before it connects after all, in case the shared
-/// connection never reaches the pool (a failed HTTP/2 handshake).
-const SHARED_CONNECTION_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+impl Protocol {
+    fn new(known: Known) -> Protocol {
+        Protocol(std::sync::Arc::new(std::sync::Mutex::new(known)))
+    }
 
-impl<C> FirstConnectionAlone<C> {
-    fn new(inner: C) -> Self {
-        FirstConnectionAlone {
-            inner,
-            first: std::sync::Arc::new(tokio::sync::watch::Sender::new(First::NotYet)),
-        }
+    fn get(&self) -> Known {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set(&self, known: Known) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = known;
     }
 }
 
-impl<C> tower::Service<http::Uri> for FirstConnectionAlone<C>
+/// The connector of the HTTP/2-only pool: a connection on which the server did not choose
+/// `h2` is refused (and the server remembered as HTTP/1.1), so that the dispatcher sends the
+/// request again over HTTP/1.1. Nothing was sent on it.
+#[derive(Clone)]
+struct RequireHttp2<C> {
+    inner: C,
+    protocol: Protocol,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the API server does not speak HTTP/2")]
+struct NotHttp2;
+
+impl<C> tower::Service<http::Uri> for RequireHttp2<C>
 where
     C: tower::Service<http::Uri> + Clone + Send + 'static,
     C::Response: hyper_util::client::legacy::connect::Connection + Send,
     C::Future: Send,
-    C::Error: Send,
+    C::Error: Into<BoxError>,
 {
     type Response = C::Response;
-    type Error = C::Error;
-    type Future = futures::future::BoxFuture<'static, Result<C::Response, C::Error>>;
+    type Error = BoxError;
+    type Future = futures::future::BoxFuture<'static, Result<C::Response, BoxError>>;
 
     fn poll_ready(
         &mut self,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
+        self.inner.poll_ready(cx).map_err(Into::into)
     }
 
     fn call(&mut self, uri: http::Uri) -> Self::Future {
-        let mut before = First::NotYet;
-        self.first.send_if_modified(|state| {
-            before = *state;
-            if before == First::NotYet {
-                *state = First::Connecting;
-            }
-            before == First::NotYet
-        });
-        let leads = before == First::NotYet;
-        let first = self.first.clone();
-        let mut waiting = first.subscribe();
-        let inner = self.inner.clone();
-        // Only connects that arrive while the first is being made wait for it; later ones (a
-        // dropped connection replaced, HTTP/1.1 connections) go ahead.
-        let connecting = (before != First::Connecting).then(|| self.inner.call(uri.clone()));
+        let connecting = self.inner.call(uri);
+        let protocol = self.protocol.clone();
         Box::pin(async move {
-            if let Some(connecting) = connecting {
-                // The lead tells the waiters how it went when it ends, also when it is
-                // dropped half-way (a timeout, a cancelled request).
-                let mut lead = leads.then(|| Lead {
-                    first: first.clone(),
-                    h2: false,
-                });
-                let made = connecting.await;
-                if let Some(lead) = &mut lead {
-                    lead.h2 = made
-                        .as_ref()
-                        .is_ok_and(|io| io.connected().is_negotiated_h2());
-                }
-                return made;
+            let io = connecting.await.map_err(Into::into)?;
+            if io.connected().is_negotiated_h2() {
+                protocol.set(Known::Http2);
+                Ok(io)
+            } else {
+                protocol.set(Known::Http1);
+                Err(NotHttp2.into())
             }
-            let state = waiting
-                .wait_for(|s| *s != First::Connecting)
-                .await
-                .map(|s| *s)
-                .unwrap_or(First::Made { h2: false });
-            if state == (First::Made { h2: true }) {
-                tokio::time::sleep(SHARED_CONNECTION_GRACE).await;
-            }
-            tower::ServiceExt::oneshot(inner, uri).await
         })
     }
 }
 
-/// The leading connect: when it ends, finished or dropped, the waiters learn whether the
-/// server chose HTTP/2 (a connect that did not finish counts as not).
-struct Lead {
-    first: std::sync::Arc<tokio::sync::watch::Sender<First>>,
-    h2: bool,
+type Pool<C> = hyper_util::client::legacy::Client<C, kube::client::Body>;
+
+/// Sends each request over the connection that can carry it: HTTP/1.1 upgrades (exec,
+/// port-forward: an upgrade cannot ride an HTTP/2 stream) and everything with an HTTP/1.1
+/// server over the HTTP/1.1 pool, the rest over the one shared HTTP/2 connection. Until the
+/// first connection has told which the server speaks, requests try HTTP/2 and go again over
+/// HTTP/1.1 when the server turns out not to speak it, so no spare connection is opened
+/// either way.
+#[derive(Clone)]
+struct Dispatch<C2, C1> {
+    h2: Pool<C2>,
+    h1: Pool<C1>,
+    protocol: Protocol,
 }
 
-impl Drop for Lead {
-    fn drop(&mut self) {
-        self.first.send_replace(First::Made { h2: self.h2 });
+impl<C2, C1> Dispatch<C2, C1>
+where
+    C2: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
+    C1: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
+{
+    fn new(h2: C2, h1: C1, protocol: Protocol) -> Self {
+        let h2 = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
+            .timer(TokioTimer::new())
+            .pool_timer(TokioTimer::new())
+            // With HTTP/2 only, hyper makes one connection however many requests wait for it.
+            .http2_only(true)
+            .http2_keep_alive_interval(KEEPALIVE_INTERVAL)
+            .http2_keep_alive_timeout(KEEPALIVE_TIMEOUT)
+            .build(h2);
+        let h1 = hyper_util::client::legacy::Client::builder(TokioExecutor::new())
+            .timer(TokioTimer::new())
+            .pool_timer(TokioTimer::new())
+            .build(h1);
+        Dispatch { h2, h1, protocol }
     }
+}
+
+impl<C2, C1> tower::Service<http::Request<kube::client::Body>> for Dispatch<C2, C1>
+where
+    C2: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
+    C1: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
+{
+    type Response = http::Response<hyper::body::Incoming>;
+    type Error = hyper_util::client::legacy::Error;
+    type Future = futures::future::BoxFuture<'static, Result<Self::Response, Self::Error>>;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<kube::client::Body>) -> Self::Future {
+        let (h2, h1) = (self.h2.clone(), self.h1.clone());
+        if is_upgrade(&request) || self.protocol.get() == Known::Http1 {
+            return Box::pin(h1.request(request));
+        }
+        let again = copy(&request);
+        let protocol = self.protocol.clone();
+        Box::pin(async move {
+            match (h2.request(request).await, again) {
+                (Err(_), Some(again)) if protocol.get() == Known::Http1 => h1.request(again).await,
+                (answered, _) => answered,
+            }
+        })
+    }
+}
+
+fn is_upgrade<B>(request: &http::Request<B>) -> bool {
+    request.headers().contains_key(http::header::UPGRADE)
+}
+
+/// A copy of a request whose body can be copied (kube's bodies are bytes, bar streams).
+fn copy(request: &http::Request<kube::client::Body>) -> Option<http::Request<kube::client::Body>> {
+    let mut copy = http::Request::new(request.body().try_clone()?);
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.version_mut() = request.version();
+    *copy.headers_mut() = request.headers().clone();
+    Some(copy)
+}
+
+/// `--request-timeout`: the limit on each request until its answer's headers arrive, as
+/// kubectl's. Watches, followed logs and upgraded streams (exec, port-forward) are exempt:
+/// they are meant to stay open.
+#[derive(Clone)]
+struct RequestTimeoutLayer {
+    limit: Option<std::time::Duration>,
+}
+
+impl<S> tower::Layer<S> for RequestTimeoutLayer {
+    type Service = RequestTimeout<S>;
+
+    fn layer(&self, inner: S) -> RequestTimeout<S> {
+        RequestTimeout {
+            inner,
+            limit: self.limit,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct RequestTimeout<S> {
+    inner: S,
+    limit: Option<std::time::Duration>,
+}
+
+impl<S, B, R> tower::Service<http::Request<B>> for RequestTimeout<S>
+where
+    S: tower::Service<http::Request<B>, Response = R>,
+    S::Error: Into<BoxError>,
+    S::Future: Send + 'static,
+{
+    type Response = R;
+    type Error = BoxError;
+    type Future = futures::future::BoxFuture<'static, Result<R, BoxError>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let limit = self.limit.filter(|_| !stays_open(&request));
+        let answer = self.inner.call(request);
+        Box::pin(async move {
+            let Some(limit) = limit else {
+                return answer.await.map_err(Into::into);
+            };
+            match tokio::time::timeout(limit, answer).await {
+                Ok(answered) => answered.map_err(Into::into),
+                Err(_) => Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!(
+                        "no answer within the request timeout of {}",
+                        humantime_secs(limit)
+                    ),
+                )
+                .into()),
+            }
+        })
+    }
+}
+
+fn humantime_secs(d: std::time::Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{:.1}s", d.as_secs_f64())
+    }
+}
+
+/// Whether a request is meant to stay open: a watch, a followed log, an upgrade.
+fn stays_open<B>(request: &http::Request<B>) -> bool {
+    if is_upgrade(request) {
+        return true;
+    }
+    request.uri().query().is_some_and(|query| {
+        query
+            .split('&')
+            .any(|pair| matches!(pair, "watch=true" | "watch=1" | "follow=true" | "follow=1"))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower::{Layer as _, Service as _};
 
-    use hyper_util::client::legacy::connect::Connected;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use tower::ServiceExt as _;
-
-    struct FakeIo {
-        h2: bool,
+    fn request(uri: &str) -> http::Request<()> {
+        http::Request::get(uri).body(()).unwrap()
     }
 
-    impl hyper_util::client::legacy::connect::Connection for FakeIo {
-        fn connected(&self) -> Connected {
-            let connected = Connected::new();
+    #[test]
+    fn watches_followed_logs_and_upgrades_are_exempt_from_the_request_timeout() {
+        for open in [
+            "/api/v1/namespaces/a/pods?watch=true&resourceVersion=5",
+            "/api/v1/namespaces/a/pods?fieldSelector=x&watch=1",
+            "/api/v1/namespaces/a/pods/p/log?follow=true&container=devserver",
+        ] {
+            assert!(stays_open(&request(open)), "{open}");
+        }
+        let mut upgrade = request("/api/v1/namespaces/a/pods/p/exec?command=true");
+        upgrade
+            .headers_mut()
+            .insert(http::header::UPGRADE, "websocket".parse().unwrap());
+        assert!(stays_open(&upgrade));
+        for closed in [
+            "/api/v1/namespaces/a/pods",
+            "/api/v1/namespaces/a/pods?labelSelector=watch%3Dtrue",
+            "/api/v1/namespaces/a/pods/p/log?follow=false",
+        ] {
+            assert!(!stays_open(&request(closed)), "{closed}");
+        }
+    }
+
+    #[test]
+    fn a_request_with_a_body_is_copied_whole() {
+        let mut original = http::Request::post("https://api.example/api/v1/namespaces/a/pods")
+            .header("content-type", "application/json")
+            .body(kube::client::Body::from(b"{}".to_vec()))
+            .unwrap();
+        *original.version_mut() = http::Version::HTTP_11;
+        let copied = copy(&original).unwrap();
+        assert_eq!(copied.method(), original.method());
+        assert_eq!(copied.uri(), original.uri());
+        assert_eq!(copied.headers(), original.headers());
+        assert_eq!(copied.version(), original.version());
+    }
+
+    /// An in-process API server on one end of a pipe: answers every request with 200 and
+    /// `ok`, and a watch with headers and a body that never ends.
+    fn serve(io: tokio::io::DuplexStream, h2: bool) {
+        let service = hyper::service::service_fn(
+            |request: http::Request<hyper::body::Incoming>| async move {
+                let body = if stays_open(&request) {
+                    Answer::Forever
+                } else {
+                    Answer::Ok(Some(bytes::Bytes::from_static(b"ok")))
+                };
+                Ok::<_, std::convert::Infallible>(http::Response::new(body))
+            },
+        );
+        let io = hyper_util::rt::TokioIo::new(io);
+        tokio::spawn(async move {
+            if h2 {
+                let _ = hyper::server::conn::http2::Builder::new(TokioExecutor::new())
+                    .timer(TokioTimer::new())
+                    .serve_connection(io, service)
+                    .await;
+            } else {
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service)
+                    .await;
+            }
+        });
+    }
+
+    enum Answer {
+        Ok(Option<bytes::Bytes>),
+        Forever,
+    }
+
+    impl http_body::Body for Answer {
+        type Data = bytes::Bytes;
+        type Error = std::convert::Infallible;
+
+        fn poll_frame(
+            self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, Self::Error>>> {
+            match self.get_mut() {
+                Answer::Ok(data) => {
+                    std::task::Poll::Ready(data.take().map(|d| Ok(http_body::Frame::data(d))))
+                }
+                Answer::Forever => std::task::Poll::Pending,
+            }
+        }
+    }
+
+    /// The client's end of a pipe to `serve`; once `frozen`, it neither delivers nor sends a
+    /// byte, as a connection that a NAT dropped silently.
+    struct Pipe {
+        io: tokio::io::DuplexStream,
+        h2: bool,
+        frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    }
+
+    impl hyper_util::client::legacy::connect::Connection for Pipe {
+        fn connected(&self) -> hyper_util::client::legacy::connect::Connected {
+            let connected = hyper_util::client::legacy::connect::Connected::new();
             if self.h2 {
                 connected.negotiated_h2()
             } else {
@@ -290,18 +536,74 @@ mod tests {
         }
     }
 
-    /// Connects after `release` is notified, with the protocol given; counts its connects.
-    #[derive(Clone)]
-    struct FakeConnector {
-        h2: bool,
-        connects: Arc<AtomicUsize>,
-        release: Arc<tokio::sync::Semaphore>,
+    impl tokio::io::AsyncRead for Pipe {
+        fn poll_read(
+            self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+            buf: &mut tokio::io::ReadBuf<'_>,
+        ) -> std::task::Poll<std::io::Result<()>> {
+            let this = self.get_mut();
+            if this.frozen.load(std::sync::atomic::Ordering::SeqCst) {
+                return std::task::Poll::Pending;
+            }
+            std::pin::Pin::new(&mut this.io).poll_read(cx, buf)
+        }
     }
 
-    impl tower::Service<http::Uri> for FakeConnector {
-        type Response = FakeIo;
+    impl tokio::io::AsyncWrite for Pipe {
+        fn poll_write(
+            self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+            buf: &[u8],
+        ) -> std::task::Poll<std::io::Result<usize>> {
+            let this = self.get_mut();
+            if this.frozen.load(std::sync::atomic::Ordering::SeqCst) {
+                return std::task::Poll::Ready(Ok(buf.len()));
+            }
+            std::pin::Pin::new(&mut this.io).poll_write(cx, buf)
+        }
+
+        fn poll_flush(
+            self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<std::io::Result<()>> {
+            std::pin::Pin::new(&mut self.get_mut().io).poll_flush(cx)
+        }
+
+        fn poll_shutdown(
+            self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<std::io::Result<()>> {
+            std::pin::Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
+        }
+    }
+
+    /// Connects to a fresh in-process server that speaks HTTP/2 if `h2`; counts its connects.
+    #[derive(Clone)]
+    struct InProcess {
+        h2: bool,
+        connects: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+        frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    }
+
+    impl InProcess {
+        fn new(h2: bool) -> InProcess {
+            InProcess {
+                h2,
+                connects: Default::default(),
+                frozen: Default::default(),
+            }
+        }
+
+        fn connects(&self) -> usize {
+            self.connects.load(std::sync::atomic::Ordering::SeqCst)
+        }
+    }
+
+    impl tower::Service<http::Uri> for InProcess {
+        type Response = hyper_util::rt::TokioIo<Pipe>;
         type Error = std::io::Error;
-        type Future = futures::future::BoxFuture<'static, Result<FakeIo, std::io::Error>>;
+        type Future = futures::future::BoxFuture<'static, Result<Self::Response, std::io::Error>>;
 
         fn poll_ready(
             &mut self,
@@ -311,75 +613,155 @@ mod tests {
         }
 
         fn call(&mut self, _: http::Uri) -> Self::Future {
-            self.connects.fetch_add(1, Ordering::SeqCst);
-            let (h2, release) = (self.h2, self.release.clone());
+            self.connects
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let (client, server) = tokio::io::duplex(64 * 1024);
+            // The server speaks what the "ALPN" agreed on.
+            serve(server, self.h2);
+            let pipe = Pipe {
+                io: client,
+                h2: self.h2,
+                frozen: self.frozen.clone(),
+            };
             Box::pin(async move {
-                release.acquire().await.map(|p| p.forget()).ok();
-                Ok(FakeIo { h2 })
+                // A handshake takes a moment, so that concurrent requests find it under way.
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                Ok(hyper_util::rt::TokioIo::new(pipe))
             })
         }
     }
 
-    fn fake(h2: bool) -> (FirstConnectionAlone<FakeConnector>, FakeConnector) {
-        let inner = FakeConnector {
-            h2,
-            connects: Arc::new(AtomicUsize::new(0)),
-            release: Arc::new(tokio::sync::Semaphore::new(0)),
+    /// A dispatcher over in-process servers, as `with_connector` builds it over TLS.
+    fn dispatch(
+        server: &InProcess,
+        known: Known,
+    ) -> (Dispatch<RequireHttp2<InProcess>, InProcess>, InProcess) {
+        let protocol = Protocol::new(known);
+        let h1_server = InProcess::new(false);
+        let h2 = RequireHttp2 {
+            inner: server.clone(),
+            protocol: protocol.clone(),
         };
-        (FirstConnectionAlone::new(inner.clone()), inner)
+        (Dispatch::new(h2, h1_server.clone(), protocol), h1_server)
     }
 
-    const SHORT: std::time::Duration = std::time::Duration::from_millis(100);
+    fn get(path: &str) -> http::Request<kube::client::Body> {
+        http::Request::get(format!("http://api.example{path}"))
+            .body(kube::client::Body::empty())
+            .unwrap()
+    }
 
     #[tokio::test]
-    async fn with_http2_the_first_wave_makes_one_connection() {
-        let (gate, inner) = fake(true);
-        let uri = http::Uri::from_static("https://api.example:6443");
-        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
-        let waiters: Vec<_> = (0..3)
-            .map(|_| tokio::spawn(gate.clone().oneshot(uri.clone())))
-            .collect();
-        // Every connect is asked for while the first is still being made.
-        tokio::task::yield_now().await;
-        inner.release.add_permits(10);
-        assert!(lead.await.unwrap().is_ok());
-        for waiter in waiters {
-            // Still pending: hyper gives their requests the shared connection meanwhile.
-            assert!(tokio::time::timeout(SHORT, waiter).await.is_err());
+    async fn concurrent_first_requests_share_one_http2_connection() {
+        let server = InProcess::new(true);
+        let (dispatch, h1_server) = dispatch(&server, Known::Unknown);
+        let answers = futures::future::join_all(
+            (0..20).map(|i| tower::ServiceExt::oneshot(dispatch.clone(), get(&format!("/{i}")))),
+        )
+        .await;
+        assert!(
+            answers
+                .iter()
+                .all(|a| a.as_ref().is_ok_and(|r| r.status() == 200))
+        );
+        assert_eq!(server.connects(), 1);
+        assert_eq!(h1_server.connects(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_server_without_http2_is_asked_again_over_http1_and_remembered() {
+        let server = InProcess::new(false);
+        let (dispatch, h1_server) = dispatch(&server, Known::Unknown);
+        let answers = futures::future::join_all(
+            (0..3).map(|i| tower::ServiceExt::oneshot(dispatch.clone(), get(&format!("/{i}")))),
+        )
+        .await;
+        assert!(
+            answers
+                .iter()
+                .all(|a| a.as_ref().is_ok_and(|r| r.status() == 200)),
+            "{answers:?}"
+        );
+        // One connection told that the server speaks HTTP/1.1; nothing was sent on it.
+        assert_eq!(server.connects(), 1);
+        assert_eq!(dispatch.protocol.get(), Known::Http1);
+        let later = tower::ServiceExt::oneshot(dispatch.clone(), get("/later")).await;
+        assert!(later.is_ok_and(|r| r.status() == 200));
+        assert_eq!(
+            server.connects(),
+            1,
+            "later requests go straight to HTTP/1.1"
+        );
+        assert!(h1_server.connects() >= 1);
+    }
+
+    #[tokio::test]
+    async fn upgrades_go_over_http1_even_to_an_http2_server() {
+        let server = InProcess::new(true);
+        let (dispatch, h1_server) = dispatch(&server, Known::Http2);
+        let mut upgrade = get("/api/v1/namespaces/a/pods/p/exec");
+        upgrade
+            .headers_mut()
+            .insert(http::header::UPGRADE, "websocket".parse().unwrap());
+        let answered = tower::ServiceExt::oneshot(dispatch.clone(), upgrade).await;
+        assert!(answered.is_ok());
+        assert_eq!((server.connects(), h1_server.connects()), (0, 1));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_silently_dropped_http2_connection_fails_its_watch_within_seconds() {
+        use http_body_util::BodyExt as _;
+        let server = InProcess::new(true);
+        let (dispatch, _) = dispatch(&server, Known::Unknown);
+        let watch = tower::ServiceExt::oneshot(dispatch.clone(), get("/pods?watch=true"))
+            .await
+            .unwrap();
+        server
+            .frozen
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let started = tokio::time::Instant::now();
+        let mut body = watch.into_body();
+        let ended = tokio::time::timeout(std::time::Duration::from_secs(60), body.frame()).await;
+        assert!(
+            matches!(ended, Ok(Some(Err(_))) | Ok(None)),
+            "the watch must fail, not hang: {ended:?}"
+        );
+        assert!(
+            started.elapsed()
+                <= KEEPALIVE_INTERVAL + KEEPALIVE_TIMEOUT + std::time::Duration::from_secs(1)
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_request_timeout_ends_a_request_but_not_a_watch() {
+        let server = InProcess::new(true);
+        let (dispatch, _) = dispatch(&server, Known::Unknown);
+        let mut timed = RequestTimeoutLayer {
+            limit: Some(std::time::Duration::from_secs(2)),
         }
-        assert_eq!(inner.connects.load(Ordering::SeqCst), 1);
-        // A connect after the first one is made (a dropped connection replaced) goes ahead.
-        assert!(gate.clone().oneshot(uri).await.is_ok());
-        assert_eq!(inner.connects.load(Ordering::SeqCst), 2);
-    }
-
-    #[tokio::test]
-    async fn with_http1_the_waiters_connect_themselves() {
-        let (gate, inner) = fake(false);
-        let uri = http::Uri::from_static("https://api.example:6443");
-        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
-        let waiter = tokio::spawn(gate.clone().oneshot(uri));
-        tokio::task::yield_now().await;
-        inner.release.add_permits(10);
-        assert!(lead.await.unwrap().is_ok());
-        let waited = tokio::time::timeout(SHORT * 10, waiter).await;
-        assert!(waited.is_ok_and(|r| r.is_ok_and(|r| r.is_ok())));
-        assert_eq!(inner.connects.load(Ordering::SeqCst), 2);
-    }
-
-    #[tokio::test]
-    async fn an_abandoned_first_connect_releases_the_waiters() {
-        let (gate, inner) = fake(true);
-        let uri = http::Uri::from_static("https://api.example:6443");
-        let lead = tokio::spawn(gate.clone().oneshot(uri.clone()));
-        tokio::task::yield_now().await;
-        let waiter = tokio::spawn(gate.clone().oneshot(uri));
-        tokio::task::yield_now().await;
-        lead.abort();
-        let _ = lead.await;
-        inner.release.add_permits(10);
-        let waited = tokio::time::timeout(SHORT * 10, waiter).await;
-        assert!(waited.is_ok_and(|r| r.is_ok_and(|r| r.is_ok())));
+        .layer(dispatch);
+        // The connection is made, then freezes: the plain request gets no answer.
+        let watch = tower::ServiceExt::ready(&mut timed)
+            .await
+            .unwrap()
+            .call(get("/pods?watch=true"))
+            .await;
+        assert!(
+            watch.is_ok(),
+            "a watch is answered and stays open past the limit"
+        );
+        server
+            .frozen
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let plain = tower::ServiceExt::ready(&mut timed)
+            .await
+            .unwrap()
+            .call(get("/pods"))
+            .await;
+        let err = plain.err().unwrap();
+        let io = err.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::TimedOut);
+        assert!(io.to_string().contains("2s"), "{io}");
     }
 
     #[test]

@@ -101,16 +101,14 @@ pub async fn connect(global: &GlobalArgs, settings: &Settings, verbosity: u8) ->
     );
 
     if let Some(limit) = global.request_timeout {
-        config.connect_timeout = Some(limit);
-        config.read_timeout = Some(limit);
-        config.write_timeout = Some(limit);
+        config.connect_timeout = config.connect_timeout.map(|c| c.min(limit)).or(Some(limit));
     }
     let proxy = client::proxy_for(kubeconfig_proxy.as_deref(), &config.cluster_url)
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
     if let Some(proxy) = &proxy {
         tracing::debug!("through the proxy {}", proxy.uri);
     }
-    let client = client::build(config, proxy, verbosity)
+    let client = client::build(config, proxy, verbosity, global.request_timeout)
         .map_err(|e| from_kube(e, &server, &target.ca_source))?;
     Ok(Cluster {
         client,
