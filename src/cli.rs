@@ -107,6 +107,9 @@ pub enum Command {
     Start(StartArgs),
     Restart(RestartArgs),
     Extend(ExtendArgs),
+    Ssh(SshArgs),
+    Exec(ExecArgs),
+    Proxy(ProxyArgs),
     Reap(ReapArgs),
     Status(StatusArgs),
     Version(VersionArgs),
@@ -415,6 +418,131 @@ pub struct DescribeArgs {
 pub struct StopArgs {
     /// Name of the devserver
     pub name: String,
+}
+
+/// How access commands treat a devserver that is not running yet.
+#[derive(Debug, Args)]
+pub struct AccessArgs {
+    /// How long to wait for a devserver that is still starting
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Start the devserver if it is stopped (else a stopped one is an error)
+    #[arg(long)]
+    pub start: bool,
+}
+
+/// Open a shell on a devserver, or run a command there, over SSH
+///
+/// devctl's own SSH client logs in as dev. The server's host key must be the one devctl pinned
+/// when it created the devserver: anything else is refused, never trusted on first use. The
+/// keys tried are -i, else the ones create authorizes by default (~/.ssh/id_ed25519, id_ecdsa,
+/// id_rsa, then devctl's own pair); a key with a passphrase is used through ssh-agent.
+///
+/// Without a command, a login shell with a terminal; with one (after --), the command, as
+/// OpenSSH runs it (its words joined by spaces, read by the remote shell). The exit code is the
+/// remote command's, and 255 when the connection fails. Type ~. at the start of a line to
+/// close a stuck session.
+#[derive(Debug, Args)]
+pub struct SshArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// The command to run instead of a shell
+    #[arg(last = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+
+    /// How to reach it: port-forward (through the API server), nodeport, or direct (the pod's
+    /// address, from inside the cluster)
+    ///
+    /// Default: the ssh-transport setting, else direct when devctl runs in a pod and
+    /// port-forward elsewhere.
+    #[arg(long, value_name = "TRANSPORT", value_parser = ["port-forward", "nodeport", "direct"])]
+    pub via: Option<String>,
+
+    /// Private key to log in with (repeatable; default: the keys create authorizes)
+    #[arg(short = 'i', long = "identity", value_name = "FILE")]
+    pub identities: Vec<std::path::PathBuf>,
+
+    /// Forward your ssh-agent to the devserver (the ssh-forward-agent setting makes it the default)
+    #[arg(short = 'A', long = "forward-agent")]
+    pub forward_agent: bool,
+
+    /// Do not forward your ssh-agent, whatever the setting says
+    #[arg(
+        short = 'a',
+        long = "no-forward-agent",
+        conflicts_with = "forward_agent"
+    )]
+    pub no_forward_agent: bool,
+
+    /// Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)
+    ///
+    /// BIND defaults to 127.0.0.1.
+    #[arg(short = 'L', value_name = "[BIND:]PORT:HOST:HOSTPORT", value_parser = parse_forward)]
+    pub forwards: Vec<crate::ssh::session::Forward>,
+
+    /// Ask for a terminal even with a command, as ssh -t
+    #[arg(short = 't', conflicts_with = "no_tty")]
+    pub tty: bool,
+
+    /// Never ask for a terminal, as ssh -T
+    #[arg(short = 'T')]
+    pub no_tty: bool,
+
+    /// Log in as USER instead of dev
+    #[arg(short = 'l', long = "user", value_name = "USER", default_value = "dev")]
+    pub user: String,
+
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+fn parse_forward(spec: &str) -> Result<crate::ssh::session::Forward, String> {
+    spec.parse()
+}
+
+/// Run a command in a devserver's container through the Kubernetes exec API
+///
+/// Needs no SSH: it works while sshd is still starting, or in an image without one. -i passes
+/// standard input (and closes it at its end), -t gives the command a terminal. The exit code is
+/// the command's, and 255 when the connection fails.
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// The command and its arguments (run as given, no shell)
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+
+    /// Pass standard input to the command
+    #[arg(short = 'i', long = "stdin")]
+    pub stdin: bool,
+
+    /// Give the command a terminal (with -i: the local terminal in raw mode)
+    #[arg(short = 't', long = "tty")]
+    pub tty: bool,
+
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+/// Connect standard input and output to a devserver's SSH port, for ssh's ProxyCommand
+///
+/// Prints nothing else on standard output; errors go to standard error. Ends when either side
+/// closes. devctl ssh-config writes the ProxyCommand lines that use it.
+#[derive(Debug, Args)]
+pub struct ProxyArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// How to reach it: port-forward, nodeport or direct (as for devctl ssh)
+    #[arg(long, value_name = "TRANSPORT", value_parser = ["port-forward", "nodeport", "direct"])]
+    pub via: Option<String>,
+
+    #[command(flatten)]
+    pub access: AccessArgs,
 }
 
 /// Start a stopped devserver (scale it back to 1)

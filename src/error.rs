@@ -23,6 +23,9 @@ pub enum Kind {
     Unreachable,
     /// 130 or 143: Ctrl-C or SIGTERM stopped the command (after it cleaned up).
     Interrupted(crate::interrupt::Signal),
+    /// 255: `ssh`, `exec` or `proxy` lost (or never made) the connection to the devserver, as
+    /// OpenSSH's `ssh` says it.
+    Connection,
 }
 
 impl Kind {
@@ -36,6 +39,7 @@ impl Kind {
             Kind::Timeout => 6,
             Kind::Unreachable => 7,
             Kind::Interrupted(signal) => signal.exit_code(),
+            Kind::Connection => 255,
         }
     }
 }

@@ -82,6 +82,18 @@ pub const KEYS: &[Key] = &[
         },
     },
     Key {
+        name: "ssh-forward-agent",
+        env: "DEVCTL_SSH_FORWARD_AGENT",
+        help: "forward your ssh-agent on devctl ssh by default: true or false",
+        default: None,
+        check: |v| match v {
+            "true" | "false" => Ok(()),
+            _ => Err(format!(
+                "invalid ssh-forward-agent {v:?}: use true or false"
+            )),
+        },
+    },
+    Key {
         name: "owner",
         env: "DEVCTL_OWNER",
         help: "owner recorded on new devservers (else who the cluster says you are)",

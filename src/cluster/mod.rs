@@ -5,6 +5,7 @@
 //! out as `tracing` events that the printer's log draws, and waits report progress to their
 //! caller.
 
+pub mod access;
 mod client;
 pub mod devservers;
 mod errors;

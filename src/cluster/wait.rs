@@ -28,6 +28,26 @@ pub struct ReadyTarget {
     /// scale, the old pod's delete): the watch starts there, so a lagging watch cache cannot
     /// show an older state of the pod. `None`: from the current state.
     pub since: Option<String>,
+    /// What the wait ends at.
+    pub until: Until,
+}
+
+/// Where a wait for a devserver's pod ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    /// sshd answers the readiness probe: for SSH and everything that rides on it.
+    Ready,
+    /// The container runs (sshd may still be coming): enough for the exec API and logs.
+    Running,
+}
+
+impl Until {
+    fn reached(self, phase: &Phase) -> bool {
+        match self {
+            Until::Ready => *phase == Phase::Ready,
+            Until::Running => matches!(phase, Phase::Ready | Phase::WaitingForSshd),
+        }
+    }
 }
 
 impl ReadyTarget {
@@ -201,7 +221,7 @@ pub async fn until_ready(
                         _ => unschedulable_since = None,
                     }
                     match now {
-                        Phase::Ready => return Ok(()),
+                        now if target.until.reached(&now) => return Ok(()),
                         Phase::Stuck { reason, message } => {
                             return Err(WaitError::Stuck {
                                 name: name.clone(),
@@ -361,6 +381,7 @@ mod tests {
             owner_uid: "set-2".into(),
             replaced_uid: Some("pod-1".into()),
             since: None,
+            until: Until::Ready,
         };
         assert!(target.counts(&pod("set-2", "pod-2", false)));
         assert!(

@@ -101,6 +101,7 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
             owner_uid,
             replaced_uid: None,
             since,
+            until: crate::cluster::wait::Until::Ready,
         };
         super::wait_until_ready(cluster, printer, &target, args.timeout).await
     };

@@ -58,6 +58,7 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
         owner_uid: set.metadata.uid.clone().unwrap_or_default(),
         replaced_uid,
         since,
+        until: crate::cluster::wait::Until::Ready,
     };
     let replicas = set.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
     let done = match change {

@@ -8,9 +8,12 @@ pub mod context;
 mod create;
 mod delete;
 mod describe;
+mod exec;
 mod lifecycle;
 mod list;
+mod proxy;
 mod reap;
+mod ssh;
 mod status;
 mod version;
 
@@ -40,6 +43,9 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Extend(args) => {
             lifecycle::run(&ctx, &args.name, lifecycle::Change::Extend(args.ttl)).await
         }
+        Command::Ssh(args) => ssh::run(&ctx, args).await,
+        Command::Exec(args) => exec::run(&ctx, args).await,
+        Command::Proxy(args) => proxy::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,
@@ -66,6 +72,38 @@ pub(crate) async fn wait_until_ready(
     .await;
     spinner.finish_and_clear();
     Ok(waited?)
+}
+
+/// The devserver `name` once it has got as far as `until`, waiting with a spinner naming its
+/// phase while it starts: what the access commands share.
+pub(crate) async fn running_devserver(
+    cluster: &crate::cluster::Cluster,
+    printer: &Printer,
+    name: &str,
+    until: crate::cluster::wait::Until,
+    access: &crate::cli::AccessArgs,
+) -> Result<crate::cluster::access::Running> {
+    let mut spinner = None;
+    let running =
+        crate::cluster::access::running(cluster, name, until, patience(access), |phase| {
+            let message = format!("{name}: {}", phase.describe());
+            printer.debug(1, &message);
+            spinner
+                .get_or_insert_with(|| printer.spinner(&message))
+                .set_message(message);
+        })
+        .await;
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    running
+}
+
+pub(crate) fn patience(access: &crate::cli::AccessArgs) -> crate::cluster::access::Patience {
+    crate::cluster::access::Patience {
+        timeout: access.timeout,
+        start: access.start,
+    }
 }
 
 /// The completion script for `shell`, as `devctl completions` prints it.

@@ -81,6 +81,29 @@ pub fn existing_default_key(home: &Path, data_dir: &Path) -> Result<Option<(Stri
     Ok(None)
 }
 
+/// The private keys `ssh` tries when no `-i` is given: those of the default keys that
+/// `create` authorizes, in the same order (`~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa`, then the
+/// managed pair), the ones that exist.
+pub fn default_identities(home: &Path, data_dir: &Path) -> Vec<PathBuf> {
+    ["id_ed25519", "id_ecdsa", "id_rsa"]
+        .iter()
+        .map(|name| home.join(".ssh").join(name))
+        .chain(std::iter::once(data_dir.join("id_ed25519")))
+        .filter(|path| path.exists())
+        .collect()
+}
+
+/// The user's home and devctl's data directory (where the managed pair lives).
+pub fn dirs() -> (PathBuf, PathBuf) {
+    let home = directories::BaseDirs::new()
+        .map(|d| d.home_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let data = directories::ProjectDirs::from("", "", "devctl")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| home.join(".devctl"));
+    (home, data)
+}
+
 /// Makes the managed pair. Several devctl processes may start at once on a fresh machine: a
 /// lock lets one make the pair, and each file appears whole under its name (written aside,
 /// then renamed), the public key last, so whoever sees it sees a complete pair.

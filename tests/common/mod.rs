@@ -6,6 +6,8 @@
 
 pub mod fake_api;
 pub mod ns;
+pub mod rootfs;
+pub mod sshd;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,0 +1,368 @@
+//! The way in to a running devserver, shared by `ssh`, `proxy`, `exec`, `port-forward` and
+//! `cp`: find it, wait while it starts (or start it), and open a byte stream to a port of its
+//! pod through the transport chosen: the API server's port-forward, a NodePort, or the pod's
+//! address when devctl runs inside the cluster.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::jiff::Timestamp;
+use kube::api::{Api, Patch, PatchParams};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+
+use super::Cluster;
+use super::devservers::{self, LookupError};
+use super::wait::{self, ReadyTarget, Until};
+use crate::devserver::state::{self, Phase};
+use crate::error::{Error, Kind, Result};
+
+/// How a stream reaches the devserver's pod.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    /// The API server's `pods/portforward`: works wherever the API server is reachable.
+    PortForward,
+    /// A node's address and the `NAME-ssh` Service's node port.
+    NodePort,
+    /// The pod's own address: from inside the cluster (a bastion login shell).
+    Direct,
+}
+
+impl Transport {
+    /// `--via`, else the `ssh-transport` setting, else direct inside a cluster and
+    /// port-forward outside.
+    pub fn choose(flag: Option<&str>, setting: Option<&str>, in_cluster: bool) -> Result<Self> {
+        match flag.or(setting) {
+            Some("port-forward") => Ok(Transport::PortForward),
+            Some("nodeport") => Ok(Transport::NodePort),
+            Some("direct") => Ok(Transport::Direct),
+            Some(other) => Err(Error::usage(format!(
+                "invalid transport {other:?}: use port-forward, nodeport or direct"
+            ))),
+            None if in_cluster => Ok(Transport::Direct),
+            None => Ok(Transport::PortForward),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Transport::PortForward => "port-forward",
+            Transport::NodePort => "nodeport",
+            Transport::Direct => "direct",
+        }
+    }
+}
+
+/// Whether this process runs in a pod (a bastion login shell, a CronJob).
+pub fn in_cluster() -> bool {
+    std::env::var_os("KUBERNETES_SERVICE_HOST").is_some()
+}
+
+/// How to treat a devserver that is not running yet.
+#[derive(Debug, Clone, Copy)]
+pub struct Patience {
+    /// How long to wait for a starting devserver.
+    pub timeout: Duration,
+    /// Start a stopped devserver instead of refusing.
+    pub start: bool,
+}
+
+/// A devserver whose pod has got as far as asked.
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub name: String,
+    pub namespace: String,
+    pub set: StatefulSet,
+    pub pod: Pod,
+}
+
+impl Running {
+    /// The host key pinned at create time (`devserver.io/host-key`), an OpenSSH public key.
+    pub fn pinned_host_key(&self) -> Option<&str> {
+        state::annotation(&self.set, "devserver.io/host-key")
+    }
+
+    pub fn pod_name(&self) -> &str {
+        self.pod.metadata.name.as_deref().unwrap_or_default()
+    }
+}
+
+/// The devserver `name`, once its pod has got as far as `until`: at once when it has, else
+/// after waiting (calling `on_phase` as it goes) up to the patience's timeout. A stopped one
+/// is an error with the hint to start it, unless the patience says to start it; a missing or
+/// expired one is "not found" (exit 3).
+pub async fn running(
+    cluster: &Cluster,
+    name: &str,
+    until: Until,
+    patience: Patience,
+    on_phase: impl FnMut(&Phase),
+) -> Result<Running> {
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let pod_name = state::pod_name(name);
+    // One round trip: the pod's name follows from the devserver's.
+    let (set, pod) = tokio::join!(devservers::get(cluster, name), pods.get_opt(&pod_name));
+    let set = found(cluster, name, set)?;
+    let pod = pod.map_err(|e| cluster.error(e))?;
+    if let Some(pod) = pod.filter(|p| belongs(p, &set) && until_reached(until, p)) {
+        return Ok(Running {
+            name: name.to_string(),
+            namespace: cluster.namespace.clone(),
+            set,
+            pod,
+        });
+    }
+    let set = if stopped(&set) {
+        if !patience.start {
+            return Err(Error::general(format!("devserver {name} is stopped"))
+                .hint(format!("devctl start {name} --wait, or add --start")));
+        }
+        let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        sets.patch(
+            name,
+            &PatchParams::default(),
+            &Patch::Merge(serde_json::json!({ "spec": { "replicas": 1 } })),
+        )
+        .await
+        .map_err(|e| cluster.error(e))?
+    } else {
+        set
+    };
+    let target = ReadyTarget {
+        name: name.to_string(),
+        namespace: cluster.namespace.clone(),
+        owner_uid: set.metadata.uid.clone().unwrap_or_default(),
+        replaced_uid: None,
+        since: None,
+        until,
+    };
+    wait::until_ready(cluster, &target, patience.timeout, on_phase).await?;
+    let pod = pods.get(&pod_name).await.map_err(|e| cluster.error(e))?;
+    Ok(Running {
+        name: name.to_string(),
+        namespace: cluster.namespace.clone(),
+        set,
+        pod,
+    })
+}
+
+/// The devserver from a lookup, refusing one past its expiry as gone.
+fn found(
+    cluster: &Cluster,
+    name: &str,
+    lookup: Result<StatefulSet, LookupError>,
+) -> Result<StatefulSet> {
+    let set = lookup.map_err(|e| match e {
+        LookupError::NotFound { .. } => Error::from(e).hint(format!(
+            "devctl create {name} -n {} makes one",
+            cluster.namespace
+        )),
+        other => other.into(),
+    })?;
+    if let Some(at) = state::expires_at(&set).filter(|at| *at <= Timestamp::now()) {
+        return Err(Error::new(
+            Kind::NotFound,
+            format!(
+                "devserver {name} expired at {} and is about to be reaped",
+                at.strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
+        )
+        .hint(format!(
+            "devctl create NEW-NAME makes a new one; devctl extend {name} --ttl 8h keeps this one"
+        )));
+    }
+    Ok(set)
+}
+
+fn stopped(set: &StatefulSet) -> bool {
+    set.spec.as_ref().and_then(|s| s.replicas) == Some(0)
+}
+
+/// Whether `pod` is this devserver's own (not an earlier one's of the same name, not one on
+/// its way out).
+fn belongs(pod: &Pod, set: &StatefulSet) -> bool {
+    pod.metadata.deletion_timestamp.is_none()
+        && pod
+            .metadata
+            .owner_references
+            .iter()
+            .flatten()
+            .any(|o| Some(&o.uid) == set.metadata.uid.as_ref())
+}
+
+fn until_reached(until: Until, pod: &Pod) -> bool {
+    let phase = state::phase(pod);
+    match until {
+        Until::Ready => phase == Phase::Ready,
+        Until::Running => matches!(phase, Phase::Ready | Phase::WaitingForSshd),
+    }
+}
+
+/// A byte stream to a port of the devserver's pod.
+pub struct Stream {
+    inner: Inner,
+}
+
+enum Inner {
+    Tcp(tokio::net::TcpStream),
+    /// A port-forward stream; the forwarder owns the WebSocket that carries it.
+    Forwarded {
+        stream: tokio::io::DuplexStream,
+        _forwarder: kube::api::Portforwarder,
+    },
+}
+
+impl Stream {
+    /// The port-forward stream to `port` of `pod`.
+    pub async fn port_forward(cluster: &Cluster, pod: &str, port: u16) -> Result<Stream> {
+        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        let mut forwarder = pods
+            .portforward(pod, &[port])
+            .await
+            .map_err(|e| cluster.error(e))?;
+        let stream = forwarder.take_stream(port).ok_or_else(|| {
+            Error::general(format!(
+                "the port-forward to {pod} gave no stream for port {port}"
+            ))
+        })?;
+        Ok(Stream {
+            inner: Inner::Forwarded {
+                stream,
+                _forwarder: forwarder,
+            },
+        })
+    }
+
+    /// A TCP connection to `host:port`.
+    pub async fn tcp(host: &str, port: u16, timeout: Duration) -> Result<Stream> {
+        let connecting = tokio::net::TcpStream::connect((host, port));
+        let tcp = tokio::time::timeout(timeout, connecting)
+            .await
+            .map_err(|_| {
+                Error::new(
+                    Kind::Timeout,
+                    format!("no answer from {host}:{port} within {}s", timeout.as_secs()),
+                )
+            })?
+            .map_err(|e| {
+                Error::new(
+                    Kind::Unreachable,
+                    format!("cannot connect to {host}:{port}: {e}"),
+                )
+                .caused_by(&e)
+            })?;
+        let _ = tcp.set_nodelay(true);
+        Ok(Stream {
+            inner: Inner::Tcp(tcp),
+        })
+    }
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        match &mut self.get_mut().inner {
+            Inner::Tcp(s) => Pin::new(s).poll_read(cx, buf),
+            Inner::Forwarded { stream, .. } => Pin::new(stream).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        match &mut self.get_mut().inner {
+            Inner::Tcp(s) => Pin::new(s).poll_write(cx, buf),
+            Inner::Forwarded { stream, .. } => Pin::new(stream).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match &mut self.get_mut().inner {
+            Inner::Tcp(s) => Pin::new(s).poll_flush(cx),
+            Inner::Forwarded { stream, .. } => Pin::new(stream).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        match &mut self.get_mut().inner {
+            Inner::Tcp(s) => Pin::new(s).poll_shutdown(cx),
+            Inner::Forwarded { stream, .. } => Pin::new(stream).poll_shutdown(cx),
+        }
+    }
+}
+
+/// How long a direct or NodePort TCP connect may take.
+const TCP_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens a stream to `port` of the running devserver's pod through `transport`.
+pub async fn open(
+    cluster: &Cluster,
+    devserver: &Running,
+    transport: Transport,
+    port: u16,
+) -> Result<Stream> {
+    match transport {
+        Transport::PortForward => Stream::port_forward(cluster, devserver.pod_name(), port).await,
+        Transport::Direct => {
+            let ip = devserver
+                .pod
+                .status
+                .as_ref()
+                .and_then(|s| s.pod_ip.as_deref())
+                .ok_or_else(|| {
+                    Error::general(format!("the pod of {} has no address yet", devserver.name))
+                })?;
+            Stream::tcp(ip, port, TCP_CONNECT_TIMEOUT).await
+        }
+        Transport::NodePort => Err(Error::general(
+            "the nodeport transport is not available in this build",
+        )),
+    }
+}
+
+/// The stream to the devserver's SSH port, with the devserver: in the common case (running,
+/// port-forward) the lookup and the port-forward go out together, so SSH costs no round trip
+/// for finding the devserver.
+pub async fn ssh_stream(
+    cluster: &Cluster,
+    name: &str,
+    transport: Transport,
+    patience: Patience,
+    on_phase: impl FnMut(&Phase),
+) -> Result<(Running, Stream)> {
+    let port = crate::devserver::manifests::SSH_PORT as u16;
+    if transport == Transport::PortForward {
+        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        let pod_name = state::pod_name(name);
+        let (set, pod, stream) = tokio::join!(
+            devservers::get(cluster, name),
+            pods.get_opt(&pod_name),
+            Stream::port_forward(cluster, &pod_name, port)
+        );
+        let set = found(cluster, name, set)?;
+        if let (Ok(Some(pod)), Ok(stream)) = (pod, stream)
+            && belongs(&pod, &set)
+            && until_reached(Until::Ready, &pod)
+        {
+            let running = Running {
+                name: name.to_string(),
+                namespace: cluster.namespace.clone(),
+                set,
+                pod,
+            };
+            return Ok((running, stream));
+        }
+    }
+    let running = running(cluster, name, Until::Ready, patience, on_phase).await?;
+    let stream = open(cluster, &running, transport, port).await?;
+    Ok((running, stream))
+}

@@ -1,0 +1,59 @@
+//! `proxy NAME`: standard input and output bridged to the devserver's SSH port, for OpenSSH's
+//! `ProxyCommand`. Nothing but the stream goes to standard output; it ends when either side
+//! closes.
+
+use super::{Context, ExitStatus};
+use crate::cli::ProxyArgs;
+use crate::cluster::access::{self, Transport};
+use crate::devserver::input;
+use crate::error::{Error, Kind, Result};
+
+pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
+    let printer = ctx.printer;
+    input::check_name(&args.name).map_err(Error::usage)?;
+    let transport = Transport::choose(
+        args.via.as_deref(),
+        ctx.settings()?.get("ssh-transport"),
+        access::in_cluster(),
+    )?;
+    let cluster = ctx.cluster().await?;
+    let name = &args.name;
+    let mut spinner = None;
+    let (_, mut stream) = access::ssh_stream(
+        cluster,
+        name,
+        transport,
+        super::patience(&args.access),
+        |phase| {
+            let message = format!("{name}: {}", phase.describe());
+            printer.debug(1, &message);
+            spinner
+                .get_or_insert_with(|| printer.spinner(&message))
+                .set_message(message);
+        },
+    )
+    .await?;
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let (mut from, mut to) = tokio::io::split(&mut stream);
+    let mut stdin = tokio::io::stdin();
+    let mut stdout = tokio::io::stdout();
+    // Either direction ending ends the bridge: ssh closes our stdin when its session is over,
+    // and sshd closing the connection is the end of it too.
+    let ended = tokio::select! {
+        up = tokio::io::copy(&mut stdin, &mut to) => up.map(drop),
+        down = async {
+            let copied = tokio::io::copy(&mut from, &mut stdout).await;
+            tokio::io::AsyncWriteExt::flush(&mut stdout).await?;
+            copied
+        } => down.map(drop),
+    };
+    ended.map_err(|e| {
+        Error::new(
+            Kind::Connection,
+            format!("the connection to devserver {name} broke: {e}"),
+        )
+    })?;
+    Ok(0)
+}

@@ -1,0 +1,209 @@
+//! The real sshd of a devserver in the test cluster: the devserver's own ConfigMap and Secret
+//! (as `devctl create` made them) laid out as `/devctl` in a Debian rootfs, its startup
+//! script run there (chroot on an overlay of the cached rootfs, in mount and PID namespaces
+//! of its own), and the test cluster's port-forward for the devserver's pod sent to that sshd.
+//! So `devctl ssh` goes API server -> node agent -> OpenSSH, logging in as `dev`.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use k8s_openapi::api::core::v1::{ConfigMap, Secret};
+
+use super::ns::Ns;
+use super::rootfs;
+
+/// The packages of the rootfs: sshd with its SFTP server, sudo, and rsync for the rsync test.
+const PACKAGES: &str = "openssh-server,sudo,rsync";
+
+/// The cached rootfs unpacked once into a directory, the lower layer of every test's overlay.
+fn lower() -> PathBuf {
+    let tarball = rootfs::rootfs_tarball(Some(PACKAGES));
+    let dir = tarball.with_extension("dir");
+    let lock = std::fs::File::create(tarball.with_extension("dir.lock")).unwrap();
+    lock.lock().unwrap();
+    if !dir.exists() {
+        let partial = tarball.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&partial);
+        std::fs::create_dir_all(&partial).unwrap();
+        let unpacked = Command::new("tar")
+            .arg("-C")
+            .arg(&partial)
+            .arg("-xf")
+            .arg(&tarball)
+            .status()
+            .unwrap();
+        assert!(unpacked.success());
+        std::fs::rename(&partial, &dir).unwrap();
+    }
+    dir
+}
+
+/// A running sshd for one devserver; dropping it ends it.
+pub struct Sshd {
+    child: Child,
+    pub port: u16,
+    pub log: PathBuf,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_ok() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// What the devserver's pod would see at `/devctl`, written into `dir`, with sshd on `port`.
+/// `host_key` replaces the devserver's host key pair (for the mismatch test).
+fn lay_out(ns: &Ns, name: &str, dir: &Path, port: u16, host_key: Option<(String, String)>) {
+    let config: ConfigMap = ns
+        .get(&format!("{name}-init"))
+        .expect("the devserver's ConfigMap");
+    let secret: Secret = ns
+        .get(&format!("{name}-ssh"))
+        .expect("the devserver's Secret");
+    std::fs::create_dir_all(dir.join("ssh")).unwrap();
+    for (key, value) in config.data.unwrap_or_default() {
+        let value = value.replace(
+            "Port 22\n",
+            &format!("Port {port}\nListenAddress 127.0.0.1\n"),
+        );
+        std::fs::write(dir.join(key), value).unwrap();
+    }
+    for (key, value) in secret.data.unwrap_or_default() {
+        let mut bytes = value.0;
+        if let Some((private, public)) = &host_key {
+            if key == "ssh_host_ed25519_key" {
+                bytes = private.clone().into_bytes();
+            } else if key == "ssh_host_ed25519_key.pub" {
+                bytes = format!("{public}\n").into_bytes();
+            }
+        }
+        std::fs::write(dir.join("ssh").join(key), bytes).unwrap();
+    }
+    let chmod = |mode: &str, path: &Path| {
+        assert!(
+            Command::new("chmod")
+                .arg(mode)
+                .arg(path)
+                .status()
+                .unwrap()
+                .success()
+        )
+    };
+    for entry in std::fs::read_dir(dir.join("ssh")).unwrap() {
+        chmod("0400", &entry.unwrap().path());
+    }
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            chmod("0444", &path);
+        }
+    }
+    chmod("0555", &dir.join("startup.sh"));
+    chmod("0555", &dir.join("ssh"));
+    chmod("0555", dir);
+}
+
+impl Sshd {
+    /// Starts the devserver `name`'s sshd and sends its pod's port-forwards of port 22 there.
+    /// `None` when the machine cannot run it (not root, no debootstrap): the test skips.
+    pub fn start(ns: &Ns, name: &str) -> Option<Sshd> {
+        Sshd::start_with(ns, name, None)
+    }
+
+    /// The same with another host key than the pinned one: an impostor.
+    pub fn start_with(ns: &Ns, name: &str, host_key: Option<(String, String)>) -> Option<Sshd> {
+        if rootfs::skip() {
+            return None;
+        }
+        let lower = lower();
+        let work = ns.env.home().join(format!("sshd-{name}"));
+        std::fs::create_dir_all(&work).unwrap();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let devctl_dir = work.join("devctl");
+        lay_out(ns, name, &devctl_dir, port, host_key);
+        let layers = work.join("layers");
+        std::fs::create_dir_all(&layers).unwrap();
+        // Paths reach the script as arguments, never pasted into it.
+        let script = r#"set -e
+mount -t tmpfs layers "$2"
+mkdir "$2/upper" "$2/work" "$2/root"
+mount -t overlay rootfs -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
+mkdir -p "$2/root/devctl"
+mount --bind "$3" "$2/root/devctl"
+mount -t proc proc "$2/root/proc"
+mount --rbind /dev "$2/root/dev"
+exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
+        let log = work.join("startup.log");
+        let child = Command::new("setpriv")
+            // The sshd ends with the test process, however that ends.
+            .args([
+                "--pdeathsig",
+                "KILL",
+                "unshare",
+                "--mount",
+                "--pid",
+                "--fork",
+                "--kill-child",
+            ])
+            .args(["sh", "-c", script, "sshd"])
+            .arg(&lower)
+            .arg(&layers)
+            .arg(&devctl_dir)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&log).unwrap())
+            .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
+            .spawn()
+            .unwrap();
+        let mut sshd = Sshd { child, port, log };
+        sshd.wait_listening();
+        ns.cluster
+            .agent()
+            .forward(
+                &ns.name,
+                &format!("{name}-0"),
+                22,
+                &format!("127.0.0.1:{port}"),
+            )
+            .unwrap();
+        Some(sshd)
+    }
+
+    fn wait_listening(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "the startup script ended ({status}): {}",
+                    std::fs::read_to_string(self.log.with_extension("err")).unwrap_or_default()
+                );
+            }
+            assert!(Instant::now() < deadline, "sshd never listened");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A key pair in the test's `~/.ssh/id_ed25519`, so that `devctl create` authorizes it and
+/// `devctl ssh` logs in with it, as on a developer's machine.
+pub fn user_key(ns: &Ns) -> PathBuf {
+    let dir = ns.env.home().join(".ssh");
+    std::fs::create_dir_all(&dir).unwrap();
+    let private = dir.join("id_ed25519");
+    if !private.exists() {
+        let (_, key, public) = devctl::ssh::keys::generate("test-user").unwrap();
+        devctl::ssh::keys::write_private(&private, key.as_bytes()).unwrap();
+        std::fs::write(dir.join("id_ed25519.pub"), format!("{public}\n")).unwrap();
+    }
+    private
+}

@@ -1,0 +1,442 @@
+//! `ssh`, `proxy` and `exec` end to end: the real devctl binary, the test cluster's API server
+//! and port-forward, and the devserver's real OpenSSH server running its startup script in a
+//! Debian rootfs (tests/common/sshd.rs).
+//!
+//! Needs root and debootstrap for sshd (skips otherwise, fails under TESTCLUSTER_REQUIRED).
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+mod common;
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::ns::Ns;
+use common::sshd::{self, Sshd};
+use common::{stderr, stdout};
+
+/// A running devserver `name` in a fresh namespace, authorizing the test's key, with its sshd.
+fn devserver(prefix: &str, name: &str) -> Option<(Ns, Sshd)> {
+    let ns = Ns::new(prefix)?;
+    sshd::user_key(&ns);
+    ns.ok(&["create", name, "--wait", "--flavor", "cpu-small"]);
+    let sshd = Sshd::start(&ns, name)?;
+    Some((ns, sshd))
+}
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+#[test]
+fn ssh_runs_a_command_as_dev_and_returns_its_exit_code() {
+    let Some((ns, _sshd)) = devserver("ssh-codes", "box") else {
+        return;
+    };
+    let out = ns.devctl(&["ssh", "box", "--", "id", "-un"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "dev\n");
+    let out = ns.devctl(&["ssh", "box", "--", "false"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let out = ns.devctl(&[
+        "ssh",
+        "box",
+        "--",
+        "echo",
+        "to-stderr",
+        ">&2;",
+        "exit",
+        "42",
+    ]);
+    assert_eq!(code(&out), 42, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "to-stderr\n");
+    // Passwordless root, as the startup script promises.
+    let out = ns.devctl(&["ssh", "box", "--", "sudo", "-n", "id", "-u"]);
+    assert_eq!(stdout(&out), "0\n", "{}", stderr(&out));
+}
+
+#[test]
+fn ssh_streams_stdin_to_the_command_and_ends_at_its_end() {
+    let Some((ns, _sshd)) = devserver("ssh-stdin", "box") else {
+        return;
+    };
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box", "--", "wc", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let data = vec![7u8; 300_000];
+    child.stdin.take().unwrap().write_all(&data).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "300000");
+}
+
+#[test]
+fn a_host_key_other_than_the_pinned_one_is_refused_with_255() {
+    let Some(ns) = Ns::new("ssh-impostor") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    let (_, private, public) = devctl::ssh::keys::generate("impostor").unwrap();
+    let Some(_sshd) = Sshd::start_with(&ns, "box", Some((private.to_string(), public.clone())))
+    else {
+        return;
+    };
+    let out = ns.devctl(&["ssh", "box", "--", "true"]);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("host key mismatch"), "{err}");
+    let offered = russh::keys::PublicKey::from_openssh(&public).unwrap();
+    let fingerprint = offered
+        .fingerprint(russh::keys::HashAlg::Sha256)
+        .to_string();
+    assert!(err.contains(&fingerprint), "names the offered key: {err}");
+    assert!(err.contains("expected ssh-ed25519 SHA256:"), "{err}");
+    assert!(!err.contains("PRIVATE"), "{err}");
+}
+
+#[test]
+fn a_local_forward_reaches_a_port_on_the_devserver() {
+    let Some((ns, sshd)) = devserver("ssh-forward", "box") else {
+        return;
+    };
+    let local = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // The devserver's own sshd is the service behind the forward.
+    let forward = format!("{local}:127.0.0.1:{}", sshd.port);
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "-L", &forward, "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert_eq!(first, "up\n", "the session runs");
+    let mut banner = [0u8; 8];
+    let mut through = std::net::TcpStream::connect(("127.0.0.1", local)).unwrap();
+    through
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    through.read_exact(&mut banner).unwrap();
+    assert_eq!(&banner, b"SSH-2.0-");
+    // The end of the command's input ends the session.
+    child.stdin.take().unwrap().write_all(b"done\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn agent_forwarding_shows_the_clients_agent_keys_on_the_devserver() {
+    let Some((ns, _sshd)) = devserver("ssh-agent", "box") else {
+        return;
+    };
+    let socket = ns.env.home().join("agent.sock");
+    let agent = std::process::Command::new("ssh-agent")
+        .arg("-D")
+        .arg("-a")
+        .arg(&socket)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _agent = Kill(agent);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !socket.exists() {
+        assert!(Instant::now() < deadline, "ssh-agent never listened");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let agent_key = ns.env.home().join("agent_key");
+    let (_, private, public) = devctl::ssh::keys::generate("in-the-agent").unwrap();
+    devctl::ssh::keys::write_private(&agent_key, private.as_bytes()).unwrap();
+    let added = std::process::Command::new("ssh-add")
+        .arg(&agent_key)
+        .env("SSH_AUTH_SOCK", &socket)
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{}", stderr(&added));
+    let run = |flag: Option<&str>| {
+        let mut cmd = ns.env.process();
+        cmd.arg("--kubeconfig")
+            .arg(ns.cluster.kubeconfig())
+            .args(["-n", &ns.name, "ssh"])
+            .args(flag)
+            .args(["box", "--", "ssh-add", "-L"])
+            .env("SSH_AUTH_SOCK", &socket);
+        cmd.output().unwrap()
+    };
+    let out = run(Some("-A"));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let key_body = public.split_whitespace().nth(1).unwrap();
+    assert!(stdout(&out).contains(key_body), "{}", stdout(&out));
+    // Off by default: the devserver sees no agent.
+    let out = run(None);
+    assert_ne!(code(&out), 0);
+    assert!(!stdout(&out).contains(key_body));
+}
+
+/// Runs `devctl ssh box` in a pseudo-terminal of 24x80, types `stty size`, resizes the
+/// terminal to 40x100, types `stty size` again, then `exit 3` (python's pty module drives it).
+#[test]
+fn a_terminal_session_gets_the_window_size_and_its_changes() {
+    let Some((ns, _sshd)) = devserver("ssh-pty", "box") else {
+        return;
+    };
+    let driver = r#"
+import fcntl, os, pty, select, struct, sys, termios, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+def size(rows, cols):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+size(24, 80)
+seen = b""
+def until(text, limit=60):
+    global seen
+    end = time.time() + limit
+    while text not in seen:
+        left = end - time.time()
+        if left <= 0:
+            sys.stdout.write(seen.decode(errors="replace")); sys.exit("timed out waiting for " + repr(text))
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                sys.stdout.write(seen.decode(errors="replace")); sys.exit("eof waiting for " + repr(text))
+            seen += chunk
+until(b"$ ")
+os.write(fd, b"stty size\r")
+until(b"24 80")
+size(40, 100)
+os.write(fd, b"stty size\r")
+until(b"40 100")
+os.write(fd, b"exit 3\r")
+_, status = os.waitpid(pid, 0)
+print("exit", os.waitstatus_to_exitcode(status))
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(driver)
+        .arg(env!("CARGO_BIN_EXE_devctl"))
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", ns.env.home())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).ends_with("exit 3\n"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_dropped_tunnel_ends_the_session_with_255_and_says_so() {
+    let Some((ns, _sshd)) = devserver("ssh-drop", "box") else {
+        return;
+    };
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Held open, so the remote `read` waits until the tunnel goes.
+    let stdin = child.stdin.take();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert_eq!(first, "up\n");
+    // The port-forward's connection to the API server goes away under the session.
+    let proxy = ns.cluster.proxy();
+    let forwards: Vec<_> = proxy
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| {
+            r.path
+                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
+        })
+        .collect();
+    assert_eq!(forwards.len(), 1, "{forwards:?}");
+    proxy.drop_connection(&forwards[0].conn).unwrap();
+    let started = Instant::now();
+    let out = child.wait_with_output().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lost the connection to devserver box"),
+        "{}",
+        stderr(&out)
+    );
+    drop(stdin);
+}
+
+#[test]
+fn ssh_to_a_stopped_or_missing_devserver_says_what_to_do() {
+    let Some(ns) = Ns::new("ssh-stopped") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--flavor", "cpu-small"]);
+    ns.ok(&["stop", "box"]);
+    let out = ns.devctl(&["ssh", "box", "--", "true"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("devserver box is stopped"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("devctl start box --wait"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ns.devctl(&["ssh", "nothere", "--", "true"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("devctl create nothere"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ns.devctl(&["exec", "nothere", "--", "true"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+}
+
+#[test]
+fn proxy_carries_openssh_ssh_and_scp() {
+    let Some((ns, _sshd)) = devserver("ssh-proxy", "box") else {
+        return;
+    };
+    let set: k8s_openapi::api::apps::v1::StatefulSet = ns.get("box").unwrap();
+    let pinned = set.metadata.annotations.unwrap()["devserver.io/host-key"].clone();
+    let known_hosts = ns.env.home().join("known_hosts");
+    std::fs::write(&known_hosts, format!("box.devctl {pinned}\n")).unwrap();
+    let proxy_command = format!(
+        "{} --kubeconfig {} -n {} proxy box",
+        env!("CARGO_BIN_EXE_devctl"),
+        ns.cluster.kubeconfig().display(),
+        ns.name
+    );
+    let ssh_options = |tool: &str| {
+        let mut cmd = std::process::Command::new(tool);
+        cmd.env("HOME", ns.env.home())
+            .arg("-o")
+            .arg(format!("ProxyCommand={proxy_command}"))
+            .arg("-o")
+            .arg(format!("UserKnownHostsFile={}", known_hosts.display()))
+            .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
+            .args(["-o", "HostKeyAlias=box.devctl", "-o", "LogLevel=ERROR"])
+            .arg("-i")
+            .arg(ns.env.home().join(".ssh/id_ed25519"));
+        cmd
+    };
+    let out = ssh_options("ssh")
+        .args(["dev@box", "echo", "through-proxy"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "through-proxy\n");
+
+    let local = ns.env.home().join("data.bin");
+    let data: Vec<u8> = (0..2_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&local, &data).unwrap();
+    let out = ssh_options("scp")
+        .arg(&local)
+        .arg("dev@box:/tmp/data.bin")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let back = ns.env.home().join("back.bin");
+    let out = ssh_options("scp")
+        .arg("dev@box:/tmp/data.bin")
+        .arg(&back)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        std::fs::read(&back).unwrap() == data,
+        "the file came back byte for byte"
+    );
+}
+
+#[test]
+fn exec_streams_stdin_returns_exit_codes_and_gives_a_terminal() {
+    let Some(ns) = Ns::new("exec") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    let out = ns.devctl(&["exec", "box", "--", "sh", "-c", "exit 7"]);
+    assert_eq!(code(&out), 7, "{}", stderr(&out));
+    let out = ns.devctl(&["exec", "box", "--", "sh", "-c", "echo out; echo err >&2"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "out\n");
+    assert_eq!(stderr(&out), "err\n");
+    // `echo hi | devctl exec box -i -- cat` ends when its input does.
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "exec", "box", "-i", "--", "cat"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"hi\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "hi\n");
+    // -t: the command has a terminal.
+    let out = ns.devctl(&[
+        "exec",
+        "box",
+        "-t",
+        "--",
+        "sh",
+        "-c",
+        "test -t 1 && echo tty",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "tty");
+}
