@@ -46,7 +46,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match runtime.block_on(commands::run(cli, &printer)) {
+    let outcome = runtime.block_on(commands::run(cli, &printer));
+    // A read of standard input that never ends (ssh, exec, proxy) runs on a blocking thread
+    // that the runtime would wait for: the command is over, so it is left behind.
+    runtime.shutdown_background();
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             printer.error(&err);
