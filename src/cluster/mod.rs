@@ -8,8 +8,10 @@
 mod client;
 pub mod devservers;
 mod errors;
+pub mod events;
 mod http_log;
 pub mod kubeconfig;
+pub mod logs;
 pub mod permissions;
 mod retry;
 pub mod wait;

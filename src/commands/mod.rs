@@ -8,8 +8,10 @@ pub mod context;
 mod create;
 mod delete;
 mod describe;
+mod events;
 mod lifecycle;
 mod list;
+mod logs;
 mod reap;
 mod status;
 mod version;
@@ -40,6 +42,8 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Extend(args) => {
             lifecycle::run(&ctx, &args.name, lifecycle::Change::Extend(args.ttl)).await
         }
+        Command::Logs(args) => logs::run(&ctx, args).await,
+        Command::Events(args) => events::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,

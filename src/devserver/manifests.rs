@@ -26,6 +26,8 @@ pub const NAME_LABEL: &str = "app.kubernetes.io/name";
 pub const INSTANCE: &str = "app.kubernetes.io/instance";
 pub const OWNER: &str = "devserver.io/owner";
 pub const SSH_PORT: i32 = 22;
+/// The devserver's one container in its pod (what logs and exec address).
+pub const CONTAINER: &str = "devserver";
 /// What a redacted Secret value reads in dry-run output.
 pub const REDACTED: &str = "<redacted>";
 
@@ -345,7 +347,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         .map(|(k, v)| (k.to_string(), v)),
     );
     let container = Container {
-        name: "devserver".into(),
+        name: CONTAINER.into(),
         image: Some(spec.image.clone()),
         command: Some(vec!["/bin/sh".into(), "/devctl/startup.sh".into()]),
         ports: Some(ports),
