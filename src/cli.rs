@@ -476,9 +476,10 @@ pub struct ReapArgs {
 
 /// Print the log of a devserver's container
 ///
-/// The output of the container devserver in the pod NAME-0 (the startup script, then sshd), as
-/// the cluster keeps it. A devserver whose pod has not started yet has no log: the error says
-/// where the pod is, and devctl events NAME says why. A stopped devserver is exit 1.
+/// The output of the container named devserver in the pod NAME-0 (the startup script, then
+/// sshd), byte for byte as the cluster keeps it. A devserver whose pod has not started yet has
+/// no log: the error says where the pod is, and devctl events NAME says why. A stopped
+/// devserver is exit 1, one that does not exist exit 3.
 ///
 /// Examples:
 ///
@@ -517,8 +518,8 @@ pub struct LogsArgs {
 /// scheduler's reasons for a pod that no node takes, image pull errors, restarts. Warnings come
 /// first, then the rest, each oldest first. Works whatever state the devserver is in.
 ///
-/// -o json and -o yaml print a DevServerEventList; with --watch, one DevServerEvent document
-/// per event instead, as they come.
+/// -o wide adds COUNT, FIRST SEEN and SOURCE. -o json and -o yaml print a DevServerEventList;
+/// with --watch, one DevServerEvent document per event instead, as they come.
 ///
 /// Examples:
 ///
