@@ -122,22 +122,29 @@ fn record_event(ns: &Ns, reason: &str) {
     });
 }
 
-/// A devserver `huge` that no node of the test cluster can take (its nodes have 16 CPUs),
-/// once the scheduler has said so in an event.
-fn unschedulable(prefix: &str) -> Option<Ns> {
-    let ns = Ns::new(prefix)?;
-    ns.ok(&["create", "huge", "--cpu", "64"]);
+/// Returns once the event `reason` about `object` is recorded.
+fn until_event(ns: &Ns, object: &str, reason: &str) {
     testcluster::block_on(async {
         let events = ns.api::<Event>().await;
-        let config =
-            watcher::Config::default().fields("involvedObject.name=huge-0,reason=FailedScheduling");
+        let config = watcher::Config::default()
+            .fields(&format!("involvedObject.name={object},reason={reason}"));
         let mut applied = watcher::watcher(events, config).applied_objects().boxed();
         tokio::time::timeout(PATIENCE, applied.try_next())
             .await
-            .expect("the scheduler records FailedScheduling")
+            .unwrap_or_else(|_| panic!("no {reason} event about {object}"))
             .unwrap()
             .expect("an event");
     });
+}
+
+/// A devserver `huge` that no node of the test cluster can take (its nodes have 16 CPUs),
+/// once the scheduler has said so in an event (and the StatefulSet's controller has recorded
+/// making the pod: the two report on their own).
+fn unschedulable(prefix: &str) -> Option<Ns> {
+    let ns = Ns::new(prefix)?;
+    ns.ok(&["create", "huge", "--cpu", "64"]);
+    until_event(&ns, "huge-0", "FailedScheduling");
+    until_event(&ns, "huge", "SuccessfulCreate");
     Some(ns)
 }
 

@@ -180,7 +180,13 @@ pub async fn open(
     let stream = pods
         .log_stream(&pod_name, &options.params())
         .await
-        .map_err(|e| LogsError::Cluster(cluster.error(e)))?;
+        .map_err(|e| {
+            LogsError::Cluster(
+                cluster
+                    .error(e)
+                    .prefix(&format!("reading the log of pod {pod_name}")),
+            )
+        })?;
     Ok(Box::pin(stream))
 }
 
