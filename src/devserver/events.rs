@@ -141,16 +141,22 @@ impl EventLine {
     }
 }
 
-/// Warnings first, then the rest; each oldest first (by when it last happened).
+/// Warnings first, then the rest; each oldest first (by when it last happened). Most events
+/// carry whole seconds only, so within a second the order the cluster wrote them in decides:
+/// their resource versions, where those are numbers (as etcd's are).
 pub fn sort(lines: &mut [EventLine]) {
+    let order = |l: &EventLine| {
+        (
+            !l.is_warning(),
+            l.last.map(|t| t.as_second()),
+            l.key.1.parse::<u64>().ok(),
+            l.first.map(|t| t.as_second()),
+        )
+    };
     lines.sort_by(|a, b| {
-        (!a.is_warning(), a.last, a.first, &a.object, &a.reason).cmp(&(
-            !b.is_warning(),
-            b.last,
-            b.first,
-            &b.object,
-            &b.reason,
-        ))
+        order(a)
+            .cmp(&order(b))
+            .then_with(|| (&a.object, &a.reason).cmp(&(&b.object, &b.reason)))
     });
 }
 
@@ -263,6 +269,27 @@ mod tests {
             order,
             ["Failed", "BackOff", "SuccessfulCreate", "Scheduled"]
         );
+    }
+
+    #[test]
+    fn within_one_second_the_order_the_cluster_wrote_them_in_decides() {
+        let mut scheduled = core("Pod", "b-0", "Normal", "Scheduled", "2026-11-25T09:10:00Z");
+        scheduled.last_timestamp = None;
+        scheduled.event_time = Some(k8s_openapi::apimachinery::pkg::apis::meta::v1::MicroTime(
+            "2026-11-25T09:10:00.9Z".parse().unwrap(),
+        ));
+        scheduled.metadata.resource_version = Some("9".into());
+        let mut started = core("Pod", "b-0", "Normal", "Started", "2026-11-25T09:10:00Z");
+        started.metadata.resource_version = Some("12".into());
+        let mut created = core("Pod", "b-0", "Normal", "Created", "2026-11-25T09:10:00Z");
+        created.metadata.resource_version = Some("10".into());
+        let mut lines: Vec<EventLine> = [started, scheduled, created]
+            .iter()
+            .map(|e| EventLine::new(e, now()))
+            .collect();
+        sort(&mut lines);
+        let order: Vec<&str> = lines.iter().map(|l| l.reason.as_str()).collect();
+        assert_eq!(order, ["Scheduled", "Created", "Started"]);
     }
 
     #[test]
