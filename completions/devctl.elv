@@ -42,6 +42,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand start 'Start a stopped devserver (scale it back to 1)'
             cand restart 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
             cand extend 'Push a devserver''s expiry out'
+            cand logs 'Print the log of a devserver''s container'
+            cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -221,6 +223,51 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;logs'= {
+            cand --since 'Only output of the last DURATION, e.g. 10m or 1h30m'
+            cand --tail 'Only the last N lines (then, with -f, what follows)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -f 'Keep printing new output until the container ends (Ctrl-C stops it)'
+            cand --follow 'Keep printing new output until the container ends (Ctrl-C stops it)'
+            cand --previous 'Print the log of the container''s previous run (after a crash or restart)'
+            cand --timestamps 'Begin each line with the time the cluster received it (RFC 3339)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;events'= {
+            cand --for 'Stop watching after this long, e.g. 10m (exit 0)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -w 'Keep printing events as they happen (Ctrl-C stops it)'
+            cand --watch 'Keep printing events as they happen (Ctrl-C stops it)'
             cand -v 'Show more detail on stderr (repeatable)'
             cand --verbose 'Show more detail on stderr (repeatable)'
             cand -q 'Print only data and errors'
@@ -427,6 +474,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand start 'Start a stopped devserver (scale it back to 1)'
             cand restart 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
             cand extend 'Push a devserver''s expiry out'
+            cand logs 'Print the log of a devserver''s container'
+            cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -449,6 +498,10 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;restart'= {
         }
         &'devctl;help;extend'= {
+        }
+        &'devctl;help;logs'= {
+        }
+        &'devctl;help;events'= {
         }
         &'devctl;help;reap'= {
         }

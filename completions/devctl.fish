@@ -46,6 +46,8 @@ complete -c devctl -n "__fish_devctl_needs_command" -f -a "stop" -d 'Stop a devs
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "logs" -d 'Print the log of a devserver\'s container'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
@@ -197,6 +199,41 @@ complete -c devctl -n "__fish_devctl_using_subcommand extend" -s q -l quiet -d '
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l since -d 'Only output of the last DURATION, e.g. 10m or 1h30m' -r
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l tail -d 'Only the last N lines (then, with -f, what follows)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container ends (Ctrl-C stops it)'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l previous -d 'Print the log of the container\'s previous run (after a crash or restart)'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l timestamps -d 'Begin each line with the time the cluster received it (RFC 3339)'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -l for -d 'Stop watching after this long, e.g. 10m (exit 0)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand events" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand events" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand events" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s w -l watch -d 'Keep printing events as they happen (Ctrl-C stops it)'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand events" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s n -l namespace -d 'Work in this namespace' -r
@@ -335,20 +372,22 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "create" -d 'Create a devserver'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Show every setting, its value and where the value comes from'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting in the config file'

@@ -317,6 +317,73 @@ name\:"Names only, one per line"))' \
 ':name -- Name of the devserver:_default' \
 && ret=0
 ;;
+(logs)
+_arguments "${_arguments_options[@]}" : \
+'--since=[Only output of the last DURATION, e.g. 10m or 1h30m]:DURATION:_default' \
+'--tail=[Only the last N lines (then, with -f, what follows)]:N:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-f[Keep printing new output until the container ends (Ctrl-C stops it)]' \
+'--follow[Keep printing new output until the container ends (Ctrl-C stops it)]' \
+'--previous[Print the log of the container'\''s previous run (after a crash or restart)]' \
+'--timestamps[Begin each line with the time the cluster received it (RFC 3339)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
+(events)
+_arguments "${_arguments_options[@]}" : \
+'--for=[Stop watching after this long, e.g. 10m (exit 0)]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-w[Keep printing events as they happen (Ctrl-C stops it)]' \
+'--watch[Keep printing events as they happen (Ctrl-C stops it)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
 (reap)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
@@ -668,6 +735,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(logs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(events)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (reap)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -740,6 +815,8 @@ _devctl_commands() {
 'start:Start a stopped devserver (scale it back to 1)' \
 'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
+'logs:Print the log of a devserver'\''s container' \
+'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
@@ -836,6 +913,11 @@ _devctl__subcmd__describe_commands() {
     local commands; commands=()
     _describe -t commands 'devctl describe commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__events_commands] )) ||
+_devctl__subcmd__events_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl events commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__extend_commands] )) ||
 _devctl__subcmd__extend_commands() {
     local commands; commands=()
@@ -852,6 +934,8 @@ _devctl__subcmd__help_commands() {
 'start:Start a stopped devserver (scale it back to 1)' \
 'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
+'logs:Print the log of a devserver'\''s container' \
+'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
@@ -911,6 +995,11 @@ _devctl__subcmd__help__subcmd__describe_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help describe commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__events_commands] )) ||
+_devctl__subcmd__help__subcmd__events_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help events commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__extend_commands] )) ||
 _devctl__subcmd__help__subcmd__extend_commands() {
     local commands; commands=()
@@ -925,6 +1014,11 @@ _devctl__subcmd__help__subcmd__help_commands() {
 _devctl__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__logs_commands] )) ||
+_devctl__subcmd__help__subcmd__logs_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help logs commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__reap_commands] )) ||
 _devctl__subcmd__help__subcmd__reap_commands() {
@@ -960,6 +1054,11 @@ _devctl__subcmd__help__subcmd__version_commands() {
 _devctl__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'devctl list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__logs_commands] )) ||
+_devctl__subcmd__logs_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl logs commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__reap_commands] )) ||
 _devctl__subcmd__reap_commands() {

@@ -110,6 +110,8 @@ pub enum Command {
     Ssh(SshArgs),
     Exec(ExecArgs),
     Proxy(ProxyArgs),
+    Logs(LogsArgs),
+    Events(EventsArgs),
     Reap(ReapArgs),
     Status(StatusArgs),
     Version(VersionArgs),
@@ -598,4 +600,73 @@ pub struct ReapArgs {
     /// Say what would be deleted and delete nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// Print the log of a devserver's container
+///
+/// The output of the container named devserver in the pod NAME-0 (the startup script, then
+/// sshd), byte for byte as the cluster keeps it. A devserver whose pod has not started yet has
+/// no log: the error says where the pod is, and devctl events NAME says why. A stopped
+/// devserver is exit 1, one that does not exist exit 3.
+///
+/// Examples:
+///
+/// devctl logs mydev --tail 50
+///
+/// devctl logs mydev -f --since 10m --timestamps
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// Keep printing new output until the container ends (Ctrl-C stops it)
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// Print the log of the container's previous run (after a crash or restart)
+    #[arg(long)]
+    pub previous: bool,
+
+    /// Only output of the last DURATION, e.g. 10m or 1h30m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub since: Option<std::time::Duration>,
+
+    /// Begin each line with the time the cluster received it (RFC 3339)
+    #[arg(long)]
+    pub timestamps: bool,
+
+    /// Only the last N lines (then, with -f, what follows)
+    #[arg(long, value_name = "N")]
+    pub tail: Option<u32>,
+}
+
+/// Show the events of a devserver: why its pod waits, fails or restarts
+///
+/// The events of the StatefulSet NAME, its pod NAME-0 and its home claim home-NAME-0: the
+/// scheduler's reasons for a pod that no node takes, image pull errors, restarts. Warnings come
+/// first, then the rest, each oldest first. Works whatever state the devserver is in.
+///
+/// -o wide adds COUNT, FIRST SEEN and SOURCE. -o json and -o yaml print a DevServerEventList;
+/// with --watch, one DevServerEvent document per event instead, as they come.
+///
+/// Examples:
+///
+/// devctl events mydev
+///
+/// devctl events mydev --watch
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// Keep printing events as they happen (Ctrl-C stops it)
+    ///
+    /// After the events so far, each new or repeated event is printed when the cluster records
+    /// it. A dropped connection is resumed where it stopped.
+    #[arg(short = 'w', long)]
+    pub watch: bool,
+
+    /// Stop watching after this long, e.g. 10m (exit 0)
+    #[arg(long = "for", value_name = "DURATION", requires = "watch", value_parser = parse_duration)]
+    pub watch_for: Option<std::time::Duration>,
 }

@@ -143,6 +143,18 @@ fn cases() -> Vec<Case> {
             Setup::Running,
             &["extend", "box", "--ttl", "1h"],
         ),
+        case(
+            "logs",
+            Command::Logs,
+            Setup::Running,
+            &["logs", "box", "--tail", "1"],
+        ),
+        case(
+            "events",
+            Command::Events,
+            Setup::Running,
+            &["events", "box", "--watch", "--for", "2s"],
+        ),
         case("reap", Command::Reap, Setup::Expired, &["reap"]),
         Case {
             all_namespaces: true,

@@ -24,13 +24,15 @@ pub enum Command {
     Start,
     Restart,
     Extend,
+    Logs,
+    Events,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 13] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -39,6 +41,8 @@ impl Command {
         Command::Start,
         Command::Restart,
         Command::Extend,
+        Command::Logs,
+        Command::Events,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -55,6 +59,8 @@ impl Command {
             Command::Start => "start",
             Command::Restart => "restart",
             Command::Extend => "extend",
+            Command::Logs => "logs",
+            Command::Events => "events",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -129,6 +135,13 @@ impl Rule {
     const fn when(self, when: &'static str) -> Rule {
         Rule {
             when: Some(when),
+            ..self
+        }
+    }
+
+    const fn subresource(self, subresource: &'static str) -> Rule {
+        Rule {
+            subresource,
             ..self
         }
     }
@@ -434,6 +447,23 @@ const RESTART: &[Rule] = &[
 
 const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
 
+const LOGS: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "see whether the container has started"),
+    Rule::new("get", CORE, "pods", "read the container's log").subresource("log"),
+];
+
+const EVENTS: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new(
+        "list",
+        CORE,
+        "events",
+        "read the events of the devserver, its pod and its home claim",
+    ),
+    Rule::new("watch", CORE, "events", "print new events as they happen").when("--watch"),
+];
+
 const REAP: &[Rule] = &[
     Rule::new("list", APPS, "statefulsets", "find expired devservers"),
     Rule::new("delete", APPS, "statefulsets", "delete expired devservers"),
@@ -481,6 +511,8 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Start => START,
         Command::Restart => RESTART,
         Command::Extend => EXTEND,
+        Command::Logs => LOGS,
+        Command::Events => EVENTS,
         Command::Reap => REAP,
         Command::Status => STATUS,
         Command::Version => &[],

@@ -118,9 +118,9 @@ impl From<WaitError> for Error {
 const UNSCHEDULABLE_GRACE: Duration = Duration::from_secs(20);
 
 /// How often in a row a broken watch is resumed before the wait gives up.
-const WATCH_RESUMES: u32 = 5;
+pub(super) const WATCH_RESUMES: u32 = 5;
 /// The pause before resuming, times the number of breaks in a row.
-const RESUME_BACKOFF: Duration = Duration::from_millis(200);
+pub(super) const RESUME_BACKOFF: Duration = Duration::from_millis(200);
 
 /// Waits until the target's pod is Ready (sshd answers its readiness probe), calling
 /// `on_phase` whenever its phase changes.

@@ -8,9 +8,11 @@ pub mod context;
 mod create;
 mod delete;
 mod describe;
+mod events;
 mod exec;
 mod lifecycle;
 mod list;
+mod logs;
 mod proxy;
 mod reap;
 mod ssh;
@@ -46,6 +48,8 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Ssh(args) => ssh::run(&ctx, args).await,
         Command::Exec(args) => exec::run(&ctx, args).await,
         Command::Proxy(args) => proxy::run(&ctx, args).await,
+        Command::Logs(args) => logs::run(&ctx, args).await,
+        Command::Events(args) => events::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,

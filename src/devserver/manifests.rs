@@ -26,7 +26,7 @@ pub const NAME_LABEL: &str = "app.kubernetes.io/name";
 pub const INSTANCE: &str = "app.kubernetes.io/instance";
 pub const OWNER: &str = "devserver.io/owner";
 pub const SSH_PORT: i32 = 22;
-/// The name of the devserver's one container.
+/// The devserver's one container in its pod (what logs and exec address).
 pub const CONTAINER: &str = "devserver";
 /// What a redacted Secret value reads in dry-run output.
 pub const REDACTED: &str = "<redacted>";

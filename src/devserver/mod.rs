@@ -1,6 +1,7 @@
 //! The domain: what a devserver is, independent of any cluster. Pure functions only.
 
 pub mod duration;
+pub mod events;
 pub mod flavor;
 pub mod input;
 pub mod manifests;

@@ -174,10 +174,14 @@ impl Printer {
 
     /// Writes data to stdout. A closed pipe (`devctl list | head`) ends the program quietly.
     pub fn out(&self, text: &str) {
+        self.out_bytes(text.as_bytes());
+    }
+
+    /// Writes bytes to stdout as they are (a container's log need not be text), flushed at
+    /// once so that a follower sees them as they come.
+    pub fn out_bytes(&self, bytes: &[u8]) {
         let mut stdout = std::io::stdout().lock();
-        let result = stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush());
+        let result = stdout.write_all(bytes).and_then(|()| stdout.flush());
         if let Err(e) = result {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 std::process::exit(0);
