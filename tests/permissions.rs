@@ -19,6 +19,7 @@ mod common;
 use std::process::Output;
 use std::time::{Duration, Instant};
 
+use common::sshd::Sshd;
 use common::{Env, stderr, stdout};
 use devctl::cluster::permissions::{self, Command, Need, Rule, Scope};
 use k8s_openapi::api::apps::v1::StatefulSet;
@@ -63,6 +64,11 @@ enum Setup {
     Fresh,
     /// A new expired devserver for each try.
     Expired,
+    /// A devserver `box` that is stopped before each try; with `sshd`, its real sshd runs
+    /// and it authorizes the user's key.
+    Stopped {
+        sshd: bool,
+    },
 }
 
 /// One invocation of a command and the rules of its table that it exercises.
@@ -155,6 +161,24 @@ fn cases() -> Vec<Case> {
             Setup::Running,
             &["events", "box", "--watch", "--for", "2s"],
         ),
+        case(
+            "ssh",
+            Command::Ssh,
+            Setup::Stopped { sshd: true },
+            &["ssh", "box", "--start", "--", "true"],
+        ),
+        case(
+            "proxy",
+            Command::Proxy,
+            Setup::Stopped { sshd: false },
+            &["proxy", "box", "--start"],
+        ),
+        case(
+            "exec",
+            Command::Exec,
+            Setup::Stopped { sshd: false },
+            &["exec", "box", "--start", "--", "true"],
+        ),
         case("reap", Command::Reap, Setup::Expired, &["reap"]),
         Case {
             all_namespaces: true,
@@ -216,6 +240,8 @@ struct Lab<'c> {
     missing_flags: Vec<&'static str>,
     failures: Vec<String>,
     notes: Vec<String>,
+    /// The real sshd of the case's devserver, when it needs one.
+    sshd: Option<Sshd>,
 }
 
 fn role_name(ns: &str) -> String {
@@ -296,6 +322,7 @@ impl<'c> Lab<'c> {
             missing_flags,
             failures: Vec::new(),
             notes: Vec::new(),
+            sshd: None,
         }
     }
 
@@ -388,7 +415,7 @@ impl<'c> Lab<'c> {
             Setup::Claim => format!("c{}", self.tries),
             Setup::Fresh => format!("d{}", self.tries),
             Setup::Expired => format!("r{}", self.tries),
-            Setup::Nothing | Setup::Running => "box".to_string(),
+            Setup::Nothing | Setup::Running | Setup::Stopped { .. } => "box".to_string(),
         };
         match self.case.setup {
             Setup::Nothing => {}
@@ -415,6 +442,21 @@ impl<'c> Lab<'c> {
                     self.admin_devctl(&["create", "box", "--expose-ssh", "nodeport"]);
                 }
                 self.until_running("box");
+            }
+            Setup::Stopped { sshd } => {
+                if self.tries == 1 {
+                    let key = common::sshd::user_key_in(self.env.home());
+                    let public = key.with_extension("pub").display().to_string();
+                    self.admin_devctl(&["create", "box", "--ssh-key", &public]);
+                    self.until_running("box");
+                    if sshd {
+                        self.sshd = Some(
+                            Sshd::start_in(self.cluster, &self.ns, self.env.home(), "box", None)
+                                .expect("root and debootstrap for sshd"),
+                        );
+                    }
+                }
+                self.admin_devctl(&["stop", "box"]);
             }
             Setup::Fresh => {
                 self.admin_devctl(&["create", &name, "--home", "1Gi"]);

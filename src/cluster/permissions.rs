@@ -26,13 +26,16 @@ pub enum Command {
     Extend,
     Logs,
     Events,
+    Ssh,
+    Exec,
+    Proxy,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 16] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -43,6 +46,9 @@ impl Command {
         Command::Extend,
         Command::Logs,
         Command::Events,
+        Command::Ssh,
+        Command::Exec,
+        Command::Proxy,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -61,6 +67,9 @@ impl Command {
             Command::Extend => "extend",
             Command::Logs => "logs",
             Command::Events => "events",
+            Command::Ssh => "ssh",
+            Command::Exec => "exec",
+            Command::Proxy => "proxy",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -453,6 +462,28 @@ const LOGS: &[Rule] = &[
     Rule::new("get", CORE, "pods", "read the container's log").subresource("log"),
 ];
 
+/// What `ssh` and `proxy` call: the devserver and its pod, read together with the port-forward
+/// made at once; a watch of the pod while it starts; with `--start`, the scale-up.
+const SSH: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "see whether the devserver is ready"),
+    Rule::new("create", CORE, "pods", "reach sshd through the API server")
+        .subresource("portforward")
+        .when("--via port-forward (the default outside a cluster)"),
+    Rule::new("watch", CORE, "pods", "follow the pod while it starts")
+        .when("the devserver is starting"),
+    Rule::new("patch", APPS, "statefulsets", "start a stopped devserver").when("--start"),
+];
+
+const EXEC: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "see whether the container runs"),
+    Rule::new("create", CORE, "pods", "run the command in the container").subresource("exec"),
+    Rule::new("watch", CORE, "pods", "follow the pod while it starts")
+        .when("the devserver is starting"),
+    Rule::new("patch", APPS, "statefulsets", "start a stopped devserver").when("--start"),
+];
+
 const EVENTS: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new(
@@ -513,6 +544,8 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Extend => EXTEND,
         Command::Logs => LOGS,
         Command::Events => EVENTS,
+        Command::Ssh | Command::Proxy => SSH,
+        Command::Exec => EXEC,
         Command::Reap => REAP,
         Command::Status => STATUS,
         Command::Version => &[],

@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use k8s_openapi::api::core::v1::{ConfigMap, Secret};
+use kube::api::Api;
+use testcluster::Cluster;
 
 use super::ns::Ns;
 use super::rootfs;
@@ -60,13 +62,26 @@ impl Drop for Sshd {
 
 /// What the devserver's pod would see at `/devctl`, written into `dir`, with sshd on `port`.
 /// `host_key` replaces the devserver's host key pair (for the mismatch test).
-fn lay_out(ns: &Ns, name: &str, dir: &Path, port: u16, host_key: Option<(String, String)>) {
-    let config: ConfigMap = ns
-        .get(&format!("{name}-init"))
-        .expect("the devserver's ConfigMap");
-    let secret: Secret = ns
-        .get(&format!("{name}-ssh"))
-        .expect("the devserver's Secret");
+fn lay_out(
+    cluster: &Cluster,
+    namespace: &str,
+    name: &str,
+    dir: &Path,
+    port: u16,
+    host_key: Option<(String, String)>,
+) {
+    let (config, secret) = testcluster::block_on(async {
+        let admin = cluster.client().await.unwrap();
+        let config: ConfigMap = Api::namespaced(admin.clone(), namespace)
+            .get(&format!("{name}-init"))
+            .await
+            .expect("the devserver's ConfigMap");
+        let secret: Secret = Api::namespaced(admin, namespace)
+            .get(&format!("{name}-ssh"))
+            .await
+            .expect("the devserver's Secret");
+        (config, secret)
+    });
     std::fs::create_dir_all(dir.join("ssh")).unwrap();
     for (key, value) in config.data.unwrap_or_default() {
         let value = value.replace(
@@ -119,11 +134,22 @@ impl Sshd {
 
     /// The same with another host key than the pinned one: an impostor.
     pub fn start_with(ns: &Ns, name: &str, host_key: Option<(String, String)>) -> Option<Sshd> {
+        Sshd::start_in(ns.cluster, &ns.name, ns.env.home(), name, host_key)
+    }
+
+    /// The same in any namespace, its files under `home`.
+    pub fn start_in(
+        cluster: &Cluster,
+        namespace: &str,
+        home: &Path,
+        name: &str,
+        host_key: Option<(String, String)>,
+    ) -> Option<Sshd> {
         if rootfs::skip() {
             return None;
         }
         let lower = lower();
-        let work = ns.env.home().join(format!("sshd-{name}"));
+        let work = home.join(format!("sshd-{name}"));
         std::fs::create_dir_all(&work).unwrap();
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -131,7 +157,7 @@ impl Sshd {
             .unwrap()
             .port();
         let devctl_dir = work.join("devctl");
-        lay_out(ns, name, &devctl_dir, port, host_key);
+        lay_out(cluster, namespace, name, &devctl_dir, port, host_key);
         let layers = work.join("layers");
         std::fs::create_dir_all(&layers).unwrap();
         // Paths reach the script as arguments, never pasted into it.
@@ -167,10 +193,10 @@ exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
             .unwrap();
         let mut sshd = Sshd { child, port, log };
         sshd.wait_listening();
-        ns.cluster
+        cluster
             .agent()
             .forward(
-                &ns.name,
+                namespace,
                 &format!("{name}-0"),
                 22,
                 &format!("127.0.0.1:{port}"),
@@ -197,7 +223,12 @@ exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
 /// A key pair in the test's `~/.ssh/id_ed25519`, so that `devctl create` authorizes it and
 /// `devctl ssh` logs in with it, as on a developer's machine.
 pub fn user_key(ns: &Ns) -> PathBuf {
-    let dir = ns.env.home().join(".ssh");
+    user_key_in(ns.env.home())
+}
+
+/// The same under any `home`.
+pub fn user_key_in(home: &Path) -> PathBuf {
+    let dir = home.join(".ssh");
     std::fs::create_dir_all(&dir).unwrap();
     let private = dir.join("id_ed25519");
     if !private.exists() {
