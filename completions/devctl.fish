@@ -46,6 +46,9 @@ complete -c devctl -n "__fish_devctl_needs_command" -f -a "stop" -d 'Stop a devs
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "logs" -d 'Print the log of a devserver\'s container'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
@@ -199,6 +202,69 @@ complete -c devctl -n "__fish_devctl_using_subcommand extend" -s q -l quiet -d '
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand extend" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l via -d 'How to reach it: port-forward (through the API server), nodeport, or direct (the pod\'s address, from inside the cluster)' -r -f -a "port-forward\t''
+nodeport\t''
+direct\t''"
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s i -l identity -d 'Private key to log in with (repeatable; default: the keys create authorizes)' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s L -d 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s l -l user -d 'Log in as USER instead of dev' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s A -l forward-agent -d 'Forward your ssh-agent to the devserver (the ssh-forward-agent setting makes it the default)'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s a -l no-forward-agent -d 'Do not forward your ssh-agent, whatever the setting says'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s t -d 'Ask for a terminal even with a command, as ssh -t'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s T -d 'Never ask for a terminal, as ssh -T'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l start -d 'Start the devserver if it is stopped (else a stopped one is an error)'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s i -l stdin -d 'Pass standard input to the command'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s t -l tty -d 'Give the command a terminal (with -i: the local terminal in raw mode)'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l start -d 'Start the devserver if it is stopped (else a stopped one is an error)'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l via -d 'How to reach it: port-forward, nodeport or direct (as for devctl ssh)' -r -f -a "port-forward\t''
+nodeport\t''
+direct\t''"
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l start -d 'Start the devserver if it is stopped (else a stopped one is an error)'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand logs" -l since -d 'Only output of the last DURATION, e.g. 10m or 1h30m' -r
 complete -c devctl -n "__fish_devctl_using_subcommand logs" -l tail -d 'Only the last N lines (then, with -f, what follows)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand logs" -l kubeconfig -d 'Use this kubeconfig file' -r -F
@@ -372,22 +438,25 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "create" -d 'Create a devserver'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend logs events reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy logs events reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Show every setting, its value and where the value comes from'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting in the config file'

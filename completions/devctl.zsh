@@ -317,6 +317,118 @@ name\:"Names only, one per line"))' \
 ':name -- Name of the devserver:_default' \
 && ret=0
 ;;
+(ssh)
+_arguments "${_arguments_options[@]}" : \
+'--via=[How to reach it\: port-forward (through the API server), nodeport, or direct (the pod'\''s address, from inside the cluster)]:TRANSPORT:(port-forward nodeport direct)' \
+'*-i+[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
+'*--identity=[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
+'*-L+[Forward a local port to HOST\:HOSTPORT as seen from the devserver (repeatable)]:[BIND:]PORT:HOST:HOSTPORT:_default' \
+'-l+[Log in as USER instead of dev]:USER:_default' \
+'--user=[Log in as USER instead of dev]:USER:_default' \
+'--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-A[Forward your ssh-agent to the devserver (the ssh-forward-agent setting makes it the default)]' \
+'--forward-agent[Forward your ssh-agent to the devserver (the ssh-forward-agent setting makes it the default)]' \
+'(-A --forward-agent)-a[Do not forward your ssh-agent, whatever the setting says]' \
+'(-A --forward-agent)--no-forward-agent[Do not forward your ssh-agent, whatever the setting says]' \
+'(-T)-t[Ask for a terminal even with a command, as ssh -t]' \
+'-T[Never ask for a terminal, as ssh -T]' \
+'--start[Start the devserver if it is stopped (else a stopped one is an error)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+'*::command -- The command to run instead of a shell:_default' \
+&& ret=0
+;;
+(exec)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-i[Pass standard input to the command]' \
+'--stdin[Pass standard input to the command]' \
+'-t[Give the command a terminal (with -i\: the local terminal in raw mode)]' \
+'--tty[Give the command a terminal (with -i\: the local terminal in raw mode)]' \
+'--start[Start the devserver if it is stopped (else a stopped one is an error)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+'*::command -- The command and its arguments (run as given, no shell):_default' \
+&& ret=0
+;;
+(proxy)
+_arguments "${_arguments_options[@]}" : \
+'--via=[How to reach it\: port-forward, nodeport or direct (as for devctl ssh)]:TRANSPORT:(port-forward nodeport direct)' \
+'--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--start[Start the devserver if it is stopped (else a stopped one is an error)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+&& ret=0
+;;
 (logs)
 _arguments "${_arguments_options[@]}" : \
 '--since=[Only output of the last DURATION, e.g. 10m or 1h30m]:DURATION:_default' \
@@ -735,6 +847,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(ssh)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(exec)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(proxy)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (logs)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -815,6 +939,9 @@ _devctl_commands() {
 'start:Start a stopped devserver (scale it back to 1)' \
 'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
+'ssh:Open a shell on a devserver, or run a command there, over SSH' \
+'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
+'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'reap:Delete expired devservers (their home volumes are kept)' \
@@ -918,6 +1045,11 @@ _devctl__subcmd__events_commands() {
     local commands; commands=()
     _describe -t commands 'devctl events commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__exec_commands] )) ||
+_devctl__subcmd__exec_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl exec commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__extend_commands] )) ||
 _devctl__subcmd__extend_commands() {
     local commands; commands=()
@@ -934,6 +1066,9 @@ _devctl__subcmd__help_commands() {
 'start:Start a stopped devserver (scale it back to 1)' \
 'restart:Restart a devserver (a new pod replaces its pod; the home volume stays)' \
 'extend:Push a devserver'\''s expiry out' \
+'ssh:Open a shell on a devserver, or run a command there, over SSH' \
+'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
+'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'reap:Delete expired devservers (their home volumes are kept)' \
@@ -1000,6 +1135,11 @@ _devctl__subcmd__help__subcmd__events_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help events commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__exec_commands] )) ||
+_devctl__subcmd__help__subcmd__exec_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help exec commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__extend_commands] )) ||
 _devctl__subcmd__help__subcmd__extend_commands() {
     local commands; commands=()
@@ -1020,6 +1160,11 @@ _devctl__subcmd__help__subcmd__logs_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help logs commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__proxy_commands] )) ||
+_devctl__subcmd__help__subcmd__proxy_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help proxy commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__reap_commands] )) ||
 _devctl__subcmd__help__subcmd__reap_commands() {
     local commands; commands=()
@@ -1029,6 +1174,11 @@ _devctl__subcmd__help__subcmd__reap_commands() {
 _devctl__subcmd__help__subcmd__restart_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help restart commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__ssh_commands] )) ||
+_devctl__subcmd__help__subcmd__ssh_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help ssh commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__start_commands] )) ||
 _devctl__subcmd__help__subcmd__start_commands() {
@@ -1060,6 +1210,11 @@ _devctl__subcmd__logs_commands() {
     local commands; commands=()
     _describe -t commands 'devctl logs commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__proxy_commands] )) ||
+_devctl__subcmd__proxy_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl proxy commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__reap_commands] )) ||
 _devctl__subcmd__reap_commands() {
     local commands; commands=()
@@ -1069,6 +1224,11 @@ _devctl__subcmd__reap_commands() {
 _devctl__subcmd__restart_commands() {
     local commands; commands=()
     _describe -t commands 'devctl restart commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__ssh_commands] )) ||
+_devctl__subcmd__ssh_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl ssh commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__start_commands] )) ||
 _devctl__subcmd__start_commands() {

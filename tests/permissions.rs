@@ -457,6 +457,7 @@ impl<'c> Lab<'c> {
                     }
                 }
                 self.admin_devctl(&["stop", "box"]);
+                self.until_no_pod("box");
             }
             Setup::Fresh => {
                 self.admin_devctl(&["create", &name, "--home", "1Gi"]);
@@ -475,6 +476,20 @@ impl<'c> Lab<'c> {
             }
         }
         name
+    }
+
+    /// The devserver's pod gone, as the admin.
+    fn until_no_pod(&self, name: &str) {
+        testcluster::block_on(async {
+            let pods: Api<Pod> = Api::namespaced(self.cluster.client().await.unwrap(), &self.ns);
+            let pod = format!("{name}-0");
+            let gone =
+                kube::runtime::wait::await_condition(pods, &pod, |p: Option<&Pod>| p.is_none());
+            tokio::time::timeout(Duration::from_secs(90), gone)
+                .await
+                .unwrap_or_else(|_| panic!("{}: {name}-0 never went away", self.case.label))
+                .unwrap();
+        });
     }
 
     /// Replicas 1 and the pod Ready (not a terminating one), as the admin.

@@ -106,7 +106,9 @@ pub async fn running(
     let (set, pod) = tokio::join!(devservers::get(cluster, name), pods.get_opt(&pod_name));
     let set = found(cluster, name, set)?;
     let pod = pod.map_err(|e| cluster.error(e))?;
-    if let Some(pod) = pod.filter(|p| belongs(p, &set) && until_reached(until, p)) {
+    // A stopped devserver's pod may still be on its way out: it does not count.
+    if let Some(pod) = pod.filter(|p| !stopped(&set) && belongs(p, &set) && until_reached(until, p))
+    {
         return Ok(Running {
             name: name.to_string(),
             namespace: cluster.namespace.clone(),
@@ -350,6 +352,7 @@ pub async fn ssh_stream(
         );
         let set = found(cluster, name, set)?;
         if let (Ok(Some(pod)), Ok(stream)) = (pod, stream)
+            && !stopped(&set)
             && belongs(&pod, &set)
             && until_reached(Until::Ready, &pod)
         {

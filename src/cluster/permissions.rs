@@ -467,6 +467,11 @@ const LOGS: &[Rule] = &[
 const SSH: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new("get", CORE, "pods", "see whether the devserver is ready"),
+    // A WebSocket upgrade is a GET: the API server asks for `get`, and since 1.35 (the
+    // AuthorizePodWebsocketUpgradeCreatePermission gate) for `create` as well.
+    Rule::new("get", CORE, "pods", "reach sshd through the API server")
+        .subresource("portforward")
+        .when("--via port-forward (the default outside a cluster)"),
     Rule::new("create", CORE, "pods", "reach sshd through the API server")
         .subresource("portforward")
         .when("--via port-forward (the default outside a cluster)"),
@@ -478,6 +483,7 @@ const SSH: &[Rule] = &[
 const EXEC: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new("get", CORE, "pods", "see whether the container runs"),
+    Rule::new("get", CORE, "pods", "run the command in the container").subresource("exec"),
     Rule::new("create", CORE, "pods", "run the command in the container").subresource("exec"),
     Rule::new("watch", CORE, "pods", "follow the pod while it starts")
         .when("the devserver is starting"),
