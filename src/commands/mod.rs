@@ -11,6 +11,7 @@ mod describe;
 mod lifecycle;
 mod list;
 mod reap;
+mod ssh_config;
 mod status;
 mod version;
 
@@ -40,6 +41,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Extend(args) => {
             lifecycle::run(&ctx, &args.name, lifecycle::Change::Extend(args.ttl)).await
         }
+        Command::SshConfig(args) => ssh_config::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,
