@@ -46,6 +46,9 @@ _devctl() {
             devctl,restart)
                 cmd="devctl__subcmd__restart"
                 ;;
+            devctl,ssh-config)
+                cmd="devctl__subcmd__ssh__subcmd__config"
+                ;;
             devctl,start)
                 cmd="devctl__subcmd__start"
                 ;;
@@ -118,6 +121,9 @@ _devctl() {
             devctl__subcmd__help,restart)
                 cmd="devctl__subcmd__help__subcmd__restart"
                 ;;
+            devctl__subcmd__help,ssh-config)
+                cmd="devctl__subcmd__help__subcmd__ssh__subcmd__config"
+                ;;
             devctl__subcmd__help,start)
                 cmd="devctl__subcmd__help__subcmd__start"
                 ;;
@@ -149,7 +155,7 @@ _devctl() {
 
     case "${cmd}" in
         devctl)
-            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend reap status version config completions help"
+            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,7 +781,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__help)
-            opts="create list describe delete stop start restart extend reap status version config completions help"
+            opts="create list describe delete stop start restart extend ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +990,20 @@ _devctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        devctl__subcmd__help__subcmd__ssh__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         devctl__subcmd__help__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1140,6 +1160,56 @@ _devctl() {
             fi
             case "${prev}" in
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        devctl__subcmd__ssh__subcmd__config)
+            opts="-A -i -n -o -v -q -h -V --write --diff --all-namespaces --identity --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

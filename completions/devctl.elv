@@ -42,6 +42,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand start 'Start a stopped devserver (scale it back to 1)'
             cand restart 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
             cand extend 'Push a devserver''s expiry out'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -221,6 +222,30 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;ssh-config'= {
+            cand -i 'Offer this private key (repeatable) instead of the default'
+            cand --identity 'Offer this private key (repeatable) instead of the default'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --write 'Install the entries: ~/.ssh/devctl/config, devctl''s known_hosts, an Include line'
+            cand --diff 'Show what --write would change, as a unified diff, and write nothing'
+            cand -A 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
+            cand --all-namespaces 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
             cand -v 'Show more detail on stderr (repeatable)'
             cand --verbose 'Show more detail on stderr (repeatable)'
             cand -q 'Print only data and errors'
@@ -427,6 +452,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand start 'Start a stopped devserver (scale it back to 1)'
             cand restart 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
             cand extend 'Push a devserver''s expiry out'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -449,6 +475,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;restart'= {
         }
         &'devctl;help;extend'= {
+        }
+        &'devctl;help;ssh-config'= {
         }
         &'devctl;help;reap'= {
         }

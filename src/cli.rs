@@ -486,6 +486,9 @@ pub struct ReapArgs {
 /// entries of its context and namespace (every namespace with -A): those of deleted devservers
 /// go, other contexts' and namespaces' stay. A run that would change nothing writes nothing.
 ///
+/// The ProxyCommand names the devserver, its namespace and the context, and the kubeconfig when
+/// --kubeconfig is given; with KUBECONFIG instead, ssh needs the same KUBECONFIG.
+///
 /// Examples:
 ///
 /// devctl ssh-config --write && ssh box.devctl

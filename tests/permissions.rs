@@ -143,6 +143,21 @@ fn cases() -> Vec<Case> {
             Setup::Running,
             &["extend", "box", "--ttl", "1h"],
         ),
+        case(
+            "ssh-config",
+            Command::SshConfig,
+            Setup::Running,
+            &["ssh-config", "--write"],
+        ),
+        Case {
+            all_namespaces: true,
+            ..case(
+                "ssh-config -A",
+                Command::SshConfig,
+                Setup::Nothing,
+                &["ssh-config", "-A"],
+            )
+        },
         case("reap", Command::Reap, Setup::Expired, &["reap"]),
         Case {
             all_namespaces: true,

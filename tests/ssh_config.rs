@@ -95,11 +95,18 @@ fn proxy_argv(config: &Path, host: &str, shell: &Path, program: &Path, cwd: &Pat
 
 /// The shells of this machine that a user's `$SHELL` may be.
 fn shells() -> Vec<PathBuf> {
-    ["/bin/sh", "/bin/bash", "/bin/dash", "/bin/zsh", "/usr/bin/zsh", "/usr/bin/fish"]
-        .iter()
-        .map(PathBuf::from)
-        .filter(|p| p.exists())
-        .collect()
+    [
+        "/bin/sh",
+        "/bin/bash",
+        "/bin/dash",
+        "/bin/zsh",
+        "/usr/bin/zsh",
+        "/usr/bin/fish",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .filter(|p| p.exists())
+    .collect()
 }
 
 #[test]
@@ -149,7 +156,10 @@ fn the_proxy_command_reaches_devctl_with_the_arguments_meant_in_every_shell() {
             }
         }
     }
-    assert!(!dir.path().join("pwned").exists(), "a shell ran part of a word");
+    assert!(
+        !dir.path().join("pwned").exists(),
+        "a shell ran part of a word"
+    );
 }
 
 /// A devserver of the namespace's: created, its StatefulSet there at once (ssh-config needs no
@@ -234,9 +244,18 @@ fn print_shows_a_block_per_devserver_that_openssh_reads_as_meant() {
     ns.ok(&["stop", "idle"]);
     let out = ns.ok(&["ssh-config"]);
     let text = stdout(&out);
-    assert!(text.starts_with(&format!("Host box.devctl box.{}.devctl\n", ns.name)), "{text}");
-    assert!(text.contains(&format!("Host idle.devctl idle.{}.devctl\n", ns.name)), "a stopped one stays: {text}");
-    assert!(!ns.env.home().join(".ssh").exists(), "printing writes nothing");
+    assert!(
+        text.starts_with(&format!("Host box.devctl box.{}.devctl\n", ns.name)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Host idle.devctl idle.{}.devctl\n", ns.name)),
+        "a stopped one stays: {text}"
+    );
+    assert!(
+        !ns.env.home().join(".ssh").exists(),
+        "printing writes nothing"
+    );
     if !openssh() {
         return;
     }
@@ -250,9 +269,15 @@ fn print_shows_a_block_per_devserver_that_openssh_reads_as_meant() {
         assert_eq!(one(&options, "hostname"), alias);
         assert_eq!(one(&options, "hostkeyalias"), alias);
         assert_eq!(one(&options, "stricthostkeychecking"), "true");
-        assert_eq!(one(&options, "userknownhostsfile"), f.known_hosts.display().to_string());
+        assert_eq!(
+            one(&options, "userknownhostsfile"),
+            f.known_hosts.display().to_string()
+        );
         // create made devctl's own pair (the HOME has no key): its private half is offered.
-        assert_eq!(one(&options, "identityfile"), f.data.join("id_ed25519").display().to_string());
+        assert_eq!(
+            one(&options, "identityfile"),
+            f.data.join("id_ed25519").display().to_string()
+        );
         assert_eq!(one(&options, "identitiesonly"), "yes");
         assert_eq!(
             one(&options, "proxycommand"),
@@ -274,7 +299,11 @@ fn write_makes_a_private_ssh_config_with_only_the_include_and_pins_the_host_key(
     create(&ns, "box");
     let out = ns.ok(&["ssh-config", "--write"]);
     let f = files(&ns.env);
-    assert!(stderr(&out).contains("added an Include"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("added an Include"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(mode(&f.ssh_dir), 0o700);
     assert_eq!(mode(&f.user_config), 0o600);
     assert_eq!(
@@ -286,11 +315,22 @@ fn write_makes_a_private_ssh_config_with_only_the_include_and_pins_the_host_key(
     assert!(devctl_config.contains(&format!("Host box.devctl box.{}.devctl\n", ns.name)));
 
     // The second run is a no-op: no file is written.
-    let paths = [f.user_config.as_path(), f.devctl_config.as_path(), f.known_hosts.as_path()];
+    let paths = [
+        f.user_config.as_path(),
+        f.devctl_config.as_path(),
+        f.known_hosts.as_path(),
+    ];
     let before = snapshot(&paths);
     let again = ns.ok(&["ssh-config", "--write"]);
-    assert!(stderr(&again).contains("nothing to change"), "{}", stderr(&again));
-    assert!(before == snapshot(&paths), "the second --write wrote a file");
+    assert!(
+        stderr(&again).contains("nothing to change"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        before == snapshot(&paths),
+        "the second --write wrote a file"
+    );
 
     if !openssh() {
         return;
@@ -317,11 +357,17 @@ fn write_keeps_an_existing_config_byte_for_byte_below_the_include() {
     std::fs::set_permissions(&f.user_config, std::fs::Permissions::from_mode(0o644)).unwrap();
     ns.ok(&["ssh-config", "--write"]);
     let after = std::fs::read_to_string(&f.user_config).unwrap();
-    assert_eq!(after, format!("Include {}\r\n{mine}", f.devctl_config.display()));
+    assert_eq!(
+        after,
+        format!("Include {}\r\n{mine}", f.devctl_config.display())
+    );
     assert_eq!(mode(&f.user_config), 0o644, "the file keeps its mode");
     let before = snapshot(&[&f.user_config]);
     ns.ok(&["ssh-config", "--write"]);
-    assert!(before == snapshot(&[&f.user_config]), "the Include is added once");
+    assert!(
+        before == snapshot(&[&f.user_config]),
+        "the Include is added once"
+    );
 
     if !openssh() {
         return;
@@ -358,13 +404,22 @@ fn a_deleted_devserver_goes_on_the_next_write_and_other_namespaces_stay() {
     let text = std::fs::read_to_string(&f.devctl_config).unwrap();
     assert!(!text.contains("Host gone.devctl"), "{text}");
     assert!(text.contains("Host box.devctl"), "{text}");
-    assert!(text.contains("Host idle.devctl"), "a stopped devserver stays: {text}");
-    assert!(text.contains(&format!("Host elsewhere.devctl elsewhere.{other}.devctl")), "{text}");
+    assert!(
+        text.contains("Host idle.devctl"),
+        "a stopped devserver stays: {text}"
+    );
+    assert!(
+        text.contains(&format!("Host elsewhere.devctl elsewhere.{other}.devctl")),
+        "{text}"
+    );
 
     if !openssh() {
         return;
     }
-    assert_eq!(known(&f.known_hosts, &host_key_alias(CONTEXT, &ns.name, "gone")), None);
+    assert_eq!(
+        known(&f.known_hosts, &host_key_alias(CONTEXT, &ns.name, "gone")),
+        None
+    );
     for (namespace, name) in [(&ns.name, "box"), (&ns.name, "idle"), (&other, "elsewhere")] {
         let alias = host_key_alias(CONTEXT, namespace, name);
         assert!(known(&f.known_hosts, &alias).is_some(), "{alias} lost");
@@ -384,28 +439,66 @@ fn diff_shows_what_write_would_change_and_writes_nothing() {
     let f = files(&ns.env);
     let diff = stdout(&out);
     assert!(diff.contains("--- /dev/null\n"), "{diff}");
-    assert!(diff.contains(&format!("+++ {}\n", f.user_config.display())), "{diff}");
-    assert!(diff.contains(&format!("+Include {}\n", f.devctl_config.display())), "{diff}");
-    assert!(!f.ssh_dir.exists() && !f.known_hosts.exists(), "--diff wrote");
+    assert!(
+        diff.contains(&format!("+++ {}\n", f.user_config.display())),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(&format!("+Include {}\n", f.devctl_config.display())),
+        "{diff}"
+    );
+    assert!(
+        !f.ssh_dir.exists() && !f.known_hosts.exists(),
+        "--diff wrote"
+    );
 
     ns.ok(&["ssh-config", "--write"]);
     create(&ns, "new");
-    let paths = [f.user_config.as_path(), f.devctl_config.as_path(), f.known_hosts.as_path()];
+    let paths = [
+        f.user_config.as_path(),
+        f.devctl_config.as_path(),
+        f.known_hosts.as_path(),
+    ];
     let before = snapshot(&paths);
     let out = ns.ok(&["ssh-config", "--diff"]);
     let diff = stdout(&out);
-    assert!(diff.contains(&format!("--- {}\n+++ {}\n", f.devctl_config.display(), f.devctl_config.display())), "{diff}");
-    assert!(diff.contains(&format!("+Host new.devctl new.{}.devctl\n", ns.name)), "{diff}");
+    assert!(
+        diff.contains(&format!(
+            "--- {}\n+++ {}\n",
+            f.devctl_config.display(),
+            f.devctl_config.display()
+        )),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(&format!("+Host new.devctl new.{}.devctl\n", ns.name)),
+        "{diff}"
+    );
     let new_key = pinned_key(&ns, "new");
-    let added = format!("+{} {}", host_key_alias(CONTEXT, &ns.name, "new"), new_key.split_whitespace().take(2).collect::<Vec<_>>().join(" "));
+    let added = format!(
+        "+{} {}",
+        host_key_alias(CONTEXT, &ns.name, "new"),
+        new_key
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     assert!(diff.contains(&added), "{diff}");
-    assert!(!diff.contains(&format!("+++ {}", f.user_config.display())), "the Include is there: {diff}");
+    assert!(
+        !diff.contains(&format!("+++ {}", f.user_config.display())),
+        "the Include is there: {diff}"
+    );
     assert!(before == snapshot(&paths), "--diff wrote a file");
 
     ns.ok(&["ssh-config", "--write"]);
     let none = ns.ok(&["ssh-config", "--diff"]);
     assert_eq!(stdout(&none), "");
-    assert!(stderr(&none).contains("nothing to change"), "{}", stderr(&none));
+    assert!(
+        stderr(&none).contains("nothing to change"),
+        "{}",
+        stderr(&none)
+    );
 }
 
 #[test]
@@ -421,8 +514,14 @@ fn an_unwritable_ssh_directory_is_a_one_line_error_and_bad_flags_are_usage_error
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: cannot ") && err.contains(".ssh"), "{err}");
-    assert!(!f.known_hosts.exists(), "nothing is written when a file cannot be");
+    assert!(
+        err.starts_with("error: cannot ") && err.contains(".ssh"),
+        "{err}"
+    );
+    assert!(
+        !f.known_hosts.exists(),
+        "nothing is written when a file cannot be"
+    );
 
     for (args, code) in [
         (&["ssh-config", "--write", "--diff"][..], 2),
@@ -446,10 +545,17 @@ fn an_odd_context_and_binary_path_reach_the_proxy_intact_through_the_written_con
     let home = ns.env.home();
     let context = "it's \"odd\" $(touch pwned) %h \\ ;#";
     let yaml_context = format!("'{}'", context.replace('\'', "''"));
-    let kubeconfig = common::edited_kubeconfig(home, ns.cluster.kubeconfig(), "odd kube'config", |t| {
-        t.replace("- name: testcluster\n  context:", &format!("- name: {yaml_context}\n  context:"))
-            .replace("current-context: testcluster", &format!("current-context: {yaml_context}"))
-    });
+    let kubeconfig =
+        common::edited_kubeconfig(home, ns.cluster.kubeconfig(), "odd kube'config", |t| {
+            t.replace(
+                "- name: testcluster\n  context:",
+                &format!("- name: {yaml_context}\n  context:"),
+            )
+            .replace(
+                "current-context: testcluster",
+                &format!("current-context: {yaml_context}"),
+            )
+        });
     let bin = home.join("my tools 'n' $(touch pwned)");
     std::fs::create_dir(&bin).unwrap();
     let devctl = bin.join("devctl");
@@ -466,7 +572,10 @@ fn an_odd_context_and_binary_path_reach_the_proxy_intact_through_the_written_con
     assert!(out.status.success(), "{}", stderr(&out));
     let f = files(&ns.env);
     let options = effective(&f.user_config, "box.devctl");
-    assert_eq!(one(&options, "hostkeyalias"), host_key_alias(context, &ns.name, "box"));
+    assert_eq!(
+        one(&options, "hostkeyalias"),
+        host_key_alias(context, &ns.name, "box")
+    );
 
     // Now the program at that path records what it is started with.
     std::fs::remove_file(&devctl).unwrap();
@@ -482,7 +591,10 @@ fn an_odd_context_and_binary_path_reach_the_proxy_intact_through_the_written_con
         &kubeconfig.display().to_string(),
     ];
     for shell in shells() {
-        assert_eq!(proxy_argv(&f.user_config, "box.devctl", &shell, &devctl, home), expected);
+        assert_eq!(
+            proxy_argv(&f.user_config, "box.devctl", &shell, &devctl, home),
+            expected
+        );
     }
     assert!(!home.join("pwned").exists(), "a shell ran part of a word");
 }

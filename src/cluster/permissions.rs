@@ -24,13 +24,14 @@ pub enum Command {
     Start,
     Restart,
     Extend,
+    SshConfig,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 12] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -39,6 +40,7 @@ impl Command {
         Command::Start,
         Command::Restart,
         Command::Extend,
+        Command::SshConfig,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -55,6 +57,7 @@ impl Command {
             Command::Start => "start",
             Command::Restart => "restart",
             Command::Extend => "extend",
+            Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -434,6 +437,24 @@ const RESTART: &[Rule] = &[
 
 const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
 
+const SSH_CONFIG: &[Rule] = &[
+    WHOAMI,
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers and their pinned host keys",
+    ),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+];
+
 const REAP: &[Rule] = &[
     Rule::new("list", APPS, "statefulsets", "find expired devservers"),
     Rule::new("delete", APPS, "statefulsets", "delete expired devservers"),
@@ -481,6 +502,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Start => START,
         Command::Restart => RESTART,
         Command::Extend => EXTEND,
+        Command::SshConfig => SSH_CONFIG,
         Command::Reap => REAP,
         Command::Status => STATUS,
         Command::Version => &[],
