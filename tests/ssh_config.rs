@@ -140,7 +140,11 @@ fn the_proxy_command_reaches_devctl_with_the_arguments_meant_in_every_shell() {
             known_hosts: dir.path().join("known_hosts"),
         };
         let path = dir.path().join("config");
-        std::fs::write(&path, config::blocks(&[entry.clone()], &setup).unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            config::blocks(std::slice::from_ref(&entry), &setup).unwrap(),
+        )
+        .unwrap();
         let context_args: Vec<String> = if context.starts_with('-') {
             vec![format!("--context={context}")]
         } else {
@@ -597,4 +601,42 @@ fn an_odd_context_and_binary_path_reach_the_proxy_intact_through_the_written_con
         );
     }
     assert!(!home.join("pwned").exists(), "a shell ran part of a word");
+}
+
+#[test]
+fn two_writes_at_once_for_two_namespaces_keep_both_sections() {
+    let Some(ns) = Ns::new("sshcfg-race") else {
+        return;
+    };
+    let other = ns.cluster.namespace("sshcfg-race-b").unwrap();
+    create(&ns, "box");
+    let made = devctl_in(&ns, &other, &["create", "elsewhere"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let f = files(&ns.env);
+    for _ in 0..5 {
+        let _ = std::fs::remove_file(&f.devctl_config);
+        let _ = std::fs::remove_file(&f.known_hosts);
+        let (a, b) = std::thread::scope(|s| {
+            let a = s.spawn(|| devctl_in(&ns, &ns.name, &["ssh-config", "--write"]));
+            let b = s.spawn(|| devctl_in(&ns, &other, &["ssh-config", "--write"]));
+            (a.join().unwrap(), b.join().unwrap())
+        });
+        assert!(
+            a.status.success() && b.status.success(),
+            "{}{}",
+            stderr(&a),
+            stderr(&b)
+        );
+        let text = std::fs::read_to_string(&f.devctl_config).unwrap();
+        assert!(
+            text.contains("Host box.devctl") && text.contains("Host elsewhere.devctl"),
+            "{text}"
+        );
+        let known = std::fs::read_to_string(&f.known_hosts).unwrap();
+        assert_eq!(
+            known.lines().filter(|l| l.contains(".devctl ")).count(),
+            2,
+            "{known}"
+        );
+    }
 }

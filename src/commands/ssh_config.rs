@@ -111,13 +111,8 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
         return Ok(0);
     }
 
-    let (changes, devctl_config) = plan(&places, &scope, &entries, &setup)?;
-    warn_of_shared_names(
-        printer,
-        &devctl_config,
-        &places.devctl_config.display().to_string(),
-    );
     if args.diff {
+        let changes = plan(&places, &scope, &entries, &setup, printer)?;
         if changes.is_empty() {
             printer.info("nothing to change");
         }
@@ -129,6 +124,10 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
     for dir in [&places.ssh_dir, &places.devctl_dir, &places.data] {
         make_private_dir(dir)?;
     }
+    // Two runs at once (for two namespaces) would each write back the file it read, without the
+    // other's section: one waits for the other.
+    let _lock = lock(&places.devctl_dir.join(".lock"))?;
+    let changes = plan(&places, &scope, &entries, &setup, printer)?;
     // The known hosts before the blocks that name them, the blocks before the Include.
     for change in &changes {
         config::write_whole(&change.path, &change.after, 0o600)
@@ -158,14 +157,15 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
     Ok(0)
 }
 
-/// The files `--write` would change, in the order to write them, and devctl's file as it
-/// would be.
+/// The files `--write` would change, in the order to write them; a warning for each host name
+/// that devctl's file would give more than one devserver.
 fn plan(
     places: &Places,
     scope: &Scope,
     entries: &[Entry],
     setup: &Setup,
-) -> Result<(Vec<Change>, String)> {
+    printer: &crate::output::Printer,
+) -> Result<Vec<Change>> {
     let by_namespace = entries
         .chunk_by(|a, b| a.namespace == b.namespace)
         .map(|of_namespace| {
@@ -181,6 +181,8 @@ fn plan(
     let known_after = known_hosts::merge(&text_of(&known_before), scope, entries);
     let devctl_before = read(&places.devctl_config)?;
     let devctl_after = config::merge(&text_of(&devctl_before), scope, by_namespace);
+    let shown = places.devctl_config.display().to_string();
+    warn_of_shared_names(printer, &devctl_after, &shown);
     let user_before = read(&places.user_config)?;
     let user_after = config::with_include(
         user_before.as_deref().unwrap_or_default(),
@@ -203,12 +205,12 @@ fn plan(
     change(
         &places.devctl_config,
         devctl_before,
-        devctl_after.clone().into_bytes(),
+        devctl_after.into_bytes(),
     );
     if let Some(after) = user_after {
         change(&places.user_config, user_before, after);
     }
-    Ok((changes, devctl_after))
+    Ok(changes)
 }
 
 /// A file's bytes, `None` when it does not exist.
@@ -241,6 +243,20 @@ fn diff(change: &Change) -> String {
         .missing_newline_hint(true)
         .header(old, &path)
         .to_string()
+}
+
+/// Holds an exclusive lock on `path` until the file is dropped.
+fn lock(path: &Path) -> Result<std::fs::File> {
+    let failed = |e: std::io::Error| Error::general(format!("cannot lock {}: {e}", path.display()));
+    // Not truncated: a lock taken again leaves the file as it was.
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(path)
+        .map_err(failed)?;
+    file.lock().map_err(failed)?;
+    Ok(file)
 }
 
 /// Makes `dir` (and what is missing above it) readable by its owner only, as ssh wants

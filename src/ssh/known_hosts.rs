@@ -22,8 +22,8 @@ pub fn merge(existing: &str, scope: &Scope, entries: &[Entry]) -> String {
         }
         let mut fields = line.split_whitespace();
         let alias = fields.next().unwrap_or_default();
-        let ours_once = super::config::alias_parts(alias).is_some();
-        match (ours_once, scope.covers_alias(alias)) {
+        let written_by_devctl = super::config::alias_parts(alias).is_some();
+        match (written_by_devctl, scope.covers_alias(alias)) {
             (true, true) => {}
             (true, false) => ours.push((alias.to_string(), line.to_string())),
             (false, _) => others.push(line.to_string()),
