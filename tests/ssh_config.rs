@@ -527,6 +527,22 @@ fn an_unwritable_ssh_directory_is_a_one_line_error_and_bad_flags_are_usage_error
         "nothing is written when a file cannot be"
     );
 
+    // A ~/.ssh/config that cannot be written (a link into a read-only place, as some dotfile
+    // managers make): the error says which line to add by hand.
+    std::fs::remove_file(&f.ssh_dir).unwrap();
+    std::fs::create_dir(&f.ssh_dir).unwrap();
+    std::os::unix::fs::symlink("/proc/version", &f.user_config).unwrap();
+    let out = ns.devctl(&["ssh-config", "--write"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let cannot = format!("error: cannot write {}: ", f.user_config.display());
+    assert!(err.starts_with(&cannot), "{err}");
+    let hint = format!(
+        "hint: add this line at the top of it yourself: Include {}\n",
+        f.devctl_config.display()
+    );
+    assert!(err.ends_with(&hint), "{err}");
+
     for (args, code) in [
         (&["ssh-config", "--write", "--diff"][..], 2),
         (&["ssh-config", "-o", "json"], 2),

@@ -11,7 +11,7 @@ use crate::cli::SshConfigArgs;
 use crate::cluster::devservers;
 use crate::devserver::state::annotation;
 use crate::error::{Error, Result};
-use crate::output::Format;
+use crate::output::{Format, Printer};
 use crate::settings::{Settings, Source};
 use crate::ssh::config::{self, Entry, Scope, Section, Setup, Unsayable};
 use crate::ssh::{keys, known_hosts};
@@ -95,64 +95,104 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
         context: cluster.context.clone(),
         namespace: (!args.all_namespaces).then(|| cluster.namespace.clone()),
     };
-    let place = match &scope.namespace {
+    match (args.write, args.diff) {
+        (_, true) => show_diff(&places, &scope, &entries, &setup, printer),
+        (true, false) => write(&places, &scope, &entries, &setup, printer),
+        (false, false) => {
+            if entries.is_empty() {
+                printer.info(&format!("no devservers of yours in {}", place(&scope)));
+                return Ok(0);
+            }
+            let text = config::blocks(&entries, &setup).map_err(unsayable)?;
+            warn_of_shared_names(printer, &text, "the output");
+            printer.out(&text);
+            Ok(0)
+        }
+    }
+}
+
+fn place(scope: &Scope) -> String {
+    match &scope.namespace {
         Some(ns) => format!("namespace {ns}"),
         None => "any namespace".to_string(),
-    };
-
-    if !args.write && !args.diff {
-        if entries.is_empty() {
-            printer.info(&format!("no devservers of yours in {place}"));
-            return Ok(0);
-        }
-        let text = config::blocks(&entries, &setup).map_err(unsayable)?;
-        warn_of_shared_names(printer, &text, "the output");
-        printer.out(&text);
-        return Ok(0);
     }
+}
 
-    if args.diff {
-        let changes = plan(&places, &scope, &entries, &setup, printer)?;
-        if changes.is_empty() {
-            printer.info("nothing to change");
-        }
-        for change in &changes {
-            printer.out(&diff(change));
-        }
-        return Ok(0);
+/// `--diff`: each file that would change, as a unified diff on stdout.
+fn show_diff(
+    places: &Places,
+    scope: &Scope,
+    entries: &[Entry],
+    setup: &Setup,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let changes = plan(places, scope, entries, setup, printer)?;
+    if changes.is_empty() {
+        printer.info("nothing to change");
     }
+    for change in &changes {
+        printer.out(&diff(change));
+    }
+    Ok(0)
+}
+
+/// `--write`: the directories made private when missing, then each file that changes written
+/// whole: the known hosts before the blocks that name them, the blocks before the Include.
+fn write(
+    places: &Places,
+    scope: &Scope,
+    entries: &[Entry],
+    setup: &Setup,
+    printer: &Printer,
+) -> Result<ExitStatus> {
     for dir in [&places.ssh_dir, &places.devctl_dir, &places.data] {
         make_private_dir(dir)?;
     }
     // Two runs at once (for two namespaces) would each write back the file it read, without the
     // other's section: one waits for the other.
     let _lock = lock(&places.devctl_dir.join(".lock"))?;
-    let changes = plan(&places, &scope, &entries, &setup, printer)?;
-    // The known hosts before the blocks that name them, the blocks before the Include.
+    let changes = plan(places, scope, entries, setup, printer)?;
     for change in &changes {
-        config::write_whole(&change.path, &change.after, 0o600)
-            .map_err(|e| Error::general(format!("cannot write {}: {e}", change.path.display())))?;
+        config::write_whole(&change.path, &change.after, 0o600).map_err(|e| {
+            let err = Error::general(format!("cannot write {}: {e}", change.path.display()));
+            if change.path != places.user_config {
+                return err;
+            }
+            // E.g. a symlink into a read-only store, as some dotfile managers make.
+            let after = String::from_utf8_lossy(&change.after);
+            let line = after.lines().next().unwrap_or_default().to_string();
+            err.hint(format!("add this line at the top of it yourself: {line}"))
+        })?;
     }
     let count = match entries.len() {
         1 => "1 devserver".to_string(),
         n => format!("{n} devservers"),
     };
+    let place = place(scope);
     if changes.is_empty() {
         printer.info(&format!(
             "nothing to change: the entries of {count} in {place} are up to date"
         ));
-    } else {
+        return Ok(0);
+    }
+    let written: Vec<String> = changes
+        .iter()
+        .filter(|c| c.path != places.user_config)
+        .map(|c| c.path.display().to_string())
+        .collect();
+    if !written.is_empty() {
         printer.info(&format!(
-            "wrote the entries of {count} in {place} (context {}) to {}",
+            "wrote the entries of {count} in {place} (context {}): {}",
             scope.context,
-            places.devctl_config.display()
+            written.join(", ")
         ));
-        if changes.iter().any(|c| c.path == places.user_config) {
-            printer.info(&format!(
-                "added an Include of it at the top of {}",
-                places.user_config.display()
-            ));
-        }
+    }
+    if changes.iter().any(|c| c.path == places.user_config) {
+        printer.info(&format!(
+            "added an Include of {} at the top of {}",
+            places.devctl_config.display(),
+            places.user_config.display()
+        ));
     }
     Ok(0)
 }
@@ -164,7 +204,7 @@ fn plan(
     scope: &Scope,
     entries: &[Entry],
     setup: &Setup,
-    printer: &crate::output::Printer,
+    printer: &Printer,
 ) -> Result<Vec<Change>> {
     let by_namespace = entries
         .chunk_by(|a, b| a.namespace == b.namespace)
@@ -273,7 +313,7 @@ fn make_private_dir(dir: &Path) -> Result<()> {
         .map_err(|e| Error::general(format!("cannot create {}: {e}", dir.display())))
 }
 
-fn warn_of_shared_names(printer: &crate::output::Printer, text: &str, where_: &str) {
+fn warn_of_shared_names(printer: &Printer, text: &str, where_: &str) {
     for name in config::shared_host_names(text) {
         printer.warn(&format!(
             "{name} names devservers of more than one namespace or context; ssh takes the first in {where_}"
