@@ -503,6 +503,9 @@ pub struct SshConfigArgs {
     pub write: bool,
 
     /// Show what --write would change, as a unified diff, and write nothing
+    ///
+    /// One diff per file that would change; nothing on stdout when none would. Exits 0 either
+    /// way.
     #[arg(long)]
     pub diff: bool,
 
