@@ -47,6 +47,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -358,6 +359,30 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'devctl;ssh-config'= {
+            cand -i 'Offer this private key (repeatable) instead of the default'
+            cand --identity 'Offer this private key (repeatable) instead of the default'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --write 'Install the entries: ~/.ssh/devctl/config, devctl''s known_hosts, an Include line'
+            cand --diff 'Show what --write would change, as a unified diff, and write nothing'
+            cand -A 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
+            cand --all-namespaces 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'devctl;reap'= {
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -559,6 +584,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -591,6 +617,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;logs'= {
         }
         &'devctl;help;events'= {
+        }
+        &'devctl;help;ssh-config'= {
         }
         &'devctl;help;reap'= {
         }

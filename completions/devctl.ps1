@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
+            [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print devctl''s version, and the API server''s when it answers')
@@ -375,6 +376,31 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'devctl;ssh-config' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Offer this private key (repeatable) instead of the default')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Offer this private key (repeatable) instead of the default')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Install the entries: ~/.ssh/devctl/config, devctl''s known_hosts, an Include line')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Show what --write would change, as a unified diff, and write nothing')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'devctl;reap' {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
@@ -591,6 +617,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
+            [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print devctl''s version, and the API server''s when it answers')
@@ -636,6 +663,9 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;help;events' {
+            break
+        }
+        'devctl;help;ssh-config' {
             break
         }
         'devctl;help;reap' {

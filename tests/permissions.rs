@@ -179,6 +179,21 @@ fn cases() -> Vec<Case> {
             Setup::Stopped { sshd: false },
             &["exec", "box", "--start", "--", "true"],
         ),
+        case(
+            "ssh-config",
+            Command::SshConfig,
+            Setup::Running,
+            &["ssh-config", "--write"],
+        ),
+        Case {
+            all_namespaces: true,
+            ..case(
+                "ssh-config -A",
+                Command::SshConfig,
+                Setup::Nothing,
+                &["ssh-config", "-A"],
+            )
+        },
         case("reap", Command::Reap, Setup::Expired, &["reap"]),
         Case {
             all_namespaces: true,

@@ -29,13 +29,14 @@ pub enum Command {
     Ssh,
     Exec,
     Proxy,
+    SshConfig,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -49,6 +50,7 @@ impl Command {
         Command::Ssh,
         Command::Exec,
         Command::Proxy,
+        Command::SshConfig,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -70,6 +72,7 @@ impl Command {
             Command::Ssh => "ssh",
             Command::Exec => "exec",
             Command::Proxy => "proxy",
+            Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -501,6 +504,24 @@ const EVENTS: &[Rule] = &[
     Rule::new("watch", CORE, "events", "print new events as they happen").when("--watch"),
 ];
 
+const SSH_CONFIG: &[Rule] = &[
+    WHOAMI,
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers and their pinned host keys",
+    ),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+];
+
 const REAP: &[Rule] = &[
     Rule::new("list", APPS, "statefulsets", "find expired devservers"),
     Rule::new("delete", APPS, "statefulsets", "delete expired devservers"),
@@ -552,6 +573,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Events => EVENTS,
         Command::Ssh | Command::Proxy => SSH,
         Command::Exec => EXEC,
+        Command::SshConfig => SSH_CONFIG,
         Command::Reap => REAP,
         Command::Status => STATUS,
         Command::Version => &[],

@@ -12,8 +12,6 @@ use serde::Serialize;
 use super::{Context, ExitStatus};
 use crate::cli::ListArgs;
 use crate::cluster::devservers;
-use crate::devserver::manifests::{OWNER, owner_label};
-use crate::devserver::owner;
 use crate::devserver::state::{self, annotation};
 use crate::error::Result;
 use crate::output::Format;
@@ -42,17 +40,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
     // is asked who the caller is only when no owner is configured.
     let mut selector = args.selector.clone();
     if !everyone {
-        let configured = settings.get("owner");
-        let identity = match configured {
-            Some(_) => None,
-            None => devservers::whoami(cluster).await?.map(|(user, _)| user),
-        };
-        let (me, _) = owner::resolve(
-            configured,
-            identity.as_deref(),
-            owner::local_user().as_deref(),
-        );
-        let mine = format!("{OWNER}={}", owner_label(&me));
+        let mine = devservers::owner_selector(cluster, settings.get("owner")).await?;
         selector = Some(match selector {
             Some(extra) => format!("{mine},{extra}"),
             None => mine,
