@@ -290,7 +290,11 @@ fn expose_ssh_still_works_but_is_not_in_the_help() {
 #[test]
 fn a_port_that_the_services_cannot_publish_is_refused_before_any_call() {
     let env = Env::new();
-    for ports in [&["--port", "22"][..], &["--port", "8888", "--port", "8888"]] {
+    for ports in [
+        &["--port", "22"][..],
+        &["--port", "8888", "--port", "8888"],
+        &["--port", "0"],
+    ] {
         let out = env
             .devctl()
             .args([
