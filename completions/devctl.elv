@@ -70,7 +70,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --memory 'Request and limit this much memory instead of the flavor''s, e.g. 16Gi'
             cand --gpu 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1'
             cand --port 'Declare another container port, e.g. 8888 for Jupyter (repeatable)'
-            cand --expose-ssh 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it'
+            cand --expose 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT'
             cand -f 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --filename 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --timeout 'Give up waiting after this long (exit 6)'

@@ -71,7 +71,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand create" -l cpu -d 'Request
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l memory -d 'Request and limit this much memory instead of the flavor\'s, e.g. 16Gi' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l gpu -d 'Give the devserver GPUs instead of the flavor\'s, e.g. 1 or nvidia.com/mig-1g.10gb=1' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l port -d 'Declare another container port, e.g. 8888 for Jupyter (repeatable)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose-ssh -d 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose -d 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s f -l filename -d 'Read the devserver from a DevServer YAML file (flags override its fields)' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l timeout -d 'Give up waiting after this long (exit 6)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l kubeconfig -d 'Use this kubeconfig file' -r -F

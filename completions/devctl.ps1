@@ -74,7 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Request and limit this much memory instead of the flavor''s, e.g. 16Gi')
             [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Declare another container port, e.g. 8888 for Jupyter (repeatable)')
-            [CompletionResult]::new('--expose-ssh', '--expose-ssh', [CompletionResultType]::ParameterName, 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it')
+            [CompletionResult]::new('--expose', '--expose', [CompletionResultType]::ParameterName, 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (exit 6)')

@@ -64,7 +64,7 @@ _arguments "${_arguments_options[@]}" : \
 '--memory=[Request and limit this much memory instead of the flavor'\''s, e.g. 16Gi]:QUANTITY:_default' \
 '--gpu=[Give the devserver GPUs instead of the flavor'\''s, e.g. 1 or nvidia.com/mig-1g.10gb=1]:[RESOURCE=]COUNT:_default' \
 '*--port=[Declare another container port, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
-'--expose-ssh=[Expose SSH on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT to choose it]:nodeport[:PORT]:_default' \
+'--expose=[Publish SSH and every --port on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT]:nodeport[:PORT]:_default' \
 '-f+[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--filename=[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--timeout=[Give up waiting after this long (exit 6)]:DURATION:_default' \

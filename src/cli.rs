@@ -312,16 +312,17 @@ pub struct CreateArgs {
 
     /// Declare another container port, e.g. 8888 for Jupyter (repeatable)
     ///
-    /// Published on the NodePort Service too with --expose-ssh.
-    #[arg(long = "port", value_name = "PORT")]
+    /// With --expose nodeport it is published on the NodePort Service too.
+    #[arg(long = "port", value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
     pub ports: Vec<u16>,
 
-    /// Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it
+    /// Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT
     ///
-    /// PORT must be in 30000-32767 and free; without it the cluster picks one
-    /// (kubectl get service NAME-ssh shows it).
-    #[arg(long, value_name = "nodeport[:PORT]")]
-    pub expose_ssh: Option<String>,
+    /// Each port is then reached at the address of the pod's node and its node port, which
+    /// devctl describe and devctl list -o wide show. PORT chooses SSH's node port (in
+    /// 30000-32767, and free); without it, and for every --port, the cluster picks them.
+    #[arg(long, value_name = "nodeport[:PORT]", alias = "expose-ssh")]
+    pub expose: Option<String>,
 
     /// Read the devserver from a DevServer YAML file (flags override its fields)
     ///

@@ -440,3 +440,59 @@ fn exec_streams_stdin_returns_exit_codes_and_gives_a_terminal() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "tty");
 }
+
+#[test]
+fn the_nodeport_transport_reaches_sshd_through_the_node_address_and_node_port() {
+    let Some(ns) = Ns::new("ssh-nodeport") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    // The test cluster's nodes have the address 127.0.0.1: sshd listens on the node port.
+    let port = sshd::free_node_port();
+    let expose = format!("nodeport:{port}");
+    ns.ok(&[
+        "create",
+        "box",
+        "--wait",
+        "--flavor",
+        "cpu-small",
+        "--expose",
+        &expose,
+    ]);
+    let Some(_sshd) = Sshd::start_on(&ns, "box", port) else {
+        return;
+    };
+    let out = ns.devctl(&[
+        "ssh",
+        "box",
+        "--via",
+        "nodeport",
+        "--",
+        "echo",
+        "via-nodeport",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "via-nodeport\n");
+    // No port-forward was asked for.
+    let forwards = ns
+        .cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| {
+            r.path
+                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
+        })
+        .count();
+    assert_eq!(forwards, 0);
+    // A devserver without a NodePort says how to reach it instead.
+    ns.ok(&["create", "plain", "--flavor", "cpu-small", "--wait"]);
+    let out = ns.devctl(&["ssh", "plain", "--via", "nodeport", "--", "true"]);
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("no NodePort for SSH"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -325,9 +325,23 @@ pub async fn open(
                 })?;
             Stream::tcp(ip, port, TCP_CONNECT_TIMEOUT).await
         }
-        Transport::NodePort => Err(Error::general(
-            "the nodeport transport is not available in this build",
-        )),
+        Transport::NodePort => {
+            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
+            let name = &devserver.name;
+            let ssh = endpoints.iter().find(|e| e.is_ssh()).ok_or_else(|| {
+                Error::general(format!("devserver {name} has no NodePort for SSH"))
+                    .hint("it was created without --expose nodeport; use --via port-forward, or recreate it with --expose nodeport")
+            })?;
+            let node_port = ssh.node_port.ok_or_else(|| {
+                Error::general(format!(
+                    "the NodePort Service of {name} has no node port yet"
+                ))
+            })?;
+            let address = ssh.address.as_ref().map_err(|why| {
+                Error::general(format!("no node address for devserver {name}: {why}"))
+            })?;
+            Stream::tcp(&address.address, node_port as u16, TCP_CONNECT_TIMEOUT).await
+        }
     }
 }
 

@@ -316,7 +316,7 @@ const CREATE: &[Rule] = &[
         "create",
         CORE,
         "services",
-        "make NAME (headless) and, with --expose-ssh, NAME-ssh",
+        "make NAME (headless) and, with --expose nodeport, NAME-ssh",
     ),
     WATCH_PODS_WAIT,
     Rule::new(
@@ -331,6 +331,18 @@ const CREATE: &[Rule] = &[
     Rule::new("delete", CORE, "configmaps", "undo a failed create").rollback(),
     Rule::new("delete", CORE, "services", "undo a failed create").rollback(),
 ];
+
+/// The pod's node, read for its address in the NodePort endpoints.
+const NODE_ADDRESS: Rule = Rule::new(
+    "get",
+    CORE,
+    "nodes",
+    "show the node's external address in the NodePort endpoints",
+)
+.scope(Scope::Cluster)
+.optional("the pod's host IP (the node's internal address) is shown");
+
+const ENDPOINTS_OUTPUT: &str = "-o wide, json or yaml";
 
 const LIST: &[Rule] = &[
     WHOAMI.when("without --all-users or -A"),
@@ -347,6 +359,16 @@ const LIST: &[Rule] = &[
     Rule::new("list", CORE, "pods", "show their pods' state")
         .scope(Scope::AllNamespaces)
         .when("-A"),
+    Rule::new("list", CORE, "services", "show the NodePort endpoints").when(ENDPOINTS_OUTPUT),
+    Rule::new(
+        "list",
+        CORE,
+        "services",
+        "show the NodePort endpoints in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A with -o wide, json or yaml"),
+    NODE_ADDRESS.when("-o wide, json or yaml, a devserver exposed by NodePort"),
 ];
 
 const DESCRIBE: &[Rule] = &[
@@ -363,17 +385,9 @@ const DESCRIBE: &[Rule] = &[
         "get",
         CORE,
         "services",
-        "show the NodePort SSH endpoint, if any",
+        "show the NodePort endpoints, if any",
     ),
-    Rule::new(
-        "get",
-        CORE,
-        "nodes",
-        "show the node's external address for the NodePort endpoint",
-    )
-    .scope(Scope::Cluster)
-    .when("a devserver exposed with --expose-ssh")
-    .optional("the pod's host IP (the node's internal address) is shown"),
+    NODE_ADDRESS.when("a devserver exposed by NodePort"),
 ];
 
 const DELETE: &[Rule] = &[
