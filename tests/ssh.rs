@@ -496,3 +496,116 @@ fn the_nodeport_transport_reaches_sshd_through_the_node_address_and_node_port() 
         stderr(&out)
     );
 }
+
+/// Runs `devctl ARGS` with `input` on its stdin, and fails the test if it does not end within
+/// a minute (a session that stops reading its output once the remote stops reading its input).
+fn run_with_input(ns: &Ns, args: &[&str], input: Vec<u8>) -> std::process::Output {
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The remote may stop reading: the writer is on its own and may fail with a broken pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let pid = child.id();
+    let (done, finished) = std::sync::mpsc::channel();
+    let watchdog = std::thread::spawn(move || {
+        if finished.recv_timeout(Duration::from_secs(60)).is_err() {
+            let _ = std::process::Command::new("kill")
+                .arg("-9")
+                .arg(pid.to_string())
+                .status();
+            return true;
+        }
+        false
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = done.send(());
+    assert!(
+        !watchdog.join().unwrap(),
+        "devctl {args:?} hung: {}",
+        stderr(&out)
+    );
+    let _ = writer.join();
+    out
+}
+
+#[test]
+fn a_large_input_and_a_remote_that_stops_reading_it_both_end() {
+    let Some((ns, _sshd)) = devserver("ssh-window", "box") else {
+        return;
+    };
+    // 20 MiB echoed back: input and output flow at once, far past the SSH window.
+    let out = run_with_input(&ns, &["ssh", "box", "--", "cat"], vec![0u8; 20 << 20]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(out.stdout.len(), 20 << 20);
+    // `yes | devctl ssh box -- head -1`: the remote reads one line and exits.
+    let out = run_with_input(
+        &ns,
+        &["ssh", "box", "--", "head", "-1"],
+        b"y\n".repeat(4 << 20),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "y\n");
+}
+
+/// SIGTERM to `devctl ssh` in raw mode: it exits 143 and the terminal is cooked again.
+#[test]
+fn a_signal_during_a_terminal_session_puts_the_terminal_back() {
+    let Some((ns, _sshd)) = devserver("ssh-sigterm", "box") else {
+        return;
+    };
+    let driver = r#"
+import os, pty, select, signal, sys, termios, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+seen = b""
+end = time.time() + 60
+while b"$ " not in seen:
+    left = end - time.time()
+    if left <= 0:
+        sys.exit("no prompt: " + seen.decode(errors="replace"))
+    r, _, _ = select.select([fd], [], [], left)
+    if r:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            sys.exit("eof before the prompt: " + seen.decode(errors="replace"))
+        seen += chunk
+lflag = termios.tcgetattr(fd)[3]
+if lflag & termios.ICANON:
+    sys.exit("the session did not put the terminal in raw mode")
+os.kill(pid, signal.SIGTERM)
+_, status = os.waitpid(pid, 0)
+lflag = termios.tcgetattr(fd)[3]
+print("exit", os.waitstatus_to_exitcode(status), "icanon", bool(lflag & termios.ICANON), "echo", bool(lflag & termios.ECHO))
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(driver)
+        .arg(env!("CARGO_BIN_EXE_devctl"))
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", ns.env.home())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(stdout(&out).trim(), "exit 143 icanon True echo True");
+}

@@ -220,10 +220,19 @@ impl Stream {
     /// The port-forward stream to `port` of `pod`.
     pub async fn port_forward(cluster: &Cluster, pod: &str, port: u16) -> Result<Stream> {
         let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let mut forwarder = pods
-            .portforward(pod, &[port])
-            .await
-            .map_err(|e| cluster.error(e))?;
+        let mut forwarder = pods.portforward(pod, &[port]).await.map_err(|e| {
+            // Refused credentials or permission keep their code; any other failure to open
+            // the tunnel is a connection failure (255, as OpenSSH's).
+            let err = cluster.error(e);
+            match err.kind {
+                Kind::Forbidden => err,
+                _ => Error::new(
+                    Kind::Connection,
+                    format!("cannot open a port-forward to {pod}: {}", err.message),
+                )
+                .caused_by(&err),
+            }
+        })?;
         let stream = forwarder.take_stream(port).ok_or_else(|| {
             Error::general(format!(
                 "the port-forward to {pod} gave no stream for port {port}"
@@ -244,13 +253,13 @@ impl Stream {
             .await
             .map_err(|_| {
                 Error::new(
-                    Kind::Timeout,
+                    Kind::Connection,
                     format!("no answer from {host}:{port} within {}s", timeout.as_secs()),
                 )
             })?
             .map_err(|e| {
                 Error::new(
-                    Kind::Unreachable,
+                    Kind::Connection,
                     format!("cannot connect to {host}:{port}: {e}"),
                 )
                 .caused_by(&e)
