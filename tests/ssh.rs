@@ -609,3 +609,65 @@ print("exit", os.waitstatus_to_exitcode(status), "icanon", bool(lflag & termios.
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_eq!(stdout(&out).trim(), "exit 143 icanon True echo True");
 }
+
+/// What `devctl ssh-config --write` installs, used by the real OpenSSH tools: `ssh`, `scp` and
+/// `rsync` reach the devserver through `devctl proxy`, checking the pinned host key.
+#[test]
+fn ssh_scp_and_rsync_work_through_the_config_that_ssh_config_writes() {
+    let Some((ns, _sshd)) = devserver("ssh-config-tools", "box") else {
+        return;
+    };
+    ns.ok(&["ssh-config", "--write"]);
+    let home = ns.env.home();
+    let config = home.join(".ssh/config");
+    let tool = |name: &str| {
+        let mut cmd = std::process::Command::new(name);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home);
+        cmd
+    };
+    let ssh_f = format!("ssh -F {}", config.display());
+    let out = tool("ssh")
+        .arg("-F")
+        .arg(&config)
+        .args(["-o", "BatchMode=yes", "box.devctl", "id", "-un"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "dev\n");
+
+    let local = home.join("tree");
+    std::fs::create_dir_all(local.join("sub")).unwrap();
+    let data: Vec<u8> = (0..3_000_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(local.join("sub/data.bin"), &data).unwrap();
+    std::fs::write(local.join("notes.txt"), "hello\n").unwrap();
+    let out = tool("scp")
+        .arg("-F")
+        .arg(&config)
+        .args(["-o", "BatchMode=yes"])
+        .arg(local.join("notes.txt"))
+        .arg("box.devctl:/tmp/notes.txt")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = tool("rsync")
+        .args(["-a", "-e", &ssh_f])
+        .arg(format!("{}/", local.display()))
+        .arg("box.devctl:/tmp/tree/")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let back = home.join("back");
+    let out = tool("rsync")
+        .args(["-a", "-e", &ssh_f, "box.devctl:/tmp/tree/"])
+        .arg(format!("{}/", back.display()))
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read(back.join("sub/data.bin")).unwrap() == data);
+    assert_eq!(
+        std::fs::read_to_string(back.join("notes.txt")).unwrap(),
+        "hello\n"
+    );
+}
