@@ -11,12 +11,13 @@ use crate::error::{Error, Kind, Result};
 pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
     input::check_name(&args.name).map_err(Error::usage)?;
+    // Connecting makes no request; the transport's default depends on where the cluster is.
+    let cluster = ctx.cluster().await?;
     let transport = Transport::choose(
         args.via.as_deref(),
         ctx.settings()?.get("ssh-transport"),
-        access::in_cluster(),
+        access::in_cluster(cluster),
     )?;
-    let cluster = ctx.cluster().await?;
     let name = &args.name;
     let mut spinner = None;
     let (_, mut stream) = access::ssh_stream(
