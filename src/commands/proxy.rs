@@ -19,24 +19,8 @@ pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
         access::in_cluster(cluster),
     )?;
     let name = &args.name;
-    let mut spinner = None;
-    let (_, mut stream) = access::ssh_stream(
-        cluster,
-        name,
-        transport,
-        super::patience(&args.access),
-        |phase| {
-            let message = format!("{name}: {}", phase.describe());
-            printer.debug(1, &message);
-            spinner
-                .get_or_insert_with(|| printer.spinner(&message))
-                .set_message(message);
-        },
-    )
-    .await?;
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
-    }
+    let (_, mut stream) =
+        super::ssh_stream(cluster, printer, name, transport, &args.access).await?;
     let (mut from, mut to) = tokio::io::split(&mut stream);
     let mut stdin = tokio::io::stdin();
     let mut stdout = tokio::io::stdout();

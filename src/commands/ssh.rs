@@ -50,24 +50,8 @@ pub async fn run(ctx: &Context<'_>, args: SshArgs) -> Result<ExitStatus> {
     let pty = !args.no_tty && (args.tty || (command.is_none() && std::io::stdin().is_terminal()));
 
     let name = &args.name;
-    let mut spinner = None;
-    let (running, stream) = access::ssh_stream(
-        cluster,
-        name,
-        transport,
-        super::patience(&args.access),
-        |phase| {
-            let message = format!("{name}: {}", phase.describe());
-            printer.debug(1, &message);
-            spinner
-                .get_or_insert_with(|| printer.spinner(&message))
-                .set_message(message);
-        },
-    )
-    .await?;
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
-    }
+    let (running, stream) =
+        super::ssh_stream(cluster, printer, name, transport, &args.access).await?;
     let pinned = running.pinned_host_key().ok_or_else(|| {
         Error::general(format!("devserver {name} has no pinned host key"))
             .hint("devctl pins one at create time; this devserver's devserver.io/host-key annotation is missing")
