@@ -755,3 +755,39 @@ fn a_tunnel_that_goes_silent_is_noticed_by_keepalives_within_30_seconds() {
     assert!(took < Duration::from_secs(30), "noticed after {took:?}");
     assert!(stderr(&out).contains("no answer for"), "{}", stderr(&out));
 }
+
+#[test]
+fn proxy_to_a_port_nothing_listens_on_says_why_with_255() {
+    let Some(ns) = Ns::new("proxy-refused") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    // The pod's port 22 leads to a port nothing listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    ns.cluster
+        .agent()
+        .forward(&ns.name, "box-0", 22, &format!("127.0.0.1:{closed}"))
+        .unwrap();
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "proxy", "box"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Input stays open: the end comes from the devserver's side.
+    let stdin = child.stdin.take();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert!(stderr(&out).contains("broke"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}

@@ -230,6 +230,8 @@ enum Inner {
     /// A port-forward stream; the forwarder owns the WebSocket that carries it.
     Forwarded {
         stream: tokio::io::DuplexStream,
+        /// What the kubelet reports on the port's error channel (it could not reach the port).
+        failure: Option<futures::future::BoxFuture<'static, Option<String>>>,
         _forwarder: kube::api::Portforwarder,
     },
 }
@@ -256,12 +258,29 @@ impl Stream {
                 "the port-forward to {pod} gave no stream for port {port}"
             ))
         })?;
+        let failure = forwarder
+            .take_error(port)
+            .map(|f| Box::pin(f) as futures::future::BoxFuture<'static, Option<String>>);
         Ok(Stream {
             inner: Inner::Forwarded {
                 stream,
+                failure,
                 _forwarder: forwarder,
             },
         })
+    }
+
+    /// Why the stream ended, if the cluster said: the kubelet's message when it could not
+    /// reach the pod's port. Asked once the stream has ended; waits a moment for the message.
+    pub async fn failure(&mut self) -> Option<String> {
+        let Inner::Forwarded { failure, .. } = &mut self.inner else {
+            return None;
+        };
+        let failure = failure.take()?;
+        tokio::time::timeout(Duration::from_millis(500), failure)
+            .await
+            .ok()
+            .flatten()
     }
 
     /// A TCP connection to `host:port`.

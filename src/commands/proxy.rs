@@ -26,19 +26,24 @@ pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
     let mut stdout = tokio::io::stdout();
     // Either direction ending ends the bridge: ssh closes our stdin when its session is over,
     // and sshd closing the connection is the end of it too.
-    let ended = tokio::select! {
-        up = tokio::io::copy(&mut stdin, &mut to) => up.map(drop),
+    let (ended, from_devserver) = tokio::select! {
+        up = tokio::io::copy(&mut stdin, &mut to) => (up.map(drop), false),
         down = async {
             let copied = tokio::io::copy(&mut from, &mut stdout).await;
             tokio::io::AsyncWriteExt::flush(&mut stdout).await?;
             copied
-        } => down.map(drop),
+        } => (down.map(drop), true),
     };
-    ended.map_err(|e| {
+    let broke = |why: String| {
         Error::new(
             Kind::Connection,
-            format!("the connection to devserver {name} broke: {e}"),
+            format!("the connection to devserver {name} broke: {why}"),
         )
-    })?;
+    };
+    ended.map_err(|e| broke(e.to_string()))?;
+    // The devserver's side ended: a kubelet that could not reach sshd says why.
+    if from_devserver && let Some(why) = stream.failure().await {
+        return Err(broke(why));
+    }
     Ok(0)
 }
