@@ -10,6 +10,7 @@ mod client;
 pub mod devservers;
 mod errors;
 pub mod events;
+pub mod forward;
 mod http_log;
 pub mod kubeconfig;
 pub mod logs;

@@ -29,13 +29,14 @@ pub enum Command {
     Ssh,
     Exec,
     Proxy,
+    PortForward,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -49,6 +50,7 @@ impl Command {
         Command::Ssh,
         Command::Exec,
         Command::Proxy,
+        Command::PortForward,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -70,6 +72,7 @@ impl Command {
             Command::Ssh => "ssh",
             Command::Exec => "exec",
             Command::Proxy => "proxy",
+            Command::PortForward => "port-forward",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -456,6 +459,39 @@ const RESTART: &[Rule] = &[
 
 const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
 
+const PORT_FORWARD: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "see whether the devserver is ready"),
+    Rule::new(
+        "list",
+        CORE,
+        "pods",
+        "follow the pod through restarts, and notice when it goes",
+    ),
+    Rule::new(
+        "watch",
+        CORE,
+        "pods",
+        "follow the pod through restarts, and notice when it goes",
+    ),
+    // A WebSocket upgrade, as for ssh: `get`, and `create` since 1.35.
+    Rule::new(
+        "get",
+        CORE,
+        "pods",
+        "open a port-forward stream per connection",
+    )
+    .subresource("portforward"),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "open a port-forward stream per connection",
+    )
+    .subresource("portforward"),
+    Rule::new("patch", APPS, "statefulsets", "start a stopped devserver").when("--start"),
+];
+
 const LOGS: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new("get", CORE, "pods", "see whether the container has started"),
@@ -548,6 +584,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Start => START,
         Command::Restart => RESTART,
         Command::Extend => EXTEND,
+        Command::PortForward => PORT_FORWARD,
         Command::Logs => LOGS,
         Command::Events => EVENTS,
         Command::Ssh | Command::Proxy => SSH,
