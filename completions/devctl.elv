@@ -45,6 +45,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand ssh 'Open a shell on a devserver, or run a command there, over SSH'
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
+            cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand reap 'Delete expired devservers (their home volumes are kept)'
@@ -313,6 +314,27 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'devctl;port-forward'= {
+            cand --address 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)'
+            cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --start 'Start the devserver if it is stopped (else a stopped one is an error)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'devctl;logs'= {
             cand --since 'Only output of the last DURATION, e.g. 10m or 1h30m'
             cand --tail 'Only the last N lines (then, with -f, what follows)'
@@ -557,6 +579,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand ssh 'Open a shell on a devserver, or run a command there, over SSH'
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
+            cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand reap 'Delete expired devservers (their home volumes are kept)'
@@ -587,6 +610,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;exec'= {
         }
         &'devctl;help;proxy'= {
+        }
+        &'devctl;help;port-forward'= {
         }
         &'devctl;help;logs'= {
         }
