@@ -301,6 +301,32 @@ fn after_a_dropped_api_connection_a_new_connection_gets_a_new_forward() {
 }
 
 #[test]
+fn a_dropped_watch_is_said_and_resumed_and_forwarding_goes_on() {
+    let Some(ns) = devserver("pf-watch", &[8888]) else {
+        return;
+    };
+    let forwarding = Forwarding::start(&ns, &["box", ":8888"]);
+    let local = forwarding.local_ports(&[8888])[0];
+    let proxy = ns.cluster.proxy();
+    let pods = format!("/api/v1/namespaces/{}/pods", ns.name);
+    let watches: Vec<_> = proxy
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.path == pods && r.query.contains("watch=true") && r.end.is_none())
+        .collect();
+    assert_eq!(watches.len(), 1, "{watches:?}");
+    proxy.drop_connection(&watches[0].conn).unwrap();
+    forwarding.line_with("lost the watch on devserver box");
+    assert_eq!(round_trip(local, b"on"), b"on");
+    // Followed again: a restart is still seen.
+    ns.ok(&["restart", "box", "--wait", "--timeout", "2m"]);
+    forwarding.line_with("is ready; forwarding to it again");
+    let (code, _, err) = forwarding.interrupt();
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
 fn after_a_restart_a_new_connection_reaches_the_new_pod() {
     let Some(ns) = devserver("pf-restart", &[8888]) else {
         return;

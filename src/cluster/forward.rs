@@ -221,8 +221,7 @@ pub async fn serve(
     events: mpsc::UnboundedSender<Event>,
 ) -> Result<()> {
     let (serving_tx, serving) = watch::channel(Serving::Ready);
-    let pod = devserver.pod_name().to_string();
-    let follow = follow(cluster, devserver, serving_tx, &events);
+    let follow = follow(cluster, devserver, serving_tx, events.clone());
     tokio::pin!(follow);
     let mut accepts = futures::stream::select_all(listeners.into_iter().map(|listener| {
         Box::pin(futures::stream::unfold(listener, |listener| async move {
@@ -231,8 +230,14 @@ pub async fn serve(
             Some(((accepted, addrs), listener))
         }))
     }));
-    // Per remote port: whether its last forward broke, so that the next one that works says so.
-    let broken = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let shared = Shared {
+        cluster,
+        pod: devserver.pod_name(),
+        serving,
+        patience,
+        events,
+        broken: std::sync::Mutex::new(std::collections::BTreeSet::new()),
+    };
     let mut connections = FuturesUnordered::new();
     loop {
         tokio::select! {
@@ -240,100 +245,106 @@ pub async fn serve(
             Some((accepted, (local, remote))) = accepts.next() => {
                 let Ok((tcp, _peer)) = accepted else { continue };
                 let _ = tcp.set_nodelay(true);
-                connections.push(connection(
-                    cluster, &pod, tcp, local, remote, serving.clone(), patience, &events, &broken,
-                ));
+                connections.push(shared.connection(tcp, local, remote));
             }
             Some(outcome) = connections.next(), if !connections.is_empty() => outcome?,
         }
     }
 }
 
-/// One accepted connection: wait for a Ready pod, open its forward, carry the bytes. Only a
-/// refusal by the API server is an error (it ends the command); anything else closes this
-/// connection and is reported.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the connection's own values and the shared ones of serve, borrowed"
-)]
-async fn connection(
-    cluster: &Cluster,
-    pod: &str,
-    tcp: TcpStream,
-    local: SocketAddr,
-    remote: u16,
-    mut serving: watch::Receiver<Serving>,
+/// What every connection of one `serve` shares.
+struct Shared<'a> {
+    cluster: &'a Cluster,
+    pod: &'a str,
+    serving: watch::Receiver<Serving>,
     patience: Duration,
-    events: &mpsc::UnboundedSender<Event>,
-    broken: &std::sync::Mutex<std::collections::BTreeSet<u16>>,
-) -> Result<()> {
-    let send = |event| {
-        let _ = events.send(event);
-    };
-    let waited = tokio::time::timeout(
-        patience,
-        serving.wait_for(|s| !matches!(s, Serving::Waiting(_))),
-    )
-    .await;
-    let reason = match waited {
-        Ok(Ok(now)) if *now == Serving::Stopped => Some("the devserver is stopped".to_string()),
-        Ok(Ok(_)) => None,
-        Ok(Err(_)) => return Ok(()),
-        Err(_) => Some(format!(
-            "its pod did not get ready within {}s",
-            patience.as_secs()
-        )),
-    };
-    if let Some(reason) = reason {
-        send(Event::NotServing {
-            local,
-            remote,
-            reason,
-        });
-        return Ok(());
+    events: mpsc::UnboundedSender<Event>,
+    /// The remote ports whose last forward broke, so that the next one that works says so.
+    broken: std::sync::Mutex<std::collections::BTreeSet<u16>>,
+}
+
+impl Shared<'_> {
+    fn send(&self, event: Event) {
+        let _ = self.events.send(event);
     }
-    let mark = |now_broken: bool| {
-        let mut set = broken.lock().unwrap_or_else(|p| p.into_inner());
-        if now_broken {
-            set.insert(remote);
-            false
-        } else {
-            set.remove(&remote)
-        }
-    };
-    let forward = match open(cluster, pod, remote).await {
-        Ok(forward) => forward,
-        Err(e) if matches!(e.kind, Kind::Forbidden) => return Err(e),
-        Err(e) => {
-            mark(true);
-            send(Event::Broke {
-                local,
-                remote,
-                reason: e.message,
-            });
-            return Ok(());
-        }
-    };
-    if mark(false) {
-        send(Event::Reestablished { local, remote });
+
+    fn broke(&self, remote: u16) {
+        self.broken
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(remote);
     }
-    match forward.carry(tcp).await {
-        Outcome::Done => {}
-        Outcome::Refused(reason) => send(Event::Refused {
-            local,
-            remote,
-            reason,
-        }),
-        Outcome::Broke(reason) => {
-            mark(true);
-            send(Event::Broke {
+
+    /// Whether a forward to `remote` had broken before this one worked.
+    fn worked(&self, remote: u16) -> bool {
+        self.broken
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&remote)
+    }
+
+    /// One accepted connection: wait for a Ready pod, open its forward, carry the bytes. Only
+    /// a refusal by the API server is an error (it ends the command); anything else closes
+    /// this connection and is reported.
+    async fn connection(&self, tcp: TcpStream, local: SocketAddr, remote: u16) -> Result<()> {
+        let mut serving = self.serving.clone();
+        let waited = tokio::time::timeout(
+            self.patience,
+            serving.wait_for(|s| !matches!(s, Serving::Waiting(_))),
+        )
+        .await;
+        let reason = match waited {
+            Ok(Ok(now)) if *now == Serving::Stopped => Some("the devserver is stopped".into()),
+            Ok(Ok(_)) => None,
+            // Following ended: so does serve.
+            Ok(Err(_)) => return Ok(()),
+            Err(_) => Some(format!(
+                "its pod did not get ready within {}s",
+                self.patience.as_secs()
+            )),
+        };
+        if let Some(reason) = reason {
+            self.send(Event::NotServing {
                 local,
                 remote,
                 reason,
             });
+            return Ok(());
         }
+        let forward = match open(self.cluster, self.pod, remote).await {
+            Ok(forward) => forward,
+            Err(e) if e.kind == Kind::Forbidden => return Err(e),
+            Err(e) => {
+                self.broke(remote);
+                self.send(Event::Broke {
+                    local,
+                    remote,
+                    reason: e.message,
+                });
+                return Ok(());
+            }
+        };
+        if self.worked(remote) {
+            self.send(Event::Reestablished { local, remote });
+        }
+        match forward.carry(tcp).await {
+            Outcome::Done => {}
+            Outcome::Refused(reason) => self.send(Event::Refused {
+                local,
+                remote,
+                reason,
+            }),
+            Outcome::Broke(reason) => {
+                self.broke(remote);
+                self.send(Event::Broke {
+                    local,
+                    remote,
+                    reason,
+                });
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// One port-forward stream with what tells how it ended.
@@ -447,7 +458,7 @@ async fn follow(
     cluster: &Cluster,
     devserver: &Running,
     serving: watch::Sender<Serving>,
-    events: &mpsc::UnboundedSender<Event>,
+    events: mpsc::UnboundedSender<Event>,
 ) -> Result<()> {
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let name = &devserver.name;
