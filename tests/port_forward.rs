@@ -350,7 +350,7 @@ fn while_stopped_connections_are_closed_and_after_a_start_they_are_forwarded() {
     let forwarding = Forwarding::start(&ns, &["box", ":8888"]);
     let local = forwarding.local_ports(&[8888])[0];
     ns.ok(&["stop", "box"]);
-    forwarding.line_with("is not ready");
+    forwarding.line_with("devserver box was stopped; new connections are closed");
     let mut conn = TcpStream::connect(("127.0.0.1", local)).unwrap();
     conn.set_read_timeout(Some(PATIENCE)).unwrap();
     assert_eq!(conn.read(&mut [0u8; 1]).unwrap_or(0), 0, "closed");

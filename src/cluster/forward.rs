@@ -134,8 +134,10 @@ pub enum Event {
         remote: u16,
         reason: String,
     },
-    /// The pod stopped serving (a restart, a stop): new connections wait for a Ready one.
+    /// The pod stopped serving (a restart): new connections wait for a Ready one.
     PodGone { pod: String, phase: String },
+    /// The devserver was stopped: new connections are closed until it is started again.
+    Stopped,
     /// A Ready pod is back.
     PodReady { pod: String },
     /// A connection came while the devserver was stopped, or its pod did not get Ready in
@@ -181,6 +183,9 @@ impl Event {
             ),
             Event::PodGone { pod, phase } => format!(
                 "pod {pod} of devserver {devserver} is not ready ({phase}); new connections wait for it"
+            ),
+            Event::Stopped => format!(
+                "devserver {devserver} was stopped; new connections are closed until it is started (devctl start {devserver})"
             ),
             Event::PodReady { pod } => {
                 format!("pod {pod} of devserver {devserver} is ready; forwarding to it again")
@@ -522,11 +527,8 @@ async fn follow(
                     phase: phase.clone(),
                 });
             }
-            (Serving::Ready, Serving::Stopped) => {
-                let _ = events.send(Event::PodGone {
-                    pod: pod_name.clone(),
-                    phase: "the devserver was stopped".into(),
-                });
+            (Serving::Ready | Serving::Waiting(_), Serving::Stopped) => {
+                let _ = events.send(Event::Stopped);
             }
             (Serving::Waiting(_) | Serving::Stopped, Serving::Ready) => {
                 let _ = events.send(Event::PodReady {
@@ -658,6 +660,41 @@ mod tests {
             format!("cannot listen on 127.0.0.1:{port}: address already in use")
         );
         assert!(std::net::TcpListener::bind(("127.0.0.1", first)).is_ok());
+    }
+
+    #[tokio::test]
+    async fn every_port_listens_on_every_address_with_one_free_port_for_zero() {
+        let addresses: Vec<IpAddr> =
+            vec!["127.0.0.1".parse().unwrap(), "127.0.0.2".parse().unwrap()];
+        let listeners = listen(
+            &addresses,
+            &[
+                Ports {
+                    local: 0,
+                    remote: 8888,
+                },
+                Ports {
+                    local: 0,
+                    remote: 6006,
+                },
+            ],
+        )
+        .await
+        .unwrap();
+        let bound: Vec<(IpAddr, u16)> =
+            listeners.iter().map(|l| (l.local.ip(), l.remote)).collect();
+        assert_eq!(
+            bound,
+            [
+                (addresses[0], 8888),
+                (addresses[1], 8888),
+                (addresses[0], 6006),
+                (addresses[1], 6006)
+            ]
+        );
+        assert_eq!(listeners[0].local.port(), listeners[1].local.port());
+        assert_eq!(listeners[2].local.port(), listeners[3].local.port());
+        assert_ne!(listeners[0].local.port(), listeners[2].local.port());
     }
 
     #[tokio::test]
