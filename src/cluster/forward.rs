@@ -134,7 +134,8 @@ pub enum Event {
         remote: u16,
         reason: String,
     },
-    /// The pod stopped serving (a restart): new connections wait for a Ready one.
+    /// The pod stopped serving (a restart), or one is starting after a stop: new connections
+    /// wait for it to be Ready.
     PodGone { pod: String, phase: String },
     /// The devserver was stopped: new connections are closed until it is started again.
     Stopped,
@@ -521,7 +522,7 @@ async fn follow(
         };
         let before = serving.send_replace(now.clone());
         match (&before, &now) {
-            (Serving::Ready, Serving::Waiting(phase)) => {
+            (Serving::Ready | Serving::Stopped, Serving::Waiting(phase)) => {
                 let _ = events.send(Event::PodGone {
                     pod: pod_name.clone(),
                     phase: phase.clone(),
