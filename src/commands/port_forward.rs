@@ -2,7 +2,8 @@
 //! port-forward stream per connection, surviving dropped API connections and restarts. A
 //! "Forwarding from" line per port on stderr; `-o json`/`-o yaml`: `{"apiVersion": "devctl/v1",
 //! "kind": "PortForward", "devserver", "namespace", "forwards": [{"address", "localPort",
-//! "remotePort"}]}` once every port listens. Ends at Ctrl-C (0) or when the devserver goes (1).
+//! "remotePort"}]}` once every port listens and the pod is followed. Ends at Ctrl-C (0) or when
+//! the devserver goes (1).
 
 use serde::Serialize;
 
