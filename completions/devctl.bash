@@ -64,6 +64,9 @@ _devctl() {
             devctl,ssh)
                 cmd="devctl__subcmd__ssh"
                 ;;
+            devctl,ssh-config)
+                cmd="devctl__subcmd__ssh__subcmd__config"
+                ;;
             devctl,start)
                 cmd="devctl__subcmd__start"
                 ;;
@@ -154,6 +157,9 @@ _devctl() {
             devctl__subcmd__help,ssh)
                 cmd="devctl__subcmd__help__subcmd__ssh"
                 ;;
+            devctl__subcmd__help,ssh-config)
+                cmd="devctl__subcmd__help__subcmd__ssh__subcmd__config"
+                ;;
             devctl__subcmd__help,start)
                 cmd="devctl__subcmd__help__subcmd__start"
                 ;;
@@ -185,7 +191,7 @@ _devctl() {
 
     case "${cmd}" in
         devctl)
-            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy port-forward logs events reap status version config completions help"
+            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,7 +569,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__create)
-            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --volume --env --env-file --cpu --memory --gpu --port --expose-ssh --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --volume --env --env-file --cpu --memory --gpu --port --expose --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,7 +631,7 @@ _devctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --expose-ssh)
+                --expose)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -903,7 +909,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__help)
-            opts="create list describe delete stop start restart extend ssh exec proxy port-forward logs events reap status version config completions help"
+            opts="create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,6 +1189,20 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__help__subcmd__ssh)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        devctl__subcmd__help__subcmd__ssh__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1572,6 +1592,56 @@ _devctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        devctl__subcmd__ssh__subcmd__config)
+            opts="-A -i -n -o -v -q -h -V --write --diff --all-namespaces --identity --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

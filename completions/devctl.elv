@@ -48,6 +48,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -70,7 +71,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --memory 'Request and limit this much memory instead of the flavor''s, e.g. 16Gi'
             cand --gpu 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1'
             cand --port 'Declare another container port, e.g. 8888 for Jupyter (repeatable)'
-            cand --expose-ssh 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it'
+            cand --expose 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT'
             cand -f 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --filename 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --timeout 'Give up waiting after this long (exit 6)'
@@ -380,6 +381,30 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'devctl;ssh-config'= {
+            cand -i 'Offer this private key (repeatable) instead of the default'
+            cand --identity 'Offer this private key (repeatable) instead of the default'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --write 'Install the entries: ~/.ssh/devctl/config, devctl''s known_hosts, an Include line'
+            cand --diff 'Show what --write would change, as a unified diff, and write nothing'
+            cand -A 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
+            cand --all-namespaces 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'devctl;reap'= {
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -582,6 +607,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
+            cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
@@ -616,6 +642,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;logs'= {
         }
         &'devctl;help;events'= {
+        }
+        &'devctl;help;ssh-config'= {
         }
         &'devctl;help;reap'= {
         }

@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
+            [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print devctl''s version, and the API server''s when it answers')
@@ -74,7 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Request and limit this much memory instead of the flavor''s, e.g. 16Gi')
             [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Declare another container port, e.g. 8888 for Jupyter (repeatable)')
-            [CompletionResult]::new('--expose-ssh', '--expose-ssh', [CompletionResultType]::ParameterName, 'Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it')
+            [CompletionResult]::new('--expose', '--expose', [CompletionResultType]::ParameterName, 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (exit 6)')
@@ -398,6 +399,31 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'devctl;ssh-config' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Offer this private key (repeatable) instead of the default')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Offer this private key (repeatable) instead of the default')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Install the entries: ~/.ssh/devctl/config, devctl''s known_hosts, an Include line')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Show what --write would change, as a unified diff, and write nothing')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'devctl;reap' {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
@@ -615,6 +641,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
+            [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
             [CompletionResult]::new('reap', 'reap', [CompletionResultType]::ParameterValue, 'Delete expired devservers (their home volumes are kept)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cluster, who you are there, and whether you may do what devctl needs')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print devctl''s version, and the API server''s when it answers')
@@ -663,6 +690,9 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;help;events' {
+            break
+        }
+        'devctl;help;ssh-config' {
             break
         }
         'devctl;help;reap' {

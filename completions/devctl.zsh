@@ -64,7 +64,7 @@ _arguments "${_arguments_options[@]}" : \
 '--memory=[Request and limit this much memory instead of the flavor'\''s, e.g. 16Gi]:QUANTITY:_default' \
 '--gpu=[Give the devserver GPUs instead of the flavor'\''s, e.g. 1 or nvidia.com/mig-1g.10gb=1]:[RESOURCE=]COUNT:_default' \
 '*--port=[Declare another container port, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
-'--expose-ssh=[Expose SSH on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT to choose it]:nodeport[:PORT]:_default' \
+'--expose=[Publish SSH and every --port on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT]:nodeport[:PORT]:_default' \
 '-f+[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--filename=[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--timeout=[Give up waiting after this long (exit 6)]:DURATION:_default' \
@@ -529,6 +529,40 @@ name\:"Names only, one per line"))' \
 ':name -- Name of the devserver:_default' \
 && ret=0
 ;;
+(ssh-config)
+_arguments "${_arguments_options[@]}" : \
+'*-i+[Offer this private key (repeatable) instead of the default]:FILE:_files' \
+'*--identity=[Offer this private key (repeatable) instead of the default]:FILE:_files' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'(--diff)--write[Install the entries\: ~/.ssh/devctl/config, devctl'\''s known_hosts, an Include line]' \
+'--diff[Show what --write would change, as a unified diff, and write nothing]' \
+'-A[Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)]' \
+'--all-namespaces[Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (reap)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
@@ -904,6 +938,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(ssh-config)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (reap)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -982,6 +1020,7 @@ _devctl_commands() {
 'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
+'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
@@ -1110,6 +1149,7 @@ _devctl__subcmd__help_commands() {
 'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
+'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
 'reap:Delete expired devservers (their home volumes are kept)' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
@@ -1224,6 +1264,11 @@ _devctl__subcmd__help__subcmd__ssh_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help ssh commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__ssh-config_commands] )) ||
+_devctl__subcmd__help__subcmd__ssh-config_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help ssh-config commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__start_commands] )) ||
 _devctl__subcmd__help__subcmd__start_commands() {
     local commands; commands=()
@@ -1278,6 +1323,11 @@ _devctl__subcmd__restart_commands() {
 _devctl__subcmd__ssh_commands() {
     local commands; commands=()
     _describe -t commands 'devctl ssh commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__ssh-config_commands] )) ||
+_devctl__subcmd__ssh-config_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl ssh-config commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__start_commands] )) ||
 _devctl__subcmd__start_commands() {

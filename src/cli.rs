@@ -113,6 +113,7 @@ pub enum Command {
     PortForward(PortForwardArgs),
     Logs(LogsArgs),
     Events(EventsArgs),
+    SshConfig(SshConfigArgs),
     Reap(ReapArgs),
     Status(StatusArgs),
     Version(VersionArgs),
@@ -312,16 +313,17 @@ pub struct CreateArgs {
 
     /// Declare another container port, e.g. 8888 for Jupyter (repeatable)
     ///
-    /// Published on the NodePort Service too with --expose-ssh.
-    #[arg(long = "port", value_name = "PORT")]
+    /// With --expose nodeport it is published on the NodePort Service too.
+    #[arg(long = "port", value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
     pub ports: Vec<u16>,
 
-    /// Expose SSH on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT to choose it
+    /// Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT
     ///
-    /// PORT must be in 30000-32767 and free; without it the cluster picks one
-    /// (kubectl get service NAME-ssh shows it).
-    #[arg(long, value_name = "nodeport[:PORT]")]
-    pub expose_ssh: Option<String>,
+    /// Each port is then reached at the address of the pod's node and its node port, which
+    /// devctl describe and devctl list -o wide show. PORT chooses SSH's node port (in
+    /// 30000-32767, and free); without it, and for every --port, the cluster picks them.
+    #[arg(long, value_name = "nodeport[:PORT]", alias = "expose-ssh")]
+    pub expose: Option<String>,
 
     /// Read the devserver from a DevServer YAML file (flags override its fields)
     ///
@@ -715,4 +717,55 @@ pub struct EventsArgs {
     /// Stop watching after this long, e.g. 10m (exit 0)
     #[arg(long = "for", value_name = "DURATION", requires = "watch", value_parser = parse_duration)]
     pub watch_for: Option<std::time::Duration>,
+}
+
+/// Print ssh_config entries that reach your devservers, or install them with --write
+///
+/// One Host NAME.devctl block (also named NAME.NS.devctl) per devserver of yours in the
+/// namespace, stopped ones included, so that ssh, scp, rsync and VS Code Remote-SSH reach it:
+/// through devctl proxy, as user dev, with the key create authorizes, and checking the host key
+/// devctl pinned at create (StrictHostKeyChecking yes, against devctl's own known_hosts).
+///
+/// --write keeps the blocks in ~/.ssh/devctl/config and the pinned keys in known_hosts in
+/// devctl's data directory, and adds one Include line at the top of ~/.ssh/config (made 0600,
+/// and ~/.ssh 0700, when missing); nothing else in that file changes. Each run replaces only the
+/// entries of its context and namespace (every namespace with -A): those of deleted devservers
+/// go, other contexts' and namespaces' stay. A run that would change nothing writes nothing.
+///
+/// The ProxyCommand names the devserver, its namespace and the context, and the kubeconfig when
+/// --kubeconfig is given; with KUBECONFIG instead, ssh needs the same KUBECONFIG.
+///
+/// Examples:
+///
+/// devctl ssh-config --write && ssh box.devctl
+///
+/// devctl ssh-config --diff
+///
+/// rsync -a ./src/ box.devctl:src/
+#[derive(Debug, Args)]
+pub struct SshConfigArgs {
+    /// Install the entries: ~/.ssh/devctl/config, devctl's known_hosts, an Include line
+    #[arg(long, conflicts_with = "diff")]
+    pub write: bool,
+
+    /// Show what --write would change, as a unified diff, and write nothing
+    ///
+    /// One diff per file that would change; nothing on stdout when none would. Exits 0 either
+    /// way.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Your devservers in every namespace (needs the right to list StatefulSets cluster-wide)
+    ///
+    /// With --write, this replaces the entries of every namespace of the context.
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+
+    /// Offer this private key (repeatable) instead of the default
+    ///
+    /// Default: the private key of the public key create authorizes by default: the ssh-key
+    /// setting, else the first of ~/.ssh/id_ed25519.pub, id_ecdsa.pub and id_rsa.pub that
+    /// exists, else the pair devctl keeps in its data directory. Without any, ssh picks.
+    #[arg(short = 'i', long = "identity", value_name = "FILE")]
+    pub identities: Vec<PathBuf>,
 }

@@ -59,6 +59,7 @@ pub fn listen() -> Result<impl Future<Output = Signal>> {
             eprintln!(
                 "error: interrupted again: stopped without cleaning up (devctl list shows what exists)"
             );
+            crate::ssh::terminal::restore();
             std::process::exit(i32::from(second.exit_code()));
         }
     });

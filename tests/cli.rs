@@ -123,7 +123,7 @@ fn config_set_refuses_unknown_keys_and_bad_values() {
     let err = stderr(&out);
     assert!(err.contains("unknown setting \"flavour\""), "{err}");
     assert!(
-        err.contains("namespace, context, flavor, image, ttl, ssh-key, ssh-transport, owner"),
+        err.contains("namespace, context, flavor, image, ttl, ssh-key, ssh-transport, ssh-forward-agent, owner"),
         "{err}"
     );
     let out = env

@@ -22,7 +22,7 @@ fn create_makes_exactly_the_designed_objects() {
     let out = ns.devctl(&[
         "create",
         "box",
-        "--expose-ssh",
+        "--expose",
         "nodeport",
         "--wait",
         "--timeout",

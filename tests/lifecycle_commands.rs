@@ -223,7 +223,7 @@ fn describe_gives_ssh_endpoints_as_objects() {
     ns.ok(&[
         "create",
         "reach",
-        "--expose-ssh",
+        "--expose",
         "nodeport",
         "--wait",
         "--timeout",

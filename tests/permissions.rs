@@ -58,7 +58,8 @@ enum Setup {
     Nothing,
     /// A claim `data` to mount; each try creates a new devserver.
     Claim,
-    /// A running devserver `box` (SSH on a NodePort), its pod Ready before each try.
+    /// A running devserver `box` (SSH and port 8888 on a NodePort), its pod Ready before
+    /// each try.
     Running,
     /// A new running devserver with a home volume for each try.
     Fresh,
@@ -111,10 +112,20 @@ fn cases() -> Vec<Case> {
                 WAIT[2],
             ],
         ),
-        case("list", Command::List, Setup::Running, &["list"]),
+        case(
+            "list",
+            Command::List,
+            Setup::Running,
+            &["list", "--all-users", "-o", "json"],
+        ),
         Case {
             all_namespaces: true,
-            ..case("list -A", Command::List, Setup::Nothing, &["list", "-A"])
+            ..case(
+                "list -A",
+                Command::List,
+                Setup::Nothing,
+                &["list", "-A", "-o", "json"],
+            )
         },
         case(
             "describe",
@@ -186,6 +197,21 @@ fn cases() -> Vec<Case> {
             Setup::Stopped { sshd: false },
             &["port-forward", "box", "--start", ":8888"],
         ),
+        case(
+            "ssh-config",
+            Command::SshConfig,
+            Setup::Running,
+            &["ssh-config", "--write"],
+        ),
+        Case {
+            all_namespaces: true,
+            ..case(
+                "ssh-config -A",
+                Command::SshConfig,
+                Setup::Nothing,
+                &["ssh-config", "-A"],
+            )
+        },
         case("reap", Command::Reap, Setup::Expired, &["reap"]),
         Case {
             all_namespaces: true,
@@ -446,7 +472,7 @@ impl<'c> Lab<'c> {
             Setup::Claim => {}
             Setup::Running => {
                 if self.tries == 1 {
-                    self.admin_devctl(&["create", "box", "--expose-ssh", "nodeport"]);
+                    self.admin_devctl(&["create", "box", "--expose", "nodeport", "--port", "8888"]);
                 }
                 self.until_running("box");
             }
@@ -822,12 +848,16 @@ impl<'c> Lab<'c> {
                     ),
                 )
             }
-            (Command::Describe, "get nodes") => {
+            (Command::Describe | Command::List, "get nodes") => {
                 self.grant(without);
                 let name = self.prepare();
                 let out = self.run(&name);
-                let described: serde_json::Value =
+                let printed: serde_json::Value =
                     serde_json::from_slice(&out.stdout).unwrap_or_default();
+                let described = match self.case.command {
+                    Command::List => printed["items"][0].clone(),
+                    _ => printed.clone(),
+                };
                 let nodeport = described["ssh"]
                     .as_array()
                     .into_iter()
@@ -835,8 +865,18 @@ impl<'c> Lab<'c> {
                     .find(|e| e["transport"] == "nodeport")
                     .and_then(|e| e["host"].as_str())
                     .map(str::to_string);
+                let endpoints = described["endpoints"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                let from_host_ip = endpoints.len() == 2
+                    && endpoints
+                        .iter()
+                        .all(|e| e["addressType"] == "HostIP" && e["endpoint"].as_str().is_some());
+                let ssh_ok =
+                    self.case.command == Command::List || nodeport.is_some_and(|h| !h.is_empty());
                 (
-                    out.status.code() == Some(0) && nodeport.is_some_and(|h| !h.is_empty()),
+                    out.status.code() == Some(0) && ssh_ok && from_host_ip,
                     format!(
                         "without it the pod's host IP should be shown: exit {:?}: {}{}",
                         out.status.code(),

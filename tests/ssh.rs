@@ -440,3 +440,234 @@ fn exec_streams_stdin_returns_exit_codes_and_gives_a_terminal() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "tty");
 }
+
+#[test]
+fn the_nodeport_transport_reaches_sshd_through_the_node_address_and_node_port() {
+    let Some(ns) = Ns::new("ssh-nodeport") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    // The test cluster's nodes have the address 127.0.0.1: sshd listens on the node port.
+    let port = sshd::free_node_port();
+    let expose = format!("nodeport:{port}");
+    ns.ok(&[
+        "create",
+        "box",
+        "--wait",
+        "--flavor",
+        "cpu-small",
+        "--expose",
+        &expose,
+    ]);
+    let Some(_sshd) = Sshd::start_on(&ns, "box", port) else {
+        return;
+    };
+    let out = ns.devctl(&[
+        "ssh",
+        "box",
+        "--via",
+        "nodeport",
+        "--",
+        "echo",
+        "via-nodeport",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "via-nodeport\n");
+    // No port-forward was asked for.
+    let forwards = ns
+        .cluster
+        .proxy()
+        .requests()
+        .unwrap()
+        .into_iter()
+        .filter(|r| {
+            r.path
+                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
+        })
+        .count();
+    assert_eq!(forwards, 0);
+    // A devserver without a NodePort says how to reach it instead.
+    ns.ok(&["create", "plain", "--flavor", "cpu-small", "--wait"]);
+    let out = ns.devctl(&["ssh", "plain", "--via", "nodeport", "--", "true"]);
+    assert_ne!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("no NodePort for SSH"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Runs `devctl ARGS` with `input` on its stdin, and fails the test if it does not end within
+/// a minute (a session that stops reading its output once the remote stops reading its input).
+fn run_with_input(ns: &Ns, args: &[&str], input: Vec<u8>) -> std::process::Output {
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The remote may stop reading: the writer is on its own and may fail with a broken pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let pid = child.id();
+    let (done, finished) = std::sync::mpsc::channel();
+    let watchdog = std::thread::spawn(move || {
+        if finished.recv_timeout(Duration::from_secs(60)).is_err() {
+            let _ = std::process::Command::new("kill")
+                .arg("-9")
+                .arg(pid.to_string())
+                .status();
+            return true;
+        }
+        false
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = done.send(());
+    assert!(
+        !watchdog.join().unwrap(),
+        "devctl {args:?} hung: {}",
+        stderr(&out)
+    );
+    let _ = writer.join();
+    out
+}
+
+#[test]
+fn a_large_input_and_a_remote_that_stops_reading_it_both_end() {
+    let Some((ns, _sshd)) = devserver("ssh-window", "box") else {
+        return;
+    };
+    // 20 MiB echoed back: input and output flow at once, far past the SSH window.
+    let out = run_with_input(&ns, &["ssh", "box", "--", "cat"], vec![0u8; 20 << 20]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(out.stdout.len(), 20 << 20);
+    // `yes | devctl ssh box -- head -1`: the remote reads one line and exits.
+    let out = run_with_input(
+        &ns,
+        &["ssh", "box", "--", "head", "-1"],
+        b"y\n".repeat(4 << 20),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "y\n");
+}
+
+/// SIGTERM to `devctl ssh` in raw mode: it exits 143 and the terminal is cooked again.
+#[test]
+fn a_signal_during_a_terminal_session_puts_the_terminal_back() {
+    let Some((ns, _sshd)) = devserver("ssh-sigterm", "box") else {
+        return;
+    };
+    let driver = r#"
+import os, pty, select, signal, sys, termios, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+seen = b""
+end = time.time() + 60
+while b"$ " not in seen:
+    left = end - time.time()
+    if left <= 0:
+        sys.exit("no prompt: " + seen.decode(errors="replace"))
+    r, _, _ = select.select([fd], [], [], left)
+    if r:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            sys.exit("eof before the prompt: " + seen.decode(errors="replace"))
+        seen += chunk
+lflag = termios.tcgetattr(fd)[3]
+if lflag & termios.ICANON:
+    sys.exit("the session did not put the terminal in raw mode")
+os.kill(pid, signal.SIGTERM)
+_, status = os.waitpid(pid, 0)
+lflag = termios.tcgetattr(fd)[3]
+print("exit", os.waitstatus_to_exitcode(status), "icanon", bool(lflag & termios.ICANON), "echo", bool(lflag & termios.ECHO))
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(driver)
+        .arg(env!("CARGO_BIN_EXE_devctl"))
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", ns.env.home())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(stdout(&out).trim(), "exit 143 icanon True echo True");
+}
+
+/// What `devctl ssh-config --write` installs, used by the real OpenSSH tools: `ssh`, `scp` and
+/// `rsync` reach the devserver through `devctl proxy`, checking the pinned host key.
+#[test]
+fn ssh_scp_and_rsync_work_through_the_config_that_ssh_config_writes() {
+    let Some((ns, _sshd)) = devserver("ssh-config-tools", "box") else {
+        return;
+    };
+    ns.ok(&["ssh-config", "--write"]);
+    let home = ns.env.home();
+    let config = home.join(".ssh/config");
+    let tool = |name: &str| {
+        let mut cmd = std::process::Command::new(name);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home);
+        cmd
+    };
+    let ssh_f = format!("ssh -F {}", config.display());
+    let out = tool("ssh")
+        .arg("-F")
+        .arg(&config)
+        .args(["-o", "BatchMode=yes", "box.devctl", "id", "-un"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "dev\n");
+
+    let local = home.join("tree");
+    std::fs::create_dir_all(local.join("sub")).unwrap();
+    let data: Vec<u8> = (0..3_000_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(local.join("sub/data.bin"), &data).unwrap();
+    std::fs::write(local.join("notes.txt"), "hello\n").unwrap();
+    let out = tool("scp")
+        .arg("-F")
+        .arg(&config)
+        .args(["-o", "BatchMode=yes"])
+        .arg(local.join("notes.txt"))
+        .arg("box.devctl:/tmp/notes.txt")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = tool("rsync")
+        .args(["-a", "-e", &ssh_f])
+        .arg(format!("{}/", local.display()))
+        .arg("box.devctl:/tmp/tree/")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let back = home.join("back");
+    let out = tool("rsync")
+        .args(["-a", "-e", &ssh_f, "box.devctl:/tmp/tree/"])
+        .arg(format!("{}/", back.display()))
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read(back.join("sub/data.bin")).unwrap() == data);
+    assert_eq!(
+        std::fs::read_to_string(back.join("notes.txt")).unwrap(),
+        "hello\n"
+    );
+}

@@ -1,6 +1,6 @@
 //! The table output of `devctl list`, `list -o wide`, `describe NAME`, `status` and
 //! `status -o wide`, as the real binary prints it against the test cluster for one devserver
-//! that fills every column (a home volume and an SSH NodePort), against the snapshots checked
+//! that fills every column (a home volume, and SSH and a port on a NodePort), against the snapshots checked
 //! in as `tests/snapshots/tables__<command>.snap`. What changes from run to run (the
 //! namespace, ages and relative times, timestamps, IPs, node names and ports, the host key,
 //! the API server's URL, uids, the event rows) is masked, so a snapshot shows the layout and
@@ -148,7 +148,9 @@ fn tables_of_list_describe_and_status_match_their_snapshots() {
     let Some(ns) = Ns::new("tables") else { return };
     // Not `--wait`: it gives up when the scheduler, not having seen the new home claim yet,
     // says `persistentvolumeclaim "home-tbl-0" not found` (it retries and the pod starts).
-    let create = ns.devctl(&["create", "tbl", "--home", "1Gi", "--expose-ssh", "nodeport"]);
+    let create = ns.devctl(&[
+        "create", "tbl", "--home", "1Gi", "--expose", "nodeport", "--port", "8888",
+    ]);
     assert!(create.status.success(), "create: {}", stderr(&create));
     wait_until_running(&ns, "tbl-0");
 
@@ -167,6 +169,13 @@ fn tables_of_list_describe_and_status_match_their_snapshots() {
     list.fixed_cell("IP", 4);
     list.cell(ssh, "tbl-0.tbl.[NS].svc:22", 21);
     list.fixed_cell("SSH", 21);
+    let endpoint = r"\d+\.\d+\.\d+\.\d+:\d+";
+    list.cell(
+        &format!("{endpoint},{endpoint}"),
+        "[ADDRESS]:[NODE PORT],[ADDRESS]:[NODE PORT]",
+        43,
+    );
+    list.fixed_cell("ENDPOINTS", 43);
 
     // describe: one value per line (no column to keep), and the event rows masked.
     let mut describe = Masks::new(&ns);
@@ -176,6 +185,9 @@ fn tables_of_list_describe_and_status_match_their_snapshots() {
         r"(?m)^( +nodeport +)\S+:\d+$",
         "${1}[NODE ADDRESS]:[NODE PORT]",
     );
+    // The endpoints table: one row per published port.
+    describe.cell(r"\d+\.\d+\.\d+\.\d+:\d+", "[ADDRESS]:[NODE PORT]", 21);
+    describe.fixed_cell("ENDPOINT", 21);
     describe.add(r"\b\d+\.\d+\.\d+\.\d+\b", "[IP]");
     describe.add(r"\bnode-\d+\b", "[NODE]");
     // The header's column widths follow the masked rows (TYPE is as wide as `Warning` only

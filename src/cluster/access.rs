@@ -220,10 +220,19 @@ impl Stream {
     /// The port-forward stream to `port` of `pod`.
     pub async fn port_forward(cluster: &Cluster, pod: &str, port: u16) -> Result<Stream> {
         let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let mut forwarder = pods
-            .portforward(pod, &[port])
-            .await
-            .map_err(|e| cluster.error(e))?;
+        let mut forwarder = pods.portforward(pod, &[port]).await.map_err(|e| {
+            // Refused credentials or permission keep their code; any other failure to open
+            // the tunnel is a connection failure (255, as OpenSSH's).
+            let err = cluster.error(e);
+            match err.kind {
+                Kind::Forbidden => err,
+                _ => Error::new(
+                    Kind::Connection,
+                    format!("cannot open a port-forward to {pod}: {}", err.message),
+                )
+                .caused_by(&err),
+            }
+        })?;
         let stream = forwarder.take_stream(port).ok_or_else(|| {
             Error::general(format!(
                 "the port-forward to {pod} gave no stream for port {port}"
@@ -244,13 +253,13 @@ impl Stream {
             .await
             .map_err(|_| {
                 Error::new(
-                    Kind::Timeout,
+                    Kind::Connection,
                     format!("no answer from {host}:{port} within {}s", timeout.as_secs()),
                 )
             })?
             .map_err(|e| {
                 Error::new(
-                    Kind::Unreachable,
+                    Kind::Connection,
                     format!("cannot connect to {host}:{port}: {e}"),
                 )
                 .caused_by(&e)
@@ -325,9 +334,23 @@ pub async fn open(
                 })?;
             Stream::tcp(ip, port, TCP_CONNECT_TIMEOUT).await
         }
-        Transport::NodePort => Err(Error::general(
-            "the nodeport transport is not available in this build",
-        )),
+        Transport::NodePort => {
+            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
+            let name = &devserver.name;
+            let ssh = endpoints.iter().find(|e| e.is_ssh()).ok_or_else(|| {
+                Error::general(format!("devserver {name} has no NodePort for SSH"))
+                    .hint("it was created without --expose nodeport; use --via port-forward, or recreate it with --expose nodeport")
+            })?;
+            let node_port = ssh.node_port.ok_or_else(|| {
+                Error::general(format!(
+                    "the NodePort Service of {name} has no node port yet"
+                ))
+            })?;
+            let address = ssh.address.as_ref().map_err(|why| {
+                Error::general(format!("no node address for devserver {name}: {why}"))
+            })?;
+            Stream::tcp(&address.address, node_port as u16, TCP_CONNECT_TIMEOUT).await
+        }
     }
 }
 

@@ -125,9 +125,11 @@ where
     C::Future: Send + 'static,
     C::Error: Into<BoxError>,
 {
+    // Built once: with an exec credential plugin, reading the client identity runs it.
+    let rustls_config = config.rustls_client_config()?;
     let tls = || -> Result<_, kube::Error> {
         let mut tls = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_tls_config(config.rustls_client_config()?)
+            .with_tls_config(rustls_config.clone())
             .https_or_http();
         if let Some(name) = &config.tls_server_name {
             let name = name
@@ -189,21 +191,60 @@ enum Known {
     Http1,
 }
 
-/// The protocol the API server chose, shared by the connectors and the dispatcher.
+/// The protocol the API server chose, shared by the connectors and the dispatcher, and why
+/// the last HTTP/2 connect failed (until one succeeds).
 #[derive(Clone)]
-struct Protocol(std::sync::Arc<std::sync::Mutex<Known>>);
+struct Protocol {
+    known: std::sync::Arc<std::sync::Mutex<Known>>,
+    connect_failure: std::sync::Arc<std::sync::Mutex<Option<SharedError>>>,
+}
 
 impl Protocol {
     fn new(known: Known) -> Protocol {
-        Protocol(std::sync::Arc::new(std::sync::Mutex::new(known)))
+        Protocol {
+            known: std::sync::Arc::new(std::sync::Mutex::new(known)),
+            connect_failure: Default::default(),
+        }
     }
 
     fn get(&self) -> Known {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+        *self.known.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn set(&self, known: Known) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = known;
+        *self.known.lock().unwrap_or_else(|p| p.into_inner()) = known;
+    }
+
+    fn connect_failed(&self, failure: Option<SharedError>) {
+        *self
+            .connect_failure
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = failure;
+    }
+
+    fn connect_failure(&self) -> Option<SharedError> {
+        self.connect_failure
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+/// A connect failure that every request waiting for that connection reports: hyper tells
+/// the waiters only that their request was canceled, and the cause (a TLS failure, a refused
+/// connection) is what the user must see.
+#[derive(Clone, Debug)]
+struct SharedError(std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for SharedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for SharedError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
     }
 }
 
@@ -242,7 +283,15 @@ where
         let connecting = self.inner.call(uri);
         let protocol = self.protocol.clone();
         Box::pin(async move {
-            let io = connecting.await.map_err(Into::into)?;
+            let io = match connecting.await {
+                Ok(io) => io,
+                Err(e) => {
+                    let failure = SharedError(std::sync::Arc::from(e.into()));
+                    protocol.connect_failed(Some(failure.clone()));
+                    return Err(failure.into());
+                }
+            };
+            protocol.connect_failed(None);
             if io.connected().is_negotiated_h2() {
                 protocol.set(Known::Http2);
                 Ok(io)
@@ -297,7 +346,7 @@ where
     C1: hyper_util::client::legacy::connect::Connect + Clone + Send + Sync + 'static,
 {
     type Response = http::Response<hyper::body::Incoming>;
-    type Error = hyper_util::client::legacy::Error;
+    type Error = BoxError;
     type Future = futures::future::BoxFuture<'static, Result<Self::Response, Self::Error>>;
 
     fn poll_ready(
@@ -310,14 +359,20 @@ where
     fn call(&mut self, request: http::Request<kube::client::Body>) -> Self::Future {
         let (h2, h1) = (self.h2.clone(), self.h1.clone());
         if is_upgrade(&request) || self.protocol.get() == Known::Http1 {
-            return Box::pin(h1.request(request));
+            return Box::pin(async move { Ok(h1.request(request).await?) });
         }
         let again = copy(&request);
         let protocol = self.protocol.clone();
         Box::pin(async move {
             match (h2.request(request).await, again) {
-                (Err(_), Some(again)) if protocol.get() == Known::Http1 => h1.request(again).await,
-                (answered, _) => answered,
+                (Err(_), Some(again)) if protocol.get() == Known::Http1 => {
+                    Ok(h1.request(again).await?)
+                }
+                (Err(e), _) => match protocol.connect_failure() {
+                    Some(failure) => Err(failure.into()),
+                    None => Err(e.into()),
+                },
+                (Ok(answer), _) => Ok(answer),
             }
         })
     }
@@ -666,6 +721,56 @@ mod tests {
         );
         assert_eq!(server.connects(), 1);
         assert_eq!(h1_server.connects(), 0);
+    }
+
+    /// A connector whose every connect fails after a moment, as a server with a certificate
+    /// the client does not trust.
+    #[derive(Clone)]
+    struct Failing;
+
+    impl tower::Service<http::Uri> for Failing {
+        type Response = hyper_util::rt::TokioIo<Pipe>;
+        type Error = std::io::Error;
+        type Future = futures::future::BoxFuture<'static, Result<Self::Response, std::io::Error>>;
+
+        fn poll_ready(
+            &mut self,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), Self::Error>> {
+            std::task::Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, _: http::Uri) -> Self::Future {
+            Box::pin(async {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                Err(std::io::Error::other("certificate not trusted"))
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn requests_waiting_for_a_connection_that_fails_report_why_it_failed() {
+        let protocol = Protocol::new(Known::Unknown);
+        let h2 = RequireHttp2 {
+            inner: Failing,
+            protocol: protocol.clone(),
+        };
+        let dispatch = Dispatch::new(h2, Failing, protocol);
+        let answers = futures::future::join_all(
+            (0..5).map(|i| tower::ServiceExt::oneshot(dispatch.clone(), get(&format!("/{i}")))),
+        )
+        .await;
+        for answer in answers {
+            let err = answer.unwrap_err();
+            let chain: Vec<String> = crate::cluster::errors::chain(&*err)
+                .iter()
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                chain.iter().any(|e| e.contains("certificate not trusted")),
+                "{chain:?}"
+            );
+        }
     }
 
     #[tokio::test]

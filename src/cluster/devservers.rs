@@ -48,6 +48,25 @@ pub async fn whoami(cluster: &Cluster) -> Result<Option<(String, Vec<String>)>> 
     }
 }
 
+/// The label selector of the caller's devservers: the configured owner's, else that of who the
+/// cluster says the caller is (asked only then), else `$USER`'s.
+pub async fn owner_selector(cluster: &Cluster, configured: Option<&str>) -> Result<String> {
+    let identity = match configured {
+        Some(_) => None,
+        None => whoami(cluster).await?.map(|(user, _)| user),
+    };
+    let (me, _) = owner::resolve(
+        configured,
+        identity.as_deref(),
+        owner::local_user().as_deref(),
+    );
+    Ok(format!(
+        "{}={}",
+        manifests::OWNER,
+        manifests::owner_label(&me)
+    ))
+}
+
 /// Where flavors came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -103,9 +122,18 @@ pub fn managed_selector() -> String {
     format!("{MANAGED_BY}=devctl,{NAME_LABEL}=devserver")
 }
 
-/// The StatefulSets of devservers (in every namespace with `all_namespaces`), in one request.
-pub async fn list_sets(cluster: &Cluster, all_namespaces: bool) -> Result<Vec<StatefulSet>> {
-    let params = ListParams::default().labels(&managed_selector());
+/// The StatefulSets of devservers (in every namespace with `all_namespaces`; only those that
+/// also match `extra_selector`), in one request.
+pub async fn list_sets(
+    cluster: &Cluster,
+    all_namespaces: bool,
+    extra_selector: Option<&str>,
+) -> Result<Vec<StatefulSet>> {
+    let mut selector = managed_selector();
+    if let Some(extra) = extra_selector {
+        selector = format!("{selector},{extra}");
+    }
+    let params = ListParams::default().labels(&selector);
     let sets: Api<StatefulSet> = if all_namespaces {
         Api::all(cluster.client.clone())
     } else {

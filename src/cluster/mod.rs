@@ -1,13 +1,15 @@
 //! Reaching the cluster: where it is (`kubeconfig`, no network), a kube client over HTTP/2
 //! (`client`) with `-v` request logging (`http_log`) and retries of transient failures
 //! (`retry`), turning client errors into user-facing ones (`errors`), and the table of what
-//! each command calls (`permissions`). Nothing here writes to the terminal: `-v` detail goes
+//! each command calls (`permissions`), and where a NodePort devserver is reached from outside
+//! (`endpoints`). Nothing here writes to the terminal: `-v` detail goes
 //! out as `tracing` events that the printer's log draws, and waits report progress to their
 //! caller.
 
 pub mod access;
 mod client;
 pub mod devservers;
+pub mod endpoints;
 mod errors;
 pub mod events;
 pub mod forward;

@@ -30,13 +30,14 @@ pub enum Command {
     Exec,
     Proxy,
     PortForward,
+    SshConfig,
     Reap,
     Status,
     Version,
 }
 
 impl Command {
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -51,6 +52,7 @@ impl Command {
         Command::Exec,
         Command::Proxy,
         Command::PortForward,
+        Command::SshConfig,
         Command::Reap,
         Command::Status,
         Command::Version,
@@ -73,6 +75,7 @@ impl Command {
             Command::Exec => "exec",
             Command::Proxy => "proxy",
             Command::PortForward => "port-forward",
+            Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
             Command::Status => "status",
             Command::Version => "version",
@@ -316,7 +319,7 @@ const CREATE: &[Rule] = &[
         "create",
         CORE,
         "services",
-        "make NAME (headless) and, with --expose-ssh, NAME-ssh",
+        "make NAME (headless) and, with --expose nodeport, NAME-ssh",
     ),
     WATCH_PODS_WAIT,
     Rule::new(
@@ -331,6 +334,18 @@ const CREATE: &[Rule] = &[
     Rule::new("delete", CORE, "configmaps", "undo a failed create").rollback(),
     Rule::new("delete", CORE, "services", "undo a failed create").rollback(),
 ];
+
+/// The pod's node, read for its address in the NodePort endpoints.
+const NODE_ADDRESS: Rule = Rule::new(
+    "get",
+    CORE,
+    "nodes",
+    "show the node's external address in the NodePort endpoints",
+)
+.scope(Scope::Cluster)
+.optional("the pod's host IP (the node's internal address) is shown");
+
+const ENDPOINTS_OUTPUT: &str = "-o wide, json or yaml";
 
 const LIST: &[Rule] = &[
     WHOAMI.when("without --all-users or -A"),
@@ -347,6 +362,16 @@ const LIST: &[Rule] = &[
     Rule::new("list", CORE, "pods", "show their pods' state")
         .scope(Scope::AllNamespaces)
         .when("-A"),
+    Rule::new("list", CORE, "services", "show the NodePort endpoints").when(ENDPOINTS_OUTPUT),
+    Rule::new(
+        "list",
+        CORE,
+        "services",
+        "show the NodePort endpoints in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A with -o wide, json or yaml"),
+    NODE_ADDRESS.when("-o wide, json or yaml, a devserver exposed by NodePort"),
 ];
 
 const DESCRIBE: &[Rule] = &[
@@ -363,17 +388,9 @@ const DESCRIBE: &[Rule] = &[
         "get",
         CORE,
         "services",
-        "show the NodePort SSH endpoint, if any",
+        "show the NodePort endpoints, if any",
     ),
-    Rule::new(
-        "get",
-        CORE,
-        "nodes",
-        "show the node's external address for the NodePort endpoint",
-    )
-    .scope(Scope::Cluster)
-    .when("a devserver exposed with --expose-ssh")
-    .optional("the pod's host IP (the node's internal address) is shown"),
+    NODE_ADDRESS.when("a devserver exposed by NodePort"),
 ];
 
 const DELETE: &[Rule] = &[
@@ -537,6 +554,24 @@ const EVENTS: &[Rule] = &[
     Rule::new("watch", CORE, "events", "print new events as they happen").when("--watch"),
 ];
 
+const SSH_CONFIG: &[Rule] = &[
+    WHOAMI,
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers and their pinned host keys",
+    ),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "find your devservers in every namespace",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("-A"),
+];
+
 const REAP: &[Rule] = &[
     Rule::new("list", APPS, "statefulsets", "find expired devservers"),
     Rule::new("delete", APPS, "statefulsets", "delete expired devservers"),
@@ -589,6 +624,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Events => EVENTS,
         Command::Ssh | Command::Proxy => SSH,
         Command::Exec => EXEC,
+        Command::SshConfig => SSH_CONFIG,
         Command::Reap => REAP,
         Command::Status => STATUS,
         Command::Version => &[],

@@ -1,24 +1,28 @@
 //! `devctl describe NAME`: the spec (from the StatefulSet's annotations), the state, the pod
-//! and its containers, volumes, SSH endpoints, expiry and recent events (warnings first). The
-//! objects are read at once.
+//! and its containers, volumes, SSH endpoints, the NodePort endpoints of every published port,
+//! expiry and recent events (warnings first). The objects are read at once; the pod's node
+//! after them, when the devserver is exposed by NodePort.
 //!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerDescription", "name",
 //! "namespace", "status", "spec": {owner, flavor, image, ttl, expiresAt, hostKey}, "pod":
 //! {name, phase, node, ip, containers: [{name, state, reason, restarts, ready}]} | null,
-//! "volumes": [{claim, phase, capacity, accessModes}], "ssh": [..], "events": [{type, reason,
-//! message, count, lastSeen}]}`. Each `ssh` endpoint is `{"transport", "host", "port"}`:
+//! "volumes": [{claim, phase, capacity, accessModes}], "ssh": [..], "endpoints": [..],
+//! "events": [{type, reason, message, count, lastSeen}]}`. Each `ssh` endpoint is `{"transport", "host", "port"}`:
 //! `in-cluster` (the pod's DNS name, port 22), `port-forward` (the pod's name, port 22,
 //! reached through the API server) and, when the `NAME-ssh` Service exists, `nodeport` (the
-//! pod's node address and the Service's nodePort). `-o name`: `devserver/NAME`; `-o wide` is
+//! pod's node address and the Service's nodePort, when the node address is known).
+//! `endpoints` has one entry per port of the `NAME-ssh` Service, SSH first, empty without it;
+//! its shape is [`endpoints::Endpoint`]'s. `-o name`: `devserver/NAME`; `-o wide` is
 //! refused.
 
-use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, Service};
+use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod, Service};
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ListParams};
 use serde::Serialize;
 
 use super::{Context, ExitStatus};
-use crate::cluster::{Cluster, devservers};
+use crate::cluster::devservers;
+use crate::cluster::endpoints::{self, AddressSource};
 use crate::devserver::manifests::{SSH_PORT, nodeport_name};
 use crate::devserver::{input, state};
 use crate::error::{Error, Result};
@@ -47,51 +51,16 @@ impl Endpoint {
     }
 }
 
-/// The NodePort endpoint: the Service's node port on the pod's node (its external address,
-/// else its internal one; the pod's host IP when nodes may not be read).
-async fn nodeport(
-    cluster: &Cluster,
-    svc: Option<&Service>,
-    node: Option<&str>,
-    host_ip: Option<&str>,
-) -> Option<Endpoint> {
-    let port = svc?
-        .spec
-        .as_ref()?
-        .ports
-        .as_ref()?
-        .iter()
-        .find(|p| p.port == SSH_PORT)?
-        .node_port?;
-    let node = node?;
-    let nodes: Api<Node> = Api::all(cluster.client.clone());
-    // Without the right to read nodes (or any other failure to), the pod's host IP, which
-    // is the node's internal address, stands in.
-    let addresses = match nodes.get_opt(node).await {
-        Ok(found) => found
-            .and_then(|n| n.status)
-            .and_then(|s| s.addresses)
-            .unwrap_or_default(),
-        Err(e) => {
-            tracing::debug!("cannot read node {node} ({e}); using the pod's host IP");
-            Vec::new()
-        }
-    };
-    let pick = |kind: &str| {
-        addresses
-            .iter()
-            .find(|a| a.type_ == kind)
-            .map(|a| a.address.clone())
-    };
-    let host = pick("ExternalIP")
-        .or_else(|| pick("InternalIP"))
-        .or_else(|| host_ip.map(str::to_string))
-        .unwrap_or_else(|| node.to_string());
-    Some(Endpoint {
-        transport: "nodeport",
-        host,
-        port,
-    })
+/// Where a NodePort endpoint's address comes from, or why it has none.
+fn address_note(e: &endpoints::Endpoint) -> String {
+    match &e.address {
+        Ok(a) => match a.source {
+            AddressSource::External => format!("ExternalIP of {}", a.node),
+            AddressSource::Internal => format!("InternalIP of {} (it has no ExternalIP)", a.node),
+            AddressSource::HostIp => format!("host IP of the pod ({} could not be read)", a.node),
+        },
+        Err(why) => why.to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -154,9 +123,7 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
     // Only what belongs to this devserver: the pod of its StatefulSet (not a terminating one
     // of an earlier devserver of the name), the Service it owns.
     let uid = set.metadata.uid.clone().unwrap_or_default();
-    let owned = |meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta| {
-        meta.owner_references.iter().flatten().any(|o| o.uid == uid)
-    };
+    let owned = |meta: &_| endpoints::owned_by(meta, &uid);
     let pod = pod
         .map_err(|e| cluster.error(e))?
         .filter(|p| owned(&p.metadata));
@@ -281,15 +248,23 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
             port: SSH_PORT,
         },
     ];
-    let node = pod
-        .as_ref()
-        .and_then(|p| p.spec.as_ref())
-        .and_then(|s| s.node_name.as_deref());
-    let host_ip = pod
-        .as_ref()
-        .and_then(|p| p.status.as_ref())
-        .and_then(|s| s.host_ip.as_deref());
-    ssh.extend(nodeport(cluster, ssh_service.as_ref(), node, host_ip).await);
+    // The NodePort endpoints need the pod's node: the one call made after the others.
+    let published = match &ssh_service {
+        Some(service) => {
+            let node = endpoints::node_of(cluster, pod.as_ref()).await?;
+            endpoints::endpoints(service, pod.as_ref(), node.as_ref())
+        }
+        None => Vec::new(),
+    };
+    // The SSH endpoint by NodePort, when its node address is known.
+    let ssh_nodeport = published.iter().find(|e| e.is_ssh());
+    if let Some((Ok(address), Some(port))) = ssh_nodeport.map(|e| (&e.address, e.node_port)) {
+        ssh.push(Endpoint {
+            transport: "nodeport",
+            host: address.address.clone(),
+            port,
+        });
+    }
     let pod_info = pod.as_ref().map(|p| {
         serde_json::json!({
             "name": pod_name,
@@ -319,6 +294,7 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
                 "pod": pod_info,
                 "volumes": volumes,
                 "ssh": ssh,
+                "endpoints": published,
                 "events": events,
             }))
             .map(|()| 0);
@@ -392,6 +368,24 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
             })
             .collect();
         out.push_str(&printer.table(&["CLAIM", "PHASE", "CAPACITY", "ACCESS"], &rows));
+    }
+    if !published.is_empty() {
+        out.push('\n');
+        let rows: Vec<Vec<String>> = published
+            .iter()
+            .map(|e| {
+                vec![
+                    e.name.clone(),
+                    e.endpoint().unwrap_or_else(|| "-".into()),
+                    e.port.to_string(),
+                    address_note(e),
+                ]
+            })
+            .collect();
+        out.push_str(&printer.table(
+            &["PUBLISHED", "ENDPOINT", "CONTAINER PORT", "ADDRESS"],
+            &rows,
+        ));
     }
     out.push('\n');
     if events.is_empty() {

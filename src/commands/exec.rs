@@ -11,7 +11,8 @@ use crate::cli::ExecArgs;
 use crate::cluster::wait::Until;
 use crate::devserver::{input, manifests};
 use crate::error::{Error, Kind, Result};
-use crate::ssh::terminal::{self, RawMode};
+use crate::ssh::terminal::{self, RawMode, next};
+use tokio::signal::unix::{SignalKind, signal};
 
 pub async fn run(ctx: &Context<'_>, args: ExecArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
@@ -98,9 +99,27 @@ pub async fn run(ctx: &Context<'_>, args: ExecArgs) -> Result<ExitStatus> {
         })
     });
     let status = attached.take_status();
-    let status = match status {
-        Some(status) => status.await,
-        None => None,
+    let status = async {
+        match status {
+            Some(status) => status.await,
+            None => None,
+        }
+    };
+    // In raw mode a signal from elsewhere ends the command here, the terminal put back first.
+    let mut terminated = raw
+        .as_ref()
+        .and_then(|_| signal(SignalKind::terminate()).ok());
+    let mut hung_up = raw.as_ref().and_then(|_| signal(SignalKind::hangup()).ok());
+    let status = tokio::select! {
+        status = status => status,
+        Some(()) = next(&mut terminated) => {
+            drop(raw);
+            return Ok(143);
+        }
+        Some(()) = next(&mut hung_up) => {
+            drop(raw);
+            return Ok(129);
+        }
     };
     for task in [stdout, stderr].into_iter().flatten() {
         let _ = task.await;

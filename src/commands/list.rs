@@ -1,10 +1,13 @@
 //! `devctl list`: the caller's devservers, from one list of StatefulSets and one of pods,
 //! asked at once; the server selects the caller's by the `devserver.io/owner` label (after
-//! asking the cluster who the caller is, unless an owner is configured).
+//! asking the cluster who the caller is, unless an owner is configured). `-o wide`, `json`
+//! and `yaml` also show the NodePort endpoints: the Services are listed with the rest, and
+//! the nodes of exposed devservers' pods read after them, at once (only when there are any).
 //!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerList", "items": [{"name",
 //! "namespace", "status", "flavor", "image", "owner", "created", "expiresAt", "node", "ip",
-//! "ssh"}]}`.
+//! "ssh", "endpoints"}]}`; `endpoints` as in `describe -o json` (SSH first, empty for a
+//! devserver not exposed by NodePort).
 
 use k8s_openapi::jiff::Timestamp;
 use serde::Serialize;
@@ -12,8 +15,7 @@ use serde::Serialize;
 use super::{Context, ExitStatus};
 use crate::cli::ListArgs;
 use crate::cluster::devservers;
-use crate::devserver::manifests::{OWNER, owner_label};
-use crate::devserver::owner;
+use crate::cluster::endpoints::{self, Endpoint};
 use crate::devserver::state::{self, annotation};
 use crate::error::Result;
 use crate::output::Format;
@@ -32,6 +34,7 @@ struct Item {
     node: Option<String>,
     ip: Option<String>,
     ssh: String,
+    endpoints: Vec<Endpoint>,
 }
 
 pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
@@ -42,23 +45,41 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
     // is asked who the caller is only when no owner is configured.
     let mut selector = args.selector.clone();
     if !everyone {
-        let configured = settings.get("owner");
-        let identity = match configured {
-            Some(_) => None,
-            None => devservers::whoami(cluster).await?.map(|(user, _)| user),
-        };
-        let (me, _) = owner::resolve(
-            configured,
-            identity.as_deref(),
-            owner::local_user().as_deref(),
-        );
-        let mine = format!("{OWNER}={}", owner_label(&me));
+        let mine = devservers::owner_selector(cluster, settings.get("owner")).await?;
         selector = Some(match selector {
             Some(extra) => format!("{mine},{extra}"),
             None => mine,
         });
     }
-    let (sets, pods) = devservers::list(cluster, args.all_namespaces, selector.as_deref()).await?;
+    // The endpoints only for the formats that show them: a plain list makes no extra call.
+    let with_endpoints = matches!(printer.format, Format::Wide | Format::Json | Format::Yaml);
+    let devservers = devservers::list(cluster, args.all_namespaces, selector.as_deref());
+    let services = async {
+        match with_endpoints {
+            true => endpoints::nodeport_services(cluster, args.all_namespaces).await,
+            false => Ok(Default::default()),
+        }
+    };
+    let ((sets, pods), services) = tokio::try_join!(devservers, services)?;
+    let pod_of = |set: &k8s_openapi::api::apps::v1::StatefulSet| {
+        let namespace = set.metadata.namespace.clone().unwrap_or_default();
+        let name = set.metadata.name.clone().unwrap_or_default();
+        let uid = set.metadata.uid.as_deref().unwrap_or_default();
+        pods.get(&(namespace, format!("{name}-0")))
+            .filter(|p| endpoints::owned_by(&p.metadata, uid))
+    };
+    // The nodes of exposed devservers' pods, each read once.
+    let mut node_names: Vec<String> = sets
+        .iter()
+        .filter(|set| services.contains_key(set.metadata.uid.as_deref().unwrap_or_default()))
+        .filter_map(|set| pod_of(set)?.spec.as_ref()?.node_name.clone())
+        .collect();
+    node_names.sort();
+    node_names.dedup();
+    let nodes = match node_names.is_empty() {
+        true => Default::default(),
+        false => endpoints::read_nodes(cluster, &node_names).await?,
+    };
     let now = Timestamp::now();
     let mut items = Vec::new();
     for set in &sets {
@@ -69,6 +90,17 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
         let namespace = set.metadata.namespace.clone().unwrap_or_default();
         let pod = pods.get(&(namespace.clone(), format!("{name}-0")));
         let pod_status = pod.and_then(|p| p.status.as_ref());
+        let uid = set.metadata.uid.as_deref().unwrap_or_default();
+        let published = match services.get(uid) {
+            Some(service) => {
+                let pod = pod_of(set);
+                let node = pod
+                    .and_then(|p| p.spec.as_ref()?.node_name.as_ref())
+                    .and_then(|n| nodes.get(n));
+                endpoints::endpoints(service, pod, node)
+            }
+            None => Vec::new(),
+        };
         items.push(Item {
             status: state::state(set, pod, now).to_string(),
             flavor: annotation(set, "devserver.io/flavor").unwrap_or("").into(),
@@ -85,6 +117,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
                 .and_then(|s| s.node_name.clone()),
             ip: pod_status.and_then(|s| s.pod_ip.clone()),
             ssh: format!("{name}-0.{name}.{namespace}.svc:22"),
+            endpoints: published,
             name,
             namespace,
         });
@@ -113,7 +146,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
             }
             headers.extend(["NAME", "STATUS", "FLAVOR", "IMAGE", "AGE", "EXPIRES"]);
             if wide {
-                headers.extend(["NODE", "IP", "SSH", "OWNER"]);
+                headers.extend(["NODE", "IP", "SSH", "ENDPOINTS", "OWNER"]);
             }
             let rows: Vec<Vec<String>> = items
                 .iter()
@@ -137,7 +170,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
                     row.extend([i.name.clone(), i.status.clone(), i.flavor.clone(), i.image.clone(), age, expires]);
                     if wide {
                         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-                        row.extend([dash(&i.node), dash(&i.ip), i.ssh.clone(), i.owner.clone()]);
+                        row.extend([dash(&i.node), dash(&i.ip), i.ssh.clone(), endpoints_cell(&i.endpoints), i.owner.clone()]);
                     }
                     row
                 })
@@ -146,4 +179,17 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
         }
     }
     Ok(0)
+}
+
+/// The ENDPOINTS cell: `ADDRESS:NODEPORT` of each published port, SSH first, comma-separated;
+/// `-` for a port without an address, and for a devserver not exposed by NodePort.
+fn endpoints_cell(published: &[Endpoint]) -> String {
+    if published.is_empty() {
+        return "-".into();
+    }
+    published
+        .iter()
+        .map(|e| e.endpoint().unwrap_or_else(|| "-".into()))
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -17,6 +17,7 @@ mod port_forward;
 mod proxy;
 mod reap;
 mod ssh;
+mod ssh_config;
 mod status;
 mod version;
 
@@ -52,6 +53,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::PortForward(args) => port_forward::run(&ctx, args).await,
         Command::Logs(args) => logs::run(&ctx, args).await,
         Command::Events(args) => events::run(&ctx, args).await,
+        Command::SshConfig(args) => ssh_config::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,

@@ -38,7 +38,7 @@ pub async fn run(ctx: &Context<'_>, args: ReapArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
     printer.accept("reap", &[Format::Table, Format::Json, Format::Yaml])?;
     let cluster = ctx.cluster().await?;
-    let sets = devservers::list_sets(cluster, args.all_namespaces).await?;
+    let sets = devservers::list_sets(cluster, args.all_namespaces, None).await?;
     let now = Timestamp::now();
     let expired: Vec<&StatefulSet> = sets
         .iter()

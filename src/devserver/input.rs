@@ -102,20 +102,35 @@ pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     Ok((resource.to_string(), count.to_string(), known))
 }
 
-/// `--expose-ssh nodeport` or `nodeport:30022`.
+/// `--expose nodeport`, or `nodeport:30022` to choose SSH's node port.
 pub fn parse_expose(text: &str) -> Result<Option<u16>, String> {
     match text.split_once(':') {
         None if text == "nodeport" => Ok(None),
         Some(("nodeport", port)) => match port.parse::<u16>() {
             Ok(p) if (30000..=32767).contains(&p) => Ok(Some(p)),
             _ => Err(format!(
-                "invalid --expose-ssh {text:?}: the port must be in 30000-32767"
+                "invalid --expose {text:?}: the port must be in 30000-32767"
             )),
         },
         _ => Err(format!(
-            "invalid --expose-ssh {text:?}: expected nodeport or nodeport:PORT"
+            "invalid --expose {text:?}: expected nodeport or nodeport:PORT"
         )),
     }
+}
+
+/// The `--port`s: none is SSH's port, none is given twice (the Services could not be made).
+pub fn check_ports(ports: &[u16]) -> Result<(), String> {
+    for (i, port) in ports.iter().enumerate() {
+        if i32::from(*port) == super::manifests::SSH_PORT {
+            return Err(format!(
+                "invalid --port {port}: it is SSH's port, which every devserver has"
+            ));
+        }
+        if ports[..i].contains(port) {
+            return Err(format!("invalid --port {port}: given twice"));
+        }
+    }
+    Ok(())
 }
 
 /// A quantity such as `500m`, `4`, `16Gi`: digits (with an optional fraction) and an optional
@@ -333,6 +348,9 @@ mod tests {
         assert_eq!(parse_expose("nodeport:30022"), Ok(Some(30022)));
         assert!(parse_expose("nodeport:22").is_err());
         assert!(parse_expose("loadbalancer").is_err());
+        assert_eq!(check_ports(&[8888, 6006]), Ok(()));
+        assert!(check_ports(&[22]).unwrap_err().contains("SSH"));
+        assert!(check_ports(&[8888, 8888]).unwrap_err().contains("twice"));
         assert!(check_quantity("--memory", "16Gi").is_ok());
         assert!(check_quantity("--cpu", "500m").is_ok());
         assert!(check_quantity("--memory", "16GB").is_err());

@@ -28,6 +28,8 @@ pub const OWNER: &str = "devserver.io/owner";
 pub const SSH_PORT: i32 = 22;
 /// The devserver's one container in its pod (what logs and exec address).
 pub const CONTAINER: &str = "devserver";
+/// The name of the SSH port, in the container and on the Services.
+pub const SSH_PORT_NAME: &str = "ssh";
 /// What a redacted Secret value reads in dry-run output.
 pub const REDACTED: &str = "<redacted>";
 
@@ -237,7 +239,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         requests.insert(resource.clone(), quantity.clone());
         limits.insert(resource.clone(), quantity.clone());
     }
-    let mut ports = vec![tcp_port("ssh".into(), SSH_PORT)];
+    let mut ports = vec![tcp_port(SSH_PORT_NAME.into(), SSH_PORT)];
     ports.extend(
         spec.ports
             .iter()
@@ -434,7 +436,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
 
 fn ssh_port(node_port: Option<u16>) -> ServicePort {
     ServicePort {
-        name: Some("ssh".into()),
+        name: Some(SSH_PORT_NAME.into()),
         port: SSH_PORT,
         target_port: Some(IntOrString::Int(SSH_PORT)),
         protocol: Some("TCP".into()),
@@ -639,11 +641,35 @@ mod tests {
         })
         .unwrap();
         let ports = with_ports.spec.unwrap().ports.unwrap();
+        let published: Vec<(Option<&str>, i32, Option<IntOrString>)> = ports
+            .iter()
+            .map(|p| (p.name.as_deref(), p.port, p.target_port.clone()))
+            .collect();
         assert_eq!(
-            ports.iter().map(|p| p.port).collect::<Vec<_>>(),
-            [22, 8888],
-            "--port is published too"
+            published,
+            [
+                (Some("ssh"), 22, Some(IntOrString::Int(22))),
+                (Some("port-8888"), 8888, Some(IntOrString::Int(8888))),
+            ],
+            "--port is published too, each port named as the container names it"
         );
+        let container = &statefulset(&Spec {
+            ports: vec![8888],
+            ..example()
+        })
+        .spec
+        .unwrap()
+        .template
+        .spec
+        .unwrap()
+        .containers[0];
+        let names: Vec<_> = container
+            .ports
+            .iter()
+            .flatten()
+            .map(|p| (p.name.as_deref(), p.container_port))
+            .collect();
+        assert_eq!(names, [(Some("ssh"), 22), (Some("port-8888"), 8888)]);
     }
 
     #[test]

@@ -102,10 +102,11 @@ impl Request {
             input::check_quantity("--home", home)?;
         }
         let node_port = args
-            .expose_ssh
+            .expose
             .as_deref()
             .map(input::parse_expose)
             .transpose()?;
+        input::check_ports(&args.ports)?;
         // The image setting's built-in default must not beat a flavor's own image.
         let configured_image = settings
             .get("image")
@@ -223,6 +224,22 @@ mod tests {
     }
 
     #[test]
+    fn expose_ssh_is_the_old_spelling_of_expose() {
+        let none = settings(&[]);
+        for flag in ["--expose", "--expose-ssh"] {
+            let line = ["--port", "8888", flag, "nodeport:30022"];
+            let (request, _) =
+                Request::from_inputs(&args(&line), &Texts::default(), &none).unwrap();
+            assert_eq!(request.node_port, Some(Some(30022)), "{flag}");
+            assert_eq!(request.ports, [8888], "{flag}");
+        }
+        let (bare, _) =
+            Request::from_inputs(&args(&["--expose", "nodeport"]), &Texts::default(), &none)
+                .unwrap();
+        assert_eq!(bare.node_port, Some(None));
+    }
+
+    #[test]
     fn bad_values_are_refused_before_any_call() {
         let none = settings(&[]);
         for line in [
@@ -231,6 +248,9 @@ mod tests {
             &["-e", "1A=x"],
             &["--cpu", "lots"],
             &["--volume", "data"],
+            &["--expose", "loadbalancer"],
+            &["--port", "22", "--expose", "nodeport"],
+            &["--port", "8888", "--port", "8888"],
         ] {
             assert!(
                 Request::from_inputs(&args(line), &Texts::default(), &none).is_err(),

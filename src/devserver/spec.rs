@@ -40,7 +40,7 @@ pub struct Spec {
     /// `--env-file`: in the Secret `NAME-env`, read by the pod through `envFrom`.
     pub secret_env: Vec<(String, String)>,
     pub ports: Vec<u16>,
-    /// `--expose-ssh nodeport[:PORT]`: `Some(None)` lets the cluster pick the port.
+    /// `--expose nodeport[:PORT]`: `Some(None)` lets the cluster pick SSH's node port.
     pub node_port: Option<Option<u16>>,
     /// `--cpu`, `--memory`, `--gpu` overrides: resource name -> quantity (requests = limits).
     pub overrides: BTreeMap<String, String>,

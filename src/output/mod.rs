@@ -184,9 +184,11 @@ impl Printer {
         let result = stdout.write_all(bytes).and_then(|()| stdout.flush());
         if let Err(e) = result {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
+                crate::ssh::terminal::restore();
                 std::process::exit(0);
             }
             eprintln!("error: cannot write to stdout: {e}");
+            crate::ssh::terminal::restore();
             std::process::exit(1);
         }
     }

@@ -1,6 +1,9 @@
 //! SSH on the client side: keys, the session (russh) over a stream that `cluster::access`
-//! opened, and the local terminal while a session runs.
+//! opened, the local terminal while a session runs, and the ssh_config and known_hosts files
+//! that let OpenSSH reach devservers through `devctl proxy`.
 
+pub mod config;
 pub mod keys;
+pub mod known_hosts;
 pub mod session;
 pub mod terminal;

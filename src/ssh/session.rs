@@ -13,7 +13,7 @@ use russh::client::{self, DisconnectReason, Handle};
 use russh::keys::{HashAlg, PrivateKeyWithHashAlg, PublicKey};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 
-use super::terminal::{self, Escape, RawMode, Typed};
+use super::terminal::{self, Escape, RawMode, Typed, next};
 use crate::error::{Error, Kind, Result};
 
 /// Nothing heard from the server for this long sends a keepalive; this many unanswered in a
@@ -293,13 +293,17 @@ impl Connection {
         let lost = |what: &str, e: russh::Error| {
             connection_error(format!("{what} on devserver {}: {e}", self.name)).caused_by(&e)
         };
-        let mut channel = self
+        let channel = self
             .handle
             .channel_open_session()
             .await
             .map_err(|e| self.ended_error(Some(e)))?;
+        // Reading and writing apart: a remote that stops reading its input (its window full)
+        // must not stop us from reading its output, its exit, or the connection's end.
+        let (mut reader, writer) = channel.split();
+        let writer = Arc::new(writer);
         if options.forward_agent {
-            channel
+            writer
                 .agent_forward(false)
                 .await
                 .map_err(|e| lost("cannot ask for agent forwarding", e))?;
@@ -307,7 +311,7 @@ impl Connection {
         let raw = if options.pty {
             let term = std::env::var("TERM").unwrap_or_else(|_| "xterm-256color".into());
             let (cols, rows) = terminal::size().unwrap_or((80, 24));
-            channel
+            writer
                 .request_pty(false, &term, cols, rows, 0, 0, &[])
                 .await
                 .map_err(|e| lost("cannot get a terminal", e))?;
@@ -317,24 +321,86 @@ impl Connection {
             None
         };
         match &options.command {
-            Some(command) => channel.exec(true, command.as_bytes()).await,
-            None => channel.request_shell(true).await,
+            Some(command) => writer.exec(true, command.as_bytes()).await,
+            None => writer.request_shell(true).await,
         }
         .map_err(|e| lost("cannot start the session", e))?;
 
-        let mut stdin = tokio::io::stdin();
+        // Standard input goes on in a task of its own; `~.` comes back as a request to close.
+        let (escaped, mut escape_requested) = tokio::sync::mpsc::channel::<()>(1);
+        let typing = {
+            let writer = writer.clone();
+            let mut escape = raw.as_ref().map(|_| Escape::default());
+            tokio::spawn(async move {
+                let mut stdin = tokio::io::stdin();
+                let mut input = vec![0u8; 32 * 1024];
+                loop {
+                    let n = match stdin.read(&mut input).await {
+                        Ok(0) | Err(_) => {
+                            let _ = writer.eof().await;
+                            return;
+                        }
+                        Ok(n) => n,
+                    };
+                    let typed = match &mut escape {
+                        Some(escape) => escape.filter(&input[..n]),
+                        None => Typed::Send(input[..n].to_vec()),
+                    };
+                    match typed {
+                        Typed::Send(bytes) if bytes.is_empty() => {}
+                        Typed::Send(bytes) => {
+                            if writer.data_bytes(bytes).await.is_err() {
+                                return;
+                            }
+                        }
+                        Typed::Disconnect(bytes) => {
+                            if !bytes.is_empty() {
+                                let _ = writer.data_bytes(bytes).await;
+                            }
+                            let _ = escaped.send(()).await;
+                            return;
+                        }
+                    }
+                }
+            })
+        };
+        let outcome = self
+            .follow(
+                &mut reader,
+                &writer,
+                options,
+                raw.is_some(),
+                &mut escape_requested,
+            )
+            .await;
+        typing.abort();
+        drop(raw);
+        outcome
+    }
+
+    /// Reads the session to its end: output, the exit status, `~.`, window changes, and the
+    /// signals that must not leave the terminal raw.
+    async fn follow(
+        &self,
+        reader: &mut russh::ChannelReadHalf,
+        writer: &russh::ChannelWriteHalf<client::Msg>,
+        options: &Options,
+        raw: bool,
+        escape_requested: &mut tokio::sync::mpsc::Receiver<()>,
+    ) -> Result<u8> {
+        use tokio::signal::unix::{SignalKind, signal};
         let mut stdout = tokio::io::stdout();
         let mut stderr = tokio::io::stderr();
-        let mut resized =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::window_change()).ok();
-        let mut escape = raw.as_ref().map(|_| Escape::default());
-        let mut input = vec![0u8; 32 * 1024];
-        let mut stdin_open = true;
+        let mut resized = signal(SignalKind::window_change()).ok();
+        // In raw mode Ctrl-C is a byte for the remote; a signal from elsewhere ends the
+        // session, and the terminal is put back before devctl exits.
+        let mut terminated = signal(SignalKind::terminate()).ok().filter(|_| raw);
+        let mut hung_up = signal(SignalKind::hangup()).ok().filter(|_| raw);
         let mut status: Option<u32> = None;
         let mut signalled: Option<String> = None;
         loop {
             tokio::select! {
-                message = channel.wait() => match message {
+                message = reader.wait() => match message {
                     Some(ChannelMsg::Data { data }) => {
                         stdout.write_all(&data).await.map_err(write_error)?;
                         stdout.flush().await.map_err(write_error)?;
@@ -348,8 +414,7 @@ impl Connection {
                         signalled = Some(format!("{signal_name:?}"));
                     }
                     Some(ChannelMsg::Failure) => {
-                        drop(raw);
-                        return Err(Error::general(format!(
+                        return Err(connection_error(format!(
                             "devserver {} refused to start the {}",
                             self.name,
                             if options.command.is_some() { "command" } else { "shell" }
@@ -358,42 +423,26 @@ impl Connection {
                     Some(ChannelMsg::Close) | None => break,
                     Some(_) => {}
                 },
-                read = stdin.read(&mut input), if stdin_open => match read {
-                    Ok(0) | Err(_) => {
-                        stdin_open = false;
-                        let _ = channel.eof().await;
-                    }
-                    Ok(n) => {
-                        let typed = match &mut escape {
-                            Some(escape) => escape.filter(&input[..n]),
-                            None => Typed::Send(input[..n].to_vec()),
-                        };
-                        match typed {
-                            Typed::Send(bytes) => {
-                                if !bytes.is_empty() {
-                                    channel.data_bytes(bytes).await.map_err(|e| lost("lost the connection", e))?;
-                                }
-                            }
-                            Typed::Disconnect(bytes) => {
-                                if !bytes.is_empty() {
-                                    let _ = channel.data_bytes(bytes).await;
-                                }
-                                drop(raw);
-                                let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
-                                let _ = stderr.write_all(format!("\r\nConnection to {} closed.\r\n", self.name).as_bytes()).await;
-                                return Ok(255);
-                            }
-                        }
-                    }
-                },
-                Some(()) = async { match &mut resized { Some(s) => s.recv().await, None => None } } => {
+                Some(()) = escape_requested.recv() => {
+                    let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+                    let _ = stderr.write_all(format!("\r\nConnection to {} closed.\r\n", self.name).as_bytes()).await;
+                    return Ok(255);
+                }
+                Some(()) = next(&mut resized) => {
                     if options.pty && let Some((cols, rows)) = terminal::size() {
-                        let _ = channel.window_change(cols, rows, 0, 0).await;
+                        let _ = writer.window_change(cols, rows, 0, 0).await;
                     }
+                }
+                Some(()) = next(&mut terminated) => {
+                    let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+                    return Ok(143);
+                }
+                Some(()) = next(&mut hung_up) => {
+                    let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+                    return Ok(129);
                 }
             }
         }
-        drop(raw);
         match (status, signalled) {
             // Exit statuses above 255 wrap, as a shell's do.
             (Some(code), _) => Ok((code & 0xff) as u8),

@@ -64,6 +64,14 @@ pub fn size() -> Option<(u32, u32)> {
     (size.ws_col > 0 && size.ws_row > 0).then(|| (u32::from(size.ws_col), u32::from(size.ws_row)))
 }
 
+/// The next delivery of a signal that may not be listened for (then never).
+pub async fn next(signal: &mut Option<tokio::signal::unix::Signal>) -> Option<()> {
+    match signal {
+        Some(signal) => signal.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
 /// What the escape filter found in a chunk of typed input.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Typed {

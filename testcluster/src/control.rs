@@ -1,18 +1,21 @@
-//! Clients for the control endpoints of the API proxy (latency, faults, held requests, dropped
-//! streams, the request log) and of the node agent (port-forward targets, container logs). Both
-//! speak plain HTTP on loopback; a few lines over `TcpStream` are all that needs.
+//! Clients for the control endpoints of the API proxy (listeners with latency, faults, held
+//! requests, dropped streams, the request log) and of the node agent (port-forward targets,
+//! container logs). Both speak plain HTTP on loopback; a few lines over `TcpStream` are all
+//! that needs.
 //!
 //! The tests of one binary share one proxy, so every control that changes how it answers is
 //! limited to a [`Scope`] (a user, a namespace or a connection), or to a path pattern that names
-//! the test's namespace; the request log is read through a scope, never cleared.
+//! the test's namespace, or to a [`LatencyListener`] of the test's own; the request log is read
+//! through a scope, never cleared.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::{Error, User};
 
 /// How long a control answer may take, but for a long poll (which adds its own wait).
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -357,6 +360,16 @@ pub fn sequential_round_trips(requests: &[Request]) -> usize {
     depth.into_iter().max().unwrap_or(0)
 }
 
+/// How many client connections carried `requests`: against a distant cluster each new one
+/// costs a round trip for its TLS handshake on top of its requests.
+pub fn connections(requests: &[Request]) -> usize {
+    requests
+        .iter()
+        .map(|r| r.conn.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 /// The API proxy's controls.
 #[derive(Debug, Clone)]
 pub struct ProxyControl {
@@ -369,16 +382,28 @@ impl ProxyControl {
         &self.addr
     }
 
-    /// Delays everything the API server sends for requests in `scope` by `latency` (one way,
-    /// order preserved, paid once per chunk so that a watch sees a distant server); zero
-    /// removes it. The scope must name a user, a namespace or a connection.
-    pub fn set_latency(&self, scope: &Scope, latency: Duration) -> Result<(), Error> {
-        scope.require_client("latency")?;
-        let mut body = serde_json::to_value(scope).map_err(|e| Error::Control(e.to_string()))?;
-        body["ms"] = u64::try_from(latency.as_millis())
-            .unwrap_or(u64::MAX)
-            .into();
-        expect_ok(&self.addr, "PUT", "/latency", body.to_string().as_bytes()).map(drop)
+    /// Opens a listener of the proxy for one test, on a port of its own: every connection to
+    /// it has `latency` on everything the proxy sends the client, the TLS handshake included,
+    /// so a new connection costs what it costs against a cluster that far away (a round trip
+    /// for the handshake, one per request) and a reused one costs a round trip per request.
+    /// It is served like the main port: same request log, faults, holds and drops. Point a
+    /// client at it with [`LatencyListener::user`] or [`LatencyListener::kubeconfig`]; it
+    /// closes, with its connections, when dropped.
+    pub fn latency_listener(&self, latency: Duration) -> Result<LatencyListener, Error> {
+        let ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX);
+        let body = serde_json::json!({ "ms": ms }).to_string();
+        let text = expect_ok(&self.addr, "POST", "/listeners", body.as_bytes())?;
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
+        let addr = v["addr"]
+            .as_str()
+            .ok_or_else(|| Error::Control(format!("POST /listeners answered {text}")))?;
+        Ok(LatencyListener {
+            control: self.addr.clone(),
+            addr: addr.to_string(),
+            latency,
+            open: true,
+        })
     }
 
     /// Answers the next matching requests with a failure instead of forwarding them.
@@ -505,6 +530,101 @@ impl ProxyControl {
     }
 }
 
+/// A listener of the proxy with latency, made by [`ProxyControl::latency_listener`]. Its
+/// address is valid for the proxy's certificate (`127.0.0.1`, any port).
+#[derive(Debug)]
+pub struct LatencyListener {
+    control: String,
+    addr: String,
+    latency: Duration,
+    open: bool,
+}
+
+impl LatencyListener {
+    /// `host:port`.
+    pub fn addr(&self) -> &str {
+        &self.addr
+    }
+
+    /// The API server URL through this listener.
+    pub fn server(&self) -> String {
+        format!("https://{}", self.addr)
+    }
+
+    pub fn latency(&self) -> Duration {
+        self.latency
+    }
+
+    /// A copy of `kubeconfig` (one the cluster wrote: the admin's, a user's, a token's)
+    /// whose server is this listener, written next to it.
+    pub fn kubeconfig(&self, kubeconfig: &Path) -> Result<PathBuf, Error> {
+        let text = std::fs::read_to_string(kubeconfig)
+            .map_err(|e| Error::io(&format!("reading {}", kubeconfig.display()), e))?;
+        let text = with_server(&text, &self.server()).ok_or_else(|| {
+            Error::Invalid(format!("{}: no server to replace", kubeconfig.display()))
+        })?;
+        let port = self.addr.rsplit(':').next().unwrap_or_default();
+        let stem = kubeconfig
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let path = kubeconfig.with_file_name(format!("{stem}.via-{port}.kubeconfig"));
+        crate::kubeconfig::write_private(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
+    /// `user` as a client of this listener: the same identity, with a kubeconfig of its own.
+    pub fn user(&self, user: &User) -> Result<User, Error> {
+        Ok(User {
+            kubeconfig: self.kubeconfig(&user.kubeconfig)?,
+            ..user.clone()
+        })
+    }
+
+    /// Closes the listener and its connections now; returns how many connections it closed.
+    pub fn close(mut self) -> Result<u64, Error> {
+        self.shut()
+    }
+
+    fn shut(&mut self) -> Result<u64, Error> {
+        self.open = false;
+        let path = format!("/listeners/{}", escape(&self.addr));
+        let text = expect_ok(&self.control, "DELETE", &path, b"")?;
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Error::Control(e.to_string()))?;
+        Ok(v["dropped"].as_u64().unwrap_or(0))
+    }
+}
+
+impl Drop for LatencyListener {
+    fn drop(&mut self) {
+        if self.open {
+            // The proxy goes away with the cluster anyway; nothing to do if it already has.
+            let _ = self.shut();
+        }
+    }
+}
+
+/// `kubeconfig` with every cluster's `server:` set to `server`, or `None` if it has none.
+fn with_server(kubeconfig: &str, server: &str) -> Option<String> {
+    let mut found = false;
+    let lines: Vec<String> = kubeconfig
+        .lines()
+        .map(|line| {
+            let value = line.trim_start();
+            match value.strip_prefix("server:") {
+                Some(_) => {
+                    found = true;
+                    let indent = &line[..line.len() - value.len()];
+                    format!("{indent}server: {server}")
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect();
+    found.then(|| lines.join("\n") + "\n")
+}
+
 /// The node agent's controls.
 #[derive(Debug, Clone)]
 pub struct AgentControl {
@@ -594,15 +714,37 @@ mod tests {
             addr: "127.0.0.1:1".into(),
         };
         let everyone = Scope::default().method("GET").path(".");
-        for err in [
-            proxy.set_latency(&everyone, Duration::from_millis(50)),
-            proxy.drop_connections(&everyone).map(drop),
-        ] {
-            assert!(
-                err.is_err_and(|e| e.to_string().contains("other tests share the proxy")),
-                "refused"
-            );
-        }
+        assert!(
+            proxy
+                .drop_connections(&everyone)
+                .is_err_and(|e| e.to_string().contains("other tests share the proxy")),
+            "refused"
+        );
+    }
+
+    #[test]
+    fn a_kubeconfig_through_a_listener_changes_its_server_only() {
+        let original = "apiVersion: v1\nclusters:\n- name: testcluster\n  cluster:\n    server: https://127.0.0.1:1000\n    certificate-authority-data: Q0E=\nusers: []\n";
+        assert_eq!(
+            with_server(original, "https://127.0.0.1:2000").as_deref(),
+            Some(original.replace(":1000", ":2000").as_str())
+        );
+        assert_eq!(with_server("apiVersion: v1\n", "https://x"), None);
+    }
+
+    #[test]
+    fn requests_over_one_connection_count_as_one() {
+        let over = |conn: &str| Request {
+            conn: conn.into(),
+            ..req("00.1", "00.2")
+        };
+        let requests = [
+            over("127.0.0.1:1"),
+            over("127.0.0.1:2"),
+            over("127.0.0.1:1"),
+        ];
+        assert_eq!(connections(&requests), 2);
+        assert_eq!(connections(&[]), 0);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! A real Kubernetes control plane for devctl's tests: etcd, kube-apiserver,
 //! kube-controller-manager and kube-scheduler built from source, nodes and pods simulated by
 //! KWOK, the kubelet's streaming API (exec, port-forward, logs) served by our node agent, and a
-//! proxy in front of the API server that adds latency, injects faults, holds requests and logs
-//! them.
+//! proxy in front of the API server that adds latency on listeners of their own, injects faults,
+//! holds requests and logs them.
 //!
 //! Tests share one cluster per test binary ([`shared`]) and isolate themselves by namespace.
 //! Every child process ends with the cluster, or with the test process if it dies first.
@@ -22,7 +22,8 @@ use std::time::Duration;
 
 pub use binaries::{KUBERNETES_VERSION, cache_dir};
 pub use control::{
-    AgentControl, Fault, Hold, HoldId, ProxyControl, Request, Scope, sequential_round_trips,
+    AgentControl, Fault, Hold, HoldId, LatencyListener, ProxyControl, Request, Scope, connections,
+    sequential_round_trips,
 };
 
 /// Everything that can go wrong while starting or driving the cluster.

@@ -580,54 +580,112 @@ async fn rbac_decides_what_a_user_may_do_and_access_reviews_agree() {
 }
 
 #[tokio::test]
-async fn added_latency_delays_each_request_once() {
+async fn a_latency_listener_costs_a_round_trip_for_a_handshake_and_one_per_request() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
     let ns = cluster.create_namespace("latency").await.unwrap();
-    let client = cluster.client().await.unwrap();
-    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &ns);
+    let user = cluster
+        .user(&format!("latency-{ns}"), &["system:masters"])
+        .unwrap();
+    let latency = Duration::from_millis(300);
+    let listener = cluster.proxy().latency_listener(latency).unwrap();
+    let distant = listener.user(&user).unwrap();
+    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> =
+        Api::namespaced(cluster.client_for(&distant).await.unwrap(), &ns);
     let time = || async {
         let start = Instant::now();
         maps.list(&ListParams::default()).await.unwrap();
         start.elapsed()
     };
-    let base = time().await;
-    let latency = Duration::from_millis(300);
-    // Only for this namespace: other tests run meanwhile.
-    let here = Scope::namespace(&ns);
-    cluster.proxy().set_latency(&here, latency).unwrap();
-    let slow = time().await;
-    cluster.proxy().set_latency(&here, Duration::ZERO).unwrap();
-    assert!(slow >= latency, "took {slow:?} with {latency:?} added");
+    let first = time().await;
+    let second = time().await;
+    let log = cluster
+        .proxy()
+        .requests_in(&Scope::user(&user.name))
+        .unwrap();
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log[0].conn, log[1].conn, "the client reused its connection");
     assert!(
-        slow < base + latency * 3,
-        "took {slow:?}: the delay was added more than once"
+        first >= latency * 2,
+        "a new connection (TLS handshake, then the request) took {first:?} with {latency:?}"
+    );
+    assert!(
+        second >= latency,
+        "a request took {second:?} with {latency:?}"
+    );
+    assert!(
+        second + latency / 2 < first,
+        "the reused connection paid for a handshake again: {first:?}, then {second:?}"
+    );
+    assert_eq!(
+        listener.close().unwrap(),
+        1,
+        "its one connection closed with it"
     );
 }
 
 #[tokio::test]
-async fn latency_for_one_namespace_leaves_the_others_alone() {
+async fn an_exec_stream_through_a_latency_listener_gets_the_latency_on_every_chunk() {
     let Some(cluster) = testcluster::shared_or_skip() else {
         return;
     };
-    let slow = cluster.create_namespace("slow").await.unwrap();
-    let fast = cluster.create_namespace("fast").await.unwrap();
-    let client = cluster.client().await.unwrap();
-    let latency = Duration::from_secs(2);
-    cluster
-        .proxy()
-        .set_latency(&Scope::namespace(&slow), latency)
+    let ns = cluster.create_namespace("latency-exec").await.unwrap();
+    running_pod(cluster, &ns, "box").await;
+    let latency = Duration::from_millis(300);
+    let listener = cluster.proxy().latency_listener(latency).unwrap();
+    let user = cluster
+        .user(&format!("latency-{ns}"), &["system:masters"])
         .unwrap();
-    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> = Api::namespaced(client, &fast);
+    let pods: Api<Pod> = Api::namespaced(
+        cluster
+            .client_for(&listener.user(&user).unwrap())
+            .await
+            .unwrap(),
+        &ns,
+    );
+    let mut cat = pods
+        .exec(
+            "box",
+            ["cat"],
+            &AttachParams::default().stdin(true).stderr(false),
+        )
+        .await
+        .unwrap();
+    let mut stdin = cat.stdin().unwrap();
+    let mut stdout = tokio::io::BufReader::new(cat.stdout().unwrap());
+    for line in ["first\n", "second\n"] {
+        let sent = Instant::now();
+        stdin.write_all(line.as_bytes()).await.unwrap();
+        let mut echoed = String::new();
+        tokio::time::timeout(
+            WAIT,
+            tokio::io::AsyncBufReadExt::read_line(&mut stdout, &mut echoed),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let took = sent.elapsed();
+        assert_eq!(echoed, line);
+        assert!(took >= latency, "{line:?} came back after {took:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_latency_listener_leaves_the_main_port_alone() {
+    let Some(cluster) = testcluster::shared_or_skip() else {
+        return;
+    };
+    let ns = cluster.create_namespace("fast").await.unwrap();
+    let latency = Duration::from_secs(2);
+    let _listener = cluster.proxy().latency_listener(latency).unwrap();
+    // A client of its own: a new connection to the main port, handshake included.
+    let maps: Api<k8s_openapi::api::core::v1::ConfigMap> =
+        Api::namespaced(cluster.client().await.unwrap(), &ns);
     let start = Instant::now();
     maps.list(&ListParams::default()).await.unwrap();
     let took = start.elapsed();
-    cluster
-        .proxy()
-        .set_latency(&Scope::namespace(&slow), Duration::ZERO)
-        .unwrap();
-    assert!(took < latency, "a list in another namespace took {took:?}");
+    assert!(took < latency, "a list on the main port took {took:?}");
 }
 
 #[tokio::test]

@@ -137,6 +137,11 @@ impl Sshd {
         Sshd::start_in(ns.cluster, &ns.name, ns.env.home(), name, host_key)
     }
 
+    /// The same listening on `port` (a NodePort the test chose, say).
+    pub fn start_on(ns: &Ns, name: &str, port: u16) -> Option<Sshd> {
+        Sshd::start_at(ns.cluster, &ns.name, ns.env.home(), name, None, Some(port))
+    }
+
     /// The same in any namespace, its files under `home`.
     pub fn start_in(
         cluster: &Cluster,
@@ -145,17 +150,30 @@ impl Sshd {
         name: &str,
         host_key: Option<(String, String)>,
     ) -> Option<Sshd> {
+        Sshd::start_at(cluster, namespace, home, name, host_key, None)
+    }
+
+    fn start_at(
+        cluster: &Cluster,
+        namespace: &str,
+        home: &Path,
+        name: &str,
+        host_key: Option<(String, String)>,
+        port: Option<u16>,
+    ) -> Option<Sshd> {
         if rootfs::skip() {
             return None;
         }
         let lower = lower();
         let work = home.join(format!("sshd-{name}"));
         std::fs::create_dir_all(&work).unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = port.unwrap_or_else(|| {
+            TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        });
         let devctl_dir = work.join("devctl");
         lay_out(cluster, namespace, name, &devctl_dir, port, host_key);
         let layers = work.join("layers");
@@ -237,4 +255,17 @@ pub fn user_key_in(home: &Path) -> PathBuf {
         std::fs::write(dir.join("id_ed25519.pub"), format!("{public}\n")).unwrap();
     }
     private
+}
+
+/// A port in the NodePort range that nothing on this machine listens on.
+pub fn free_node_port() -> u16 {
+    let seed = std::process::id() as u64 * 7919
+        + std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos() as u64;
+    (0..2767)
+        .map(|i| 30000 + ((seed + i * 104_729) % 2767) as u16)
+        .find(|p| TcpListener::bind(("127.0.0.1", *p)).is_ok())
+        .expect("a free port in 30000-32766")
 }

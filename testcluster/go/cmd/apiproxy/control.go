@@ -1,5 +1,5 @@
-// control.go is the test-facing side of the proxy: latency, faults, holds, dropping
-// connections and the request log, over plain HTTP on loopback. Everything that changes how
+// control.go is the test-facing side of the proxy: listeners with latency, faults, holds,
+// dropping connections and the request log, over plain HTTP on loopback. Everything that changes how
 // the proxy answers applies to a scope (scope.go), since the tests of a binary share it.
 package main
 
@@ -17,22 +17,31 @@ import (
 
 func (p *proxy) controlHandler() http.Handler {
 	mux := http.NewServeMux()
-	// Latency for the requests of one user, namespace or connection (never for everyone: other
-	// tests share the proxy); {"ms": 0} removes it.
-	mux.HandleFunc("PUT /latency", func(w http.ResponseWriter, r *http.Request) {
-		var rule latencyRule
-		if err := json.NewDecoder(r.Body).Decode(&rule); err != nil {
-			http.Error(w, `expected {"ms": N, "user"/"namespace"/"conn": ...}`, http.StatusBadRequest)
+	// A listener for one test ({"ms": N} in, {"addr": "HOST:PORT"} out): every connection to
+	// it has N ms of latency on all the proxy sends, TLS handshake included. DELETE closes it
+	// and its connections.
+	mux.HandleFunc("POST /listeners", func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Ms *int64 `json:"ms"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.Ms == nil {
+			http.Error(w, `expected {"ms": N}`, http.StatusBadRequest)
 			return
 		}
-		if err := p.latencies.set(&rule, p.transport); err != nil {
+		addr, err := p.openListener(time.Duration(*body.Ms) * time.Millisecond)
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		w.WriteHeader(http.StatusNoContent)
+		writeJSON(w, map[string]string{"addr": addr})
 	})
-	mux.HandleFunc("GET /latency", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, p.latencies.list())
+	mux.HandleFunc("DELETE /listeners/{addr}", func(w http.ResponseWriter, r *http.Request) {
+		dropped, err := p.closeListener(r.PathValue("addr"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound)
+			return
+		}
+		writeJSON(w, map[string]int{"dropped": dropped})
 	})
 	mux.HandleFunc("POST /faults", func(w http.ResponseWriter, r *http.Request) {
 		var f fault
@@ -127,7 +136,9 @@ func (p *proxy) controlHandler() http.Handler {
 				remotes[e.Conn] = true
 			}
 		}
-		writeJSON(w, map[string]int{"dropped": p.conns.close(remotes)})
+		writeJSON(w, map[string]int{"dropped": p.conns.closeWhere(func(c *trackedConn) bool {
+			return remotes[c.RemoteAddr().String()]
+		})})
 	})
 	// The log, or with ?method=&path=&user=&namespace=&conn= the requests in that scope. It is
 	// never cleared: a test reads the part that is its own. With ?n=K&waitMs=T it answers once
@@ -333,6 +344,15 @@ func (l *requestLog) begin(r *http.Request, req request) *entry {
 	return e
 }
 
+// endAfter ends e once its answer reached the client: latency after the proxy sent it.
+func (l *requestLog) endAfter(e *entry, status int, latency time.Duration) {
+	if latency <= 0 {
+		l.end(e, status)
+		return
+	}
+	time.AfterFunc(latency, func() { l.end(e, status) })
+}
+
 func (l *requestLog) end(e *entry, status int) {
 	now := time.Now().UTC()
 	l.mu.Lock()
@@ -401,8 +421,9 @@ type connSet struct {
 
 type trackedConn struct {
 	net.Conn
-	set  *connSet
-	once sync.Once
+	listener string // the address it was accepted on
+	set      *connSet
+	once     sync.Once
 }
 
 func (c *trackedConn) Close() error {
@@ -420,9 +441,6 @@ type trackingListener struct {
 }
 
 func (s *connSet) track(l net.Listener) net.Listener {
-	s.mu.Lock()
-	s.conns = map[*trackedConn]struct{}{}
-	s.mu.Unlock()
 	return &trackingListener{Listener: l, set: s}
 }
 
@@ -431,19 +449,23 @@ func (l *trackingListener) Accept() (net.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &trackedConn{Conn: conn, set: l.set}
+	t := &trackedConn{Conn: conn, listener: l.Addr().String(), set: l.set}
 	l.set.mu.Lock()
+	if l.set.conns == nil {
+		l.set.conns = map[*trackedConn]struct{}{}
+	}
 	l.set.conns[t] = struct{}{}
 	l.set.mu.Unlock()
 	return t, nil
 }
 
-// close closes the connections from the remote addresses given.
-func (s *connSet) close(remotes map[string]bool) int {
+// closeWhere closes the connections that which picks, at once (what a delay line still
+// holds for them is lost, as on a broken connection); it returns how many.
+func (s *connSet) closeWhere(which func(*trackedConn) bool) int {
 	s.mu.Lock()
-	conns := make([]*trackedConn, 0, len(remotes))
+	var conns []*trackedConn
 	for c := range s.conns {
-		if remotes[c.RemoteAddr().String()] {
+		if which(c) {
 			conns = append(conns, c)
 		}
 	}

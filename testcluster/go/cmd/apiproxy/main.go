@@ -1,8 +1,9 @@
 // Command apiproxy stands between the test cluster's clients and its kube-apiserver. It
 // forwards everything (watches and exec/port-forward upgrades included), asserts the identity
 // of a client certificate to the API server through the request-header (front-proxy)
-// mechanism, and lets tests add latency, inject failures, hold requests, drop connections and
-// read a log of requests through a control API, each limited to the test's own scope.
+// mechanism, and lets tests open listeners with latency, inject failures, hold requests, drop
+// connections and read a log of requests through a control API, each limited to the test's
+// own scope or listener.
 package main
 
 import (
@@ -39,12 +40,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	p := newProxy(target, upstreamTLS)
-
 	serving, err := servingTLS(*certFile, *keyFile, *clientCA)
 	if err != nil {
 		log.Fatal(err)
 	}
+	p := newProxy(target, upstreamTLS, serving)
 	raw, err := net.Listen("tcp", *listen)
 	if err != nil {
 		log.Fatal(err)
@@ -58,9 +58,9 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	p.host, _, _ = net.SplitHostPort(raw.Addr().String())
 	go func() { log.Fatal(http.Serve(controlLn, p.controlHandler())) }()
-	server := &http.Server{Handler: p, ErrorLog: log.New(os.Stderr, "apiproxy: ", log.LstdFlags)}
-	log.Fatal(server.Serve(tls.NewListener(p.conns.track(raw), serving)))
+	log.Fatal(p.serve(raw, 0))
 }
 
 func servingTLS(certFile, keyFile, clientCA string) (*tls.Config, error) {

@@ -1,6 +1,6 @@
 // proxy.go forwards requests to the API server: identity headers from client certificates,
-// held requests kept back, injected faults answered locally, latency added where a test asked
-// for it, and an entry in the request log for each request.
+// held requests kept back, injected faults answered locally, and an entry in the request log
+// for each request (ended once the answer reached the client, past any latency).
 package main
 
 import (
@@ -8,65 +8,66 @@ import (
 	"context"
 	"crypto/tls"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"strings"
-	"sync/atomic"
 	"time"
 )
 
 type proxy struct {
 	rp        *httputil.ReverseProxy
-	latencies latencyList
 	faults    faultList
 	holds     holdSet
 	log       requestLog
 	conns     connSet
-	// transport makes a transport to the API server whose connections delay what the
-	// server sends by delay (nil: no delay line).
-	transport func(delay *atomic.Int64) *http.Transport
+	listeners listenerSet
+	server    *http.Server // serves the main port and every listener with latency
+	serving   *tls.Config  // the serving certificate, for every port
+	host      string       // where listeners with latency listen: the main port's host
 }
 
-func newProxy(target *url.URL, upstreamTLS *tls.Config) *proxy {
-	p := &proxy{}
+// newProxy makes a proxy to target whose clients connect with TLS as serving says.
+func newProxy(target *url.URL, upstreamTLS, serving *tls.Config) *proxy {
+	p := &proxy{serving: serving, host: "127.0.0.1"}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	p.transport = func(delay *atomic.Int64) *http.Transport {
-		return &http.Transport{
-			// Our own TLS dial, over a connection that delays what the server sends; a
-			// custom DialTLSContext also keeps the transport on HTTP/1.1.
-			DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				raw, err := dialer.DialContext(ctx, network, addr)
-				if err != nil {
-					return nil, err
-				}
-				cfg := upstreamTLS.Clone()
-				cfg.ServerName, _, _ = net.SplitHostPort(addr)
-				under := raw
-				if delay != nil {
-					under = newDelayConn(raw, delay)
-				}
-				conn := tls.Client(under, cfg)
-				if err := conn.HandshakeContext(ctx); err != nil {
-					raw.Close()
-					return nil, err
-				}
-				return conn, nil
-			},
-			MaxIdleConnsPerHost: 100,
-			IdleConnTimeout:     90 * time.Second,
-		}
+	transport := &http.Transport{
+		// Our own TLS dial keeps the transport on HTTP/1.1, which the upgrades of exec and
+		// port-forward need.
+		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			raw, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			cfg := upstreamTLS.Clone()
+			cfg.ServerName, _, _ = net.SplitHostPort(addr)
+			conn := tls.Client(raw, cfg)
+			if err := conn.HandshakeContext(ctx); err != nil {
+				raw.Close()
+				return nil, err
+			}
+			return conn, nil
+		},
+		MaxIdleConnsPerHost: 100,
+		IdleConnTimeout:     90 * time.Second,
 	}
 	p.rp = &httputil.ReverseProxy{
 		Rewrite: func(r *httputil.ProxyRequest) {
 			r.SetURL(target)
 		},
-		Transport:     routed{direct: p.transport(nil)},
+		Transport:     transport,
 		FlushInterval: -1,
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			writeStatus(w, http.StatusBadGateway, "apiproxy: "+err.Error(), 0)
 		},
+	}
+	p.server = &http.Server{
+		Handler:     p,
+		ConnContext: connContext,
+		ErrorLog:    log.New(os.Stderr, "apiproxy: ", log.LstdFlags),
 	}
 	return p
 }
@@ -75,7 +76,7 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req := requestOf(r)
 	entry := p.log.begin(r, req)
 	rec := &recorder{ResponseWriter: w}
-	defer func() { p.log.end(entry, rec.status) }()
+	defer func() { p.log.endAfter(entry, rec.status, latencyOf(r)) }()
 
 	if h := p.holds.catch(req, entry); h != nil {
 		// Read the body first: an HTTP/1.1 server notices that the client went away only
@@ -106,7 +107,7 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.Header.Add("X-Remote-Group", group)
 		}
 	}
-	p.rp.ServeHTTP(rec, r.WithContext(withLatency(r.Context(), p.latencies.match(req))))
+	p.rp.ServeHTTP(rec, r)
 }
 
 func userOf(r *http.Request) string {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,26 +61,50 @@ func TestInjectedStatusLooksLikeTheAPIServers(t *testing.T) {
 }
 
 func TestDelayLineDelaysEachChunkOnceAndKeepsOrder(t *testing.T) {
-	server, client := net.Pipe()
-	var latency atomic.Int64
-	latency.Store(int64(150 * time.Millisecond))
-	d := newDelayConn(client, &latency)
-	start := time.Now()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	client, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	raw, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const latency = 150 * time.Millisecond
+	d := newDelayConn(raw, latency)
+	written := make(chan time.Time, 3)
 	go func() {
 		for _, s := range []string{"a", "b", "c"} {
-			_, _ = server.Write([]byte(s))
+			written <- time.Now()
+			_, _ = d.Write([]byte(s))
 			time.Sleep(50 * time.Millisecond)
 		}
-		server.Close()
+		_ = d.Close()
 	}()
-	got, _ := io.ReadAll(d)
-	elapsed := time.Since(start)
+	var got []byte
+	buf := make([]byte, 16)
+	for {
+		n, err := client.Read(buf)
+		now := time.Now()
+		for _, b := range buf[:n] {
+			got = append(got, b)
+			if wait := now.Sub(<-written); wait < latency || wait > 2*latency {
+				t.Errorf("%q arrived %v after it was written", b, wait)
+			}
+		}
+		if err != nil {
+			break
+		}
+	}
+	// Three chunks 50 ms apart, each delayed 150 ms: about 250 ms in all, not 3 × 150 + 100;
+	// the close comes last, after the chunks.
 	if string(got) != "abc" {
 		t.Fatalf("order: %q", got)
-	}
-	// Three chunks 50 ms apart, each delayed 150 ms: about 250 ms in all, not 3 × 150 + 100.
-	if elapsed < 150*time.Millisecond || elapsed > 450*time.Millisecond {
-		t.Fatalf("took %v", elapsed)
 	}
 }
 
@@ -90,7 +117,7 @@ func TestProxyAnswersInjectedFaultsAndLogsRequests(t *testing.T) {
 	}))
 	defer upstream.Close()
 	target, _ := http.NewRequest("GET", upstream.URL, nil)
-	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig)
+	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig, nil)
 	if err := p.faults.add(&fault{scope: scope{Method: "GET", Path: "^/api$"}, Status: 503, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +163,7 @@ func TestDropClosesOnlyTheNamedConnection(t *testing.T) {
 	}
 	keptClient, keptServer := dial()
 	droppedClient, dropped := dial()
-	if n := set.close(map[string]bool{dropped.RemoteAddr().String(): true}); n != 1 {
+	if n := set.closeWhere(func(c *trackedConn) bool { return c.RemoteAddr().String() == dropped.RemoteAddr().String() }); n != 1 {
 		t.Fatalf("closed %d connections, want 1", n)
 	}
 	if _, err := droppedClient.Read(make([]byte, 1)); err == nil {
@@ -148,7 +175,7 @@ func TestDropClosesOnlyTheNamedConnection(t *testing.T) {
 	if _, err := keptClient.Read(make([]byte, 1)); err != nil {
 		t.Fatalf("the other connection was closed too: %v", err)
 	}
-	if n := set.close(map[string]bool{}); n != 0 {
+	if n := set.closeWhere(func(*trackedConn) bool { return false }); n != 0 {
 		t.Fatalf("naming no connection closed %d", n)
 	}
 }
@@ -206,47 +233,10 @@ func front(t *testing.T) (*proxy, *httptest.Server, *atomic.Int64) {
 	}))
 	t.Cleanup(upstream.Close)
 	target, _ := http.NewRequest("GET", upstream.URL, nil)
-	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig)
+	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig, nil)
 	server := httptest.NewServer(p)
 	t.Cleanup(server.Close)
 	return p, server, &hits
-}
-
-func TestLatencyDelaysOnlyItsScope(t *testing.T) {
-	p, server, _ := front(t)
-	const ms = 500
-	slow := &latencyRule{scope: scope{Namespace: "slow"}, Ms: ms}
-	if err := p.latencies.set(slow, p.transport); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.latencies.set(&latencyRule{Ms: ms}, p.transport); err != errUnscoped {
-		t.Fatalf("latency for everyone: %v", err)
-	}
-	took := func(ns string) time.Duration {
-		start := time.Now()
-		res, err := http.Get(server.URL + "/api/v1/namespaces/" + ns + "/configmaps")
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, _ = io.Copy(io.Discard, res.Body)
-		res.Body.Close()
-		return time.Since(start)
-	}
-	if d := took("slow"); d < ms*time.Millisecond {
-		t.Fatalf("in scope: %v", d)
-	}
-	if d := took("fast"); d >= ms*time.Millisecond {
-		t.Fatalf("out of scope: %v", d)
-	}
-	if err := p.latencies.set(&latencyRule{scope: scope{Namespace: "slow"}}, p.transport); err != nil {
-		t.Fatal(err)
-	}
-	if len(p.latencies.list()) != 0 {
-		t.Fatalf("0 ms removes the rule: %+v", p.latencies.list())
-	}
-	if d := took("slow"); d >= ms*time.Millisecond {
-		t.Fatalf("after removal: %v", d)
-	}
 }
 
 func TestRequestLogReadsOneScope(t *testing.T) {
@@ -388,10 +378,8 @@ func TestControlAPIWaitsForAHeldRequest(t *testing.T) {
 	if code, _ := call("GET", "/holds/99?waitMs=1", ""); code != http.StatusNotFound {
 		t.Fatalf("an unknown hold: %d", code)
 	}
-	for _, unscoped := range [][3]string{{"POST", "/drop", ""}, {"PUT", "/latency", `{"ms": 50}`}} {
-		if code, text := call(unscoped[0], unscoped[1], unscoped[2]); code != http.StatusBadRequest {
-			t.Fatalf("%s %s for everyone: %d %s", unscoped[0], unscoped[1], code, text)
-		}
+	if code, text := call("POST", "/drop", ""); code != http.StatusBadRequest {
+		t.Fatalf("a drop for everyone: %d %s", code, text)
 	}
 }
 
@@ -417,5 +405,279 @@ func TestWaitingForRequestsAnswersOnceTheyEnded(t *testing.T) {
 	l.end(open, 201)
 	if ended := <-done; len(ended) != 1 || ended[0].Status != 201 {
 		t.Fatalf("ended: %+v", ended)
+	}
+}
+
+// tlsFront is a proxy serving TLS on its main port in front of upstream, with a client
+// configuration that trusts it (the upstream's test certificate serves both).
+func tlsFront(t *testing.T, upstream http.Handler) (p *proxy, main string, client *tls.Config) {
+	t.Helper()
+	up := httptest.NewTLSServer(upstream)
+	t.Cleanup(up.Close)
+	target, _ := http.NewRequest("GET", up.URL, nil)
+	serving := &tls.Config{Certificates: up.TLS.Certificates, NextProtos: []string{"http/1.1"}}
+	p = newProxy(target.URL, up.Client().Transport.(*http.Transport).TLSClientConfig, serving)
+	raw, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = p.serve(raw, 0) }()
+	t.Cleanup(func() { _ = p.server.Close() })
+	roots := x509.NewCertPool()
+	roots.AddCert(up.Certificate())
+	return p, raw.Addr().String(), &tls.Config{RootCAs: roots, ServerName: "127.0.0.1", NextProtos: []string{"http/1.1"}}
+}
+
+// handshake connects to addr and returns the connection and how long the TLS handshake took.
+func handshake(t *testing.T, addr string, cfg *tls.Config) (*tls.Conn, time.Duration) {
+	t.Helper()
+	raw, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	conn := tls.Client(raw, cfg.Clone())
+	if err := conn.Handshake(); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	t.Cleanup(func() { _ = conn.Close() })
+	return conn, took
+}
+
+// streaming answers /watch with a chunked stream and /upgrade with an upgraded connection,
+// each three lines 100 ms apart, and sends the time it wrote each line on sent.
+func streaming(sent chan<- time.Time) http.Handler {
+	lines := func(w io.Writer, flush func()) {
+		for i := range 3 {
+			sent <- time.Now()
+			fmt.Fprintf(w, "line %d\n", i)
+			flush()
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/upgrade" {
+			conn, buf, err := http.NewResponseController(w).Hijack()
+			if err != nil {
+				return
+			}
+			defer conn.Close()
+			_, _ = buf.WriteString("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: lines\r\n\r\n")
+			lines(buf, func() { _ = buf.Flush() })
+			return
+		}
+		lines(w, func() { _ = http.NewResponseController(w).Flush() })
+	})
+}
+
+func TestAListenerWithLatencyDelaysTheHandshakeAndEachChunkOfAStreamInOrder(t *testing.T) {
+	for _, path := range []string{"/watch", "/upgrade"} {
+		t.Run(path, func(t *testing.T) {
+			sent := make(chan time.Time, 3)
+			p, _, cfg := tlsFront(t, streaming(sent))
+			const latency = 200 * time.Millisecond
+			addr, err := p.openListener(latency)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conn, took := handshake(t, addr, cfg)
+			// ServerHello and the rest of the server's flight cross once.
+			if took < latency || took > 2*latency {
+				t.Fatalf("the handshake took %v with %v latency", took, latency)
+			}
+			req := "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+			if path == "/upgrade" {
+				req += "Connection: Upgrade\r\nUpgrade: lines\r\n"
+			}
+			if _, err := io.WriteString(conn, req+"\r\n"); err != nil {
+				t.Fatal(err)
+			}
+			br := bufio.NewReader(conn)
+			res, err := http.ReadResponse(br, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := io.Reader(br)
+			if path == "/watch" {
+				body = res.Body
+			}
+			lines := bufio.NewReader(body)
+			for i := range 3 {
+				line, err := lines.ReadString('\n')
+				arrived := time.Now()
+				if err != nil || line != fmt.Sprintf("line %d\n", i) {
+					t.Fatalf("line %d: %q, %v", i, line, err)
+				}
+				// Each line pays the latency once: 100 ms apart they arrive, not 200 ms.
+				if wait := arrived.Sub(<-sent); wait < latency || wait > latency+latency/2 {
+					t.Errorf("line %d arrived %v after it was sent", i, wait)
+				}
+			}
+		})
+	}
+}
+
+func TestTheMainPortHasNoLatency(t *testing.T) {
+	p, main, cfg := tlsFront(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "ok")
+	}))
+	const latency = 500 * time.Millisecond
+	if _, err := p.openListener(latency); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	conn, _ := handshake(t, main, cfg)
+	if _, err := io.WriteString(conn, "GET /api HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	if took := time.Since(start); took >= latency {
+		t.Fatalf("a connection and a request on the main port took %v", took)
+	}
+}
+
+func TestTheDelayLineKeepsTheThroughputOfALargeResponse(t *testing.T) {
+	const size = 64 << 20
+	p, main, cfg := tlsFront(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		block := make([]byte, 32<<10)
+		for range size / len(block) {
+			if _, err := w.Write(block); err != nil {
+				return
+			}
+		}
+	}))
+	const latency = 50 * time.Millisecond
+	slow, err := p.openListener(latency)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(addr string, timeout time.Duration) time.Duration {
+		client := &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}, Timeout: timeout}
+		defer client.CloseIdleConnections()
+		start := time.Now()
+		res, err := client.Get("https://" + addr + "/big")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if n, err := io.Copy(io.Discard, res.Body); n != size || err != nil {
+			t.Fatalf("read %d bytes in %v: %v", n, time.Since(start), err)
+		}
+		return time.Since(start)
+	}
+	direct := get(main, time.Minute)
+	// Two round trips of latency (handshake, request) on top, and room for a busy machine; a
+	// delay paid per chunk one after another would take minutes (4096 chunks × 50 ms).
+	bound := 3*direct + 2*latency + time.Second
+	delayed := get(slow, bound)
+	t.Logf("64 MiB: %v on the main port, %v with %v latency", direct, delayed, latency)
+}
+
+func TestTheLogEndsARequestOnceItsAnswerReachedTheClient(t *testing.T) {
+	p, _, cfg := tlsFront(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "ok")
+	}))
+	const latency = 300 * time.Millisecond
+	addr, err := p.openListener(latency)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, _ := handshake(t, addr, cfg)
+	if _, err := io.WriteString(conn, "GET /api HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	log, err := p.log.waitFor(ctx, &scope{Conn: conn.LocalAddr().String()}, 1, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := log[0].End.Sub(log[0].Start); took < latency {
+		t.Fatalf("the log has the request answered after %v, before its answer crossed", took)
+	}
+}
+
+func TestClosingAListenerClosesItsConnectionsAndNoOthers(t *testing.T) {
+	p, main, cfg := tlsFront(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "ok")
+	}))
+	addr, err := p.openListener(10 * time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	request := func(conn *tls.Conn) error {
+		if _, err := io.WriteString(conn, "GET /api HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+			return err
+		}
+		res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(io.Discard, res.Body)
+		return err
+	}
+	onListener, _ := handshake(t, addr, cfg)
+	onMain, _ := handshake(t, main, cfg)
+	for _, conn := range []*tls.Conn{onListener, onMain} {
+		if err := request(conn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := p.closeListener(addr); n != 1 || err != nil {
+		t.Fatalf("closed %d connections: %v", n, err)
+	}
+	if err := request(onListener); err == nil {
+		t.Fatal("a connection of the closed listener still answers")
+	}
+	if _, err := net.Dial("tcp", addr); err == nil {
+		t.Fatal("the closed listener still accepts")
+	}
+	if err := request(onMain); err != nil {
+		t.Fatalf("the main port's connection was closed too: %v", err)
+	}
+	if _, err := p.closeListener(addr); err != errNoListener {
+		t.Fatalf("closing it again: %v", err)
+	}
+}
+
+func TestControlAPIOpensAndClosesListeners(t *testing.T) {
+	p, _, _ := tlsFront(t, http.NotFoundHandler())
+	control := httptest.NewServer(p.controlHandler())
+	defer control.Close()
+	call := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, control.URL+path, strings.NewReader(body))
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		text, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(text)
+	}
+	for _, bad := range []string{`{}`, `{"ms": -1}`, `nonsense`} {
+		if code, text := call("POST", "/listeners", bad); code != http.StatusBadRequest {
+			t.Errorf("%s: %d %s", bad, code, text)
+		}
+	}
+	code, text := call("POST", "/listeners", `{"ms": 20}`)
+	var opened struct{ Addr string }
+	if err := json.Unmarshal([]byte(text), &opened); code != 200 || err != nil || opened.Addr == "" {
+		t.Fatalf("%d %s", code, text)
+	}
+	if code, text := call("DELETE", "/listeners/"+opened.Addr, ""); code != 200 || !strings.Contains(text, `"dropped":0`) {
+		t.Fatalf("%d %s", code, text)
+	}
+	if code, _ := call("DELETE", "/listeners/"+opened.Addr, ""); code != http.StatusNotFound {
+		t.Fatalf("closed twice: %d", code)
 	}
 }
