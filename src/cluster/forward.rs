@@ -664,6 +664,44 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_bridge_ends_when_the_far_side_ends_and_closes_the_local_side() {
+        use tokio::io::AsyncReadExt;
+        let (local, mut client) = tokio::io::duplex(64);
+        let (far, mut pod) = tokio::io::duplex(64);
+        let bridged = tokio::spawn(bridge(local, far));
+        client.write_all(b"up").await.unwrap();
+        let mut buf = [0u8; 2];
+        pod.read_exact(&mut buf).await.unwrap();
+        assert_eq!(&buf, b"up");
+        pod.write_all(b"down").await.unwrap();
+        drop(pod);
+        let mut rest = Vec::new();
+        client.read_to_end(&mut rest).await.unwrap();
+        assert_eq!(rest, b"down", "what the pod sent, then the end");
+        bridged.await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_local_side_ending_first_passes_the_end_on_and_waits_for_the_far_side() {
+        use tokio::io::AsyncReadExt;
+        let (local, mut client) = tokio::io::duplex(64);
+        let (far, mut pod) = tokio::io::duplex(64);
+        let bridged = tokio::spawn(bridge(local, far));
+        client.write_all(b"last").await.unwrap();
+        client.shutdown().await.unwrap();
+        let mut got = Vec::new();
+        pod.read_to_end(&mut got).await.unwrap();
+        assert_eq!(got, b"last");
+        assert!(!bridged.is_finished());
+        pod.write_all(b"answer").await.unwrap();
+        drop(pod);
+        let mut answer = Vec::new();
+        client.read_to_end(&mut answer).await.unwrap();
+        assert_eq!(answer, b"answer");
+        bridged.await.unwrap();
+    }
+
+    #[tokio::test]
     async fn every_port_listens_on_every_address_with_one_free_port_for_zero() {
         let addresses: Vec<IpAddr> =
             vec!["127.0.0.1".parse().unwrap(), "127.0.0.2".parse().unwrap()];
