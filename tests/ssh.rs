@@ -671,3 +671,86 @@ fn ssh_scp_and_rsync_work_through_the_config_that_ssh_config_writes() {
         "hello\n"
     );
 }
+
+/// A TCP relay to `target` that can freeze: it then neither delivers nor closes anything, as a
+/// tunnel that died without a word.
+struct Relay {
+    port: u16,
+    frozen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Relay {
+    fn start(target: u16) -> Relay {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let frozen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = frozen.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let server = std::net::TcpStream::connect(("127.0.0.1", target)).unwrap();
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                    (server, client),
+                ] {
+                    let flag = flag.clone();
+                    std::thread::spawn(move || {
+                        let mut buf = [0u8; 16 * 1024];
+                        while let Ok(n) = from.read(&mut buf) {
+                            if n == 0 {
+                                break;
+                            }
+                            // Frozen: hold the bytes, forever, and close nothing.
+                            while flag.load(std::sync::atomic::Ordering::SeqCst) {
+                                std::thread::park_timeout(Duration::from_millis(100));
+                            }
+                            if to.write_all(&buf[..n]).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        Relay { port, frozen }
+    }
+}
+
+#[test]
+fn a_tunnel_that_goes_silent_is_noticed_by_keepalives_within_30_seconds() {
+    let Some((ns, sshd)) = devserver("ssh-silent", "box") else {
+        return;
+    };
+    let relay = Relay::start(sshd.port);
+    ns.cluster
+        .agent()
+        .forward(&ns.name, "box-0", 22, &format!("127.0.0.1:{}", relay.port))
+        .unwrap();
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    lines.read_line(&mut first).unwrap();
+    assert_eq!(first, "up\n");
+    relay
+        .frozen
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let started = Instant::now();
+    let out = child.wait_with_output().unwrap();
+    let took = started.elapsed();
+    drop(stdin);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert!(took < Duration::from_secs(30), "noticed after {took:?}");
+    assert!(stderr(&out).contains("no answer for"), "{}", stderr(&out));
+}

@@ -55,9 +55,23 @@ impl Transport {
     }
 }
 
-/// Whether this process runs in a pod (a bastion login shell, a CronJob).
-pub fn in_cluster() -> bool {
-    std::env::var_os("KUBERNETES_SERVICE_HOST").is_some()
+/// Whether this process runs in a pod of the cluster it talks to (a bastion login shell, a
+/// CronJob): the pod's addresses are reachable then. A pod that talks to another cluster
+/// through a kubeconfig (a CI runner) is not.
+pub fn in_cluster(cluster: &Cluster) -> bool {
+    let Some(host) = std::env::var_os("KUBERNETES_SERVICE_HOST") else {
+        return false;
+    };
+    let host = host.to_string_lossy();
+    cluster.context_source == crate::settings::Source::InCluster
+        || cluster
+            .server
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|u| u.host().map(|h| h.trim_matches(['[', ']']).to_string()))
+            .is_some_and(|server| {
+                server == host.trim_matches(['[', ']']) || server.starts_with("kubernetes.default")
+            })
 }
 
 /// How to treat a devserver that is not running yet.
@@ -116,6 +130,9 @@ pub async fn running(
             pod,
         });
     }
+    // A start's watch begins at the scale-up, so a lagging watch cache cannot show the
+    // pod that was on its way out as ready.
+    let mut since = None;
     let set = if stopped(&set) {
         if !patience.start {
             return Err(Error::general(format!("devserver {name} is stopped"))
@@ -128,7 +145,8 @@ pub async fn running(
             &Patch::Merge(serde_json::json!({ "spec": { "replicas": 1 } })),
         )
         .await
-        .map_err(|e| cluster.error(e))?
+        .map_err(|e| cluster.error(e))
+        .inspect(|started: &StatefulSet| since = started.metadata.resource_version.clone())?
     } else {
         set
     };
@@ -137,7 +155,7 @@ pub async fn running(
         namespace: cluster.namespace.clone(),
         owner_uid: set.metadata.uid.clone().unwrap_or_default(),
         replaced_uid: None,
-        since: None,
+        since,
         until,
     };
     wait::until_ready(cluster, &target, patience.timeout, on_phase).await?;

@@ -93,6 +93,11 @@ pub fn build(
     let mut tcp = HttpConnector::new();
     tcp.enforce_http(false);
     tcp.set_nodelay(true);
+    // The HTTP/1.1 streams (exec, port-forward) have no pings of their own: the kernel's
+    // keepalive notices a peer that vanished.
+    tcp.set_keepalive(Some(std::time::Duration::from_secs(15)));
+    tcp.set_keepalive_interval(Some(std::time::Duration::from_secs(5)));
+    tcp.set_keepalive_retries(Some(3));
     match proxy {
         None => with_connector(config, tcp, verbosity, request_timeout),
         Some(proxy) if proxy.uri.scheme_str() == Some("http") => {

@@ -224,12 +224,7 @@ fn public_keys(source: KeySource, dry_run: bool) -> Result<Vec<String>> {
         KeySource::Setting(path) => return Ok(vec![keys::read_public_key(&expand_home(&path))?]),
         KeySource::Default => {}
     }
-    let home = directories::BaseDirs::new()
-        .map(|d| d.home_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let data = directories::ProjectDirs::from("", "", "devctl")
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| home.join(".devctl"));
+    let (home, data) = keys::dirs();
     if dry_run {
         // A dry run makes nothing, not even devctl's own key pair: it shows where that goes.
         return Ok(match keys::existing_default_key(&home, &data)? {
@@ -244,10 +239,7 @@ fn public_keys(source: KeySource, dry_run: bool) -> Result<Vec<String>> {
 }
 
 fn expand_home(path: &Path) -> PathBuf {
-    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
-        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
-        _ => path.to_path_buf(),
-    }
+    keys::expand_home(&path.to_string_lossy(), &keys::dirs().0)
 }
 
 /// The namespace to create in: the `-f` file's, unless `-n` says another (an error naming

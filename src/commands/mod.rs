@@ -91,20 +91,66 @@ pub(crate) async fn running_devserver(
     until: crate::cluster::wait::Until,
     access: &crate::cli::AccessArgs,
 ) -> Result<crate::cluster::access::Running> {
-    let mut spinner = None;
+    let mut phases = PhaseSpinner::new(printer, name);
     let running =
-        crate::cluster::access::running(cluster, name, until, patience(access), |phase| {
-            let message = format!("{name}: {}", phase.describe());
-            printer.debug(1, &message);
-            spinner
-                .get_or_insert_with(|| printer.spinner(&message))
-                .set_message(message);
+        crate::cluster::access::running(cluster, name, until, patience(access), |p| phases.show(p))
+            .await;
+    phases.finish();
+    running
+}
+
+/// The stream to devserver `name`'s SSH port through `transport`, waiting with a spinner
+/// while it starts: what `ssh` and `proxy` share.
+pub(crate) async fn ssh_stream(
+    cluster: &crate::cluster::Cluster,
+    printer: &Printer,
+    name: &str,
+    transport: crate::cluster::access::Transport,
+    access: &crate::cli::AccessArgs,
+) -> Result<(
+    crate::cluster::access::Running,
+    crate::cluster::access::Stream,
+)> {
+    let mut phases = PhaseSpinner::new(printer, name);
+    let opened =
+        crate::cluster::access::ssh_stream(cluster, name, transport, patience(access), |p| {
+            phases.show(p)
         })
         .await;
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
+    phases.finish();
+    opened
+}
+
+/// A spinner naming a starting devserver's phase, made only once there is a phase to show
+/// (a running devserver shows none), and a line per phase at `-v`.
+struct PhaseSpinner<'a> {
+    printer: &'a Printer,
+    name: &'a str,
+    spinner: Option<indicatif::ProgressBar>,
+}
+
+impl<'a> PhaseSpinner<'a> {
+    fn new(printer: &'a Printer, name: &'a str) -> Self {
+        PhaseSpinner {
+            printer,
+            name,
+            spinner: None,
+        }
     }
-    running
+
+    fn show(&mut self, phase: &crate::devserver::state::Phase) {
+        let message = format!("{}: {}", self.name, phase.describe());
+        self.printer.debug(1, &message);
+        self.spinner
+            .get_or_insert_with(|| self.printer.spinner(&message))
+            .set_message(message);
+    }
+
+    fn finish(self) {
+        if let Some(spinner) = self.spinner {
+            spinner.finish_and_clear();
+        }
+    }
 }
 
 pub(crate) fn patience(access: &crate::cli::AccessArgs) -> crate::cluster::access::Patience {

@@ -11,31 +11,16 @@ use crate::error::{Error, Kind, Result};
 pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
     input::check_name(&args.name).map_err(Error::usage)?;
+    // Connecting makes no request; the transport's default depends on where the cluster is.
+    let cluster = ctx.cluster().await?;
     let transport = Transport::choose(
         args.via.as_deref(),
         ctx.settings()?.get("ssh-transport"),
-        access::in_cluster(),
+        access::in_cluster(cluster),
     )?;
-    let cluster = ctx.cluster().await?;
     let name = &args.name;
-    let mut spinner = None;
-    let (_, mut stream) = access::ssh_stream(
-        cluster,
-        name,
-        transport,
-        super::patience(&args.access),
-        |phase| {
-            let message = format!("{name}: {}", phase.describe());
-            printer.debug(1, &message);
-            spinner
-                .get_or_insert_with(|| printer.spinner(&message))
-                .set_message(message);
-        },
-    )
-    .await?;
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
-    }
+    let (_, mut stream) =
+        super::ssh_stream(cluster, printer, name, transport, &args.access).await?;
     let (mut from, mut to) = tokio::io::split(&mut stream);
     let mut stdin = tokio::io::stdin();
     let mut stdout = tokio::io::stdout();

@@ -15,16 +15,28 @@ pub async fn run(ctx: &Context<'_>, args: SshArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
     input::check_name(&args.name).map_err(Error::usage)?;
     let settings = ctx.settings()?;
+    // Connecting makes no request; the transport's default depends on where the cluster is.
+    let cluster = ctx.cluster().await?;
     let transport = Transport::choose(
         args.via.as_deref(),
         settings.get("ssh-transport"),
-        access::in_cluster(),
+        access::in_cluster(cluster),
     )?;
     let forward_agent = !args.no_forward_agent
         && (args.forward_agent || settings.get("ssh-forward-agent") == Some("true"));
     let identities = if args.identities.is_empty() {
         let (home, data) = keys::dirs();
-        keys::default_identities(&home, &data)
+        // The private half of the ssh-key setting (what create authorizes) comes first.
+        let configured = settings
+            .get("ssh-key")
+            .map(|public| keys::expand_home(public, &home))
+            .filter(|public| public.extension().is_some_and(|e| e == "pub"))
+            .map(|public| public.with_extension(""))
+            .filter(|private| private.exists());
+        configured
+            .into_iter()
+            .chain(keys::default_identities(&home, &data))
+            .collect()
     } else {
         for path in &args.identities {
             if !path.exists() {
@@ -37,26 +49,9 @@ pub async fn run(ctx: &Context<'_>, args: SshArgs) -> Result<ExitStatus> {
     // As OpenSSH: a terminal for a shell typed at one, or when -t asks.
     let pty = !args.no_tty && (args.tty || (command.is_none() && std::io::stdin().is_terminal()));
 
-    let cluster = ctx.cluster().await?;
     let name = &args.name;
-    let mut spinner = None;
-    let (running, stream) = access::ssh_stream(
-        cluster,
-        name,
-        transport,
-        super::patience(&args.access),
-        |phase| {
-            let message = format!("{name}: {}", phase.describe());
-            printer.debug(1, &message);
-            spinner
-                .get_or_insert_with(|| printer.spinner(&message))
-                .set_message(message);
-        },
-    )
-    .await?;
-    if let Some(spinner) = spinner {
-        spinner.finish_and_clear();
-    }
+    let (running, stream) =
+        super::ssh_stream(cluster, printer, name, transport, &args.access).await?;
     let pinned = running.pinned_host_key().ok_or_else(|| {
         Error::general(format!("devserver {name} has no pinned host key"))
             .hint("devctl pins one at create time; this devserver's devserver.io/host-key annotation is missing")

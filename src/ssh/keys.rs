@@ -93,6 +93,14 @@ pub fn default_identities(home: &Path, data_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `path` with a leading `~` meaning `home`, as the `ssh-key` setting may be written.
+pub fn expand_home(path: &str, home: &Path) -> PathBuf {
+    match Path::new(path).strip_prefix("~") {
+        Ok(rest) => home.join(rest),
+        Err(_) => PathBuf::from(path),
+    }
+}
+
 /// The user's home and devctl's data directory (where the managed pair lives).
 pub fn dirs() -> (PathBuf, PathBuf) {
     let home = directories::BaseDirs::new()
