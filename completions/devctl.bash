@@ -49,6 +49,9 @@ _devctl() {
             devctl,logs)
                 cmd="devctl__subcmd__logs"
                 ;;
+            devctl,port-forward)
+                cmd="devctl__subcmd__port__subcmd__forward"
+                ;;
             devctl,proxy)
                 cmd="devctl__subcmd__proxy"
                 ;;
@@ -139,6 +142,9 @@ _devctl() {
             devctl__subcmd__help,logs)
                 cmd="devctl__subcmd__help__subcmd__logs"
                 ;;
+            devctl__subcmd__help,port-forward)
+                cmd="devctl__subcmd__help__subcmd__port__subcmd__forward"
+                ;;
             devctl__subcmd__help,proxy)
                 cmd="devctl__subcmd__help__subcmd__proxy"
                 ;;
@@ -185,7 +191,7 @@ _devctl() {
 
     case "${cmd}" in
         devctl)
-            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy logs events ssh-config reap status version config completions help"
+            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,7 +909,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__help)
-            opts="create list describe delete stop start restart extend ssh exec proxy logs events ssh-config reap status version config completions help"
+            opts="create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,6 +1132,20 @@ _devctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        devctl__subcmd__help__subcmd__port__subcmd__forward)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         devctl__subcmd__help__subcmd__proxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1314,6 +1334,56 @@ _devctl() {
                     return 0
                     ;;
                 --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        devctl__subcmd__port__subcmd__forward)
+            opts="-n -o -v -q -h -V --address --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand ssh 'Open a shell on a devserver, or run a command there, over SSH'
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
+            cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
@@ -295,6 +296,27 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;proxy'= {
             cand --via 'How to reach it: port-forward, nodeport or direct (as for devctl ssh)'
+            cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --start 'Start the devserver if it is stopped (else a stopped one is an error)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;port-forward'= {
+            cand --address 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)'
             cand --timeout 'How long to wait for a devserver that is still starting'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -582,6 +604,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand ssh 'Open a shell on a devserver, or run a command there, over SSH'
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
+            cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
@@ -613,6 +636,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;exec'= {
         }
         &'devctl;help;proxy'= {
+        }
+        &'devctl;help;port-forward'= {
         }
         &'devctl;help;logs'= {
         }

@@ -429,6 +429,39 @@ name\:"Names only, one per line"))' \
 ':name -- Name of the devserver:_default' \
 && ret=0
 ;;
+(port-forward)
+_arguments "${_arguments_options[@]}" : \
+'*--address=[Local address to listen on\: an IP address or localhost (repeatable, or comma-separated)]:ADDRESS:_default' \
+'--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--start[Start the devserver if it is stopped (else a stopped one is an error)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the devserver:_default' \
+'*::ports -- The ports to forward, as \[LOCAL\:\]REMOTE:_default' \
+&& ret=0
+;;
 (logs)
 _arguments "${_arguments_options[@]}" : \
 '--since=[Only output of the last DURATION, e.g. 10m or 1h30m]:DURATION:_default' \
@@ -893,6 +926,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(port-forward)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (logs)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -980,6 +1017,7 @@ _devctl_commands() {
 'ssh:Open a shell on a devserver, or run a command there, over SSH' \
 'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
 'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
+'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
@@ -1108,6 +1146,7 @@ _devctl__subcmd__help_commands() {
 'ssh:Open a shell on a devserver, or run a command there, over SSH' \
 'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
 'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
+'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
@@ -1200,6 +1239,11 @@ _devctl__subcmd__help__subcmd__logs_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help logs commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__port-forward_commands] )) ||
+_devctl__subcmd__help__subcmd__port-forward_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help port-forward commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__proxy_commands] )) ||
 _devctl__subcmd__help__subcmd__proxy_commands() {
     local commands; commands=()
@@ -1254,6 +1298,11 @@ _devctl__subcmd__list_commands() {
 _devctl__subcmd__logs_commands() {
     local commands; commands=()
     _describe -t commands 'devctl logs commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__port-forward_commands] )) ||
+_devctl__subcmd__port-forward_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl port-forward commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__proxy_commands] )) ||
 _devctl__subcmd__proxy_commands() {

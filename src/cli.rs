@@ -110,6 +110,7 @@ pub enum Command {
     Ssh(SshArgs),
     Exec(ExecArgs),
     Proxy(ProxyArgs),
+    PortForward(PortForwardArgs),
     Logs(LogsArgs),
     Events(EventsArgs),
     SshConfig(SshConfigArgs),
@@ -547,6 +548,51 @@ pub struct ProxyArgs {
 
     #[command(flatten)]
     pub access: AccessArgs,
+}
+
+/// Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard
+///
+/// Each PORT is [LOCAL:]REMOTE: REMOTE is the devserver's port, LOCAL the one to listen on here
+/// (the same as REMOTE when left out; 0, or nothing before the colon, picks a free one). Every
+/// accepted connection gets a port-forward stream of its own through the API server. A
+/// "Forwarding from ADDRESS:LOCAL -> REMOTE" line per port goes to standard error; with -o json
+/// or -o yaml, the ports chosen are printed on standard output.
+///
+/// A dropped connection to the API server, or a restart of the devserver, closes only the
+/// connections it breaks, with a line on standard error; new connections get a new forward,
+/// waiting (up to --timeout) for a restarted pod to be ready. Runs until Ctrl-C (exit 0), or
+/// until the devserver is deleted (exit 1).
+///
+/// Examples:
+///
+/// devctl port-forward mydev 8888
+///
+/// devctl port-forward mydev 9000:8888 :6006 --address 127.0.0.1,::1
+#[derive(Debug, Args)]
+pub struct PortForwardArgs {
+    /// Name of the devserver
+    pub name: String,
+
+    /// The ports to forward, as [LOCAL:]REMOTE
+    #[arg(required = true, value_name = "PORT", value_parser = parse_ports)]
+    pub ports: Vec<crate::cluster::forward::Ports>,
+
+    /// Local address to listen on: an IP address or localhost (repeatable, or comma-separated)
+    #[arg(
+        long = "address",
+        value_name = "ADDRESS",
+        value_delimiter = ',',
+        default_value = "127.0.0.1",
+        value_parser = crate::cluster::forward::parse_address
+    )]
+    pub addresses: Vec<std::net::IpAddr>,
+
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+fn parse_ports(spec: &str) -> Result<crate::cluster::forward::Ports, String> {
+    spec.parse()
 }
 
 /// Start a stopped devserver (scale it back to 1)

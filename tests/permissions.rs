@@ -190,6 +190,13 @@ fn cases() -> Vec<Case> {
             Setup::Stopped { sshd: false },
             &["exec", "box", "--start", "--", "true"],
         ),
+        // Run with one connection, then Ctrl-C (see Lab::run_port_forward).
+        case(
+            "port-forward",
+            Command::PortForward,
+            Setup::Stopped { sshd: false },
+            &["port-forward", "box", "--start", ":8888"],
+        ),
         case(
             "ssh-config",
             Command::SshConfig,
@@ -576,6 +583,9 @@ impl<'c> Lab<'c> {
     }
 
     fn run_args(&self, args: &[String]) -> Output {
+        if self.case.command == Command::PortForward {
+            return self.run_port_forward(args);
+        }
         self.env
             .devctl_at(&self.user.kubeconfig)
             .args(["-n", &self.ns])
@@ -583,6 +593,64 @@ impl<'c> Lab<'c> {
             .timeout(Duration::from_secs(120))
             .output()
             .unwrap()
+    }
+
+    /// `port-forward` runs until stopped: once it says it forwards, one connection goes through
+    /// (the node agent has no target for the port, so the pod's side refuses it and the
+    /// connection closes), then Ctrl-C, which ends it with 0. A refusal by the API server ends
+    /// it before that, with 5.
+    fn run_port_forward(&self, args: &[String]) -> Output {
+        use std::io::{BufRead as _, Read as _};
+        let mut child = self
+            .env
+            .process()
+            .arg("--kubeconfig")
+            .arg(&self.user.kubeconfig)
+            .args(["-n", &self.ns])
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut seen = String::new();
+        let mut line = String::new();
+        while err.read_line(&mut line).unwrap() > 0 {
+            seen.push_str(&line);
+            let port = line
+                .strip_prefix("Forwarding from 127.0.0.1:")
+                .and_then(|rest| rest.split_once(' '))
+                .map(|(port, _)| port.parse::<u16>().unwrap());
+            line.clear();
+            let Some(port) = port else { continue };
+            if let Ok(mut conn) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+                conn.set_read_timeout(Some(Duration::from_secs(60)))
+                    .unwrap();
+                let _ = conn.read_to_end(&mut Vec::new());
+            }
+            if child.try_wait().unwrap().is_none() {
+                let sent = std::process::Command::new("kill")
+                    .args(["-INT", &child.id().to_string()])
+                    .status()
+                    .unwrap();
+                assert!(sent.success());
+            }
+            break;
+        }
+        err.read_to_string(&mut seen).unwrap();
+        let mut stdout = Vec::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_end(&mut stdout)
+            .unwrap();
+        Output {
+            status: child.wait().unwrap(),
+            stdout,
+            stderr: seen.into_bytes(),
+        }
     }
 
     /// The case end to end: every rule, then each one taken away.

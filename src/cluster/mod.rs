@@ -12,6 +12,7 @@ pub mod devservers;
 pub mod endpoints;
 mod errors;
 pub mod events;
+pub mod forward;
 mod http_log;
 pub mod kubeconfig;
 pub mod logs;

@@ -29,6 +29,7 @@ pub enum Command {
     Ssh,
     Exec,
     Proxy,
+    PortForward,
     SshConfig,
     Reap,
     Status,
@@ -36,7 +37,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -50,6 +51,7 @@ impl Command {
         Command::Ssh,
         Command::Exec,
         Command::Proxy,
+        Command::PortForward,
         Command::SshConfig,
         Command::Reap,
         Command::Status,
@@ -72,6 +74,7 @@ impl Command {
             Command::Ssh => "ssh",
             Command::Exec => "exec",
             Command::Proxy => "proxy",
+            Command::PortForward => "port-forward",
             Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
             Command::Status => "status",
@@ -473,6 +476,39 @@ const RESTART: &[Rule] = &[
 
 const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
 
+const PORT_FORWARD: &[Rule] = &[
+    GET_DEVSERVER,
+    Rule::new("get", CORE, "pods", "see whether the devserver is ready"),
+    Rule::new(
+        "list",
+        CORE,
+        "pods",
+        "follow the pod through restarts, and notice when it goes",
+    ),
+    Rule::new(
+        "watch",
+        CORE,
+        "pods",
+        "follow the pod through restarts, and notice when it goes",
+    ),
+    // A WebSocket upgrade, as for ssh: `get`, and `create` since 1.35.
+    Rule::new(
+        "get",
+        CORE,
+        "pods",
+        "open a port-forward stream per connection",
+    )
+    .subresource("portforward"),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "open a port-forward stream per connection",
+    )
+    .subresource("portforward"),
+    Rule::new("patch", APPS, "statefulsets", "start a stopped devserver").when("--start"),
+];
+
 const LOGS: &[Rule] = &[
     GET_DEVSERVER,
     Rule::new("get", CORE, "pods", "see whether the container has started"),
@@ -583,6 +619,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Start => START,
         Command::Restart => RESTART,
         Command::Extend => EXTEND,
+        Command::PortForward => PORT_FORWARD,
         Command::Logs => LOGS,
         Command::Events => EVENTS,
         Command::Ssh | Command::Proxy => SSH,

@@ -13,6 +13,7 @@ mod exec;
 mod lifecycle;
 mod list;
 mod logs;
+mod port_forward;
 mod proxy;
 mod reap;
 mod ssh;
@@ -49,6 +50,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Ssh(args) => ssh::run(&ctx, args).await,
         Command::Exec(args) => exec::run(&ctx, args).await,
         Command::Proxy(args) => proxy::run(&ctx, args).await,
+        Command::PortForward(args) => port_forward::run(&ctx, args).await,
         Command::Logs(args) => logs::run(&ctx, args).await,
         Command::Events(args) => events::run(&ctx, args).await,
         Command::SshConfig(args) => ssh_config::run(&ctx, args).await,
