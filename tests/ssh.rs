@@ -28,6 +28,31 @@ fn devserver(prefix: &str, name: &str) -> Option<(Ns, Sshd)> {
     Some((ns, sshd))
 }
 
+/// `devctl ssh box -- 'echo up; read line'`, once it said `up`: a session that waits on its
+/// input, which the returned stdin holds open.
+fn waiting_session(ns: &Ns) -> (std::process::Child, Option<std::process::ChildStdin>) {
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take();
+    let mut first = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "up\n");
+    (child, stdin)
+}
+
 fn code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
@@ -268,25 +293,7 @@ fn a_dropped_tunnel_ends_the_session_with_255_and_says_so() {
     let Some((ns, _sshd)) = devserver("ssh-drop", "box") else {
         return;
     };
-    let mut child = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args([
-            "-n", &ns.name, "ssh", "box", "--", "echo", "up;", "read", "line",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Held open, so the remote `read` waits until the tunnel goes.
-    let stdin = child.stdin.take();
-    let mut lines = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    assert_eq!(first, "up\n");
+    let (child, stdin) = waiting_session(&ns);
     // The port-forward's connection to the API server goes away under the session.
     let proxy = ns.cluster.proxy();
     let forwards: Vec<_> = proxy
@@ -726,24 +733,7 @@ fn a_tunnel_that_goes_silent_is_noticed_by_keepalives_within_30_seconds() {
         .agent()
         .forward(&ns.name, "box-0", 22, &format!("127.0.0.1:{}", relay.port))
         .unwrap();
-    let mut child = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args([
-            "-n", &ns.name, "ssh", "box", "--", "echo", "up;", "read", "line",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdin = child.stdin.take();
-    let mut lines = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    lines.read_line(&mut first).unwrap();
-    assert_eq!(first, "up\n");
+    let (child, stdin) = waiting_session(&ns);
     relay
         .frozen
         .store(true, std::sync::atomic::Ordering::SeqCst);
