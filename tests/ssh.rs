@@ -245,7 +245,7 @@ def size(rows, cols):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 size(24, 80)
 seen = b""
-def until(text, limit=60):
+def until(text, limit=120):
     global seen
     end = time.time() + limit
     while text not in seen:
@@ -579,7 +579,7 @@ pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], sys.argv[1:])
 seen = b""
-end = time.time() + 60
+end = time.time() + 120
 while b"$ " not in seen:
     left = end - time.time()
     if left <= 0:

@@ -263,7 +263,7 @@ impl Stream {
             .map(|f| Box::pin(f) as futures::future::BoxFuture<'static, Option<String>>);
         Ok(Stream {
             inner: Inner::Forwarded {
-                stream,
+                stream: relay(stream),
                 failure,
                 _forwarder: forwarder,
             },
@@ -346,6 +346,40 @@ impl AsyncWrite for Stream {
             Inner::Forwarded { stream, .. } => Pin::new(stream).poll_shutdown(cx),
         }
     }
+}
+
+/// The port-forward's stream behind a relay that always takes what the cluster sends. kube
+/// moves a port-forward's bytes in one task that waits while it writes to the stream; russh
+/// waits likewise while it writes: with both directions full (a large upload echoed back),
+/// each would wait for the other to read. What arrives is queued here instead (SSH's window
+/// bounds how much), so the cluster's side never waits on ours.
+fn relay(forwarded: tokio::io::DuplexStream) -> tokio::io::DuplexStream {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let (ours, theirs) = tokio::io::duplex(256 * 1024);
+    let (mut from_cluster, mut to_cluster) = tokio::io::split(forwarded);
+    let (mut from_us, mut to_us) = tokio::io::split(theirs);
+    let (queue, mut queued) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
+    tokio::spawn(async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        while let Ok(n) = from_cluster.read(&mut buf).await {
+            if n == 0 || queue.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    tokio::spawn(async move {
+        while let Some(chunk) = queued.recv().await {
+            if to_us.write_all(&chunk).await.is_err() {
+                return;
+            }
+        }
+        let _ = to_us.shutdown().await;
+    });
+    tokio::spawn(async move {
+        let _ = tokio::io::copy(&mut from_us, &mut to_cluster).await;
+        let _ = to_cluster.shutdown().await;
+    });
+    ours
 }
 
 /// How long a direct or NodePort TCP connect may take.

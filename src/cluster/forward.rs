@@ -404,14 +404,23 @@ impl Forward {
             forwarder,
         } = self;
         bridge(tcp, stream).await;
+        // The pod's error channel gives its message, or ends with the forward's task; a task
+        // that does not end in time is aborted, not left running with its WebSocket.
         let refused = match refusal {
-            // The pod's error message comes before the stream ends, if at all.
-            Some(refusal) => futures::FutureExt::now_or_never(refusal).flatten(),
+            Some(refusal) => match tokio::time::timeout(CLOSE_TIMEOUT, refusal).await {
+                Ok(refused) => refused,
+                Err(_) => {
+                    forwarder.abort();
+                    None
+                }
+            },
             None => None,
         };
         let closed = tokio::time::timeout(CLOSE_TIMEOUT, forwarder.join()).await;
         match (refused, closed) {
-            (Some(reason), _) => Outcome::Refused(reason.trim().to_string()),
+            (Some(reason), _) => {
+                Outcome::Refused(reason.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
             (None, Ok(Err(e))) => Outcome::Broke(forward_error(&e)),
             (None, _) => Outcome::Done,
         }
