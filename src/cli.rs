@@ -561,7 +561,7 @@ pub struct ProxyArgs {
 /// A dropped connection to the API server, or a restart of the devserver, closes only the
 /// connections it breaks, with a line on standard error; new connections get a new forward,
 /// waiting (up to --timeout) for a restarted pod to be ready. Runs until Ctrl-C (exit 0), or
-/// until the devserver is deleted (exit 1).
+/// until the devserver is deleted (exit 3).
 ///
 /// Examples:
 ///

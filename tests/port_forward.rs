@@ -372,7 +372,7 @@ fn while_stopped_connections_are_closed_and_after_a_start_they_are_forwarded() {
 }
 
 #[test]
-fn a_deleted_devserver_ends_it_with_exit_1() {
+fn a_deleted_devserver_ends_it_with_exit_3() {
     let Some(ns) = devserver("pf-deleted", &[8888]) else {
         return;
     };
@@ -380,7 +380,7 @@ fn a_deleted_devserver_ends_it_with_exit_1() {
     forwarding.local_ports(&[8888]);
     ns.ok(&["delete", "box", "--yes"]);
     let (code, err) = forwarding.wait();
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "{err}");
     assert!(
         err.contains("error: devserver box was deleted; stopped forwarding"),
         "{err}"

@@ -249,7 +249,11 @@ pub async fn serve(
         tokio::select! {
             ended = &mut follow => return ended,
             Some((accepted, (local, remote))) = accepts.next() => {
-                let Ok((tcp, _peer)) = accepted else { continue };
+                let Ok((tcp, _peer)) = accepted else {
+                    // Out of file descriptors, say: accepting again at once would spin.
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                    continue;
+                };
                 let _ = tcp.set_nodelay(true);
                 connections.push(shared.connection(tcp, local, remote));
             }
@@ -317,7 +321,15 @@ impl Shared<'_> {
             });
             return Ok(());
         }
-        let forward = match open(self.cluster, self.pod, remote).await {
+        let opened = tokio::time::timeout(OPEN_TIMEOUT, open(self.cluster, self.pod, remote))
+            .await
+            .unwrap_or_else(|_| {
+                Err(Error::new(
+                    Kind::Connection,
+                    format!("no answer within {}s", OPEN_TIMEOUT.as_secs()),
+                ))
+            });
+        let forward = match opened {
             Ok(forward) => forward,
             Err(e) if e.kind == Kind::Forbidden => return Err(e),
             Err(e) => {
@@ -393,6 +405,10 @@ async fn open(cluster: &Cluster, pod: &str, port: u16) -> Result<Forward> {
 
 /// How long a finished forward may take to close its WebSocket before it is dropped.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long opening one forward may take (the upgrade is exempt from --request-timeout).
+const OPEN_TIMEOUT: Duration = Duration::from_secs(30);
+/// The pause after a failed accept.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
 impl Forward {
     /// Carries bytes between `tcp` and the pod until the pod's side ends (then the local
@@ -552,7 +568,11 @@ async fn follow(
 }
 
 fn gone(name: &str) -> Error {
-    Error::general(format!("devserver {name} was deleted; stopped forwarding"))
+    Error::new(
+        Kind::NotFound,
+        format!("devserver {name} was deleted; stopped forwarding"),
+    )
+    .hint(format!("devctl create {name} makes a new one"))
 }
 
 fn stopped(set: &StatefulSet) -> bool {
