@@ -275,15 +275,7 @@ fn after_a_dropped_api_connection_a_new_connection_gets_a_new_forward() {
     held.read_exact(&mut back).unwrap();
     assert_eq!(&back, b"ping");
     let proxy = ns.cluster.proxy();
-    let forwards: Vec<_> = proxy
-        .requests()
-        .unwrap()
-        .into_iter()
-        .filter(|r| {
-            r.path
-                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
-        })
-        .collect();
+    let forwards = ns.port_forwards("box-0");
     assert_eq!(forwards.len(), 1, "{forwards:?}");
     proxy.drop_connection(&forwards[0].conn).unwrap();
     let broke = forwarding.line_with("broke");

@@ -53,6 +53,23 @@ fn waiting_session(ns: &Ns) -> (std::process::Child, Option<std::process::ChildS
     (child, stdin)
 }
 
+/// `devctl ssh box` in a pseudo-terminal that `driver` (python, given devctl's argv) drives.
+fn in_a_terminal(ns: &Ns, driver: &str) -> std::process::Output {
+    std::process::Command::new("python3")
+        .arg("-c")
+        .arg(driver)
+        .arg(env!("CARGO_BIN_EXE_devctl"))
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", ns.env.home())
+        .env("TERM", "xterm")
+        .output()
+        .unwrap()
+}
+
 fn code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
@@ -271,19 +288,7 @@ os.write(fd, b"exit 3\r")
 _, status = os.waitpid(pid, 0)
 print("exit", os.waitstatus_to_exitcode(status))
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(driver)
-        .arg(env!("CARGO_BIN_EXE_devctl"))
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args(["-n", &ns.name, "ssh", "box"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", ns.env.home())
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
+    let out = in_a_terminal(&ns, driver);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).ends_with("exit 3\n"), "{}", stdout(&out));
 }
@@ -296,15 +301,7 @@ fn a_dropped_tunnel_ends_the_session_with_255_and_says_so() {
     let (child, stdin) = waiting_session(&ns);
     // The port-forward's connection to the API server goes away under the session.
     let proxy = ns.cluster.proxy();
-    let forwards: Vec<_> = proxy
-        .requests()
-        .unwrap()
-        .into_iter()
-        .filter(|r| {
-            r.path
-                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
-        })
-        .collect();
+    let forwards = ns.port_forwards("box-0");
     assert_eq!(forwards.len(), 1, "{forwards:?}");
     proxy.drop_connection(&forwards[0].conn).unwrap();
     let started = Instant::now();
@@ -481,17 +478,7 @@ fn the_nodeport_transport_reaches_sshd_through_the_node_address_and_node_port() 
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "via-nodeport\n");
     // No port-forward was asked for.
-    let forwards = ns
-        .cluster
-        .proxy()
-        .requests()
-        .unwrap()
-        .into_iter()
-        .filter(|r| {
-            r.path
-                .contains(&format!("/namespaces/{}/pods/box-0/portforward", ns.name))
-        })
-        .count();
+    let forwards = ns.port_forwards("box-0").len();
     assert_eq!(forwards, 0);
     // A devserver without a NodePort says how to reach it instead.
     ns.ok(&["create", "plain", "--flavor", "cpu-small", "--wait"]);
@@ -601,19 +588,7 @@ _, status = os.waitpid(pid, 0)
 lflag = termios.tcgetattr(fd)[3]
 print("exit", os.waitstatus_to_exitcode(status), "icanon", bool(lflag & termios.ICANON), "echo", bool(lflag & termios.ECHO))
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(driver)
-        .arg(env!("CARGO_BIN_EXE_devctl"))
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args(["-n", &ns.name, "ssh", "box"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", ns.env.home())
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
+    let out = in_a_terminal(&ns, driver);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_eq!(stdout(&out).trim(), "exit 143 icanon True echo True");
 }

@@ -121,7 +121,8 @@ pub async fn running(
     let set = found(cluster, name, set)?;
     let pod = pod.map_err(|e| cluster.error(e))?;
     // A stopped devserver's pod may still be on its way out: it does not count.
-    if let Some(pod) = pod.filter(|p| !stopped(&set) && belongs(p, &set) && until_reached(until, p))
+    if let Some(pod) =
+        pod.filter(|p| !state::stopped(&set) && belongs(p, &set) && until_reached(until, p))
     {
         return Ok(Running {
             name: name.to_string(),
@@ -133,7 +134,7 @@ pub async fn running(
     // A start's watch begins at the scale-up, so a lagging watch cache cannot show the
     // pod that was on its way out as ready.
     let mut since = None;
-    let set = if stopped(&set) {
+    let set = if state::stopped(&set) {
         if !patience.start {
             return Err(Error::general(format!("devserver {name} is stopped"))
                 .hint(format!("devctl start {name} --wait, or add --start")));
@@ -196,28 +197,19 @@ fn found(
     Ok(set)
 }
 
-fn stopped(set: &StatefulSet) -> bool {
-    set.spec.as_ref().and_then(|s| s.replicas) == Some(0)
-}
-
 /// Whether `pod` is this devserver's own (not an earlier one's of the same name, not one on
 /// its way out).
 fn belongs(pod: &Pod, set: &StatefulSet) -> bool {
     pod.metadata.deletion_timestamp.is_none()
-        && pod
+        && set
             .metadata
-            .owner_references
-            .iter()
-            .flatten()
-            .any(|o| Some(&o.uid) == set.metadata.uid.as_ref())
+            .uid
+            .as_deref()
+            .is_some_and(|uid| state::owned_by(&pod.metadata, uid))
 }
 
 fn until_reached(until: Until, pod: &Pod) -> bool {
-    let phase = state::phase(pod);
-    match until {
-        Until::Ready => phase == Phase::Ready,
-        Until::Running => matches!(phase, Phase::Ready | Phase::WaitingForSshd),
-    }
+    until.reached(&state::phase(pod))
 }
 
 /// A byte stream to a port of the devserver's pod.
@@ -446,7 +438,7 @@ pub async fn ssh_stream(
         );
         let set = found(cluster, name, set)?;
         if let (Ok(Some(pod)), Ok(stream)) = (pod, stream)
-            && !stopped(&set)
+            && !state::stopped(&set)
             && belongs(&pod, &set)
             && until_reached(Until::Ready, &pod)
         {

@@ -9,7 +9,6 @@ use std::fmt;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{Node, Pod, Service};
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use kube::api::{Api, ListParams};
 use serde::Serialize;
@@ -250,11 +249,6 @@ pub async fn read_nodes(cluster: &Cluster, names: &[String]) -> Result<BTreeMap<
         .collect())
 }
 
-/// Whether `meta` is owned by the object with `uid` (the devserver's StatefulSet).
-pub fn owned_by(meta: &ObjectMeta, uid: &str) -> bool {
-    meta.owner_references.iter().flatten().any(|o| o.uid == uid)
-}
-
 /// The NodePort endpoints of the devserver `set` (as [`super::devservers::get`] returned it):
 /// its `NAME-ssh` Service and pod `NAME-0`, read at once, then the pod's node. Empty when the
 /// devserver is not exposed by NodePort (no such Service that it owns). Every endpoint is
@@ -272,10 +266,11 @@ pub async fn nodeport_endpoints(cluster: &Cluster, set: &StatefulSet) -> Result<
     let (service_name, pod_name) = (nodeport_name(&name), pod_name(&name));
     let (service, pod) = tokio::try_join!(services.get_opt(&service_name), pods.get_opt(&pod_name))
         .map_err(|e| cluster.error(e))?;
-    let Some(service) = service.filter(|s| owned_by(&s.metadata, &uid)) else {
+    let Some(service) = service.filter(|s| crate::devserver::state::owned_by(&s.metadata, &uid))
+    else {
         return Ok(Vec::new());
     };
-    let pod = pod.filter(|p| owned_by(&p.metadata, &uid));
+    let pod = pod.filter(|p| crate::devserver::state::owned_by(&p.metadata, &uid));
     let node = node_of(cluster, pod.as_ref()).await?;
     Ok(endpoints(&service, pod.as_ref(), node.as_ref()))
 }

@@ -8,7 +8,6 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
 use futures::stream::{FuturesUnordered, StreamExt};
-use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::Api;
 use kube::runtime::WatchStreamExt;
@@ -524,7 +523,7 @@ async fn follow(
             }
         };
         let now = match pod.filter(|p| p.metadata.deletion_timestamp.is_none()) {
-            Some(pod) if !owned_by(&pod, &set_uid) => return Err(gone(name)),
+            Some(pod) if !state::owned_by(&pod.metadata, &set_uid) => return Err(gone(name)),
             Some(pod) => match state::phase(&pod) {
                 Phase::Ready => Serving::Ready,
                 other => Serving::Waiting(other.describe().to_string()),
@@ -534,7 +533,7 @@ async fn follow(
                 Ok(set) if set.metadata.uid.as_deref() != Some(set_uid.as_str()) => {
                     return Err(gone(name));
                 }
-                Ok(set) if stopped(&set) => Serving::Stopped,
+                Ok(set) if state::stopped(&set) => Serving::Stopped,
                 Ok(_) => Serving::Waiting("being recreated".into()),
                 Err(e) => {
                     let e = Error::from(e);
@@ -573,18 +572,6 @@ fn gone(name: &str) -> Error {
         format!("devserver {name} was deleted; stopped forwarding"),
     )
     .hint(format!("devctl create {name} makes a new one"))
-}
-
-fn stopped(set: &StatefulSet) -> bool {
-    set.spec.as_ref().and_then(|s| s.replicas) == Some(0)
-}
-
-fn owned_by(pod: &Pod, set_uid: &str) -> bool {
-    pod.metadata
-        .owner_references
-        .iter()
-        .flatten()
-        .any(|o| o.uid == set_uid)
 }
 
 /// The API server's refusal of the watch (401, 403), which waiting will not change.

@@ -153,7 +153,7 @@ pub async fn open(
     let (set, pod) = tokio::join!(devservers::get(cluster, name), pods.get_opt(&pod_name));
     let set = set.map_err(LogsError::Lookup)?;
     let namespace = cluster.namespace.clone();
-    if set.spec.as_ref().and_then(|s| s.replicas) == Some(0) {
+    if state::stopped(&set) {
         return Err(LogsError::Stopped {
             name: name.to_string(),
             namespace,

@@ -42,7 +42,7 @@ pub enum Until {
 }
 
 impl Until {
-    fn reached(self, phase: &Phase) -> bool {
+    pub fn reached(self, phase: &Phase) -> bool {
         match self {
             Until::Ready => *phase == Phase::Ready,
             Until::Running => matches!(phase, Phase::Ready | Phase::WaitingForSshd),

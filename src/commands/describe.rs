@@ -123,7 +123,7 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
     // Only what belongs to this devserver: the pod of its StatefulSet (not a terminating one
     // of an earlier devserver of the name), the Service it owns.
     let uid = set.metadata.uid.clone().unwrap_or_default();
-    let owned = |meta: &_| endpoints::owned_by(meta, &uid);
+    let owned = |meta: &_| crate::devserver::state::owned_by(meta, &uid);
     let pod = pod
         .map_err(|e| cluster.error(e))?
         .filter(|p| owned(&p.metadata));

@@ -66,7 +66,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
         let name = set.metadata.name.clone().unwrap_or_default();
         let uid = set.metadata.uid.as_deref().unwrap_or_default();
         pods.get(&(namespace, format!("{name}-0")))
-            .filter(|p| endpoints::owned_by(&p.metadata, uid))
+            .filter(|p| crate::devserver::state::owned_by(&p.metadata, uid))
     };
     // The nodes of exposed devservers' pods, each read once.
     let mut node_names: Vec<String> = sets

@@ -39,6 +39,17 @@ pub fn annotation<'a>(set: &'a StatefulSet, key: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// Whether the devserver is stopped (replicas 0).
+pub fn stopped(set: &StatefulSet) -> bool {
+    set.spec.as_ref().and_then(|s| s.replicas) == Some(0)
+}
+
+/// Whether an object is owned by the object with `uid` (a pod or Service by the devserver's
+/// StatefulSet, not an earlier devserver's of the same name).
+pub fn owned_by(meta: &kube::api::ObjectMeta, uid: &str) -> bool {
+    meta.owner_references.iter().flatten().any(|o| o.uid == uid)
+}
+
 /// Whether the devserver has a persistent home (`--home`): a volume claim template.
 pub fn has_home(set: &StatefulSet) -> bool {
     set.spec

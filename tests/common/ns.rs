@@ -18,6 +18,18 @@ pub struct Ns {
 }
 
 impl Ns {
+    /// The port-forward requests for `pod` in the namespace, as the test proxy logged them.
+    pub fn port_forwards(&self, pod: &str) -> Vec<testcluster::Request> {
+        let path = format!("/namespaces/{}/pods/{pod}/portforward", self.name);
+        self.cluster
+            .proxy()
+            .requests()
+            .expect("the proxy's request log")
+            .into_iter()
+            .filter(|r| r.path.contains(&path))
+            .collect()
+    }
+
     /// A fresh namespace, or `None` (the test skips) when there is no test cluster here.
     pub fn new(prefix: &str) -> Option<Ns> {
         let cluster = testcluster::shared_or_skip()?;
