@@ -262,12 +262,14 @@ def size(rows, cols):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 size(24, 80)
 seen = b""
-def until(text, limit=120):
+def until(text, limit=120, give_up=True):
     global seen
     end = time.time() + limit
     while text not in seen:
         left = end - time.time()
         if left <= 0:
+            if not give_up:
+                return False
             sys.stdout.write(seen.decode(errors="replace")); sys.exit("timed out waiting for " + repr(text))
         r, _, _ = select.select([fd], [], [], left)
         if r:
@@ -278,12 +280,19 @@ def until(text, limit=120):
             if not chunk:
                 sys.stdout.write(seen.decode(errors="replace")); sys.exit("eof waiting for " + repr(text))
             seen += chunk
+    return True
 until(b"$ ")
 os.write(fd, b"stty size\r")
 until(b"24 80")
 size(40, 100)
-os.write(fd, b"stty size\r")
-until(b"40 100")
+# The resize and the keystrokes typed right after it race, as over any SSH connection: ask
+# again until the remote terminal has the new size (each answer is devctl's own output).
+for attempt in range(30):
+    os.write(fd, b"stty size\r")
+    if until(b"40 100", 2, give_up=False):
+        break
+else:
+    sys.exit("the remote terminal never got 40 100: " + seen.decode(errors="replace"))
 os.write(fd, b"exit 3\r")
 _, status = os.waitpid(pid, 0)
 print("exit", os.waitstatus_to_exitcode(status))
