@@ -153,14 +153,19 @@ where
     } else {
         Known::Unknown
     });
-    let mut h2_connector = hyper_timeout::TimeoutConnector::new(RequireHttp2 {
-        inner: tls()?
+    // The timeout inside, so that a connect that times out is recorded as the failure the
+    // waiting requests report.
+    let mut timed = hyper_timeout::TimeoutConnector::new(
+        tls()?
             .enable_http1()
             .enable_http2()
             .wrap_connector(connector.clone()),
+    );
+    timed.set_connect_timeout(config.connect_timeout);
+    let h2_connector = RequireHttp2 {
+        inner: timed,
         protocol: protocol.clone(),
-    });
-    h2_connector.set_connect_timeout(config.connect_timeout);
+    };
     let mut h1_connector =
         hyper_timeout::TimeoutConnector::new(tls()?.enable_http1().wrap_connector(connector));
     h1_connector.set_connect_timeout(config.connect_timeout);
