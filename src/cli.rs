@@ -111,6 +111,7 @@ pub enum Command {
     Exec(ExecArgs),
     Proxy(ProxyArgs),
     PortForward(PortForwardArgs),
+    Cp(CpArgs),
     Logs(LogsArgs),
     Events(EventsArgs),
     SshConfig(SshConfigArgs),
@@ -457,17 +458,8 @@ pub struct SshArgs {
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
 
-    /// How to reach it: port-forward (through the API server), nodeport, or direct (the pod's
-    /// address, from inside the cluster)
-    ///
-    /// Default: the ssh-transport setting, else direct when devctl runs in a pod and
-    /// port-forward elsewhere.
-    #[arg(long, value_name = "TRANSPORT", value_parser = ["port-forward", "nodeport", "direct"])]
-    pub via: Option<String>,
-
-    /// Private key to log in with (repeatable; default: the keys create authorizes)
-    #[arg(short = 'i', long = "identity", value_name = "FILE")]
-    pub identities: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub login: LoginArgs,
 
     /// Forward your ssh-agent to the devserver (the ssh-forward-agent setting makes it the default)
     #[arg(short = 'A', long = "forward-agent")]
@@ -495,9 +487,53 @@ pub struct SshArgs {
     #[arg(short = 'T')]
     pub no_tty: bool,
 
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+/// How `ssh` and `cp` reach a devserver and log in.
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// How to reach it: port-forward (through the API server), nodeport, or direct (the pod's
+    /// address, from inside the cluster)
+    ///
+    /// Default: the ssh-transport setting, else direct when devctl runs in a pod and
+    /// port-forward elsewhere.
+    #[arg(long, value_name = "TRANSPORT", value_parser = ["port-forward", "nodeport", "direct"])]
+    pub via: Option<String>,
+
+    /// Private key to log in with (repeatable; default: the keys create authorizes)
+    #[arg(short = 'i', long = "identity", value_name = "FILE")]
+    pub identities: Vec<std::path::PathBuf>,
+
     /// Log in as USER instead of dev
     #[arg(short = 'l', long = "user", value_name = "USER", default_value = "dev")]
     pub user: String,
+}
+
+/// Copy files and directories to or from a devserver, over SFTP
+///
+/// One of SRC and DST is NAME:PATH, a path on devserver NAME (relative paths start at the
+/// home directory of the user logged in as); the other is a local path. Directories are
+/// copied with everything in them, keeping modes, modification times and symbolic links.
+/// Every file is checked with SHA-256 on both sides after the transfer, and is renamed to its
+/// final name only once it matches, so a failed or interrupted copy never leaves a partial
+/// file under that name. The image needs no tar: devctl speaks SFTP to the devserver's sshd.
+///
+/// As cp: a DST that is an existing directory receives SRC inside it; otherwise SRC is
+/// copied to DST itself. A progress bar with the rate shows on a terminal.
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// What to copy: a local path, or NAME:PATH on a devserver
+    #[arg(value_name = "SRC")]
+    pub source: String,
+
+    /// Where to copy it: NAME:PATH on a devserver, or a local path
+    #[arg(value_name = "DST")]
+    pub destination: String,
+
+    #[command(flatten)]
+    pub login: LoginArgs,
 
     #[command(flatten)]
     pub access: AccessArgs,

@@ -5,6 +5,7 @@ mod change;
 mod completions;
 mod config;
 pub mod context;
+mod cp;
 mod create;
 mod delete;
 mod describe;
@@ -51,6 +52,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Exec(args) => exec::run(&ctx, args).await,
         Command::Proxy(args) => proxy::run(&ctx, args).await,
         Command::PortForward(args) => port_forward::run(&ctx, args).await,
+        Command::Cp(args) => cp::run(&ctx, args).await,
         Command::Logs(args) => logs::run(&ctx, args).await,
         Command::Events(args) => events::run(&ctx, args).await,
         Command::SshConfig(args) => ssh_config::run(&ctx, args).await,
@@ -119,6 +121,67 @@ pub(crate) async fn ssh_stream(
         .await;
     phases.finish();
     opened
+}
+
+/// An authenticated SSH connection to devserver `name` through the transport that `login`
+/// or the settings choose, waiting while it starts: what `ssh` and `cp` share.
+pub(crate) async fn connect(
+    ctx: &Context<'_>,
+    name: &str,
+    login: &crate::cli::LoginArgs,
+    access: &crate::cli::AccessArgs,
+    forward_agent: bool,
+) -> Result<crate::ssh::session::Connection> {
+    use crate::cluster::access::{self, Transport};
+    use crate::error::Error;
+    use crate::ssh::keys;
+    let settings = ctx.settings()?;
+    let identities = if login.identities.is_empty() {
+        let (home, data) = keys::dirs();
+        // The private half of the ssh-key setting (what create authorizes) comes first.
+        let configured = settings
+            .get("ssh-key")
+            .map(|public| keys::expand_home(public, &home))
+            .filter(|public| public.extension().is_some_and(|e| e == "pub"))
+            .map(|public| public.with_extension(""))
+            .filter(|private| private.exists());
+        configured
+            .into_iter()
+            .chain(keys::default_identities(&home, &data))
+            .collect()
+    } else {
+        for path in &login.identities {
+            if !path.exists() {
+                return Err(Error::usage(format!("-i {}: no such file", path.display())));
+            }
+        }
+        login.identities.clone()
+    };
+    // Connecting makes no request; the transport's default depends on where the cluster is.
+    let cluster = ctx.cluster().await?;
+    let transport = Transport::choose(
+        login.via.as_deref(),
+        settings.get("ssh-transport"),
+        access::in_cluster(cluster),
+    )?;
+    let (running, stream) = ssh_stream(cluster, ctx.printer, name, transport, access).await?;
+    let pinned = running.pinned_host_key().ok_or_else(|| {
+        Error::general(format!("devserver {name} has no pinned host key"))
+            .hint("devctl pins one at create time; this devserver's devserver.io/host-key annotation is missing")
+    })?;
+    ctx.printer.debug(
+        1,
+        &format!("{name}: connecting through {}", transport.name()),
+    );
+    crate::ssh::session::Connection::open(
+        stream,
+        name,
+        pinned,
+        &login.user,
+        &identities,
+        forward_agent,
+    )
+    .await
 }
 
 /// A spinner naming a starting devserver's phase, made only once there is a phase to show

@@ -368,6 +368,22 @@ impl Printer {
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     }
+
+    /// A progress bar on stderr for `total` bytes, with the rate and the time left; hidden
+    /// where the spinner is.
+    pub fn bytes_bar(&self, message: &str, total: u64) -> indicatif::ProgressBar {
+        if !self.stderr_tty || self.quiet || self.verbosity > 0 {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(total);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(message.to_string());
+        bar
+    }
 }
 
 /// A table line without trailing blanks. comfy-table colours a cell's padding with its text

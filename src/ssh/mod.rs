@@ -3,7 +3,9 @@
 //! that let OpenSSH reach devservers through `devctl proxy`.
 
 pub mod config;
+pub mod copy;
 pub mod keys;
 pub mod known_hosts;
 pub mod session;
+pub mod sftp;
 pub mod terminal;

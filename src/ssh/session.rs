@@ -21,6 +21,9 @@ use crate::error::{Error, Kind, Result};
 const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(5);
 const KEEPALIVES_UNANSWERED: usize = 4;
 
+/// How many bytes the server may send on a channel before we have read them.
+const WINDOW_SIZE: u32 = 8 * 1024 * 1024;
+
 /// A local forward, `-L [BIND:]PORT:HOST:HOSTPORT`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forward {
@@ -196,6 +199,8 @@ impl Connection {
             .hint("devctl describe NAME shows it; the devserver.io/host-key annotation must not be edited")
         })?;
         let config = Arc::new(client::Config {
+            // Room for what `cp` keeps in flight on a distant link (the default is 2 MiB).
+            window_size: WINDOW_SIZE,
             keepalive_interval: Some(KEEPALIVE_INTERVAL),
             keepalive_max: KEEPALIVES_UNANSWERED,
             ..client::Config::default()
@@ -478,6 +483,57 @@ impl Connection {
             "lost the connection to devserver {}: {why}",
             self.name
         ))
+    }
+}
+
+impl Connection {
+    /// A channel running the SFTP subsystem, for `cp`.
+    pub async fn sftp(&self) -> Result<russh::ChannelStream<client::Msg>> {
+        let channel = self.open_channel().await?;
+        channel
+            .request_subsystem(true, "sftp")
+            .await
+            .map_err(|e| self.ended_error(Some(e)))?;
+        self.started(channel, "the SFTP server").await
+    }
+
+    /// A channel running `command` (devctl's own, never a user's words) without a terminal:
+    /// its standard input and output as a stream; its standard error is dropped.
+    pub async fn command(&self, command: &str) -> Result<russh::ChannelStream<client::Msg>> {
+        let channel = self.open_channel().await?;
+        channel
+            .exec(true, command.as_bytes())
+            .await
+            .map_err(|e| self.ended_error(Some(e)))?;
+        self.started(channel, "a command").await
+    }
+
+    async fn open_channel(&self) -> Result<russh::Channel<client::Msg>> {
+        self.handle
+            .channel_open_session()
+            .await
+            .map_err(|e| self.ended_error(Some(e)))
+    }
+
+    /// The channel once the server said whether it started what was asked.
+    async fn started(
+        &self,
+        mut channel: russh::Channel<client::Msg>,
+        what: &str,
+    ) -> Result<russh::ChannelStream<client::Msg>> {
+        loop {
+            match channel.wait().await {
+                Some(ChannelMsg::Success) => return Ok(channel.into_stream()),
+                Some(ChannelMsg::Failure) => {
+                    return Err(connection_error(format!(
+                        "devserver {} refused to start {what}",
+                        self.name
+                    )));
+                }
+                Some(_) => {}
+                None => return Err(self.ended_error(None)),
+            }
+        }
     }
 }
 
