@@ -22,6 +22,9 @@ _devctl() {
             devctl,config)
                 cmd="devctl__subcmd__config"
                 ;;
+            devctl,cp)
+                cmd="devctl__subcmd__cp"
+                ;;
             devctl,create)
                 cmd="devctl__subcmd__create"
                 ;;
@@ -115,6 +118,9 @@ _devctl() {
             devctl__subcmd__help,config)
                 cmd="devctl__subcmd__help__subcmd__config"
                 ;;
+            devctl__subcmd__help,cp)
+                cmd="devctl__subcmd__help__subcmd__cp"
+                ;;
             devctl__subcmd__help,create)
                 cmd="devctl__subcmd__help__subcmd__create"
                 ;;
@@ -191,7 +197,7 @@ _devctl() {
 
     case "${cmd}" in
         devctl)
-            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
+            opts="-n -o -v -q -h -V --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,6 +574,72 @@ _devctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        devctl__subcmd__cp)
+            opts="-i -l -n -o -v -q -h -V --via --identity --user --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --via)
+                    COMPREPLY=($(compgen -W "port-forward nodeport direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         devctl__subcmd__create)
             opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --volume --env --env-file --cpu --memory --gpu --port --expose --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -909,7 +981,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__help)
-            opts="create list describe delete stop start restart extend ssh exec proxy port-forward logs events ssh-config reap status version config completions help"
+            opts="create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1067,20 @@ _devctl() {
         devctl__subcmd__help__subcmd__config__subcmd__view)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        devctl__subcmd__help__subcmd__cp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1561,7 +1647,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__ssh)
-            opts="-i -A -a -L -t -T -l -n -o -v -q -h -V --via --identity --forward-agent --no-forward-agent --user --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-i -l -A -a -L -t -T -n -o -v -q -h -V --via --identity --user --forward-agent --no-forward-agent --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1579,15 +1665,15 @@ _devctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                -L)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -L)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
             cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
+            cand cp 'Copy files and directories to or from a devserver, over SFTP'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
@@ -242,9 +243,9 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --via 'How to reach it: port-forward (through the API server), nodeport, or direct (the pod''s address, from inside the cluster)'
             cand -i 'Private key to log in with (repeatable; default: the keys create authorizes)'
             cand --identity 'Private key to log in with (repeatable; default: the keys create authorizes)'
-            cand -L 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)'
             cand -l 'Log in as USER instead of dev'
             cand --user 'Log in as USER instead of dev'
+            cand -L 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)'
             cand --timeout 'How long to wait for a devserver that is still starting'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -317,6 +318,31 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;port-forward'= {
             cand --address 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)'
+            cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --start 'Start the devserver if it is stopped (else a stopped one is an error)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;cp'= {
+            cand --via 'How to reach it: port-forward (through the API server), nodeport, or direct (the pod''s address, from inside the cluster)'
+            cand -i 'Private key to log in with (repeatable; default: the keys create authorizes)'
+            cand --identity 'Private key to log in with (repeatable; default: the keys create authorizes)'
+            cand -l 'Log in as USER instead of dev'
+            cand --user 'Log in as USER instead of dev'
             cand --timeout 'How long to wait for a devserver that is still starting'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -605,6 +631,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand exec 'Run a command in a devserver''s container through the Kubernetes exec API'
             cand proxy 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand'
             cand port-forward 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
+            cand cp 'Copy files and directories to or from a devserver, over SFTP'
             cand logs 'Print the log of a devserver''s container'
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
@@ -638,6 +665,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;proxy'= {
         }
         &'devctl;help;port-forward'= {
+        }
+        &'devctl;help;cp'= {
         }
         &'devctl;help;logs'= {
         }

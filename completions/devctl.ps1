@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command in a devserver''s container through the Kubernetes exec API')
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy files and directories to or from a devserver, over SFTP')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
             [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
@@ -254,9 +255,9 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'How to reach it: port-forward (through the API server), nodeport, or direct (the pod''s address, from inside the cluster)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Private key to log in with (repeatable; default: the keys create authorizes)')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Private key to log in with (repeatable; default: the keys create authorizes)')
-            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
@@ -332,6 +333,32 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
         }
         'devctl;port-forward' {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Work in this namespace')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start the devserver if it is stopped (else a stopped one is an error)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more detail on stderr (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'devctl;cp' {
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'How to reach it: port-forward (through the API server), nodeport, or direct (the pod''s address, from inside the cluster)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Private key to log in with (repeatable; default: the keys create authorizes)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Private key to log in with (repeatable; default: the keys create authorizes)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
@@ -639,6 +666,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command in a devserver''s container through the Kubernetes exec API')
             [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Connect standard input and output to a devserver''s SSH port, for ssh''s ProxyCommand')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy files and directories to or from a devserver, over SFTP')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Print the log of a devserver''s container')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Show the events of a devserver: why its pod waits, fails or restarts')
             [CompletionResult]::new('ssh-config', 'ssh-config', [CompletionResultType]::ParameterValue, 'Print ssh_config entries that reach your devservers, or install them with --write')
@@ -684,6 +712,9 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;help;port-forward' {
+            break
+        }
+        'devctl;help;cp' {
             break
         }
         'devctl;help;logs' {

@@ -322,9 +322,9 @@ _arguments "${_arguments_options[@]}" : \
 '--via=[How to reach it\: port-forward (through the API server), nodeport, or direct (the pod'\''s address, from inside the cluster)]:TRANSPORT:(port-forward nodeport direct)' \
 '*-i+[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
 '*--identity=[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
-'*-L+[Forward a local port to HOST\:HOSTPORT as seen from the devserver (repeatable)]:[BIND:]PORT:HOST:HOSTPORT:_default' \
 '-l+[Log in as USER instead of dev]:USER:_default' \
 '--user=[Log in as USER instead of dev]:USER:_default' \
+'*-L+[Forward a local port to HOST\:HOSTPORT as seen from the devserver (repeatable)]:[BIND:]PORT:HOST:HOSTPORT:_default' \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
@@ -460,6 +460,43 @@ name\:"Names only, one per line"))' \
 '--version[Print version]' \
 ':name -- Name of the devserver:_default' \
 '*::ports -- The ports to forward, as \[LOCAL\:\]REMOTE:_default' \
+&& ret=0
+;;
+(cp)
+_arguments "${_arguments_options[@]}" : \
+'--via=[How to reach it\: port-forward (through the API server), nodeport, or direct (the pod'\''s address, from inside the cluster)]:TRANSPORT:(port-forward nodeport direct)' \
+'*-i+[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
+'*--identity=[Private key to log in with (repeatable; default\: the keys create authorizes)]:FILE:_files' \
+'-l+[Log in as USER instead of dev]:USER:_default' \
+'--user=[Log in as USER instead of dev]:USER:_default' \
+'--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--start[Start the devserver if it is stopped (else a stopped one is an error)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':source -- What to copy\: a local path, or NAME\:PATH on a devserver:_default' \
+':destination -- Where to copy it\: NAME\:PATH on a devserver, or a local path:_default' \
 && ret=0
 ;;
 (logs)
@@ -930,6 +967,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(cp)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (logs)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1018,6 +1059,7 @@ _devctl_commands() {
 'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
 'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
 'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
+'cp:Copy files and directories to or from a devserver, over SFTP' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
@@ -1102,6 +1144,11 @@ _devctl__subcmd__config__subcmd__view_commands() {
     local commands; commands=()
     _describe -t commands 'devctl config view commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__cp_commands] )) ||
+_devctl__subcmd__cp_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl cp commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__create_commands] )) ||
 _devctl__subcmd__create_commands() {
     local commands; commands=()
@@ -1147,6 +1194,7 @@ _devctl__subcmd__help_commands() {
 'exec:Run a command in a devserver'\''s container through the Kubernetes exec API' \
 'proxy:Connect standard input and output to a devserver'\''s SSH port, for ssh'\''s ProxyCommand' \
 'port-forward:Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard' \
+'cp:Copy files and directories to or from a devserver, over SFTP' \
 'logs:Print the log of a devserver'\''s container' \
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
@@ -1193,6 +1241,11 @@ _devctl__subcmd__help__subcmd__config__subcmd__unset_commands() {
 _devctl__subcmd__help__subcmd__config__subcmd__view_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help config view commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__cp_commands] )) ||
+_devctl__subcmd__help__subcmd__cp_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help cp commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__create_commands] )) ||
 _devctl__subcmd__help__subcmd__create_commands() {

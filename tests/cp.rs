@@ -92,8 +92,14 @@ fn cp_copies_a_gibibyte_both_ways_byte_identical() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "", "cp prints no data");
     let there = on_box(&ns, &["sha256sum", "/tmp/big.bin;", "ls", "-a", "/tmp"]);
-    assert!(there.starts_with(&format!("{sum}  /tmp/big.bin\n")), "{there}");
-    assert!(!there.contains(".devctl-"), "a temporary file was left: {there}");
+    assert!(
+        there.starts_with(&format!("{sum}  /tmp/big.bin\n")),
+        "{there}"
+    );
+    assert!(
+        !there.contains(".devctl-"),
+        "a temporary file was left: {there}"
+    );
 
     let back = home.join("back");
     std::fs::create_dir(&back).unwrap();
@@ -118,12 +124,14 @@ fn make_tree(top: &Path) {
     std::fs::write(top.join("run.sh"), b"#!/bin/sh\necho ran\n").unwrap();
     std::fs::set_permissions(top.join("run.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::write(top.join("src/secret"), b"only mine").unwrap();
-    std::fs::set_permissions(top.join("src/secret"), std::fs::Permissions::from_mode(0o600))
-        .unwrap();
+    std::fs::set_permissions(
+        top.join("src/secret"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
     std::fs::write(top.join("ünïcode – name"), b"utf-8").unwrap();
     std::os::unix::fs::symlink("src/deep/odd size", top.join("link")).unwrap();
-    std::fs::set_permissions(top.join("src/deep"), std::fs::Permissions::from_mode(0o750))
-        .unwrap();
+    std::fs::set_permissions(top.join("src/deep"), std::fs::Permissions::from_mode(0o750)).unwrap();
     // Times in the past, so that keeping them shows.
     let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
     for file in ["run.sh", "src/chunk", "src/deep/odd size"] {
@@ -152,7 +160,10 @@ fn listing(top: &Path) -> Vec<String> {
             let below = path.strip_prefix(top).unwrap().display().to_string();
             let meta = std::fs::symlink_metadata(&path).unwrap();
             let line = if meta.file_type().is_symlink() {
-                format!("{below} -> {}", std::fs::read_link(&path).unwrap().display())
+                format!(
+                    "{below} -> {}",
+                    std::fs::read_link(&path).unwrap().display()
+                )
             } else if meta.is_dir() {
                 dirs.push(path.clone());
                 format!("{below}/ {:o} {}", meta.mode() & 0o7777, meta.mtime())
@@ -187,8 +198,23 @@ fn cp_copies_a_tree_both_ways_with_modes_times_and_links() {
     let there = on_box(
         &ns,
         &[
-            "cd", "tree", "&&", "find", ".", "-printf", "'%p %m %y\\n'", "&&", "sha256sum",
-            "src/deep/er/five-megs", "&&", "stat", "-c", "%Y", "run.sh", "src/deep", "&&",
+            "cd",
+            "tree",
+            "&&",
+            "find",
+            ".",
+            "-printf",
+            "'%p %m %y\\n'",
+            "&&",
+            "sha256sum",
+            "src/deep/er/five-megs",
+            "&&",
+            "stat",
+            "-c",
+            "%Y",
+            "run.sh",
+            "src/deep",
+            "&&",
             "./run.sh",
         ],
     );
@@ -196,9 +222,15 @@ fn cp_copies_a_tree_both_ways_with_modes_times_and_links() {
     assert!(there.contains("./src/secret 600 f\n"), "{there}");
     assert!(there.contains("./src/deep 750 d\n"), "{there}");
     assert!(there.contains("./link 777 l\n"), "{there}");
-    assert!(there.contains("./empty 755 d\n") || there.contains("./empty 775 d\n"), "{there}");
+    assert!(
+        there.contains("./empty 755 d\n") || there.contains("./empty 775 d\n"),
+        "{there}"
+    );
     assert!(there.contains("./ünïcode – name 644 f\n"), "{there}");
-    assert!(there.contains(&local_sha256(&tree.join("src/deep/er/five-megs"))), "{there}");
+    assert!(
+        there.contains(&local_sha256(&tree.join("src/deep/er/five-megs"))),
+        "{there}"
+    );
     assert!(there.contains("1600000000\n1600000000\nran\n"), "{there}");
     assert!(!there.contains(".devctl-"), "{there}");
 
@@ -220,15 +252,26 @@ fn cp_refuses_what_it_cannot_do_in_one_line() {
 
     let out = ns.devctl(&["cp", "box:/no/such", home.to_str().unwrap()]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert_eq!(stderr(&out), "error: box:/no/such: no such file or directory\n");
+    assert_eq!(
+        stderr(&out),
+        "error: box:/no/such: no such file or directory\n"
+    );
 
     let out = ns.devctl(&["cp", &file, "box:/no/such/dir/"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("error: box:/no/such/dir/ no such directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("error: box:/no/such/dir/ no such directory"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = ns.devctl(&["cp", &file, "box:/no/such/file"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("no such file or directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no such file or directory"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = ns.devctl(&["cp", &file, &file]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
@@ -247,7 +290,11 @@ fn cp_refuses_what_it_cannot_do_in_one_line() {
     on_box(&ns, &["touch", "plain"]);
     let out = ns.devctl(&["cp", home.join("sshd-box").to_str().unwrap(), "box:plain"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("box:plain exists and is not a directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("box:plain exists and is not a directory"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// A `sha256sum` on the devserver that lies about every file: what a corrupted transfer
@@ -280,12 +327,26 @@ fn a_checksum_mismatch_fails_and_leaves_nothing_under_the_final_name() {
     let home = ns.env.home();
     let data = home.join("data.bin");
     random_file(&data, 3 << 20, 7);
-    on_box(&ns, &["head", "-c", "1000000", "/dev/urandom", ">", "/tmp/there.bin"]);
+    on_box(
+        &ns,
+        &[
+            "head",
+            "-c",
+            "1000000",
+            "/dev/urandom",
+            ">",
+            "/tmp/there.bin",
+        ],
+    );
     corrupt_checksums(&ns);
 
     let out = ns.devctl(&["cp", data.to_str().unwrap(), "box:/tmp/data.bin"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).starts_with("error: box:/tmp/data.bin does not match"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("error: box:/tmp/data.bin does not match"),
+        "{}",
+        stderr(&out)
+    );
     let there = on_box(&ns, &["ls", "-a", "/tmp"]);
     assert!(!there.contains("data.bin"), "{there}");
 
@@ -293,7 +354,11 @@ fn a_checksum_mismatch_fails_and_leaves_nothing_under_the_final_name() {
     std::fs::create_dir(&back).unwrap();
     let out = ns.devctl(&["cp", "box:/tmp/there.bin", back.to_str().unwrap()]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("does not match box:/tmp/there.bin"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("does not match box:/tmp/there.bin"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read_dir(&back).unwrap().count(), 0);
 }
 
@@ -302,13 +367,25 @@ fn without_sha256sum_on_the_devserver_files_are_read_back_to_check_them() {
     let Some((ns, _sshd)) = devserver("cp-no-sum") else {
         return;
     };
-    on_box(&ns, &["sudo", "mv", "/usr/bin/sha256sum", "/usr/bin/sha256sum.away"]);
+    on_box(
+        &ns,
+        &[
+            "sudo",
+            "mv",
+            "/usr/bin/sha256sum",
+            "/usr/bin/sha256sum.away",
+        ],
+    );
     let home = ns.env.home();
     let data = home.join("data.bin");
     random_file(&data, 2 << 20, 11);
     let out = ns.devctl(&["cp", data.to_str().unwrap(), "box:/tmp/"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("box has no sha256sum"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("box has no sha256sum"),
+        "{}",
+        stderr(&out)
+    );
     let there = on_box(&ns, &["sha256sum.away", "/tmp/data.bin"]);
     assert!(there.starts_with(&local_sha256(&data)), "{there}");
 }

@@ -186,6 +186,12 @@ fn cases() -> Vec<Case> {
             &["proxy", "box", "--start"],
         ),
         case(
+            "cp",
+            Command::Cp,
+            Setup::Stopped { sshd: true },
+            &["cp", "--start", "/etc/hostname", "box:/tmp/"],
+        ),
+        case(
             "exec",
             Command::Exec,
             Setup::Stopped { sshd: false },

@@ -219,45 +219,37 @@ pub struct Stream {
 
 enum Inner {
     Tcp(tokio::net::TcpStream),
-    /// A port-forward stream; the forwarder owns the WebSocket that carries it.
+    /// A port-forward stream (`cluster::portforward` carries it).
     Forwarded {
         stream: tokio::io::DuplexStream,
         /// What the kubelet reports on the port's error channel (it could not reach the port).
         failure: Option<futures::future::BoxFuture<'static, Option<String>>>,
-        _forwarder: kube::api::Portforwarder,
     },
 }
 
 impl Stream {
     /// The port-forward stream to `port` of `pod`.
     pub async fn port_forward(cluster: &Cluster, pod: &str, port: u16) -> Result<Stream> {
-        let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let mut forwarder = pods.portforward(pod, &[port]).await.map_err(|e| {
-            // Refused credentials or permission keep their code; any other failure to open
-            // the tunnel is a connection failure (255, as OpenSSH's).
-            let err = cluster.error(e);
-            match err.kind {
-                Kind::Forbidden => err,
-                _ => Error::new(
-                    Kind::Connection,
-                    format!("cannot open a port-forward to {pod}: {}", err.message),
-                )
-                .caused_by(&err),
-            }
-        })?;
-        let stream = forwarder.take_stream(port).ok_or_else(|| {
-            Error::general(format!(
-                "the port-forward to {pod} gave no stream for port {port}"
-            ))
-        })?;
-        let failure = forwarder
-            .take_error(port)
-            .map(|f| Box::pin(f) as futures::future::BoxFuture<'static, Option<String>>);
+        let tunnel = super::portforward::open(&cluster.client, &cluster.namespace, pod, port)
+            .await
+            .map_err(|e| {
+                // Refused credentials or permission keep their code; any other failure to open
+                // the tunnel is a connection failure (255, as OpenSSH's).
+                let err = cluster.error(e);
+                match err.kind {
+                    Kind::Forbidden => err,
+                    _ => Error::new(
+                        Kind::Connection,
+                        format!("cannot open a port-forward to {pod}: {}", err.message),
+                    )
+                    .caused_by(&err),
+                }
+            })?;
+        let failure = Box::pin(async move { tunnel.failure.await.ok() });
         Ok(Stream {
             inner: Inner::Forwarded {
-                stream: relay(stream),
-                failure,
-                _forwarder: forwarder,
+                stream: tunnel.stream,
+                failure: Some(failure),
             },
         })
     }
@@ -338,40 +330,6 @@ impl AsyncWrite for Stream {
             Inner::Forwarded { stream, .. } => Pin::new(stream).poll_shutdown(cx),
         }
     }
-}
-
-/// The port-forward's stream behind a relay that always takes what the cluster sends. kube
-/// moves a port-forward's bytes in one task that waits while it writes to the stream; russh
-/// waits likewise while it writes: with both directions full (a large upload echoed back),
-/// each would wait for the other to read. What arrives is queued here instead (SSH's window
-/// bounds how much), so the cluster's side never waits on ours.
-fn relay(forwarded: tokio::io::DuplexStream) -> tokio::io::DuplexStream {
-    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-    let (ours, theirs) = tokio::io::duplex(256 * 1024);
-    let (mut from_cluster, mut to_cluster) = tokio::io::split(forwarded);
-    let (mut from_us, mut to_us) = tokio::io::split(theirs);
-    let (queue, mut queued) = tokio::sync::mpsc::unbounded_channel::<Vec<u8>>();
-    tokio::spawn(async move {
-        let mut buf = vec![0u8; 64 * 1024];
-        while let Ok(n) = from_cluster.read(&mut buf).await {
-            if n == 0 || queue.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    tokio::spawn(async move {
-        while let Some(chunk) = queued.recv().await {
-            if to_us.write_all(&chunk).await.is_err() {
-                return;
-            }
-        }
-        let _ = to_us.shutdown().await;
-    });
-    tokio::spawn(async move {
-        let _ = tokio::io::copy(&mut from_us, &mut to_cluster).await;
-        let _ = to_cluster.shutdown().await;
-    });
-    ours
 }
 
 /// How long a direct or NodePort TCP connect may take.

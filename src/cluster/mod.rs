@@ -17,6 +17,7 @@ mod http_log;
 pub mod kubeconfig;
 pub mod logs;
 pub mod permissions;
+pub mod portforward;
 mod retry;
 pub mod wait;
 

@@ -30,6 +30,7 @@ pub enum Command {
     Exec,
     Proxy,
     PortForward,
+    Cp,
     SshConfig,
     Reap,
     Status,
@@ -37,7 +38,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -52,6 +53,7 @@ impl Command {
         Command::Exec,
         Command::Proxy,
         Command::PortForward,
+        Command::Cp,
         Command::SshConfig,
         Command::Reap,
         Command::Status,
@@ -75,6 +77,7 @@ impl Command {
             Command::Exec => "exec",
             Command::Proxy => "proxy",
             Command::PortForward => "port-forward",
+            Command::Cp => "cp",
             Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
             Command::Status => "status",
@@ -622,7 +625,8 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::PortForward => PORT_FORWARD,
         Command::Logs => LOGS,
         Command::Events => EVENTS,
-        Command::Ssh | Command::Proxy => SSH,
+        // cp logs in as ssh does, and SFTP runs inside that SSH connection.
+        Command::Ssh | Command::Proxy | Command::Cp => SSH,
         Command::Exec => EXEC,
         Command::SshConfig => SSH_CONFIG,
         Command::Reap => REAP,

@@ -18,7 +18,10 @@ use crate::error::{Error, Result};
 pub enum Location {
     Local(PathBuf),
     /// `NAME:PATH`: a path on devserver `name`, relative ones from the login's home.
-    Devserver { name: String, path: String },
+    Devserver {
+        name: String,
+        path: String,
+    },
 }
 
 impl Location {
@@ -26,12 +29,10 @@ impl Location {
     /// local paths, as scp and kubectl cp read them).
     pub fn parse(text: &str) -> Location {
         match text.split_once(':') {
-            Some((name, path)) if !name.is_empty() && !name.contains('/') => {
-                Location::Devserver {
-                    name: name.to_string(),
-                    path: remote_path(path),
-                }
-            }
+            Some((name, path)) if !name.is_empty() && !name.contains('/') => Location::Devserver {
+                name: name.to_string(),
+                path: remote_path(path),
+            },
             _ => Location::Local(PathBuf::from(text)),
         }
     }
@@ -176,8 +177,9 @@ impl Copy {
                     tokio::task::spawn_blocking(move || walk_local(&local))
                 };
                 let (walked, destination) = tokio::join!(walked, remote.stat(path));
-                let (entries, skipped) = walked
-                    .map_err(|e| Error::general(format!("cannot read {}: {e}", local.display())))??;
+                let (entries, skipped) = walked.map_err(|e| {
+                    Error::general(format!("cannot read {}: {e}", local.display()))
+                })??;
                 let top_is_dir = entries[0].attrs.kind == FileKind::Dir;
                 let trailing = path.ends_with('/');
                 let placed = placement(destination?.map(|a| a.kind), top_is_dir, trailing)
@@ -186,7 +188,11 @@ impl Copy {
                     Placement::As => path.trim_end_matches('/').to_string(),
                     Placement::Inside => join(path, &local_name(local)?),
                 };
-                let target = if target.is_empty() { "/".into() } else { target };
+                let target = if target.is_empty() {
+                    "/".into()
+                } else {
+                    target
+                };
                 (entries, skipped, target, PathBuf::new())
             }
             Direction::Download { path, local } => {
@@ -348,10 +354,20 @@ impl Copy {
             .map_err(|e| Error::general(format!("cannot read {}: {e}", source.display())))?;
         let copied = async {
             let sent = self.remote.upload(&mut file, &temporary, on_bytes).await?;
-            let size = file.metadata().await.map(|m| m.len()).unwrap_or(entry.attrs.size);
+            let size = file
+                .metadata()
+                .await
+                .map(|m| m.len())
+                .unwrap_or(entry.attrs.size);
             let there = self.remote.sha256(&temporary, size).await?;
             if there != sent {
-                return Err(mismatch(&source.display().to_string(), &self.name, &target, &sent, &there));
+                return Err(mismatch(
+                    &source.display().to_string(),
+                    &self.name,
+                    &target,
+                    &sent,
+                    &there,
+                ));
             }
             self.remote.set_attrs(&temporary, &entry.attrs).await?;
             self.remote.rename_over(&temporary, &target).await
@@ -387,7 +403,9 @@ impl Copy {
                         .await?;
                     tokio::io::AsyncWriteExt::flush(&mut file)
                         .await
-                        .map_err(|e| Error::general(format!("cannot write {}: {e}", temporary.display())))?;
+                        .map_err(|e| {
+                            Error::general(format!("cannot write {}: {e}", temporary.display()))
+                        })?;
                     Ok::<_, Error>(received)
                 },
                 self.remote.sha256(&source, entry.attrs.size)
@@ -480,7 +498,7 @@ fn local_name(path: &Path) -> Result<String> {
             path.display()
         ))
     })?;
-    utf8(&named.into(), path)
+    utf8(Path::new(&named), path)
 }
 
 async fn remote_name(remote: &Remote, path: &str) -> Result<String> {
@@ -496,7 +514,7 @@ async fn remote_name(remote: &Remote, path: &str) -> Result<String> {
     })
 }
 
-fn utf8(name: &PathBuf, whole: &Path) -> Result<String> {
+fn utf8(name: &Path, whole: &Path) -> Result<String> {
     name.to_str().map(str::to_string).ok_or_else(|| {
         Error::general(format!(
             "{}: SFTP carries only UTF-8 names, and this one is not",
@@ -565,7 +583,7 @@ fn walk_local(top: &Path) -> Result<(Vec<Entry>, Vec<String>)> {
         children.sort_by_key(|c| c.file_name());
         for child in children {
             let path = child.path();
-            let name = utf8(&PathBuf::from(child.file_name()), &path)?;
+            let name = utf8(Path::new(&child.file_name()), &path)?;
             let below = if entry.below.is_empty() {
                 name
             } else {
@@ -668,12 +686,20 @@ fn make_local_dir(path: &Path) -> Result<()> {
     match std::fs::create_dir(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
-        Err(e) => Err(Error::general(format!("cannot make {}: {e}", path.display()))),
+        Err(e) => Err(Error::general(format!(
+            "cannot make {}: {e}",
+            path.display()
+        ))),
     }
 }
 
 fn set_local_attrs(path: &Path, attrs: &Attrs) -> Result<()> {
-    let fail = |e: std::io::Error| Error::general(format!("cannot set the mode and times of {}: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        Error::general(format!(
+            "cannot set the mode and times of {}: {e}",
+            path.display()
+        ))
+    };
     let time = |secs: u32| std::time::UNIX_EPOCH + std::time::Duration::from_secs(u64::from(secs));
     let times = std::fs::FileTimes::new()
         .set_accessed(time(attrs.atime))
@@ -712,7 +738,11 @@ mod tests {
             }
         );
         for local in ["./a:b", "/x:y", "file", ":x", "dir/sub:z"] {
-            assert_eq!(Location::parse(local), Location::Local(local.into()), "{local}");
+            assert_eq!(
+                Location::parse(local),
+                Location::Local(local.into()),
+                "{local}"
+            );
         }
     }
 
@@ -751,7 +781,10 @@ mod tests {
     #[test]
     fn temporary_names_are_hidden_beside_the_final_one_and_differ() {
         let one = temporary_name("data.bin");
-        assert!(one.starts_with(".data.bin.devctl-") && one.ends_with(".part"), "{one}");
+        assert!(
+            one.starts_with(".data.bin.devctl-") && one.ends_with(".part"),
+            "{one}"
+        );
         assert_ne!(one, temporary_name("data.bin"));
     }
 

@@ -129,7 +129,11 @@ impl Remote {
 
     /// The attributes of `path` itself (a symbolic link is not followed).
     pub async fn lstat(&self, path: &str) -> Result<Attrs> {
-        let attrs = self.sftp.lstat(path).await.map_err(|e| self.error(path, e))?;
+        let attrs = self
+            .sftp
+            .lstat(path)
+            .await
+            .map_err(|e| self.error(path, e))?;
         Ok(Attrs::from_sftp(&attrs.attrs))
     }
 
@@ -321,12 +325,8 @@ impl Remote {
             digest.update(&chunk);
             let at = offset;
             offset += n as u64;
-            in_flight.push(async move {
-                self.sftp
-                    .write(handle, at, chunk)
-                    .await
-                    .map(|_| n as u64)
-            });
+            in_flight
+                .push(async move { self.sftp.write(handle, at, chunk).await.map(|_| n as u64) });
             while in_flight.len() >= most {
                 if let Some(sent) = in_flight.next().await {
                     on_bytes(sent.map_err(|e| self.error(path, e))?);
@@ -384,7 +384,8 @@ impl Remote {
                 let at = asked;
                 let len = self.chunk.min(size - at) as u32;
                 asked += u64::from(len);
-                in_flight.push_back(async move { (at, len, self.sftp.read(handle, at, len).await) });
+                in_flight
+                    .push_back(async move { (at, len, self.sftp.read(handle, at, len).await) });
             }
             let Some((at, len, data)) = in_flight.next().await else {
                 break;

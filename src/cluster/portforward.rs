@@ -1,0 +1,110 @@
+//! One port of a pod through the API server's `pods/portforward` WebSocket, as a byte stream.
+//! devctl speaks the protocol itself (rather than through kube's forwarder, which sends what
+//! it reads in 4 KiB messages, each flushed on its own, one direction at a time) so that bulk
+//! transfers such as `cp` move in large messages, both directions at once.
+//!
+//! The protocol (`v4.channel.k8s.io`): binary messages whose first byte is the channel, 0 for
+//! the port's data and 1 for its error; the first message on each channel from the server
+//! starts with the port number (2 bytes, little-endian).
+
+use bytes::Bytes;
+use futures::{SinkExt as _, StreamExt as _};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::sync::{mpsc, oneshot};
+use tokio_tungstenite::tungstenite::Message;
+
+/// Bytes read from our side per message to the server.
+const MESSAGE: usize = 128 * 1024;
+
+const DATA: u8 = 0;
+const ERROR: u8 = 1;
+
+/// An open port-forward: the stream, and what the kubelet said on the error channel when it
+/// could not reach the port.
+pub struct Tunnel {
+    pub stream: tokio::io::DuplexStream,
+    pub failure: oneshot::Receiver<String>,
+}
+
+/// Opens the port-forward to `port` of `pod` in `namespace`.
+pub async fn open(
+    client: &kube::Client,
+    namespace: &str,
+    pod: &str,
+    port: u16,
+) -> Result<Tunnel, kube::Error> {
+    let request = kube::core::Request::new(format!("/api/v1/namespaces/{namespace}/pods"))
+        .portforward(pod, &[port])
+        .map_err(kube::Error::BuildRequest)?;
+    let socket = client.connect(request).await?.into_stream();
+    let (mut to_server, mut from_server) = socket.split();
+    let (ours, theirs) = tokio::io::duplex(MESSAGE);
+    let (mut from_us, mut to_us) = tokio::io::split(theirs);
+    let (failed, failure) = oneshot::channel();
+
+    // What the server sends is always taken at once and queued (the window of the protocol
+    // inside, such as SSH's, bounds how much): reading it never waits on our side reading,
+    // so a transfer that fills both directions cannot stall with each side waiting for the
+    // other.
+    let (queue, mut queued) = mpsc::unbounded_channel::<Bytes>();
+    tokio::spawn(async move {
+        let mut failed = Some(failed);
+        let mut started = [false; 2];
+        while let Some(Ok(message)) = from_server.next().await {
+            let mut data = match message {
+                Message::Binary(data) if !data.is_empty() => data,
+                Message::Close(_) => break,
+                _ => continue,
+            };
+            let channel = data[0];
+            data = data.slice(1..);
+            if let Some(started) = started.get_mut(usize::from(channel))
+                && !*started
+            {
+                *started = true;
+                data = data.slice(data.len().min(2)..);
+            }
+            if data.is_empty() {
+                continue;
+            }
+            if channel == DATA {
+                if queue.send(data).is_err() {
+                    break;
+                }
+            } else if channel == ERROR
+                && let Some(failed) = failed.take()
+            {
+                let _ = failed.send(String::from_utf8_lossy(&data).into_owned());
+            }
+        }
+    });
+    tokio::spawn(async move {
+        while let Some(data) = queued.recv().await {
+            if to_us.write_all(&data).await.is_err() {
+                return;
+            }
+        }
+        let _ = to_us.shutdown().await;
+    });
+    tokio::spawn(async move {
+        let mut buffer = vec![0u8; MESSAGE + 1];
+        loop {
+            buffer[0] = DATA;
+            let n = match from_us.read(&mut buffer[1..]).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            let message = Message::binary(Bytes::copy_from_slice(&buffer[..=n]));
+            if to_server.send(message).await.is_err() {
+                return;
+            }
+        }
+        // The protocol cannot half-close a port: our end is the end of the forward. The
+        // server answers the close, which ends the reading side once what it sent is read.
+        let _ = to_server.send(Message::Close(None)).await;
+    });
+    Ok(Tunnel {
+        stream: ours,
+        failure,
+    })
+}
