@@ -19,8 +19,8 @@ const MESSAGE: usize = 128 * 1024;
 const DATA: u8 = 0;
 const ERROR: u8 = 1;
 
-/// An open port-forward: the stream, and what the kubelet said on the error channel when it
-/// could not reach the port.
+/// An open port-forward: the stream, and why it failed: what the kubelet said on the error
+/// channel when it could not reach the port, or how the connection to the API server broke.
 pub struct Tunnel {
     pub stream: tokio::io::DuplexStream,
     pub failure: oneshot::Receiver<String>,
@@ -50,7 +50,17 @@ pub async fn open(
     tokio::spawn(async move {
         let mut failed = Some(failed);
         let mut started = [false; 2];
-        while let Some(Ok(message)) = from_server.next().await {
+        while let Some(message) = from_server.next().await {
+            let message = match message {
+                Ok(message) => message,
+                // The connection to the API server broke: as good as a refusal to go on.
+                Err(e) => {
+                    if let Some(failed) = failed.take() {
+                        let _ = failed.send(format!("lost the connection to the API server: {e}"));
+                    }
+                    break;
+                }
+            };
             let mut data = match message {
                 Message::Binary(data) if !data.is_empty() => data,
                 Message::Close(_) => break,
