@@ -765,3 +765,141 @@ fn proxy_to_a_port_nothing_listens_on_says_why_with_255() {
     assert!(stderr(&out).contains("broke"), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
 }
+
+/// `echo $SSH_CONNECTION` through `devctl ssh box --via VIA`: the address and port the sshd
+/// was reached at (its last two words).
+fn reached_at(ns: &Ns, via: &str) -> String {
+    let out = ns.devctl(&["ssh", "box", "--via", via, "--", "echo", "$SSH_CONNECTION"]);
+    assert_eq!(code(&out), 0, "--via {via}: {}", stderr(&out));
+    let words: Vec<String> = stdout(&out).split_whitespace().map(String::from).collect();
+    assert_eq!(words.len(), 4, "{}", stdout(&out));
+    words[2..].join(":")
+}
+
+#[test]
+fn the_direct_transport_reaches_sshd_at_the_pods_address_as_nodeport_does_at_the_services() {
+    let Some(ns) = Ns::new("ssh-direct") else {
+        return;
+    };
+    // sshd must listen on the pod's port 22.
+    if common::rootfs::skip() {
+        return;
+    }
+    sshd::user_key(&ns);
+    // A node of this test whose pods get loopback addresses (kwok hands them out from the
+    // node's pod CIDR), and a resource only it has, so the devserver's pod lands there.
+    let (cidr, _) = sshd::loopback_pod_cidr();
+    let node = format!("direct-{}", ns.name);
+    let resource = "example.com/loopback";
+    testcluster::block_on(
+        ns.cluster.add_node(
+            &testcluster::NodeSpec::new(&node)
+                .resource(resource, "1")
+                .pod_cidr(&cidr),
+        ),
+    )
+    .unwrap();
+    let node_port = sshd::free_node_port();
+    ns.ok(&[
+        "create",
+        "box",
+        "--wait",
+        "--flavor",
+        "cpu-small",
+        "--gpu",
+        &format!("{resource}=1"),
+        "--expose",
+        &format!("nodeport:{node_port}"),
+    ]);
+    let pod: k8s_openapi::api::core::v1::Pod = ns.get("box-0").unwrap();
+    assert_eq!(
+        pod.spec.as_ref().unwrap().node_name.as_deref(),
+        Some(node.as_str())
+    );
+    let pod_ip: std::net::IpAddr = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.pod_ip.as_deref())
+        .expect("kwok gave the pod an address")
+        .parse()
+        .unwrap();
+    let network = cidr.trim_end_matches("0/24");
+    assert!(
+        pod_ip.to_string().starts_with(network),
+        "{pod_ip} in {cidr}"
+    );
+    // One sshd at the pod's SSH port (where port-forwards go too, as a kubelet's) and at the
+    // node port on the node's address, 127.0.0.1.
+    let at_pod = std::net::SocketAddr::from((pod_ip, 22));
+    let at_node = std::net::SocketAddr::from(([127, 0, 0, 1], node_port));
+    let Some(_sshd) = Sshd::start_listening(&ns, "box", &[at_pod, at_node]) else {
+        return;
+    };
+
+    assert_eq!(reached_at(&ns, "direct"), format!("{pod_ip}:22"));
+    assert_eq!(
+        reached_at(&ns, "nodeport"),
+        format!("127.0.0.1:{node_port}")
+    );
+    assert!(
+        ns.port_forwards("box-0").is_empty(),
+        "no port-forward asked"
+    );
+    assert_eq!(reached_at(&ns, "port-forward"), format!("{pod_ip}:22"));
+    assert_eq!(ns.port_forwards("box-0").len(), 1);
+
+    // proxy --via direct carries OpenSSH's ssh to the pod's address.
+    let set: k8s_openapi::api::apps::v1::StatefulSet = ns.get("box").unwrap();
+    let pinned = set.metadata.annotations.unwrap()["devserver.io/host-key"].clone();
+    let known_hosts = ns.env.home().join("known_hosts");
+    std::fs::write(&known_hosts, format!("box.devctl {pinned}\n")).unwrap();
+    let proxy_command = format!(
+        "{} --kubeconfig {} -n {} proxy box --via direct",
+        env!("CARGO_BIN_EXE_devctl"),
+        ns.cluster.kubeconfig().display(),
+        ns.name
+    );
+    let out = std::process::Command::new("ssh")
+        .env("HOME", ns.env.home())
+        .arg("-o")
+        .arg(format!("ProxyCommand={proxy_command}"))
+        .arg("-o")
+        .arg(format!("UserKnownHostsFile={}", known_hosts.display()))
+        .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
+        .args(["-o", "HostKeyAlias=box.devctl", "-o", "LogLevel=ERROR"])
+        .arg("-i")
+        .arg(ns.env.home().join(".ssh/id_ed25519"))
+        .args(["dev@box", "echo", "$SSH_CONNECTION"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with(&format!("{pod_ip} 22")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(ns.port_forwards("box-0").len(), 1, "still only the one");
+
+    // The pinned host key is checked over direct as over any transport: pin another one.
+    let (_, _, other) = devctl::ssh::keys::generate("other").unwrap();
+    testcluster::block_on(async {
+        let sets: kube::Api<k8s_openapi::api::apps::v1::StatefulSet> = ns.api().await;
+        let patch = serde_json::json!({
+            "metadata": {"annotations": {"devserver.io/host-key": other}}
+        });
+        sets.patch(
+            "box",
+            &kube::api::PatchParams::default(),
+            &kube::api::Patch::Merge(patch),
+        )
+        .await
+        .unwrap();
+    });
+    let out = ns.devctl(&["ssh", "box", "--via", "direct", "--", "true"]);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("host key mismatch"),
+        "{}",
+        stderr(&out)
+    );
+}
