@@ -182,8 +182,15 @@ fn found(
         )),
         other => other.into(),
     })?;
-    if let Some(at) = state::expires_at(&set).filter(|at| *at <= Timestamp::now()) {
-        return Err(Error::new(
+    refuse_expired(name, &set)?;
+    Ok(set)
+}
+
+/// A devserver past its expiry counts as gone for the commands that reach into it: "not
+/// found" (exit 3), with how to make a new one or keep this one.
+pub(super) fn refuse_expired(name: &str, set: &StatefulSet) -> Result<()> {
+    match state::expires_at(set).filter(|at| *at <= Timestamp::now()) {
+        Some(at) => Err(Error::new(
             Kind::NotFound,
             format!(
                 "devserver {name} expired at {} and is about to be reaped",
@@ -192,9 +199,9 @@ fn found(
         )
         .hint(format!(
             "devctl create NEW-NAME makes a new one; devctl extend {name} --ttl 8h keeps this one"
-        )));
+        ))),
+        None => Ok(()),
     }
-    Ok(set)
 }
 
 /// Whether `pod` is this devserver's own (not an earlier one's of the same name, not one on
