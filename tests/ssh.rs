@@ -903,3 +903,65 @@ fn the_direct_transport_reaches_sshd_at_the_pods_address_as_nodeport_does_at_the
         stderr(&out)
     );
 }
+
+#[test]
+fn proxy_whose_api_connection_is_cut_exits_255_and_says_so() {
+    let Some(ns) = Ns::new("proxy-cut") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    // The pod's port 22 leads to an echo server: what goes in comes back.
+    let echo = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let echo_port = echo.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in echo.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = conn.try_clone().unwrap();
+                let mut writer = conn;
+                let _ = std::io::copy(&mut reader, &mut writer);
+            });
+        }
+    });
+    ns.cluster
+        .agent()
+        .forward(&ns.name, "box-0", 22, &format!("127.0.0.1:{echo_port}"))
+        .unwrap();
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "proxy", "box"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Input stays open: the end comes from the cut.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"ping\n").unwrap();
+    let mut back = [0u8; 5];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut back)
+        .unwrap();
+    assert_eq!(&back, b"ping\n");
+    let forwards = ns.port_forwards("box-0");
+    assert_eq!(forwards.len(), 1, "{forwards:?}");
+    ns.cluster
+        .proxy()
+        .drop_connection(&forwards[0].conn)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err,
+        "error: the connection to devserver box broke: its connection through the API server was cut\n"
+    );
+    assert!(out.stdout.is_empty());
+}

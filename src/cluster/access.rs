@@ -231,7 +231,9 @@ enum Inner {
         stream: tokio::io::DuplexStream,
         /// What the kubelet reports on the port's error channel (it could not reach the port).
         failure: Option<futures::future::BoxFuture<'static, Option<String>>>,
-        _forwarder: kube::api::Portforwarder,
+        /// How the forwarder's WebSocket ended: an error when the connection to the API
+        /// server broke, as opposed to closed.
+        ended: Option<tokio::task::JoinHandle<std::result::Result<(), String>>>,
     },
 }
 
@@ -264,19 +266,37 @@ impl Stream {
             inner: Inner::Forwarded {
                 stream: relay(stream),
                 failure,
-                _forwarder: forwarder,
+                ended: Some(tokio::spawn(async move {
+                    forwarder.join().await.map_err(|e| e.to_string())
+                })),
             },
         })
     }
 
-    /// Why the stream ended, if the cluster said: the kubelet's message when it could not
-    /// reach the pod's port. Asked once the stream has ended; waits a moment for the message.
+    /// Why the stream ended, if it did not just close: the kubelet's message when it could
+    /// not reach the pod's port, or the break of the connection to the API server that
+    /// carried it. Asked once the stream has ended and our side is shut down (so that a
+    /// forward that closed can finish); waits a moment for the answer.
     pub async fn failure(&mut self) -> Option<String> {
-        let Inner::Forwarded { failure, .. } = &mut self.inner else {
+        let Inner::Forwarded { failure, ended, .. } = &mut self.inner else {
             return None;
         };
-        let failure = failure.take()?;
-        tokio::time::timeout(Duration::from_millis(500), failure)
+        let (failure, ended) = (failure.take(), ended.take());
+        let why = async move {
+            if let Some(failure) = failure
+                && let Some(message) = failure.await
+            {
+                return Some(message);
+            }
+            match ended?.await {
+                Ok(Err(e)) => {
+                    tracing::debug!("the port-forward ended: {e}");
+                    Some("its connection through the API server was cut".to_string())
+                }
+                _ => None,
+            }
+        };
+        tokio::time::timeout(Duration::from_millis(500), why)
             .await
             .ok()
             .flatten()
