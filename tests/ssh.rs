@@ -965,3 +965,30 @@ fn proxy_whose_api_connection_is_cut_exits_255_and_says_so() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn ssh_whose_output_is_closed_ends_quietly_with_255_as_openssh() {
+    let Some((ns, _sshd)) = devserver("ssh-epipe", "box") else {
+        return;
+    };
+    // As `devctl ssh box -- yes | head -1`: the reader takes a line and goes away.
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box", "--", "yes"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "y\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "nothing to say about a closed output");
+}

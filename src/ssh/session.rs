@@ -402,8 +402,20 @@ impl Connection {
             tokio::select! {
                 message = reader.wait() => match message {
                     Some(ChannelMsg::Data { data }) => {
-                        stdout.write_all(&data).await.map_err(write_error)?;
-                        stdout.flush().await.map_err(write_error)?;
+                        let written = match stdout.write_all(&data).await {
+                            Ok(()) => stdout.flush().await,
+                            failed => failed,
+                        };
+                        match written {
+                            // Our reader went away (`| head -1`). As OpenSSH: not a word,
+                            // the session ends, and the exit code is the remote's if it has
+                            // given one, else 255.
+                            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                                let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+                                return Ok(status.map_or(255, |code| (code & 0xff) as u8));
+                            }
+                            written => written.map_err(write_error)?,
+                        }
                     }
                     Some(ChannelMsg::ExtendedData { data, .. }) => {
                         stderr.write_all(&data).await.map_err(write_error)?;
