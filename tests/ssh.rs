@@ -992,3 +992,52 @@ fn ssh_whose_output_is_closed_ends_quietly_with_255_as_openssh() {
     assert_eq!(code(&out), 255, "{}", stderr(&out));
     assert_eq!(stderr(&out), "", "nothing to say about a closed output");
 }
+
+#[test]
+fn a_local_forward_the_devserver_cannot_connect_says_so_in_one_line() {
+    let Some((ns, _sshd)) = devserver("ssh-forward-refused", "box") else {
+        return;
+    };
+    let free = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (local, closed) = (free(), free());
+    let forward = format!("{local}:127.0.0.1:{closed}");
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "-L", &forward, "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "up\n", "the session runs");
+    // Nothing listens at the far end: the connection is closed, and the session goes on.
+    let mut through = std::net::TcpStream::connect(("127.0.0.1", local)).unwrap();
+    through
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    assert_eq!(through.read(&mut [0u8; 1]).unwrap(), 0);
+    child.stdin.take().unwrap().write_all(b"done\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "warning: -L 127.0.0.1:{local}: the devserver could not connect to 127.0.0.1:{closed}\n"
+        )
+    );
+}

@@ -276,11 +276,14 @@ impl Connection {
                                 let _ =
                                     tokio::io::copy_bidirectional(&mut socket, &mut stream).await;
                             }
-                            Err(e) => tracing::debug!(
-                                "-L {}:{}: the devserver refused the forward: {e}",
-                                forward.host,
-                                forward.host_port
-                            ),
+                            Err(e) => {
+                                use std::io::{IsTerminal as _, Write as _};
+                                let mut stderr = std::io::stderr();
+                                // A terminal in raw mode needs the carriage return.
+                                let end = if stderr.is_terminal() { "\r\n" } else { "\n" };
+                                let line = format!("warning: {}{end}", refused(&forward, e));
+                                let _ = stderr.write_all(line.as_bytes());
+                            }
                         }
                     });
                 }
@@ -495,6 +498,22 @@ impl Connection {
 
 fn write_error(e: std::io::Error) -> Error {
     Error::general(format!("cannot write the session's output: {e}"))
+}
+
+/// Why the devserver opened no channel for a connection to the `-L` forward.
+fn refused(forward: &Forward, e: russh::Error) -> String {
+    use russh::ChannelOpenFailure as Why;
+    let to = format!("{}:{}", forward.host, forward.host_port);
+    let why = match e {
+        russh::Error::ChannelOpenFailure(Why::ConnectFailed) => {
+            format!("the devserver could not connect to {to}")
+        }
+        russh::Error::ChannelOpenFailure(Why::AdministrativelyProhibited) => {
+            format!("the devserver's sshd does not allow forwarding to {to}")
+        }
+        e => format!("the devserver refused the forward to {to}: {e}"),
+    };
+    format!("-L {}:{}: {why}", forward.bind, forward.port)
 }
 
 /// Tries `identities` in order: a key file as it is, or through the agent when the file is
