@@ -1041,3 +1041,41 @@ fn a_local_forward_the_devserver_cannot_connect_says_so_in_one_line() {
         )
     );
 }
+
+#[test]
+fn exec_with_input_over_the_v4_protocol_warns_once_that_the_end_of_input_cannot_pass() {
+    let Some(ns) = Ns::new("exec-v4") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    let warnings = |out: &std::process::Output| {
+        stderr(out)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    let out = ns.devctl(&["exec", "box", "-i", "--", "true"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        warnings(&out).is_empty(),
+        "v5 can close stdin: {}",
+        stderr(&out)
+    );
+    // As an API server older than 1.30: no v5.channel.k8s.io.
+    ns.cluster
+        .proxy()
+        .withhold_subprotocols(
+            &testcluster::Scope::namespace(&ns.name),
+            &["v5.channel.k8s.io"],
+        )
+        .unwrap();
+    let out = ns.devctl(&["exec", "box", "-i", "--", "true"]);
+    let warned = warnings(&out);
+    assert_eq!(warned.len(), 1, "{}", stderr(&out));
+    assert!(warned[0].contains("end of standard input"), "{warned:?}");
+    // Without -i there is no input to end.
+    let out = ns.devctl(&["exec", "box", "--", "sh", "-c", "exit 3"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(warnings(&out).is_empty(), "{}", stderr(&out));
+}

@@ -370,7 +370,19 @@ where
 
     fn call(&mut self, request: http::Request<kube::client::Body>) -> Self::Future {
         let (h2, h1) = (self.h2.clone(), self.h1.clone());
-        if is_upgrade(&request) || self.protocol.get() == Known::Http1 {
+        if is_upgrade(&request) {
+            return Box::pin(async move {
+                let answer = h1.request(request).await?;
+                let chosen = answer
+                    .headers()
+                    .get(http::header::SEC_WEBSOCKET_PROTOCOL)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string);
+                *LAST_SUBPROTOCOL.lock().unwrap_or_else(|p| p.into_inner()) = chosen;
+                Ok(answer)
+            });
+        }
+        if self.protocol.get() == Known::Http1 {
             return Box::pin(async move { Ok(h1.request(request).await?) });
         }
         let protocol = self.protocol.clone();
@@ -407,6 +419,19 @@ where
 /// How many times a request goes again after the connect it waited for was given up by the
 /// request that made it (each time, one of the waiters makes the next connect).
 const MAX_ABANDONED_CONNECTS: u32 = 8;
+
+/// The WebSocket subprotocol the API server chose for this process's latest upgrade. kube
+/// keeps it to itself, and `exec -i` must know whether the end of its input can be passed on
+/// (`v5.channel.k8s.io`) or not (`v4.channel.k8s.io`, before Kubernetes 1.30).
+static LAST_SUBPROTOCOL: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// See [`LAST_SUBPROTOCOL`].
+pub fn last_subprotocol() -> Option<String> {
+    LAST_SUBPROTOCOL
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+}
 
 fn is_upgrade<B>(request: &http::Request<B>) -> bool {
     request.headers().contains_key(http::header::UPGRADE)
