@@ -271,6 +271,36 @@ fn logs_of_a_stopped_devserver_say_how_to_start_it() {
 }
 
 #[test]
+fn logs_of_an_expired_devserver_are_not_found_as_for_exec() {
+    let Some(ns) = running("logs-expired") else {
+        return;
+    };
+    let past = serde_json::json!({ "metadata": { "annotations": {
+        "devserver.io/expires-at": "2000-01-01T00:00:00Z" } } });
+    testcluster::block_on(async {
+        let sets = ns.api::<k8s_openapi::api::apps::v1::StatefulSet>().await;
+        sets.patch(
+            "box",
+            &kube::api::PatchParams::default(),
+            &kube::api::Patch::Merge(past),
+        )
+        .await
+        .unwrap()
+    });
+    for command in [&["logs", "box"][..], &["exec", "box", "--", "true"]] {
+        let out = ns.devctl(command);
+        assert_eq!(out.status.code(), Some(3), "{command:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: devserver box expired at 2000-01-01T00:00:00Z")
+                && err.contains("hint: devctl create NEW-NAME makes a new one"),
+            "{command:?}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
 fn logs_and_events_of_a_missing_devserver_are_not_found_with_how_to_make_it() {
     let Some(ns) = Ns::new("le-missing") else {
         return;

@@ -765,3 +765,317 @@ fn proxy_to_a_port_nothing_listens_on_says_why_with_255() {
     assert!(stderr(&out).contains("broke"), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
 }
+
+/// `echo $SSH_CONNECTION` through `devctl ssh box --via VIA`: the address and port the sshd
+/// was reached at (its last two words).
+fn reached_at(ns: &Ns, via: &str) -> String {
+    let out = ns.devctl(&["ssh", "box", "--via", via, "--", "echo", "$SSH_CONNECTION"]);
+    assert_eq!(code(&out), 0, "--via {via}: {}", stderr(&out));
+    let words: Vec<String> = stdout(&out).split_whitespace().map(String::from).collect();
+    assert_eq!(words.len(), 4, "{}", stdout(&out));
+    words[2..].join(":")
+}
+
+#[test]
+fn the_direct_transport_reaches_sshd_at_the_pods_address_as_nodeport_does_at_the_services() {
+    let Some(ns) = Ns::new("ssh-direct") else {
+        return;
+    };
+    // sshd must listen on the pod's port 22.
+    if common::rootfs::skip() {
+        return;
+    }
+    sshd::user_key(&ns);
+    // A node of this test whose pods get loopback addresses (kwok hands them out from the
+    // node's pod CIDR), and a resource only it has, so the devserver's pod lands there.
+    let (cidr, _) = sshd::loopback_pod_cidr();
+    let node = format!("direct-{}", ns.name);
+    let resource = "example.com/loopback";
+    testcluster::block_on(
+        ns.cluster.add_node(
+            &testcluster::NodeSpec::new(&node)
+                .resource(resource, "1")
+                .pod_cidr(&cidr),
+        ),
+    )
+    .unwrap();
+    let node_port = sshd::free_node_port();
+    ns.ok(&[
+        "create",
+        "box",
+        "--wait",
+        "--flavor",
+        "cpu-small",
+        "--gpu",
+        &format!("{resource}=1"),
+        "--expose",
+        &format!("nodeport:{node_port}"),
+    ]);
+    let pod: k8s_openapi::api::core::v1::Pod = ns.get("box-0").unwrap();
+    assert_eq!(
+        pod.spec.as_ref().unwrap().node_name.as_deref(),
+        Some(node.as_str())
+    );
+    let pod_ip: std::net::IpAddr = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.pod_ip.as_deref())
+        .expect("kwok gave the pod an address")
+        .parse()
+        .unwrap();
+    let network = cidr.trim_end_matches("0/24");
+    assert!(
+        pod_ip.to_string().starts_with(network),
+        "{pod_ip} in {cidr}"
+    );
+    // One sshd at the pod's SSH port (where port-forwards go too, as a kubelet's) and at the
+    // node port on the node's address, 127.0.0.1.
+    let at_pod = std::net::SocketAddr::from((pod_ip, 22));
+    let at_node = std::net::SocketAddr::from(([127, 0, 0, 1], node_port));
+    let Some(_sshd) = Sshd::start_listening(&ns, "box", &[at_pod, at_node]) else {
+        return;
+    };
+
+    assert_eq!(reached_at(&ns, "direct"), format!("{pod_ip}:22"));
+    assert_eq!(
+        reached_at(&ns, "nodeport"),
+        format!("127.0.0.1:{node_port}")
+    );
+    assert!(
+        ns.port_forwards("box-0").is_empty(),
+        "no port-forward asked"
+    );
+    assert_eq!(reached_at(&ns, "port-forward"), format!("{pod_ip}:22"));
+    assert_eq!(ns.port_forwards("box-0").len(), 1);
+
+    // proxy --via direct carries OpenSSH's ssh to the pod's address.
+    let set: k8s_openapi::api::apps::v1::StatefulSet = ns.get("box").unwrap();
+    let pinned = set.metadata.annotations.unwrap()["devserver.io/host-key"].clone();
+    let known_hosts = ns.env.home().join("known_hosts");
+    std::fs::write(&known_hosts, format!("box.devctl {pinned}\n")).unwrap();
+    let proxy_command = format!(
+        "{} --kubeconfig {} -n {} proxy box --via direct",
+        env!("CARGO_BIN_EXE_devctl"),
+        ns.cluster.kubeconfig().display(),
+        ns.name
+    );
+    let out = std::process::Command::new("ssh")
+        .env("HOME", ns.env.home())
+        .arg("-o")
+        .arg(format!("ProxyCommand={proxy_command}"))
+        .arg("-o")
+        .arg(format!("UserKnownHostsFile={}", known_hosts.display()))
+        .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
+        .args(["-o", "HostKeyAlias=box.devctl", "-o", "LogLevel=ERROR"])
+        .arg("-i")
+        .arg(ns.env.home().join(".ssh/id_ed25519"))
+        .args(["dev@box", "echo", "$SSH_CONNECTION"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with(&format!("{pod_ip} 22")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(ns.port_forwards("box-0").len(), 1, "still only the one");
+
+    // The pinned host key is checked over direct as over any transport: pin another one.
+    let (_, _, other) = devctl::ssh::keys::generate("other").unwrap();
+    testcluster::block_on(async {
+        let sets: kube::Api<k8s_openapi::api::apps::v1::StatefulSet> = ns.api().await;
+        let patch = serde_json::json!({
+            "metadata": {"annotations": {"devserver.io/host-key": other}}
+        });
+        sets.patch(
+            "box",
+            &kube::api::PatchParams::default(),
+            &kube::api::Patch::Merge(patch),
+        )
+        .await
+        .unwrap();
+    });
+    let out = ns.devctl(&["ssh", "box", "--via", "direct", "--", "true"]);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("host key mismatch"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn proxy_whose_api_connection_is_cut_exits_255_and_says_so() {
+    let Some(ns) = Ns::new("proxy-cut") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    // The pod's port 22 leads to an echo server: what goes in comes back.
+    let echo = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let echo_port = echo.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in echo.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut reader = conn.try_clone().unwrap();
+                let mut writer = conn;
+                let _ = std::io::copy(&mut reader, &mut writer);
+            });
+        }
+    });
+    ns.cluster
+        .agent()
+        .forward(&ns.name, "box-0", 22, &format!("127.0.0.1:{echo_port}"))
+        .unwrap();
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "proxy", "box"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Input stays open: the end comes from the cut.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"ping\n").unwrap();
+    let mut back = [0u8; 5];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut back)
+        .unwrap();
+    assert_eq!(&back, b"ping\n");
+    let forwards = ns.port_forwards("box-0");
+    assert_eq!(forwards.len(), 1, "{forwards:?}");
+    ns.cluster
+        .proxy()
+        .drop_connection(&forwards[0].conn)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err,
+        "error: the connection to devserver box broke: its connection through the API server was cut\n"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn ssh_whose_output_is_closed_ends_quietly_with_255_as_openssh() {
+    let Some((ns, _sshd)) = devserver("ssh-epipe", "box") else {
+        return;
+    };
+    // As `devctl ssh box -- yes | head -1`: the reader takes a line and goes away.
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "ssh", "box", "--", "yes"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "y\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "nothing to say about a closed output");
+}
+
+#[test]
+fn a_local_forward_the_devserver_cannot_connect_says_so_in_one_line() {
+    let Some((ns, _sshd)) = devserver("ssh-forward-refused", "box") else {
+        return;
+    };
+    let free = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (local, closed) = (free(), free());
+    let forward = format!("{local}:127.0.0.1:{closed}");
+    let mut child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n", &ns.name, "ssh", "-L", &forward, "box", "--", "echo", "up;", "read", "line",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "up\n", "the session runs");
+    // Nothing listens at the far end: the connection is closed, and the session goes on.
+    let mut through = std::net::TcpStream::connect(("127.0.0.1", local)).unwrap();
+    through
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    assert_eq!(through.read(&mut [0u8; 1]).unwrap(), 0);
+    child.stdin.take().unwrap().write_all(b"done\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "warning: -L 127.0.0.1:{local}: the devserver could not connect to 127.0.0.1:{closed}\n"
+        )
+    );
+}
+
+#[test]
+fn exec_with_input_over_the_v4_protocol_warns_once_that_the_end_of_input_cannot_pass() {
+    let Some(ns) = Ns::new("exec-v4") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--wait", "--flavor", "cpu-small"]);
+    let warnings = |out: &std::process::Output| {
+        stderr(out)
+            .lines()
+            .filter(|l| l.starts_with("warning:"))
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    let out = ns.devctl(&["exec", "box", "-i", "--", "true"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        warnings(&out).is_empty(),
+        "v5 can close stdin: {}",
+        stderr(&out)
+    );
+    // As an API server older than 1.30: no v5.channel.k8s.io.
+    ns.cluster
+        .proxy()
+        .withhold_subprotocols(
+            &testcluster::Scope::namespace(&ns.name),
+            &["v5.channel.k8s.io"],
+        )
+        .unwrap();
+    let out = ns.devctl(&["exec", "box", "-i", "--", "true"]);
+    let warned = warnings(&out);
+    assert_eq!(warned.len(), 1, "{}", stderr(&out));
+    assert!(warned[0].contains("end of standard input"), "{warned:?}");
+    // Without -i there is no input to end.
+    let out = ns.devctl(&["exec", "box", "--", "sh", "-c", "exit 3"]);
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
+    assert!(warnings(&out).is_empty(), "{}", stderr(&out));
+}

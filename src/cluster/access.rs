@@ -182,8 +182,15 @@ fn found(
         )),
         other => other.into(),
     })?;
-    if let Some(at) = state::expires_at(&set).filter(|at| *at <= Timestamp::now()) {
-        return Err(Error::new(
+    refuse_expired(name, &set)?;
+    Ok(set)
+}
+
+/// A devserver past its expiry counts as gone for the commands that reach into it: "not
+/// found" (exit 3), with how to make a new one or keep this one.
+pub(super) fn refuse_expired(name: &str, set: &StatefulSet) -> Result<()> {
+    match state::expires_at(set).filter(|at| *at <= Timestamp::now()) {
+        Some(at) => Err(Error::new(
             Kind::NotFound,
             format!(
                 "devserver {name} expired at {} and is about to be reaped",
@@ -192,9 +199,9 @@ fn found(
         )
         .hint(format!(
             "devctl create NEW-NAME makes a new one; devctl extend {name} --ttl 8h keeps this one"
-        )));
+        ))),
+        None => Ok(()),
     }
-    Ok(set)
 }
 
 /// Whether `pod` is this devserver's own (not an earlier one's of the same name, not one on
@@ -254,8 +261,10 @@ impl Stream {
         })
     }
 
-    /// Why the stream ended, if the cluster said: the kubelet's message when it could not
-    /// reach the pod's port. Asked once the stream has ended; waits a moment for the message.
+    /// Why the stream ended, if it did not just close: the kubelet's message when it could
+    /// not reach the pod's port, or the break of the connection to the API server that
+    /// carried it. Asked once the stream has ended and our side is shut down (so that a
+    /// forward that closed can finish); waits a moment for the answer.
     pub async fn failure(&mut self) -> Option<String> {
         let Inner::Forwarded { failure, .. } = &mut self.inner else {
             return None;
@@ -344,17 +353,7 @@ pub async fn open(
 ) -> Result<Stream> {
     match transport {
         Transport::PortForward => Stream::port_forward(cluster, devserver.pod_name(), port).await,
-        Transport::Direct => {
-            let ip = devserver
-                .pod
-                .status
-                .as_ref()
-                .and_then(|s| s.pod_ip.as_deref())
-                .ok_or_else(|| {
-                    Error::general(format!("the pod of {} has no address yet", devserver.name))
-                })?;
-            Stream::tcp(ip, port, TCP_CONNECT_TIMEOUT).await
-        }
+        Transport::Direct => Stream::tcp(pod_address(devserver)?, port, TCP_CONNECT_TIMEOUT).await,
         Transport::NodePort => {
             let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let name = &devserver.name;
@@ -373,6 +372,26 @@ pub async fn open(
             Stream::tcp(&address.address, node_port as u16, TCP_CONNECT_TIMEOUT).await
         }
     }
+}
+
+/// The running devserver's pod address, for the direct transport.
+fn pod_address(devserver: &Running) -> Result<&str> {
+    devserver
+        .pod
+        .status
+        .as_ref()
+        .and_then(|s| s.pod_ip.as_deref())
+        .filter(|ip| !ip.is_empty())
+        .ok_or_else(|| {
+            Error::new(
+                Kind::Connection,
+                format!(
+                    "pod {} of devserver {} has no address yet, so --via direct cannot reach it",
+                    devserver.pod_name(),
+                    devserver.name
+                ),
+            )
+        })
 }
 
 /// The stream to the devserver's SSH port, with the devserver: in the common case (running,
@@ -412,4 +431,35 @@ pub async fn ssh_stream(
     let running = running(cluster, name, Until::Ready, patience, on_phase).await?;
     let stream = open(cluster, &running, transport, port).await?;
     Ok((running, stream))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn running(pod_ip: Option<&str>) -> Running {
+        let pod = serde_json::json!({
+            "metadata": {"name": "box-0"},
+            "status": {"phase": "Running", "podIP": pod_ip},
+        });
+        Running {
+            name: "box".into(),
+            namespace: "ns".into(),
+            set: StatefulSet::default(),
+            pod: serde_json::from_value(pod).unwrap(),
+        }
+    }
+
+    #[test]
+    fn direct_to_a_pod_without_an_address_is_a_connection_error_of_one_line() {
+        for ip in [None, Some("")] {
+            let err = pod_address(&running(ip)).unwrap_err();
+            assert_eq!(err.kind, Kind::Connection);
+            assert_eq!(
+                err.render(false),
+                "error: pod box-0 of devserver box has no address yet, so --via direct cannot reach it"
+            );
+        }
+        assert_eq!(pod_address(&running(Some("10.1.2.3"))).unwrap(), "10.1.2.3");
+    }
 }

@@ -292,6 +292,8 @@ where
     fn call(&mut self, uri: http::Uri) -> Self::Future {
         let connecting = self.inner.call(uri);
         let protocol = self.protocol.clone();
+        // What the waiting requests report is this connect's outcome, not an earlier one's.
+        protocol.connect_failed(None);
         Box::pin(async move {
             let io = match connecting.await {
                 Ok(io) => io,
@@ -368,24 +370,67 @@ where
 
     fn call(&mut self, request: http::Request<kube::client::Body>) -> Self::Future {
         let (h2, h1) = (self.h2.clone(), self.h1.clone());
-        if is_upgrade(&request) || self.protocol.get() == Known::Http1 {
+        if is_upgrade(&request) {
+            return Box::pin(async move {
+                let answer = h1.request(request).await?;
+                let chosen = answer
+                    .headers()
+                    .get(http::header::SEC_WEBSOCKET_PROTOCOL)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string);
+                *LAST_SUBPROTOCOL.lock().unwrap_or_else(|p| p.into_inner()) = chosen;
+                Ok(answer)
+            });
+        }
+        if self.protocol.get() == Known::Http1 {
             return Box::pin(async move { Ok(h1.request(request).await?) });
         }
-        let again = copy(&request);
         let protocol = self.protocol.clone();
         Box::pin(async move {
-            match (h2.request(request).await, again) {
-                (Err(_), Some(again)) if protocol.get() == Known::Http1 => {
-                    Ok(h1.request(again).await?)
+            let mut request = request;
+            let mut abandoned = 0;
+            loop {
+                let again = copy(&request);
+                match (h2.request(request).await, again) {
+                    (Err(_), Some(again)) if protocol.get() == Known::Http1 => {
+                        return Ok(h1.request(again).await?);
+                    }
+                    (Err(e), again) => match (protocol.connect_failure(), again) {
+                        (Some(failure), _) => return Err(failure.into()),
+                        // The connect this request waited for ended without failing: the
+                        // request that made it was dropped (its own timeout, a caller that
+                        // went away), and hyper tells the others only that they were
+                        // canceled. Nothing was sent: go again, making the connect now.
+                        (None, Some(again))
+                            if e.is_connect() && abandoned < MAX_ABANDONED_CONNECTS =>
+                        {
+                            abandoned += 1;
+                            request = again;
+                        }
+                        (None, _) => return Err(e.into()),
+                    },
+                    (Ok(answer), _) => return Ok(answer),
                 }
-                (Err(e), _) => match protocol.connect_failure() {
-                    Some(failure) => Err(failure.into()),
-                    None => Err(e.into()),
-                },
-                (Ok(answer), _) => Ok(answer),
             }
         })
     }
+}
+
+/// How many times a request goes again after the connect it waited for was given up by the
+/// request that made it (each time, one of the waiters makes the next connect).
+const MAX_ABANDONED_CONNECTS: u32 = 8;
+
+/// The WebSocket subprotocol the API server chose for this process's latest upgrade. kube
+/// keeps it to itself, and `exec -i` must know whether the end of its input can be passed on
+/// (`v5.channel.k8s.io`) or not (`v4.channel.k8s.io`, before Kubernetes 1.30).
+static LAST_SUBPROTOCOL: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// See [`LAST_SUBPROTOCOL`].
+pub fn last_subprotocol() -> Option<String> {
+    LAST_SUBPROTOCOL
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
 }
 
 fn is_upgrade<B>(request: &http::Request<B>) -> bool {
@@ -821,6 +866,70 @@ mod tests {
         let answered = tower::ServiceExt::oneshot(dispatch.clone(), upgrade).await;
         assert!(answered.is_ok());
         assert_eq!((server.connects(), h1_server.connects()), (0, 1));
+    }
+
+    /// A connector whose connects never finish, as a server that takes the TCP connection and
+    /// never answers the TLS handshake; counts its connects.
+    #[derive(Clone, Default)]
+    struct Silent {
+        connects: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    }
+
+    impl tower::Service<http::Uri> for Silent {
+        type Response = hyper_util::rt::TokioIo<Pipe>;
+        type Error = std::io::Error;
+        type Future = futures::future::BoxFuture<'static, Result<Self::Response, std::io::Error>>;
+
+        fn poll_ready(
+            &mut self,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), Self::Error>> {
+            std::task::Poll::Ready(Ok(()))
+        }
+
+        fn call(&mut self, _: http::Uri) -> Self::Future {
+            self.connects
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Box::pin(futures::future::pending())
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_request_whose_connect_was_given_up_by_another_times_out_on_its_own() {
+        let silent = Silent::default();
+        let protocol = Protocol::new(Known::Unknown);
+        let h2 = RequireHttp2 {
+            inner: silent.clone(),
+            protocol: protocol.clone(),
+        };
+        let dispatch = Dispatch::new(h2, silent.clone(), protocol);
+        let limited = |secs| {
+            RequestTimeoutLayer {
+                limit: Some(std::time::Duration::from_secs(secs)),
+            }
+            .layer(dispatch.clone())
+        };
+        // The first request makes the connection that the second one waits for, and gives
+        // up on it first.
+        let first = tokio::spawn(tower::ServiceExt::oneshot(limited(1), get("/first")));
+        while silent.connects.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        let second = tower::ServiceExt::oneshot(limited(2), get("/second")).await;
+        for (which, answer) in [("first", first.await.unwrap()), ("second", second)] {
+            let err = answer.err().unwrap();
+            let io = err.downcast_ref::<std::io::Error>();
+            assert_eq!(
+                io.map(|e| e.kind()),
+                Some(std::io::ErrorKind::TimedOut),
+                "{which}: {err}"
+            );
+        }
+        assert_eq!(
+            silent.connects.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "the second request made a connect of its own"
+        );
     }
 
     #[tokio::test(start_paused = true)]

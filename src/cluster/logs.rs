@@ -152,6 +152,7 @@ pub async fn open(
     let pod_name = state::pod_name(name);
     let (set, pod) = tokio::join!(devservers::get(cluster, name), pods.get_opt(&pod_name));
     let set = set.map_err(LogsError::Lookup)?;
+    super::access::refuse_expired(name, &set).map_err(LogsError::Cluster)?;
     let namespace = cluster.namespace.clone();
     if state::stopped(&set) {
         return Err(LogsError::Stopped {

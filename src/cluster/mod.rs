@@ -7,7 +7,7 @@
 //! caller.
 
 pub mod access;
-mod client;
+pub(crate) mod client;
 pub mod devservers;
 pub mod endpoints;
 mod errors;

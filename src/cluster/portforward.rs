@@ -55,8 +55,10 @@ pub async fn open(
                 Ok(message) => message,
                 // The connection to the API server broke: as good as a refusal to go on.
                 Err(e) => {
+                    tracing::debug!("the port-forward's WebSocket broke: {e}");
                     if let Some(failed) = failed.take() {
-                        let _ = failed.send(format!("lost the connection to the API server: {e}"));
+                        let cut = "its connection through the API server was cut";
+                        let _ = failed.send(cut.to_string());
                     }
                     break;
                 }

@@ -44,6 +44,15 @@ pub async fn run(ctx: &Context<'_>, args: ExecArgs) -> Result<ExitStatus> {
                 Error::new(Kind::Connection, err.message.clone()).caused_by(&err)
             }
         })?;
+    // Before Kubernetes 1.30 the exec protocol (v4) cannot close the command's input: at the
+    // end of ours, kube can only end the whole stream.
+    if args.stdin
+        && crate::cluster::client::last_subprotocol().as_deref() == Some("v4.channel.k8s.io")
+    {
+        printer.warn(
+            "the cluster speaks the v4 exec protocol, which cannot pass on the end of standard input: when it ends, the command's stream ends too",
+        );
+    }
     let raw = if args.tty && args.stdin {
         RawMode::enable()
             .map_err(|e| Error::general(format!("cannot set the terminal to raw mode: {e}")))?

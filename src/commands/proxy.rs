@@ -41,9 +41,15 @@ pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
         )
     };
     ended.map_err(|e| broke(e.to_string()))?;
-    // The devserver's side ended: a kubelet that could not reach sshd says why.
-    if from_devserver && let Some(why) = stream.failure().await {
-        return Err(broke(why));
+    // The devserver's side ended: a kubelet that could not reach sshd says why, and so does
+    // a cut connection to the API server. Ours is shut down first, so a forward that closed
+    // can finish.
+    if from_devserver {
+        let _ = tokio::io::AsyncWriteExt::shutdown(&mut to).await;
+        drop((from, to));
+        if let Some(why) = stream.failure().await {
+            return Err(broke(why));
+        }
     }
     Ok(0)
 }

@@ -281,11 +281,14 @@ impl Connection {
                                 let _ =
                                     tokio::io::copy_bidirectional(&mut socket, &mut stream).await;
                             }
-                            Err(e) => tracing::debug!(
-                                "-L {}:{}: the devserver refused the forward: {e}",
-                                forward.host,
-                                forward.host_port
-                            ),
+                            Err(e) => {
+                                use std::io::{IsTerminal as _, Write as _};
+                                let mut stderr = std::io::stderr();
+                                // A terminal in raw mode needs the carriage return.
+                                let end = if stderr.is_terminal() { "\r\n" } else { "\n" };
+                                let line = format!("warning: {}{end}", refused(&forward, e));
+                                let _ = stderr.write_all(line.as_bytes());
+                            }
                         }
                     });
                 }
@@ -407,8 +410,20 @@ impl Connection {
             tokio::select! {
                 message = reader.wait() => match message {
                     Some(ChannelMsg::Data { data }) => {
-                        stdout.write_all(&data).await.map_err(write_error)?;
-                        stdout.flush().await.map_err(write_error)?;
+                        let written = match stdout.write_all(&data).await {
+                            Ok(()) => stdout.flush().await,
+                            failed => failed,
+                        };
+                        match written {
+                            // Our reader went away (`| head -1`). As OpenSSH: not a word,
+                            // the session ends, and the exit code is the remote's if it has
+                            // given one, else 255.
+                            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                                let _ = self.handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+                                return Ok(status.map_or(255, |code| (code & 0xff) as u8));
+                            }
+                            written => written.map_err(write_error)?,
+                        }
                     }
                     Some(ChannelMsg::ExtendedData { data, .. }) => {
                         stderr.write_all(&data).await.map_err(write_error)?;
@@ -539,6 +554,22 @@ impl Connection {
 
 fn write_error(e: std::io::Error) -> Error {
     Error::general(format!("cannot write the session's output: {e}"))
+}
+
+/// Why the devserver opened no channel for a connection to the `-L` forward.
+fn refused(forward: &Forward, e: russh::Error) -> String {
+    use russh::ChannelOpenFailure as Why;
+    let to = format!("{}:{}", forward.host, forward.host_port);
+    let why = match e {
+        russh::Error::ChannelOpenFailure(Why::ConnectFailed) => {
+            format!("the devserver could not connect to {to}")
+        }
+        russh::Error::ChannelOpenFailure(Why::AdministrativelyProhibited) => {
+            format!("the devserver's sshd does not allow forwarding to {to}")
+        }
+        e => format!("the devserver refused the forward to {to}: {e}"),
+    };
+    format!("-L {}:{}: {why}", forward.bind, forward.port)
 }
 
 /// Tries `identities` in order: a key file as it is, or through the agent when the file is

@@ -412,6 +412,23 @@ impl ProxyControl {
         expect_ok(&self.addr, "POST", "/faults", &body).map(drop)
     }
 
+    /// From now on, the requests in `scope` reach the API server without `protocols` among
+    /// the WebSocket subprotocols they offer, so it picks among the rest: withholding
+    /// `v5.channel.k8s.io` gives an exec what an API server older than 1.30 gives
+    /// (`v4.channel.k8s.io`, which cannot close stdin).
+    pub fn withhold_subprotocols(&self, scope: &Scope, protocols: &[&str]) -> Result<(), Error> {
+        scope.require_client("withholding subprotocols")?;
+        #[derive(Serialize)]
+        struct Withhold<'a> {
+            #[serde(flatten)]
+            scope: &'a Scope,
+            protocols: &'a [&'a str],
+        }
+        let body = serde_json::to_vec(&Withhold { scope, protocols })
+            .map_err(|e| Error::Control(e.to_string()))?;
+        expect_ok(&self.addr, "POST", "/withhold", &body).map(drop)
+    }
+
     /// Starts holding the requests `hold` matches; see [`ProxyControl::wait_held`] and
     /// [`ProxyControl::release`].
     pub fn hold(&self, hold: &Hold) -> Result<HoldId, Error> {

@@ -75,6 +75,8 @@ pub struct NodeSpec {
     pub taints: Vec<(String, String, String)>,
     /// Capacity, also reported as allocatable: `cpu`, `memory`, `pods`, `nvidia.com/gpu`, ...
     pub resources: BTreeMap<String, String>,
+    /// The addresses kwok gives the node's pods (`spec.podCIDR`); kwok's `--cidr` without it.
+    pub pod_cidr: Option<String>,
 }
 
 impl NodeSpec {
@@ -89,6 +91,7 @@ impl NodeSpec {
             labels: BTreeMap::new(),
             taints: Vec::new(),
             resources,
+            pod_cidr: None,
         }
     }
 
@@ -104,6 +107,13 @@ impl NodeSpec {
 
     pub fn resource(mut self, name: &str, quantity: &str) -> NodeSpec {
         self.resources.insert(name.into(), quantity.into());
+        self
+    }
+
+    /// Pod addresses from `cidr`, e.g. `127.10.20.0/24`: loopback ones are this machine's, so
+    /// something listening there is what the pod's address reaches.
+    pub fn pod_cidr(mut self, cidr: &str) -> NodeSpec {
+        self.pod_cidr = Some(cidr.into());
         self
     }
 

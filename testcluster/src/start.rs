@@ -587,13 +587,18 @@ pub(crate) fn node_object(spec: &crate::NodeSpec) -> Result<Node, Error> {
     ] {
         labels.entry(k.into()).or_insert_with(|| v.into());
     }
+    let mut node_spec = serde_json::json!({ "taints": taints });
+    if let Some(cidr) = &spec.pod_cidr {
+        node_spec["podCIDR"] = cidr.as_str().into();
+        node_spec["podCIDRs"] = serde_json::json!([cidr]);
+    }
     serde_json::from_value(serde_json::json!({
         "metadata": {
             "name": spec.name,
             "labels": labels,
             "annotations": { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
         },
-        "spec": { "taints": taints },
+        "spec": node_spec,
         "status": { "capacity": spec.resources, "allocatable": spec.resources },
     }))
     .map_err(|e| Error::Invalid(format!("node {}: {e}", spec.name)))

@@ -4,7 +4,7 @@
 //! of its own), and the test cluster's port-forward for the devserver's pod sent to that sshd.
 //! So `devctl ssh` goes API server -> node agent -> OpenSSH, logging in as `dev`.
 
-use std::net::{TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -45,7 +45,10 @@ fn lower() -> PathBuf {
 /// A running sshd for one devserver; dropping it ends it.
 pub struct Sshd {
     child: Child,
+    /// The port of its first address.
     pub port: u16,
+    /// Where it listens; the pod's port-forwards go to the first.
+    addresses: Vec<SocketAddr>,
     pub log: PathBuf,
 }
 
@@ -54,20 +57,22 @@ impl Drop for Sshd {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_ok() && Instant::now() < deadline {
+        while self.addresses.iter().any(|a| TcpStream::connect(a).is_ok())
+            && Instant::now() < deadline
+        {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
 
-/// What the devserver's pod would see at `/devctl`, written into `dir`, with sshd on `port`.
-/// `host_key` replaces the devserver's host key pair (for the mismatch test).
+/// What the devserver's pod would see at `/devctl`, written into `dir`, with sshd listening
+/// on `addresses`. `host_key` replaces the devserver's host key pair (for the mismatch test).
 fn lay_out(
     cluster: &Cluster,
     namespace: &str,
     name: &str,
     dir: &Path,
-    port: u16,
+    addresses: &[SocketAddr],
     host_key: Option<(String, String)>,
 ) {
     let (config, secret) = testcluster::block_on(async {
@@ -83,11 +88,12 @@ fn lay_out(
         (config, secret)
     });
     std::fs::create_dir_all(dir.join("ssh")).unwrap();
+    let listen: String = addresses
+        .iter()
+        .map(|a| format!("ListenAddress {a}\n"))
+        .collect();
     for (key, value) in config.data.unwrap_or_default() {
-        let value = value.replace(
-            "Port 22\n",
-            &format!("Port {port}\nListenAddress 127.0.0.1\n"),
-        );
+        let value = value.replace("Port 22\n", &listen);
         std::fs::write(dir.join(key), value).unwrap();
     }
     for (key, value) in secret.data.unwrap_or_default() {
@@ -139,7 +145,14 @@ impl Sshd {
 
     /// The same listening on `port` (a NodePort the test chose, say).
     pub fn start_on(ns: &Ns, name: &str, port: u16) -> Option<Sshd> {
-        Sshd::start_at(ns.cluster, &ns.name, ns.env.home(), name, None, Some(port))
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        Sshd::start_at(ns.cluster, &ns.name, ns.env.home(), name, None, &[address])
+    }
+
+    /// The same listening on each of `addresses` (a node port and the pod's address, say);
+    /// the pod's port-forwards go to the first.
+    pub fn start_listening(ns: &Ns, name: &str, addresses: &[SocketAddr]) -> Option<Sshd> {
+        Sshd::start_at(ns.cluster, &ns.name, ns.env.home(), name, None, addresses)
     }
 
     /// The same in any namespace, its files under `home`.
@@ -150,7 +163,13 @@ impl Sshd {
         name: &str,
         host_key: Option<(String, String)>,
     ) -> Option<Sshd> {
-        Sshd::start_at(cluster, namespace, home, name, host_key, None)
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        Sshd::start_at(cluster, namespace, home, name, host_key, &[address])
     }
 
     fn start_at(
@@ -159,7 +178,7 @@ impl Sshd {
         home: &Path,
         name: &str,
         host_key: Option<(String, String)>,
-        port: Option<u16>,
+        addresses: &[SocketAddr],
     ) -> Option<Sshd> {
         if rootfs::skip() {
             return None;
@@ -167,15 +186,8 @@ impl Sshd {
         let lower = lower();
         let work = home.join(format!("sshd-{name}"));
         std::fs::create_dir_all(&work).unwrap();
-        let port = port.unwrap_or_else(|| {
-            TcpListener::bind("127.0.0.1:0")
-                .unwrap()
-                .local_addr()
-                .unwrap()
-                .port()
-        });
         let devctl_dir = work.join("devctl");
-        lay_out(cluster, namespace, name, &devctl_dir, port, host_key);
+        lay_out(cluster, namespace, name, &devctl_dir, addresses, host_key);
         let layers = work.join("layers");
         std::fs::create_dir_all(&layers).unwrap();
         // Paths reach the script as arguments, never pasted into it.
@@ -209,7 +221,12 @@ exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
             .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
             .spawn()
             .unwrap();
-        let mut sshd = Sshd { child, port, log };
+        let mut sshd = Sshd {
+            child,
+            port: addresses[0].port(),
+            addresses: addresses.to_vec(),
+            log,
+        };
         sshd.wait_listening();
         cluster
             .agent()
@@ -217,7 +234,7 @@ exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
                 namespace,
                 &format!("{name}-0"),
                 22,
-                &format!("127.0.0.1:{port}"),
+                &addresses[0].to_string(),
             )
             .unwrap();
         Some(sshd)
@@ -225,7 +242,11 @@ exec chroot "$2/root" /bin/sh /devctl/startup.sh"#;
 
     fn wait_listening(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(120);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+        while self
+            .addresses
+            .iter()
+            .any(|a| TcpStream::connect(a).is_err())
+        {
             if let Ok(Some(status)) = self.child.try_wait() {
                 panic!(
                     "the startup script ended ({status}): {}",
@@ -268,4 +289,22 @@ pub fn free_node_port() -> u16 {
         .map(|i| 30000 + ((seed + i * 104_729) % 2767) as u16)
         .find(|p| TcpListener::bind(("127.0.0.1", *p)).is_ok())
         .expect("a free port in 30000-32766")
+}
+
+/// A loopback network for a node's pods, `127.X.Y.0/24`, and its first address (the one kwok
+/// gives the node's first pod), where nothing listens on port 22: the pod's address is then
+/// this machine's, and an sshd there is what it reaches.
+pub fn loopback_pod_cidr() -> (String, IpAddr) {
+    let seed = std::process::id() as u64 * 7919
+        + std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos() as u64;
+    (0..1000)
+        .map(|i| (seed + i * 104_729) % (100 * 256))
+        .map(|n| ((100 + n / 256) as u8, (n % 256) as u8))
+        .map(|(x, y)| (x, y, IpAddr::V4(Ipv4Addr::new(127, x, y, 1))))
+        .find(|(_, _, first)| TcpListener::bind((*first, 22)).is_ok())
+        .map(|(x, y, first)| (format!("127.{x}.{y}.0/24"), first))
+        .expect("a loopback network with port 22 free")
 }

@@ -58,6 +58,19 @@ func (p *proxy) controlHandler() http.Handler {
 	mux.HandleFunc("GET /faults", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, p.faults.list())
 	})
+	// Subprotocols withheld from the API server for requests in a client's scope, from then on.
+	mux.HandleFunc("POST /withhold", func(w http.ResponseWriter, r *http.Request) {
+		var h withhold
+		if err := json.NewDecoder(r.Body).Decode(&h); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if err := p.withheld.add(&h); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	})
 	// Holds: POST makes one ({"id": N}); GET /holds/N?n=K&waitMs=T answers once it caught K
 	// requests (408 after T ms); POST /holds/N/release lets them go.
 	mux.HandleFunc("POST /holds", func(w http.ResponseWriter, r *http.Request) {

@@ -1,5 +1,6 @@
 // proxy.go forwards requests to the API server: identity headers from client certificates,
-// held requests kept back, injected faults answered locally, and an entry in the request log
+// held requests kept back, injected faults answered locally, withheld WebSocket subprotocols
+// taken out of the offer, and an entry in the request log
 // for each request (ended once the answer reached the client, past any latency).
 package main
 
@@ -21,6 +22,7 @@ import (
 type proxy struct {
 	rp        *httputil.ReverseProxy
 	faults    faultList
+	withheld  withholdList
 	holds     holdSet
 	log       requestLog
 	conns     connSet
@@ -107,6 +109,7 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.Header.Add("X-Remote-Group", group)
 		}
 	}
+	p.withheld.apply(r, req)
 	p.rp.ServeHTTP(rec, r)
 }
 

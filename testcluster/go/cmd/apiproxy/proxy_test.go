@@ -681,3 +681,25 @@ func TestControlAPIOpensAndClosesListeners(t *testing.T) {
 		t.Fatalf("closed twice: %d", code)
 	}
 }
+
+func TestWithheldSubprotocolsLeaveTheOfferInScope(t *testing.T) {
+	var l withholdList
+	if err := l.add(&withhold{Protocols: []string{"v5.channel.k8s.io"}}); err == nil {
+		t.Fatal("a rule for every client is refused")
+	}
+	if err := l.add(&withhold{scope: scope{Namespace: "a"}, Protocols: []string{"v5.channel.k8s.io"}}); err != nil {
+		t.Fatal(err)
+	}
+	offer := func(path string) string {
+		r := httptest.NewRequest("GET", path, nil)
+		r.Header.Set("Sec-WebSocket-Protocol", "v5.channel.k8s.io, v4.channel.k8s.io")
+		l.apply(r, requestOf(r))
+		return r.Header.Get("Sec-WebSocket-Protocol")
+	}
+	if got := offer("/api/v1/namespaces/a/pods/p/exec"); got != "v4.channel.k8s.io" {
+		t.Fatalf("in scope: %q", got)
+	}
+	if got := offer("/api/v1/namespaces/b/pods/p/exec"); got != "v5.channel.k8s.io, v4.channel.k8s.io" {
+		t.Fatalf("out of scope: %q", got)
+	}
+}
