@@ -11,13 +11,12 @@
 
 mod common;
 
-use std::io::Write as _;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::Path;
 
 use common::ns::Ns;
 use common::sshd::{self, Sshd};
-use common::{stderr, stdout};
+use common::{random_file, stderr, stdout};
 
 fn devserver(prefix: &str) -> Option<(Ns, Sshd)> {
     let ns = Ns::new(prefix)?;
@@ -29,26 +28,6 @@ fn devserver(prefix: &str) -> Option<(Ns, Sshd)> {
 
 fn code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
-}
-
-/// `size` bytes that do not repeat (xorshift), written fast.
-fn random_file(path: &Path, size: u64, seed: u64) {
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path).unwrap());
-    let mut state = seed | 1;
-    let mut left = size;
-    let mut block = vec![0u8; 1 << 16];
-    while left > 0 {
-        for word in block.chunks_mut(8) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            word.copy_from_slice(&state.to_le_bytes()[..word.len()]);
-        }
-        let n = left.min(block.len() as u64) as usize;
-        out.write_all(&block[..n]).unwrap();
-        left -= n as u64;
-    }
-    out.flush().unwrap();
 }
 
 fn local_sha256(path: &Path) -> String {
@@ -260,17 +239,17 @@ fn cp_refuses_what_it_cannot_do_in_one_line() {
     let out = ns.devctl(&["cp", &file, "box:/no/such/dir/"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("error: box:/no/such/dir/ no such directory"),
+        stderr(&out).starts_with("error: box:/no/such/dir/: no such directory"),
         "{}",
         stderr(&out)
     );
 
     let out = ns.devctl(&["cp", &file, "box:/no/such/file"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("no such file or directory"),
-        "{}",
-        stderr(&out)
+    // The message names the target, not the temporary name it is written under.
+    assert_eq!(
+        stderr(&out),
+        "error: box:/no/such/file: no such file or directory\n"
     );
 
     let out = ns.devctl(&["cp", &file, &file]);
@@ -291,7 +270,7 @@ fn cp_refuses_what_it_cannot_do_in_one_line() {
     let out = ns.devctl(&["cp", home.join("sshd-box").to_str().unwrap(), "box:plain"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("box:plain exists and is not a directory"),
+        stderr(&out).contains("box:plain: exists and is not a directory"),
         "{}",
         stderr(&out)
     );
@@ -382,10 +361,152 @@ fn without_sha256sum_on_the_devserver_files_are_read_back_to_check_them() {
     let out = ns.devctl(&["cp", data.to_str().unwrap(), "box:/tmp/"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("box has no sha256sum"),
+        stderr(&out).contains("box cannot compute SHA-256 sums"),
         "{}",
         stderr(&out)
     );
     let there = on_box(&ns, &["sha256sum.away", "/tmp/data.bin"]);
     assert!(there.starts_with(&local_sha256(&data)), "{there}");
+}
+
+#[test]
+fn cp_replaces_an_existing_file_on_either_side() {
+    let Some((ns, _sshd)) = devserver("cp-replace") else {
+        return;
+    };
+    let home = ns.env.home();
+    let data = home.join("data.bin");
+    on_box(&ns, &["echo", "old", ">", "/tmp/data.bin"]);
+    random_file(&data, 300_000, 21);
+    let out = ns.devctl(&["cp", data.to_str().unwrap(), "box:/tmp/data.bin"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let there = on_box(&ns, &["sha256sum", "/tmp/data.bin"]);
+    assert!(there.starts_with(&local_sha256(&data)), "{there}");
+
+    std::fs::write(home.join("here.bin"), b"old").unwrap();
+    on_box(
+        &ns,
+        &["head", "-c", "70000", "/dev/urandom", ">", "/tmp/new.bin"],
+    );
+    let out = ns.devctl(&[
+        "cp",
+        "box:/tmp/new.bin",
+        home.join("here.bin").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let there = on_box(&ns, &["sha256sum", "/tmp/new.bin"]);
+    assert!(
+        there.starts_with(&local_sha256(&home.join("here.bin"))),
+        "{there}"
+    );
+}
+
+#[test]
+fn ctrl_c_stops_a_copy_and_removes_the_file_in_flight() {
+    let Some((ns, _sshd)) = devserver("cp-interrupt") else {
+        return;
+    };
+    let home = ns.env.home();
+    let big = home.join("big.bin");
+    random_file(&big, 1 << 30, 5);
+    let child = ns
+        .env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "cp", big.to_str().unwrap(), "box:/tmp/"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the temporary file is there, the copy is under way.
+    let mut seen = false;
+    for _ in 0..200 {
+        let there = on_box(&ns, &["ls", "-a", "/tmp"]);
+        if there.contains(".big.bin.devctl-") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the copy never started");
+    let pid = child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    assert!(stderr(&out).contains("stopped copying"), "{}", stderr(&out));
+    let there = on_box(&ns, &["ls", "-a", "/tmp"]);
+    assert!(!there.contains("big.bin"), "left behind: {there}");
+}
+
+#[test]
+fn a_download_never_writes_through_a_link_or_under_a_name_that_is_not_utf8() {
+    let Some((ns, _sshd)) = devserver("cp-unsafe") else {
+        return;
+    };
+    let home = ns.env.home();
+    on_box(
+        &ns,
+        &["mkdir", "-p", "t/x", "&&", "echo", "hi", ">", "t/x/f"],
+    );
+    // A local link where the tree has a directory: the copy must not follow it.
+    let outside = home.join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let back = home.join("back");
+    std::fs::create_dir_all(back.join("t")).unwrap();
+    std::os::unix::fs::symlink(&outside, back.join("t/x")).unwrap();
+    let out = ns.devctl(&["cp", "box:t", back.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "written through the link"
+    );
+
+    // A name that is not UTF-8 is refused, not copied under another name.
+    on_box(
+        &ns,
+        &[
+            "mkdir",
+            "u",
+            "&&",
+            "touch",
+            "\"u/$(printf 'bad\\377name')\"",
+        ],
+    );
+    let elsewhere = home.join("elsewhere");
+    let out = ns.devctl(&["cp", "box:u", elsewhere.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn cp_shows_a_progress_bar_with_the_rate_on_a_terminal() {
+    let Some((ns, _sshd)) = devserver("cp-bar") else {
+        return;
+    };
+    let home = ns.env.home();
+    let data = home.join("data.bin");
+    random_file(&data, 64 << 20, 9);
+    // script(1) gives devctl a terminal on every stream.
+    let command = format!(
+        "{} --kubeconfig {} -n {} cp {} box:/tmp/",
+        env!("CARGO_BIN_EXE_devctl"),
+        ns.cluster.kubeconfig().display(),
+        ns.name,
+        data.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let drawn = stdout(&out);
+    assert!(drawn.contains("box [") && drawn.contains("iB/s"), "{drawn}");
 }

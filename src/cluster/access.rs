@@ -252,7 +252,14 @@ impl Stream {
                     .caused_by(&err),
                 }
             })?;
-        let failure = Box::pin(async move { tunnel.failure.await.ok() });
+        let failure = Box::pin(async move {
+            match tunnel.failure.await.ok()? {
+                super::portforward::Failure::Refused(said) => Some(said),
+                super::portforward::Failure::Broke(_) => {
+                    Some("its connection through the API server was cut".to_string())
+                }
+            }
+        });
         Ok(Stream {
             inner: Inner::Forwarded {
                 stream: tunnel.stream,

@@ -367,8 +367,7 @@ impl Shared<'_> {
 /// One port-forward stream with what tells how it ended.
 struct Forward {
     stream: tokio::io::DuplexStream,
-    refusal: Option<futures::future::BoxFuture<'static, Option<String>>>,
-    forwarder: kube::api::Portforwarder,
+    failure: tokio::sync::oneshot::Receiver<super::portforward::Failure>,
 }
 
 enum Outcome {
@@ -382,23 +381,12 @@ enum Outcome {
 
 /// Opens the port-forward to `port` of `pod`.
 async fn open(cluster: &Cluster, pod: &str, port: u16) -> Result<Forward> {
-    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let mut forwarder = pods
-        .portforward(pod, &[port])
+    let tunnel = super::portforward::open(&cluster.client, &cluster.namespace, pod, port)
         .await
         .map_err(|e| cluster.error(e))?;
-    let stream = forwarder.take_stream(port).ok_or_else(|| {
-        Error::general(format!(
-            "the port-forward to {pod} gave no stream for port {port}"
-        ))
-    })?;
-    let refusal = forwarder
-        .take_error(port)
-        .map(|f| Box::pin(f) as futures::future::BoxFuture<'static, Option<String>>);
     Ok(Forward {
-        stream,
-        refusal,
-        forwarder,
+        stream: tunnel.stream,
+        failure: tunnel.failure,
     })
 }
 
@@ -413,45 +401,18 @@ impl Forward {
     /// Carries bytes between `tcp` and the pod until the pod's side ends (then the local
     /// connection is closed too, as the server closed it) or either side fails.
     async fn carry(self, tcp: TcpStream) -> Outcome {
-        let Forward {
-            stream,
-            refusal,
-            forwarder,
-        } = self;
+        let Forward { stream, failure } = self;
         bridge(tcp, stream).await;
-        // The pod's error channel gives its message, or ends with the forward's task; a task
-        // that does not end in time is aborted, not left running with its WebSocket.
-        let refused = match refusal {
-            Some(refusal) => match tokio::time::timeout(CLOSE_TIMEOUT, refusal).await {
-                Ok(refused) => refused,
-                Err(_) => {
-                    forwarder.abort();
-                    None
-                }
-            },
-            None => None,
-        };
-        let closed = tokio::time::timeout(CLOSE_TIMEOUT, forwarder.join()).await;
-        match (refused, closed) {
-            (Some(reason), _) => {
-                Outcome::Refused(reason.split_whitespace().collect::<Vec<_>>().join(" "))
+        // A failure is known once the forward's WebSocket has ended, which the end of our side
+        // brings about (and which is bounded: see cluster::portforward).
+        match tokio::time::timeout(CLOSE_TIMEOUT, failure).await {
+            Ok(Ok(super::portforward::Failure::Refused(reason))) => Outcome::Refused(reason),
+            Ok(Ok(super::portforward::Failure::Broke(why))) => {
+                Outcome::Broke(format!("lost the connection to the API server: {why}"))
             }
-            (None, Ok(Err(e))) => Outcome::Broke(forward_error(&e)),
-            (None, _) => Outcome::Done,
+            _ => Outcome::Done,
         }
     }
-}
-
-/// A forward's failure in a few words: the innermost cause says what happened (a reset, a
-/// TLS connection cut short), without the links some libraries append.
-fn forward_error(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut innermost = e;
-    while let Some(source) = innermost.source() {
-        innermost = source;
-    }
-    let text = innermost.to_string();
-    let text = text.split(": https://").next().unwrap_or_default();
-    format!("lost the connection to the API server: {text}")
 }
 
 /// Copies both ways; ends when the far side has finished sending (or a copy fails). The

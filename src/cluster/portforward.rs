@@ -19,12 +19,24 @@ const MESSAGE: usize = 128 * 1024;
 const DATA: u8 = 0;
 const ERROR: u8 = 1;
 
-/// An open port-forward: the stream, and why it failed: what the kubelet said on the error
-/// channel when it could not reach the port, or how the connection to the API server broke.
+/// An open port-forward: the stream, and why it failed, if it did (the receiver gets nothing
+/// when it just closed).
 pub struct Tunnel {
     pub stream: tokio::io::DuplexStream,
-    pub failure: oneshot::Receiver<String>,
+    pub failure: oneshot::Receiver<Failure>,
 }
+
+/// How a port-forward failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// What the kubelet said on the error channel: it could not reach the port.
+    Refused(String),
+    /// The connection to the API server broke (its innermost cause).
+    Broke(String),
+}
+
+/// How long the API server may take to answer our close before the forward is dropped.
+const CLOSE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Opens the port-forward to `port` of `pod` in `namespace`.
 pub async fn open(
@@ -47,7 +59,7 @@ pub async fn open(
     // so a transfer that fills both directions cannot stall with each side waiting for the
     // other.
     let (queue, mut queued) = mpsc::unbounded_channel::<Bytes>();
-    tokio::spawn(async move {
+    let reading = tokio::spawn(async move {
         let mut failed = Some(failed);
         let mut started = [false; 2];
         while let Some(message) = from_server.next().await {
@@ -57,8 +69,7 @@ pub async fn open(
                 Err(e) => {
                     tracing::debug!("the port-forward's WebSocket broke: {e}");
                     if let Some(failed) = failed.take() {
-                        let cut = "its connection through the API server was cut";
-                        let _ = failed.send(cut.to_string());
+                        let _ = failed.send(Failure::Broke(innermost(&e)));
                     }
                     break;
                 }
@@ -86,7 +97,10 @@ pub async fn open(
             } else if channel == ERROR
                 && let Some(failed) = failed.take()
             {
-                let _ = failed.send(String::from_utf8_lossy(&data).into_owned());
+                let said = String::from_utf8_lossy(&data);
+                let _ = failed.send(Failure::Refused(
+                    said.split_whitespace().collect::<Vec<_>>().join(" "),
+                ));
             }
         }
     });
@@ -112,11 +126,30 @@ pub async fn open(
             }
         }
         // The protocol cannot half-close a port: our end is the end of the forward. The
-        // server answers the close, which ends the reading side once what it sent is read.
+        // server answers the close, which ends the reading side once what it sent is read;
+        // one that does not answer in time is not left running.
         let _ = to_server.send(Message::Close(None)).await;
+        let abort = reading.abort_handle();
+        if tokio::time::timeout(CLOSE_TIMEOUT, reading).await.is_err() {
+            abort.abort();
+        }
     });
     Ok(Tunnel {
         stream: ours,
         failure,
     })
+}
+
+/// An error's innermost cause, which says what happened (a reset, a TLS connection cut short),
+/// without the links some libraries append.
+fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut innermost = e;
+    while let Some(source) = innermost.source() {
+        innermost = source;
+    }
+    let text = innermost.to_string();
+    text.split(": https://")
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use futures::StreamExt as _;
+use futures::{StreamExt as _, TryStreamExt as _};
 
 use super::sftp::{self, Attrs, FileKind, Remote};
 use crate::error::{Error, Result};
@@ -150,12 +150,15 @@ pub struct Report {
     pub skipped: Vec<String>,
 }
 
-/// Files copied at once (each with many requests in flight itself).
-const FILES_AT_ONCE: usize = 4;
+/// Files copied at once (each with many requests in flight itself): small files cost round
+/// trips more than bytes.
+const FILES_AT_ONCE: usize = 8;
+/// Directories listed at once (each holds a handle open on the server).
+const LISTINGS_AT_ONCE: usize = 16;
 
 /// The total bytes of the files of a copy, known before it starts (for the progress bar),
 /// and the copy. Progress is reported through `on_bytes`.
-pub struct Copy {
+pub struct Transfer {
     remote: Remote,
     name: String,
     direction: Direction,
@@ -165,11 +168,20 @@ pub struct Copy {
     local_top: PathBuf,
     pub total_bytes: u64,
     skipped: Vec<String>,
+    /// The temporary files that exist now, for `clean_up` after an interruption.
+    temporaries: Mutex<Vec<Temporary>>,
 }
 
-impl Copy {
+/// A file written under a temporary name, on one side or the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Temporary {
+    Local(PathBuf),
+    Devserver(String),
+}
+
+impl Transfer {
     /// Walks the source and decides the target: nothing is written yet.
-    pub async fn plan(remote: Remote, name: &str, direction: Direction) -> Result<Copy> {
+    pub async fn plan(remote: Remote, name: &str, direction: Direction) -> Result<Transfer> {
         let (entries, skipped, remote_top, local_top) = match &direction {
             Direction::Upload { local, path } => {
                 let walked = {
@@ -183,7 +195,7 @@ impl Copy {
                 let top_is_dir = entries[0].attrs.kind == FileKind::Dir;
                 let trailing = path.ends_with('/');
                 let placed = placement(destination?.map(|a| a.kind), top_is_dir, trailing)
-                    .map_err(|why| Error::general(format!("{name}:{path} {why}")))?;
+                    .map_err(|why| Error::general(format!("{name}:{path}: {why}")))?;
                 let target = match placed {
                     Placement::As => path.trim_end_matches('/').to_string(),
                     Placement::Inside => join(path, &local_name(local)?),
@@ -210,7 +222,7 @@ impl Copy {
                 };
                 let trailing = local.as_os_str().to_string_lossy().ends_with('/');
                 let placed = placement(destination, top.kind == FileKind::Dir, trailing)
-                    .map_err(|why| Error::general(format!("{} {why}", local.display())))?;
+                    .map_err(|why| Error::general(format!("{}: {why}", local.display())))?;
                 let local_target = match placed {
                     Placement::As => local.clone(),
                     Placement::Inside => local.join(remote_name(&remote, path).await?),
@@ -223,7 +235,7 @@ impl Copy {
             .filter(|e| e.attrs.kind == FileKind::File)
             .map(|e| e.attrs.size)
             .sum();
-        Ok(Copy {
+        Ok(Transfer {
             remote,
             name: name.to_string(),
             direction,
@@ -232,13 +244,14 @@ impl Copy {
             local_top,
             total_bytes,
             skipped,
+            temporaries: Mutex::new(Vec::new()),
         })
     }
 
     /// Copies everything, stopping at the first failure (the files in flight then finish or
     /// remove their temporary copies).
-    pub async fn run(self, on_bytes: &(dyn Fn(u64) + Sync)) -> Result<Report> {
-        let copy = &self;
+    pub async fn run(&self, on_bytes: &(dyn Fn(u64) + Sync)) -> Result<Report> {
+        let copy = self;
         let upload = matches!(self.direction, Direction::Upload { .. });
         let dirs: Vec<&Entry> = self
             .entries
@@ -320,6 +333,36 @@ impl Copy {
         Ok(report)
     }
 
+    /// Removes the temporary files of a copy that was stopped in its middle (its future
+    /// dropped), so that nothing but whole, checked files is left.
+    pub async fn clean_up(&self) {
+        let left = std::mem::take(&mut *self.temporaries.lock().unwrap_or_else(|p| p.into_inner()));
+        for temporary in left {
+            match temporary {
+                Temporary::Local(path) => {
+                    let _ = std::fs::remove_file(path);
+                }
+                Temporary::Devserver(path) => {
+                    let _ = self.remote.remove(&path).await;
+                }
+            }
+        }
+    }
+
+    fn hold(&self, temporary: Temporary) {
+        self.temporaries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(temporary);
+    }
+
+    fn release(&self, temporary: &Temporary) {
+        self.temporaries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|t| t != temporary);
+    }
+
     fn remote_at(&self, below: &str) -> String {
         if below.is_empty() {
             self.remote_top.clone()
@@ -352,19 +395,31 @@ impl Copy {
         let mut file = tokio::fs::File::open(&source)
             .await
             .map_err(|e| Error::general(format!("cannot read {}: {e}", source.display())))?;
+        let shown = format!("{}:{target}", self.name);
+        let held = Temporary::Devserver(temporary.clone());
+        self.hold(held.clone());
         let copied = async {
-            let sent = self.remote.upload(&mut file, &temporary, on_bytes).await?;
-            let size = file
-                .metadata()
-                .await
-                .map(|m| m.len())
-                .unwrap_or(entry.attrs.size);
-            let there = self.remote.sha256(&temporary, size).await?;
+            let (sent, bytes) = self
+                .remote
+                .upload(&mut file, &temporary, &target, on_bytes)
+                .await?;
+            // What was read must be the file as it was found: one that changed meanwhile
+            // would arrive torn, however well the bytes sent are checked.
+            let now = file.metadata().await.map(|m| attrs_of(&m)).ok();
+            if bytes != entry.attrs.size
+                || now.is_none_or(|n| n.size != entry.attrs.size || n.mtime != entry.attrs.mtime)
+            {
+                return Err(Error::general(format!(
+                    "{} changed while it was copied; nothing was left under {shown}",
+                    source.display()
+                ))
+                .hint("copy it again once nothing writes to it"));
+            }
+            let there = self.remote.sha256(&temporary, bytes).await?;
             if there != sent {
                 return Err(mismatch(
                     &source.display().to_string(),
-                    &self.name,
-                    &target,
+                    &shown,
                     &sent,
                     &there,
                 ));
@@ -376,6 +431,7 @@ impl Copy {
         if copied.is_err() {
             let _ = self.remote.remove(&temporary).await;
         }
+        self.release(&held);
         copied
     }
 
@@ -387,15 +443,25 @@ impl Copy {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let temporary = target.with_file_name(temporary_name(&base));
-        let mut file = std::fs::OpenOptions::new()
+        let write_error =
+            |e: std::io::Error| Error::general(format!("cannot write {}: {e}", target.display()));
+        let held = Temporary::Local(temporary.clone());
+        self.hold(held.clone());
+        let opened = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
             .open(&temporary)
-            .map(tokio::fs::File::from_std)
-            .map_err(|e| Error::general(format!("cannot write {}: {e}", temporary.display())))?;
+            .map(tokio::fs::File::from_std);
+        let mut file = match opened {
+            Ok(file) => file,
+            Err(e) => {
+                self.release(&held);
+                return Err(write_error(e));
+            }
+        };
         let copied = async {
-            let (received, there) = tokio::join!(
+            let (received, there) = tokio::try_join!(
                 async {
                     let received = self
                         .remote
@@ -403,18 +469,14 @@ impl Copy {
                         .await?;
                     tokio::io::AsyncWriteExt::flush(&mut file)
                         .await
-                        .map_err(|e| {
-                            Error::general(format!("cannot write {}: {e}", temporary.display()))
-                        })?;
+                        .map_err(write_error)?;
                     Ok::<_, Error>(received)
                 },
                 self.remote.sha256(&source, entry.attrs.size)
-            );
-            let (received, there) = (received?, there?);
+            )?;
             if there != received {
                 return Err(mismatch(
                     &format!("{}:{source}", self.name),
-                    "",
                     &target.display().to_string(),
                     &there,
                     &received,
@@ -422,13 +484,13 @@ impl Copy {
             }
             drop(file);
             set_local_attrs(&temporary, &entry.attrs)?;
-            std::fs::rename(&temporary, &target)
-                .map_err(|e| Error::general(format!("cannot write {}: {e}", target.display())))
+            std::fs::rename(&temporary, &target).map_err(write_error)
         }
         .await;
         if copied.is_err() {
             let _ = std::fs::remove_file(&temporary);
         }
+        self.release(&held);
         copied
     }
 
@@ -453,18 +515,42 @@ impl Copy {
     }
 }
 
-fn mismatch(from: &str, name: &str, to: &str, sent: &sftp::Digest, got: &sftp::Digest) -> Error {
-    let to = if name.is_empty() {
-        to.to_string()
-    } else {
-        format!("{name}:{to}")
-    };
+fn mismatch(from: &str, to: &str, sent: &sftp::Digest, got: &sftp::Digest) -> Error {
     Error::general(format!(
         "{to} does not match {from} after the copy (SHA-256 {} sent, {} received); nothing was left under its name",
         sftp::hex(sent),
         sftp::hex(got)
     ))
     .hint("run the copy again; if it keeps failing, the file changes while it is copied")
+}
+
+/// Whether `name` is what devctl writes while a file is being copied: never copied itself.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.contains(".devctl-") && name.ends_with(".part")
+}
+
+/// A name the devserver listed, refused unless it is one plain name: a server that sends
+/// `..`, a path, or an absolute name must not get a download to write outside its target.
+fn plain_name(name: &str, dir: &str) -> Result<()> {
+    let unsafe_name =
+        name.is_empty() || name == "." || name == ".." || name.contains('/') || name.contains('\0');
+    if unsafe_name {
+        return Err(Error::general(format!(
+            "the devserver listed {name:?} in {dir}, which is not a file name; nothing more was copied"
+        )));
+    }
+    not_lossy(name, dir)
+}
+
+/// Names and link targets that were not UTF-8 arrive with U+FFFD in place of their bytes:
+/// refused rather than copied under another name or pointing elsewhere.
+fn not_lossy(text: &str, dir: &str) -> Result<()> {
+    if text.contains('\u{FFFD}') {
+        return Err(Error::general(format!(
+            "{dir} holds a name that is not UTF-8 ({text:?}), which devctl cannot copy exactly"
+        )));
+    }
+    Ok(())
 }
 
 /// Directories grouped by depth, shallowest first.
@@ -517,7 +603,7 @@ async fn remote_name(remote: &Remote, path: &str) -> Result<String> {
 fn utf8(name: &Path, whole: &Path) -> Result<String> {
     name.to_str().map(str::to_string).ok_or_else(|| {
         Error::general(format!(
-            "{}: SFTP carries only UTF-8 names, and this one is not",
+            "{}: devctl copies only UTF-8 names, and this one is not",
             whole.display()
         ))
     })
@@ -584,6 +670,9 @@ fn walk_local(top: &Path) -> Result<(Vec<Entry>, Vec<String>)> {
         for child in children {
             let path = child.path();
             let name = utf8(Path::new(&child.file_name()), &path)?;
+            if is_temporary(&name) {
+                continue;
+            }
             let below = if entry.below.is_empty() {
                 name
             } else {
@@ -638,16 +727,23 @@ async fn walk_remote(
         _ => Vec::new(),
     };
     while !level.is_empty() {
-        let listed = futures::future::try_join_all(level.iter().map(|below| {
+        // Each listing holds a directory handle open on the server, whose number is limited.
+        let listed: Vec<Vec<(String, Attrs)>> = futures::stream::iter(level.iter().map(|below| {
             let path = at(below);
             async move { remote.list(&path).await }
         }))
+        .buffered(LISTINGS_AT_ONCE)
+        .try_collect()
         .await?;
         let mut next = Vec::new();
         let mut links = Vec::new();
         for (below, mut children) in level.iter().zip(listed) {
             children.sort_by(|a, b| a.0.cmp(&b.0));
             for (name, attrs) in children {
+                plain_name(&name, &at(below))?;
+                if is_temporary(&name) {
+                    continue;
+                }
                 let below = if below.is_empty() {
                     name
                 } else {
@@ -658,7 +754,7 @@ async fn walk_remote(
                     FileKind::Symlink => links.push(entries.len()),
                     FileKind::File => {}
                     FileKind::Other => {
-                        skipped.push(at(&below));
+                        skipped.push(format!("{}:{}", remote.name(), at(&below)));
                         continue;
                     }
                 }
@@ -669,12 +765,15 @@ async fn walk_remote(
                 });
             }
         }
-        let targets = futures::future::try_join_all(links.iter().map(|&i| {
+        let targets: Vec<String> = futures::stream::iter(links.iter().map(|&i| {
             let path = at(&entries[i].below);
             async move { remote.read_link(&path).await }
         }))
+        .buffered(LISTINGS_AT_ONCE)
+        .try_collect()
         .await?;
         for (i, target) in links.into_iter().zip(targets) {
+            not_lossy(&target, &at(&entries[i].below))?;
             entries[i].link = Some(target);
         }
         level = next;
@@ -682,10 +781,19 @@ async fn walk_remote(
     Ok((entries, skipped))
 }
 
+/// Makes a directory owner-only until its own mode is set at the end (so a copy that fails
+/// leaves nothing readable that the source kept private); one already there is used, but
+/// never through a symbolic link.
 fn make_local_dir(path: &Path) -> Result<()> {
-    match std::fs::create_dir(path) {
+    use std::os::unix::fs::DirBuilderExt as _;
+    match std::fs::DirBuilder::new().mode(0o700).create(path) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+        Err(e)
+            if e.kind() == std::io::ErrorKind::AlreadyExists
+                && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) =>
+        {
+            Ok(())
+        }
         Err(e) => Err(Error::general(format!(
             "cannot make {}: {e}",
             path.display()
@@ -786,6 +894,27 @@ mod tests {
             "{one}"
         );
         assert_ne!(one, temporary_name("data.bin"));
+    }
+
+    #[test]
+    fn only_plain_names_from_the_devserver_are_taken() {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../x",
+            "/etc/passwd",
+            "a/b",
+            "nul\0",
+            "lossy\u{FFFD}",
+        ] {
+            assert!(plain_name(bad, "dir").is_err(), "{bad:?}");
+        }
+        for good in ["file", ".hidden", "..dots", "with space", "ünï"] {
+            assert!(plain_name(good, "dir").is_ok(), "{good:?}");
+        }
+        assert!(is_temporary(&temporary_name("x")));
+        assert!(!is_temporary(".x.part"));
     }
 
     #[test]

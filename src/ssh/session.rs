@@ -509,18 +509,28 @@ impl Connection {
             .request_subsystem(true, "sftp")
             .await
             .map_err(|e| self.ended_error(Some(e)))?;
-        self.started(channel, "the SFTP server").await
+        self.started(channel).await?.ok_or_else(|| {
+            connection_error(format!(
+                "devserver {} refused to start its SFTP server",
+                self.name
+            ))
+            .hint("its sshd_config needs a Subsystem sftp line; devctl's has one")
+        })
     }
 
     /// A channel running `command` (devctl's own, never a user's words) without a terminal:
-    /// its standard input and output as a stream; its standard error is dropped.
-    pub async fn command(&self, command: &str) -> Result<russh::ChannelStream<client::Msg>> {
+    /// its standard input and output as a stream (its standard error is dropped); `None` when
+    /// the server refused to run it.
+    pub async fn command(
+        &self,
+        command: &str,
+    ) -> Result<Option<russh::ChannelStream<client::Msg>>> {
         let channel = self.open_channel().await?;
         channel
             .exec(true, command.as_bytes())
             .await
             .map_err(|e| self.ended_error(Some(e)))?;
-        self.started(channel, "a command").await
+        self.started(channel).await
     }
 
     async fn open_channel(&self) -> Result<russh::Channel<client::Msg>> {
@@ -530,21 +540,16 @@ impl Connection {
             .map_err(|e| self.ended_error(Some(e)))
     }
 
-    /// The channel once the server said whether it started what was asked.
+    /// The channel once the server said that it started what was asked (`None`: it refused).
     async fn started(
         &self,
         mut channel: russh::Channel<client::Msg>,
-        what: &str,
-    ) -> Result<russh::ChannelStream<client::Msg>> {
+    ) -> Result<Option<russh::ChannelStream<client::Msg>>> {
         loop {
             match channel.wait().await {
-                Some(ChannelMsg::Success) => return Ok(channel.into_stream()),
-                Some(ChannelMsg::Failure) => {
-                    return Err(connection_error(format!(
-                        "devserver {} refused to start {what}",
-                        self.name
-                    )));
-                }
+                Some(ChannelMsg::Success) => return Ok(Some(channel.into_stream())),
+                Some(ChannelMsg::Failure) => return Ok(None),
+                // Nothing is sent before the answer (we have not written yet).
                 Some(_) => {}
                 None => return Err(self.ended_error(None)),
             }

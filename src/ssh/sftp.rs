@@ -25,9 +25,13 @@ const MAX_CHUNK: u64 = 255 * 1024;
 /// Bytes of a file in flight at once: enough to fill a distant link, little enough that
 /// one request never waits for long behind the others.
 const IN_FLIGHT: u64 = 4 * 1024 * 1024;
-/// How long one request may go unanswered. A dead tunnel is noticed sooner, by the SSH
-/// keepalives, which end the channel.
-const REQUEST_TIMEOUT_SECS: u64 = 120;
+/// How long one request may go unanswered, counted from when it is queued: what is in flight
+/// for every file copied at once must get through within it even on a slow link. A dead
+/// tunnel is noticed sooner, by the SSH keepalives, which end the channel.
+const REQUEST_TIMEOUT_SECS: u64 = 600;
+/// How long the checksum shell may take to say it is ready before files are checked by
+/// reading them back instead.
+const CHECKSUMS_START: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// What a path is on the devserver.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +105,7 @@ impl Remote {
         {
             let allowed = limits.max_read_len.min(limits.max_write_len);
             if allowed > 0 {
-                chunk = allowed.clamp(DEFAULT_CHUNK, MAX_CHUNK);
+                chunk = allowed.min(MAX_CHUNK);
             }
         }
         Ok(Remote {
@@ -111,6 +115,11 @@ impl Remote {
             checksums: checksums?,
             name: name.to_string(),
         })
+    }
+
+    /// The devserver, for messages.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// Whether SHA-256 sums come from the devserver (else a file is read back to check it).
@@ -276,13 +285,15 @@ impl Remote {
     }
 
     /// Writes all of `local` to a new file `path` (made owner-only, failing if it exists),
-    /// with many writes in flight; the SHA-256 of what was sent is the result.
+    /// with many writes in flight; the SHA-256 of what was sent and its length are the
+    /// result. Errors name `shown` (the final name, not the temporary one).
     pub async fn upload(
         &self,
         local: &mut tokio::fs::File,
         path: &str,
+        shown: &str,
         on_bytes: &(dyn Fn(u64) + Sync),
-    ) -> Result<Digest> {
+    ) -> Result<(Digest, u64)> {
         let attrs = FileAttributes {
             permissions: Some(0o600),
             ..FileAttributes::empty()
@@ -292,13 +303,13 @@ impl Remote {
             .sftp
             .open(path, flags, attrs)
             .await
-            .map_err(|e| self.error(path, e))?
+            .map_err(|e| self.error(shown, e))?
             .handle;
-        let written = self.write_all(local, &handle, path, on_bytes).await;
+        let written = self.write_all(local, &handle, shown, on_bytes).await;
         let closed = self.sftp.close(handle).await;
-        let digest = written?;
-        closed.map_err(|e| self.error(path, e))?;
-        Ok(digest)
+        let written = written?;
+        closed.map_err(|e| self.error(shown, e))?;
+        Ok(written)
     }
 
     async fn write_all(
@@ -307,7 +318,7 @@ impl Remote {
         handle: &str,
         path: &str,
         on_bytes: &(dyn Fn(u64) + Sync),
-    ) -> Result<Digest> {
+    ) -> Result<(Digest, u64)> {
         let mut digest = ring::digest::Context::new(&ring::digest::SHA256);
         let mut in_flight = FuturesUnordered::new();
         let most = (IN_FLIGHT / self.chunk).max(1) as usize;
@@ -336,7 +347,7 @@ impl Remote {
         while let Some(sent) = in_flight.next().await {
             on_bytes(sent.map_err(|e| self.error(path, e))?);
         }
-        Ok(finish(digest))
+        Ok((finish(digest), offset))
     }
 
     /// Reads `size` bytes of file `path` into `local`, with many reads in flight; the
@@ -491,16 +502,25 @@ struct Checksums {
 impl Checksums {
     /// `None` when the devserver has no `sha256sum`.
     async fn start(connection: &Connection) -> Result<Option<Checksums>> {
-        let stream = connection.command(CHECKSUM_SCRIPT).await?;
+        // A devserver that will not run it (a refused channel, a login shell that never gets
+        // to the script) is checked by reading back; only a lost connection is an error.
+        let Some(stream) = connection.command(CHECKSUM_SCRIPT).await? else {
+            return Ok(None);
+        };
         let (from, mut to) = tokio::io::split(stream);
         let mut lines = tokio::io::BufReader::new(from).lines();
         // What a login prints before the script runs (a noisy shell profile) is skipped.
-        loop {
-            match lines.next_line().await {
-                Ok(Some(line)) if line == "ready" => break,
-                Ok(Some(line)) if line != "none" => continue,
-                _ => return Ok(None),
+        let ready = tokio::time::timeout(CHECKSUMS_START, async {
+            loop {
+                match lines.next_line().await {
+                    Ok(Some(line)) if line == "ready" => return true,
+                    Ok(Some(line)) if line != "none" => continue,
+                    _ => return false,
+                }
             }
+        });
+        if !ready.await.unwrap_or(false) {
+            return Ok(None);
         }
         let (ask, mut asked) = mpsc::unbounded_channel::<(String, Answer)>();
         tokio::spawn(async move {

@@ -76,3 +76,26 @@ pub fn edited_kubeconfig(
     std::fs::write(&path, edit(&text)).expect("writing a kubeconfig");
     path
 }
+
+/// `size` bytes that do not repeat (xorshift from `seed`), written fast: test data that no
+/// compression or deduplication can shortcut.
+pub fn random_file(path: &Path, size: u64, seed: u64) {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).expect("a file for random data");
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut state = seed | 1;
+    let mut left = size;
+    let mut block = vec![0u8; 1 << 16];
+    while left > 0 {
+        for word in block.chunks_mut(8) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            word.copy_from_slice(&state.to_le_bytes()[..word.len()]);
+        }
+        let n = left.min(block.len() as u64) as usize;
+        out.write_all(&block[..n]).expect("random data written");
+        left -= n as u64;
+    }
+    out.flush().expect("random data written");
+}
