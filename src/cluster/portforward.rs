@@ -16,6 +16,9 @@ use tokio_tungstenite::tungstenite::Message;
 /// Bytes read from our side per message to the server.
 const MESSAGE: usize = 128 * 1024;
 
+/// Bytes from the server queued for our side at most.
+const QUEUED: usize = 64 * 1024 * 1024;
+
 const DATA: u8 = 0;
 const ERROR: u8 = 1;
 
@@ -49,16 +52,27 @@ pub async fn open(
         .portforward(pod, &[port])
         .map_err(kube::Error::BuildRequest)?;
     let socket = client.connect(request).await?.into_stream();
+    Ok(carry(socket))
+}
+
+/// The port-forward protocol over an open WebSocket.
+fn carry<S>(socket: tokio_tungstenite::WebSocketStream<S>) -> Tunnel
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let (mut to_server, mut from_server) = socket.split();
     let (ours, theirs) = tokio::io::duplex(MESSAGE);
     let (mut from_us, mut to_us) = tokio::io::split(theirs);
     let (failed, failure) = oneshot::channel();
 
-    // What the server sends is always taken at once and queued (the window of the protocol
-    // inside, such as SSH's, bounds how much): reading it never waits on our side reading,
-    // so a transfer that fills both directions cannot stall with each side waiting for the
-    // other.
-    let (queue, mut queued) = mpsc::unbounded_channel::<Bytes>();
+    // What the server sends is taken at once and queued, up to QUEUED bytes: reading it does
+    // not wait on our side reading, so a transfer that fills both directions (SSH, whose
+    // windows keep far less in flight) cannot stall with each side waiting for the other,
+    // while a reader that stops for good (a stalled app connection) stops the forward's
+    // reading instead of filling memory.
+    let room = std::sync::Arc::new(tokio::sync::Semaphore::new(QUEUED));
+    let (queue, mut queued) =
+        mpsc::unbounded_channel::<(Bytes, tokio::sync::OwnedSemaphorePermit)>();
     let reading = tokio::spawn(async move {
         let mut failed = Some(failed);
         let mut started = [false; 2];
@@ -91,7 +105,11 @@ pub async fn open(
                 continue;
             }
             if channel == DATA {
-                if queue.send(data).is_err() {
+                let wanted = data.len().min(QUEUED) as u32;
+                let Ok(permit) = room.clone().acquire_many_owned(wanted).await else {
+                    break;
+                };
+                if queue.send((data, permit)).is_err() {
                     break;
                 }
             } else if channel == ERROR
@@ -105,7 +123,7 @@ pub async fn open(
         }
     });
     tokio::spawn(async move {
-        while let Some(data) = queued.recv().await {
+        while let Some((data, _room)) = queued.recv().await {
             if to_us.write_all(&data).await.is_err() {
                 return;
             }
@@ -134,10 +152,10 @@ pub async fn open(
             abort.abort();
         }
     });
-    Ok(Tunnel {
+    Tunnel {
         stream: ours,
         failure,
-    })
+    }
 }
 
 /// An error's innermost cause, which says what happened (a reset, a TLS connection cut short),
@@ -152,4 +170,94 @@ fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio_tungstenite::WebSocketStream;
+    use tokio_tungstenite::tungstenite::protocol::Role;
+
+    /// Our side of a forward and the server's WebSocket, over an in-memory pipe.
+    async fn pair() -> (Tunnel, WebSocketStream<tokio::io::DuplexStream>) {
+        let (client, server) = tokio::io::duplex(1 << 20);
+        let client = WebSocketStream::from_raw_socket(client, Role::Client, None).await;
+        let server = WebSocketStream::from_raw_socket(server, Role::Server, None).await;
+        (carry(client), server)
+    }
+
+    fn frame(channel: u8, data: &[u8]) -> Message {
+        let mut bytes = vec![channel];
+        bytes.extend_from_slice(data);
+        Message::binary(bytes)
+    }
+
+    #[tokio::test]
+    async fn data_after_the_port_prefix_reaches_us_and_ours_reaches_the_server() {
+        let (mut tunnel, mut server) = pair().await;
+        server
+            .send(frame(DATA, &22u16.to_le_bytes()))
+            .await
+            .expect("sent");
+        server
+            .send(frame(ERROR, &22u16.to_le_bytes()))
+            .await
+            .expect("sent");
+        server.send(frame(DATA, b"hello")).await.expect("sent");
+        let mut got = [0u8; 5];
+        tunnel.stream.read_exact(&mut got).await.expect("read");
+        assert_eq!(&got, b"hello");
+
+        tunnel.stream.write_all(b"abc").await.expect("written");
+        let message = server.next().await.expect("a message").expect("no error");
+        assert_eq!(message.into_data().as_ref(), b"\0abc");
+        // The end of ours closes the forward.
+        tunnel.stream.shutdown().await.expect("shut down");
+        let message = server.next().await.expect("a message").expect("no error");
+        assert!(message.is_close(), "{message:?}");
+    }
+
+    #[tokio::test]
+    async fn the_error_channel_is_a_refusal_and_a_close_is_no_failure() {
+        let (tunnel, mut server) = pair().await;
+        server
+            .send(frame(DATA, &22u16.to_le_bytes()))
+            .await
+            .expect("sent");
+        server
+            .send(frame(ERROR, &22u16.to_le_bytes()))
+            .await
+            .expect("sent");
+        server
+            .send(frame(
+                ERROR,
+                b"error forwarding port 22:\n  connection refused",
+            ))
+            .await
+            .expect("sent");
+        assert_eq!(
+            tunnel.failure.await,
+            Ok(Failure::Refused(
+                "error forwarding port 22: connection refused".into()
+            ))
+        );
+
+        let (mut tunnel, mut server) = pair().await;
+        server
+            .send(frame(DATA, &22u16.to_le_bytes()))
+            .await
+            .expect("sent");
+        server.close(None).await.expect("closed");
+        let mut rest = Vec::new();
+        tunnel.stream.read_to_end(&mut rest).await.expect("read");
+        assert!(rest.is_empty());
+        assert!(tunnel.failure.await.is_err(), "a close is not a failure");
+    }
+
+    #[tokio::test]
+    async fn a_connection_that_breaks_is_a_failure_that_says_so() {
+        let (tunnel, server) = pair().await;
+        drop(server);
+        assert!(matches!(tunnel.failure.await, Ok(Failure::Broke(_))));
+    }
 }

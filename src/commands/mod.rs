@@ -123,6 +123,27 @@ pub(crate) async fn ssh_stream(
     opened
 }
 
+/// The cluster and the transport to reach devservers by: `--via`, else the ssh-transport
+/// setting, else what fits where devctl runs.
+pub(crate) async fn transport<'c>(
+    ctx: &'c Context<'_>,
+    via: Option<&str>,
+) -> Result<(
+    &'c crate::cluster::Cluster,
+    crate::cluster::access::Transport,
+)> {
+    use crate::cluster::access;
+    let settings = ctx.settings()?;
+    // Connecting makes no request; the transport's default depends on where the cluster is.
+    let cluster = ctx.cluster().await?;
+    let transport = access::Transport::choose(
+        via,
+        settings.get("ssh-transport"),
+        access::in_cluster(cluster),
+    )?;
+    Ok((cluster, transport))
+}
+
 /// An authenticated SSH connection to devserver `name` through the transport that `login`
 /// or the settings choose, waiting while it starts: what `ssh` and `cp` share.
 pub(crate) async fn connect(
@@ -132,38 +153,12 @@ pub(crate) async fn connect(
     access: &crate::cli::AccessArgs,
     forward_agent: bool,
 ) -> Result<crate::ssh::session::Connection> {
-    use crate::cluster::access::{self, Transport};
     use crate::error::Error;
     use crate::ssh::keys;
     let settings = ctx.settings()?;
-    let identities = if login.identities.is_empty() {
-        let (home, data) = keys::dirs();
-        // The private half of the ssh-key setting (what create authorizes) comes first.
-        let configured = settings
-            .get("ssh-key")
-            .map(|public| keys::expand_home(public, &home))
-            .filter(|public| public.extension().is_some_and(|e| e == "pub"))
-            .map(|public| public.with_extension(""))
-            .filter(|private| private.exists());
-        configured
-            .into_iter()
-            .chain(keys::default_identities(&home, &data))
-            .collect()
-    } else {
-        for path in &login.identities {
-            if !path.exists() {
-                return Err(Error::usage(format!("-i {}: no such file", path.display())));
-            }
-        }
-        login.identities.clone()
-    };
-    // Connecting makes no request; the transport's default depends on where the cluster is.
-    let cluster = ctx.cluster().await?;
-    let transport = Transport::choose(
-        login.via.as_deref(),
-        settings.get("ssh-transport"),
-        access::in_cluster(cluster),
-    )?;
+    let identities =
+        keys::login_identities(&login.identities, settings.get("ssh-key")).map_err(Error::usage)?;
+    let (cluster, transport) = transport(ctx, login.via.as_deref()).await?;
     let (running, stream) = ssh_stream(cluster, ctx.printer, name, transport, access).await?;
     let pinned = running.pinned_host_key().ok_or_else(|| {
         Error::general(format!("devserver {name} has no pinned host key"))

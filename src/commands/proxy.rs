@@ -4,20 +4,13 @@
 
 use super::{Context, ExitStatus};
 use crate::cli::ProxyArgs;
-use crate::cluster::access::{self, Transport};
 use crate::devserver::input;
 use crate::error::{Error, Kind, Result};
 
 pub async fn run(ctx: &Context<'_>, args: ProxyArgs) -> Result<ExitStatus> {
     let printer = ctx.printer;
     input::check_name(&args.name).map_err(Error::usage)?;
-    // Connecting makes no request; the transport's default depends on where the cluster is.
-    let cluster = ctx.cluster().await?;
-    let transport = Transport::choose(
-        args.via.as_deref(),
-        ctx.settings()?.get("ssh-transport"),
-        access::in_cluster(cluster),
-    )?;
+    let (cluster, transport) = super::transport(ctx, args.via.as_deref()).await?;
     let name = &args.name;
     let (_, mut stream) =
         super::ssh_stream(cluster, printer, name, transport, &args.access).await?;

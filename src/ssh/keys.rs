@@ -93,6 +93,28 @@ pub fn default_identities(home: &Path, data_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The private keys devctl's own client logs in with, in order: `given` (`-i`, each must
+/// exist), else the private half of the `ssh-key` setting (what create authorizes), then the
+/// default keys and the managed pair.
+pub fn login_identities(given: &[PathBuf], ssh_key: Option<&str>) -> Result<Vec<PathBuf>, String> {
+    if !given.is_empty() {
+        return match given.iter().find(|path| !path.exists()) {
+            Some(missing) => Err(format!("-i {}: no such file", missing.display())),
+            None => Ok(given.to_vec()),
+        };
+    }
+    let (home, data) = dirs();
+    let configured = ssh_key
+        .map(|public| expand_home(public, &home))
+        .filter(|public| public.extension().is_some_and(|e| e == "pub"))
+        .map(|public| public.with_extension(""))
+        .filter(|private| private.exists());
+    Ok(configured
+        .into_iter()
+        .chain(default_identities(&home, &data))
+        .collect())
+}
+
 /// `path` with a leading `~` meaning `home`, as the `ssh-key` setting may be written.
 pub fn expand_home(path: &str, home: &Path) -> PathBuf {
     match Path::new(path).strip_prefix("~") {
