@@ -399,14 +399,14 @@ impl Transfer {
         let held = Temporary::Devserver(temporary.clone());
         self.hold(held.clone());
         let copied = async {
-            let (sent, bytes) = self
+            let uploaded = self
                 .remote
                 .upload(&mut file, &temporary, &target, on_bytes)
                 .await?;
             // What was read must be the file as it was found: one that changed meanwhile
             // would arrive torn, however well the bytes sent are checked.
             let now = file.metadata().await.map(|m| attrs_of(&m)).ok();
-            if bytes != entry.attrs.size
+            if uploaded.bytes != entry.attrs.size
                 || now.is_none_or(|n| n.size != entry.attrs.size || n.mtime != entry.attrs.mtime)
             {
                 return Err(Error::general(format!(
@@ -415,14 +415,12 @@ impl Transfer {
                 ))
                 .hint("copy it again once nothing writes to it"));
             }
-            let there = self.remote.sha256(&temporary, bytes).await?;
-            if there != sent {
-                return Err(mismatch(
-                    &source.display().to_string(),
-                    &shown,
-                    &sent,
-                    &there,
-                ));
+            if let Some(differs) = self.remote.check_upload(&temporary, uploaded).await? {
+                let from = match differs.range {
+                    Some((start, end)) => format!("{} (bytes {start} to {end})", source.display()),
+                    None => source.display().to_string(),
+                };
+                return Err(mismatch(&from, &shown, &differs.sent, &differs.there));
             }
             self.remote.set_attrs(&temporary, &entry.attrs).await?;
             self.remote.rename_over(&temporary, &target).await

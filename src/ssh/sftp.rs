@@ -293,7 +293,7 @@ impl Remote {
         path: &str,
         shown: &str,
         on_bytes: &(dyn Fn(u64) + Sync),
-    ) -> Result<(Digest, u64)> {
+    ) -> Result<Uploaded> {
         let attrs = FileAttributes {
             permissions: Some(0o600),
             ..FileAttributes::empty()
@@ -305,7 +305,7 @@ impl Remote {
             .await
             .map_err(|e| self.error(shown, e))?
             .handle;
-        let written = self.write_all(local, &handle, shown, on_bytes).await;
+        let written = self.write_all(local, &handle, path, shown, on_bytes).await;
         let closed = self.sftp.close(handle).await;
         let written = written?;
         closed.map_err(|e| self.error(shown, e))?;
@@ -317,37 +317,121 @@ impl Remote {
         local: &mut tokio::fs::File,
         handle: &str,
         path: &str,
+        shown: &str,
         on_bytes: &(dyn Fn(u64) + Sync),
-    ) -> Result<(Digest, u64)> {
-        let mut digest = ring::digest::Context::new(&ring::digest::SHA256);
+    ) -> Result<Uploaded> {
+        let sha256 = || ring::digest::Context::new(&ring::digest::SHA256);
+        let mut whole = sha256();
+        let mut segment = sha256();
+        let mut segments: Vec<Segment> = Vec::new();
+        // Bytes acknowledged per segment: a segment whose every write is acknowledged is
+        // whole on the devserver, and its sum is asked for while the rest goes on.
+        let mut acked: Vec<u64> = Vec::new();
         let mut in_flight = FuturesUnordered::new();
         let most = (IN_FLIGHT / self.chunk).max(1) as usize;
         let mut offset = 0u64;
+        let acknowledge =
+            |at: u64, n: u64, segments: &mut Vec<Segment>, acked: &mut Vec<u64>| {
+                let index = (at / SEGMENT) as usize;
+                if acked.len() <= index {
+                    acked.resize(index + 1, 0);
+                }
+                acked[index] += n;
+                if acked[index] == SEGMENT
+                    && let Some(segment) = segments.get_mut(index)
+                {
+                    segment.ask(self.checksums.as_ref(), path);
+                }
+                on_bytes(n);
+            };
         loop {
-            let mut chunk = Vec::with_capacity(self.chunk as usize);
+            // A chunk never straddles two segments.
+            let room = SEGMENT - offset % SEGMENT;
+            let mut chunk = Vec::with_capacity(self.chunk.min(room) as usize);
             let n = (&mut *local)
-                .take(self.chunk)
+                .take(self.chunk.min(room))
                 .read_to_end(&mut chunk)
                 .await
                 .map_err(|e| Error::general(format!("cannot read the local file: {e}")))?;
             if n == 0 {
                 break;
             }
-            digest.update(&chunk);
+            whole.update(&chunk);
+            segment.update(&chunk);
             let at = offset;
             offset += n as u64;
-            in_flight
-                .push(async move { self.sftp.write(handle, at, chunk).await.map(|_| n as u64) });
+            if offset.is_multiple_of(SEGMENT) {
+                let done = std::mem::replace(&mut segment, sha256());
+                segments.push(Segment::new(offset - SEGMENT, SEGMENT, finish(done)));
+            }
+            in_flight.push(async move {
+                self.sftp
+                    .write(handle, at, chunk)
+                    .await
+                    .map(|_| (at, n as u64))
+            });
             while in_flight.len() >= most {
                 if let Some(sent) = in_flight.next().await {
-                    on_bytes(sent.map_err(|e| self.error(path, e))?);
+                    let (at, n) = sent.map_err(|e| self.error(shown, e))?;
+                    acknowledge(at, n, &mut segments, &mut acked);
                 }
             }
         }
         while let Some(sent) = in_flight.next().await {
-            on_bytes(sent.map_err(|e| self.error(path, e))?);
+            let (at, n) = sent.map_err(|e| self.error(shown, e))?;
+            acknowledge(at, n, &mut segments, &mut acked);
         }
-        Ok((finish(digest), offset))
+        // The last, partial segment (or the only one of an empty file) is whole now.
+        let tail = offset % SEGMENT;
+        if tail > 0 || offset == 0 {
+            let mut last = Segment::new(offset - tail, tail, finish(segment));
+            last.ask(self.checksums.as_ref(), path);
+            segments.push(last);
+        }
+        Ok(Uploaded {
+            bytes: offset,
+            digest: finish(whole),
+            segments,
+        })
+    }
+
+    /// Whether file `path` holds exactly what `uploaded` says was sent: each segment's
+    /// SHA-256 as the devserver computed it (most while the upload went on), or, where the
+    /// devserver cannot, the whole file read back. `Some` tells what differs.
+    pub async fn check_upload(&self, path: &str, uploaded: Uploaded) -> Result<Option<Mismatch>> {
+        if self.checksums.is_none() || path.contains('\n') {
+            let there = self.sha256(path, uploaded.bytes).await?;
+            return Ok((there != uploaded.digest).then_some(Mismatch {
+                sent: uploaded.digest,
+                there,
+                range: None,
+            }));
+        }
+        for segment in uploaded.segments {
+            let Some(asked) = segment.there else {
+                return Err(self.no_sum(path));
+            };
+            let there = asked
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| self.no_sum(path))?;
+            if there != segment.sent {
+                return Ok(Some(Mismatch {
+                    sent: segment.sent,
+                    there,
+                    range: Some((segment.start, segment.start + segment.len)),
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    fn no_sum(&self, path: &str) -> Error {
+        Error::general(format!(
+            "cannot compute the SHA-256 of {}:{path} on the devserver",
+            self.name
+        ))
     }
 
     /// Reads `size` bytes of file `path` into `local`, with many reads in flight; the
@@ -440,12 +524,12 @@ impl Remote {
         if let Some(checksums) = &self.checksums
             && !path.contains('\n')
         {
-            return checksums.sha256(path).await.ok_or_else(|| {
-                Error::general(format!(
-                    "cannot compute the SHA-256 of {}:{path} on the devserver",
-                    self.name
-                ))
-            });
+            return checksums
+                .ask(format!("- - {path}"))
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| self.no_sum(path));
         }
         self.download(path, size, &mut tokio::io::sink(), &|_| {})
             .await
@@ -468,6 +552,56 @@ impl Remote {
     }
 }
 
+/// Uploads are checked in segments of this many bytes (a multiple of the MiB that the
+/// checksum shell counts in), each as soon as it is whole on the devserver, so that hashing
+/// there goes on while the rest is sent instead of after it.
+const SEGMENT: u64 = 32 * 1024 * 1024;
+
+/// What an upload sent, to check it against what arrived.
+pub struct Uploaded {
+    pub bytes: u64,
+    digest: Digest,
+    segments: Vec<Segment>,
+}
+
+struct Segment {
+    start: u64,
+    len: u64,
+    sent: Digest,
+    /// The devserver's sum, once asked.
+    there: Option<oneshot::Receiver<Option<Digest>>>,
+}
+
+impl Segment {
+    fn new(start: u64, len: u64, sent: Digest) -> Segment {
+        Segment {
+            start,
+            len,
+            sent,
+            there: None,
+        }
+    }
+
+    fn ask(&mut self, checksums: Option<&Checksums>, path: &str) {
+        if let Some(checksums) = checksums
+            && self.there.is_none()
+            && !path.contains('\n')
+        {
+            const MIB: u64 = 1024 * 1024;
+            let (skip, count) = (self.start / MIB, self.len.div_ceil(MIB));
+            self.there = Some(checksums.ask(format!("{skip} {count} {path}")));
+        }
+    }
+}
+
+/// Where an upload differs from what arrived.
+pub struct Mismatch {
+    pub sent: Digest,
+    pub there: Digest,
+    /// The bytes the digests cover, when a segment (not the whole file) differs.
+    pub range: Option<(u64, u64)>,
+}
+
 /// The extension that renames over an existing file atomically.
 const POSIX_RENAME: &str = "posix-rename@openssh.com";
 
@@ -485,12 +619,17 @@ fn finish(digest: ring::digest::Context) -> Digest {
     out
 }
 
-/// A shell on the devserver that answers each path written to it, one per line, with the
-/// line `sha256sum` prints for it (or `-` when it cannot read it), in order. The script is
-/// constant: paths only ever reach it as data on its input.
+/// A shell on the devserver that answers each line written to it, `- - PATH` for a whole
+/// file or `SKIP COUNT PATH` for COUNT MiB from SKIP MiB on, with the line `sha256sum`
+/// prints for it (or `-` when it cannot read it), in order. The script is constant: paths
+/// only ever reach it as data on its input.
 const CHECKSUM_SCRIPT: &str = "command -v sha256sum >/dev/null 2>&1 || { echo none; exit 0; }; \
      echo ready; \
-     while IFS= read -r p; do sha256sum -- \"$p\" 2>/dev/null || echo -; done";
+     while IFS= read -r line; do \
+       s=${line%% *}; r=${line#* }; c=${r%% *}; p=${r#* }; \
+       if [ \"$s\" = - ]; then sha256sum -- \"$p\"; \
+       else dd if=\"$p\" bs=1048576 skip=\"$s\" count=\"$c\" | sha256sum; fi 2>/dev/null || echo -; \
+     done";
 
 type Answer = oneshot::Sender<Option<Digest>>;
 
@@ -547,10 +686,12 @@ impl Checksums {
         Ok(Some(Checksums { ask }))
     }
 
-    async fn sha256(&self, path: &str) -> Option<Digest> {
+    /// Asks for one line's sum; the answer comes when the ones asked before it are done.
+    fn ask(&self, line: String) -> oneshot::Receiver<Option<Digest>> {
         let (answer, answered) = oneshot::channel();
-        self.ask.send((path.to_string(), answer)).ok()?;
-        answered.await.ok().flatten()
+        // A closed shell drops the answer, which the receiver then reports.
+        let _ = self.ask.send((line, answer));
+        answered
     }
 }
 
