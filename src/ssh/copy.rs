@@ -401,7 +401,7 @@ impl Transfer {
         let copied = async {
             let uploaded = self
                 .remote
-                .upload(&mut file, &temporary, &target, on_bytes)
+                .upload(&mut file, &temporary, &target, &entry.attrs, on_bytes)
                 .await?;
             // What was read must be the file as it was found: one that changed meanwhile
             // would arrive torn, however well the bytes sent are checked.
@@ -422,7 +422,6 @@ impl Transfer {
                 };
                 return Err(mismatch(&from, &shown, &differs.sent, &differs.there));
             }
-            self.remote.set_attrs(&temporary, &entry.attrs).await?;
             self.remote.rename_over(&temporary, &target).await
         }
         .await;

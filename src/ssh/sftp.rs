@@ -233,14 +233,8 @@ impl Remote {
 
     /// Sets the mode and the access and modification times of `path`.
     pub async fn set_attrs(&self, path: &str, attrs: &Attrs) -> Result<()> {
-        let wanted = FileAttributes {
-            permissions: Some(attrs.mode),
-            atime: Some(attrs.atime),
-            mtime: Some(attrs.mtime),
-            ..FileAttributes::empty()
-        };
         self.sftp
-            .setstat(path, wanted)
+            .setstat(path, wanted(attrs))
             .await
             .map(drop)
             .map_err(|e| self.error(path, e))
@@ -285,31 +279,41 @@ impl Remote {
     }
 
     /// Writes all of `local` to a new file `path` (made owner-only, failing if it exists),
-    /// with many writes in flight; the SHA-256 of what was sent and its length are the
-    /// result. Errors name `shown` (the final name, not the temporary one).
+    /// with many writes in flight, then gives it `attrs` (mode and times, set once nothing
+    /// more is written, in the same round trip as the close); what was sent is the result,
+    /// to check with `check_upload`. Errors name `shown` (the final name, not `path`).
     pub async fn upload(
         &self,
         local: &mut tokio::fs::File,
         path: &str,
         shown: &str,
+        attrs: &Attrs,
         on_bytes: &(dyn Fn(u64) + Sync),
     ) -> Result<Uploaded> {
-        let attrs = FileAttributes {
+        let private = FileAttributes {
             permissions: Some(0o600),
             ..FileAttributes::empty()
         };
         let flags = OpenFlags::CREATE | OpenFlags::EXCLUDE | OpenFlags::WRITE;
         let handle = self
             .sftp
-            .open(path, flags, attrs)
+            .open(path, flags, private)
             .await
             .map_err(|e| self.error(shown, e))?
             .handle;
         let written = self.write_all(local, &handle, path, shown, on_bytes).await;
-        let closed = self.sftp.close(handle).await;
-        let written = written?;
+        if written.is_err() {
+            let _ = self.sftp.close(handle).await;
+            return written;
+        }
+        // The server answers requests in order: the attributes land before the close.
+        let (set, closed) = tokio::join!(
+            self.sftp.fsetstat(handle.as_str(), wanted(attrs)),
+            self.sftp.close(handle.as_str())
+        );
+        set.map_err(|e| self.error(shown, e))?;
         closed.map_err(|e| self.error(shown, e))?;
-        Ok(written)
+        written
     }
 
     async fn write_all(
@@ -330,20 +334,19 @@ impl Remote {
         let mut in_flight = FuturesUnordered::new();
         let most = (IN_FLIGHT / self.chunk).max(1) as usize;
         let mut offset = 0u64;
-        let acknowledge =
-            |at: u64, n: u64, segments: &mut Vec<Segment>, acked: &mut Vec<u64>| {
-                let index = (at / SEGMENT) as usize;
-                if acked.len() <= index {
-                    acked.resize(index + 1, 0);
-                }
-                acked[index] += n;
-                if acked[index] == SEGMENT
-                    && let Some(segment) = segments.get_mut(index)
-                {
-                    segment.ask(self.checksums.as_ref(), path);
-                }
-                on_bytes(n);
-            };
+        let acknowledge = |at: u64, n: u64, segments: &mut Vec<Segment>, acked: &mut Vec<u64>| {
+            let index = (at / SEGMENT) as usize;
+            if acked.len() <= index {
+                acked.resize(index + 1, 0);
+            }
+            acked[index] += n;
+            if acked[index] == SEGMENT
+                && let Some(segment) = segments.get_mut(index)
+            {
+                segment.ask(self.checksums.as_ref(), path);
+            }
+            on_bytes(n);
+        };
         loop {
             // A chunk never straddles two segments.
             let room = SEGMENT - offset % SEGMENT;
@@ -604,6 +607,16 @@ pub struct Mismatch {
 
 /// The extension that renames over an existing file atomically.
 const POSIX_RENAME: &str = "posix-rename@openssh.com";
+
+/// The attributes `cp` sets: mode and times.
+fn wanted(attrs: &Attrs) -> FileAttributes {
+    FileAttributes {
+        permissions: Some(attrs.mode),
+        atime: Some(attrs.atime),
+        mtime: Some(attrs.mtime),
+        ..FileAttributes::empty()
+    }
+}
 
 fn is_missing(e: &SftpError) -> bool {
     matches!(e, SftpError::Status(s) if s.status_code == StatusCode::NoSuchFile)
