@@ -367,6 +367,49 @@ fn without_sha256sum_on_the_devserver_files_are_read_back_to_check_them() {
     );
     let there = on_box(&ns, &["sha256sum.away", "/tmp/data.bin"]);
     assert!(there.starts_with(&local_sha256(&data)), "{there}");
+
+    // dd is what reads a segment there: without it, the same.
+    on_box(
+        &ns,
+        &[
+            "sudo",
+            "mv",
+            "/usr/bin/sha256sum.away",
+            "/usr/bin/sha256sum",
+            "&&",
+            "sudo",
+            "mv",
+            "/usr/bin/dd",
+            "/usr/bin/dd.away",
+        ],
+    );
+    let out = ns.devctl(&["cp", data.to_str().unwrap(), "box:/tmp/again.bin"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("box cannot compute SHA-256 sums"),
+        "{}",
+        stderr(&out)
+    );
+    let there = on_box(&ns, &["sha256sum", "/tmp/again.bin"]);
+    assert!(there.starts_with(&local_sha256(&data)), "{there}");
+}
+
+#[test]
+fn a_file_named_dash_is_copied_like_any_other() {
+    let Some((ns, _sshd)) = devserver("cp-dash") else {
+        return;
+    };
+    let home = ns.env.home();
+    // In the home directory, where its path is a bare "-".
+    on_box(&ns, &["head", "-c", "100000", "/dev/urandom", ">", "./-"]);
+    let back = home.join("back");
+    std::fs::create_dir(&back).unwrap();
+    let out = ns.devctl(&["cp", "box:-", back.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let there = on_box(&ns, &["sha256sum", "./-"]);
+    assert!(there.starts_with(&local_sha256(&back.join("-"))), "{there}");
+    let out = ns.devctl(&["cp", back.join("-").to_str().unwrap(), "box:"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
 
 #[test]

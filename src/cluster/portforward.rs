@@ -66,10 +66,10 @@ where
     let (failed, failure) = oneshot::channel();
 
     // What the server sends is taken at once and queued, up to QUEUED bytes: reading it does
-    // not wait on our side reading, so a transfer that fills both directions (SSH, whose
-    // windows keep far less in flight) cannot stall with each side waiting for the other,
-    // while a reader that stops for good (a stalled app connection) stops the forward's
-    // reading instead of filling memory.
+    // not wait on our side reading, so a transfer that fills both directions cannot stall
+    // with each side waiting for the other to read (kube's forwarder and russh did), while a
+    // reader that stops for good (a stalled app connection) stops the forward's reading
+    // instead of filling memory. SSH keeps at most a window (8 MiB) per busy channel unread.
     let room = std::sync::Arc::new(tokio::sync::Semaphore::new(QUEUED));
     let (queue, mut queued) =
         mpsc::unbounded_channel::<(Bytes, tokio::sync::OwnedSemaphorePermit)>();
@@ -140,7 +140,8 @@ where
             };
             let message = Message::binary(Bytes::copy_from_slice(&buffer[..=n]));
             if to_server.send(message).await.is_err() {
-                return;
+                // The connection is gone: the reading side learns it, and says so.
+                break;
             }
         }
         // The protocol cannot half-close a port: our end is the end of the forward. The

@@ -38,7 +38,7 @@ pub async fn run(ctx: &Context<'_>, args: CpArgs) -> Result<ExitStatus> {
             transfer.clean_up().await;
             return Err(Error::new(
                 Kind::Interrupted(signal),
-                "stopped copying: the files copied so far are whole and checked, the one in flight was removed",
+                "stopped copying: the files copied so far are whole and checked, those in flight were removed",
             ));
         }
     };

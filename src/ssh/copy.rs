@@ -153,6 +153,8 @@ pub struct Report {
 /// Files copied at once (each with many requests in flight itself): small files cost round
 /// trips more than bytes.
 const FILES_AT_ONCE: usize = 8;
+/// How long removing the temporary files of an interrupted copy may take.
+const CLEAN_UP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Directories listed at once (each holds a handle open on the server).
 const LISTINGS_AT_ONCE: usize = 16;
 
@@ -337,16 +339,18 @@ impl Transfer {
     /// dropped), so that nothing but whole, checked files is left.
     pub async fn clean_up(&self) {
         let left = std::mem::take(&mut *self.temporaries.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut remote = Vec::new();
         for temporary in left {
             match temporary {
                 Temporary::Local(path) => {
                     let _ = std::fs::remove_file(path);
                 }
-                Temporary::Devserver(path) => {
-                    let _ = self.remote.remove(&path).await;
-                }
+                Temporary::Devserver(path) => remote.push(path),
             }
         }
+        // All at once, and not for long: a connection that no longer answers is not waited on.
+        let removals = remote.iter().map(|path| self.remote.remove(path));
+        let _ = tokio::time::timeout(CLEAN_UP_TIMEOUT, futures::future::join_all(removals)).await;
     }
 
     fn hold(&self, temporary: Temporary) {
@@ -392,30 +396,36 @@ impl Transfer {
         let target = self.remote_at(&entry.below);
         let (dir, base) = split(&target);
         let temporary = join(dir, &temporary_name(base));
-        let mut file = tokio::fs::File::open(&source)
-            .await
-            .map_err(|e| Error::general(format!("cannot read {}: {e}", source.display())))?;
+        let read_error =
+            |e: std::io::Error| Error::general(format!("cannot read {}: {e}", source.display()));
+        let mut file = tokio::fs::File::open(&source).await.map_err(read_error)?;
+        // The file as it is when its reading starts: its mode and times go with it, and it
+        // must be the same when the reading ends.
+        let before = file.metadata().await.map_err(read_error)?;
+        let attrs = attrs_of(&before);
         let shown = format!("{}:{target}", self.name);
         let held = Temporary::Devserver(temporary.clone());
         self.hold(held.clone());
         let copied = async {
             let uploaded = self
                 .remote
-                .upload(&mut file, &temporary, &target, &entry.attrs, on_bytes)
+                .upload(&mut file, &temporary, &target, &attrs, on_bytes)
                 .await?;
             // What was read must be the file as it was found: one that changed meanwhile
             // would arrive torn, however well the bytes sent are checked.
-            let now = file.metadata().await.map(|m| attrs_of(&m)).ok();
-            if uploaded.bytes != entry.attrs.size
-                || now.is_none_or(|n| n.size != entry.attrs.size || n.mtime != entry.attrs.mtime)
-            {
+            let after = file.metadata().await.map_err(read_error)?;
+            if uploaded.bytes != before.len() || stamp(&after) != stamp(&before) {
                 return Err(Error::general(format!(
                     "{} changed while it was copied; nothing was left under {shown}",
                     source.display()
                 ))
                 .hint("copy it again once nothing writes to it"));
             }
-            if let Some(differs) = self.remote.check_upload(&temporary, uploaded).await? {
+            if let Some(differs) = self
+                .remote
+                .check_upload(&temporary, &target, uploaded)
+                .await?
+            {
                 let from = match differs.range {
                     Some((start, end)) => format!("{} (bytes {start} to {end})", source.display()),
                     None => source.display().to_string(),
@@ -591,10 +601,13 @@ async fn remote_name(remote: &Remote, path: &str) -> Result<String> {
     }
     let canonical = remote.canonical(path).await?;
     let (_, base) = split(&canonical);
-    Ok(match base {
-        "" | "/" => "root".to_string(),
-        base => base.to_string(),
-    })
+    let base = match base {
+        "" | "/" => "root",
+        base => base,
+    };
+    // The server's answer names a local directory: only a plain name will do.
+    plain_name(base, path)?;
+    Ok(base.to_string())
 }
 
 fn utf8(name: &Path, whole: &Path) -> Result<String> {
@@ -604,6 +617,18 @@ fn utf8(name: &Path, whole: &Path) -> Result<String> {
             whole.display()
         ))
     })
+}
+
+/// What changes whenever a file's content does: its length, and its modification and
+/// change times to the nanosecond.
+fn stamp(meta: &std::fs::Metadata) -> (u64, i64, i64, i64, i64) {
+    (
+        meta.len(),
+        meta.mtime(),
+        meta.mtime_nsec(),
+        meta.ctime(),
+        meta.ctime_nsec(),
+    )
 }
 
 fn attrs_of(meta: &std::fs::Metadata) -> Attrs {

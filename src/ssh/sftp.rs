@@ -306,14 +306,26 @@ impl Remote {
             let _ = self.sftp.close(handle).await;
             return written;
         }
-        // The server answers requests in order: the attributes land before the close.
-        let (set, closed) = tokio::join!(
+        // The server answers requests in order: the length is read, then the attributes set,
+        // before the close. The length is the one thing the segments' sums do not cover.
+        let (stat, set, closed) = tokio::join!(
+            self.sftp.fstat(handle.as_str()),
             self.sftp.fsetstat(handle.as_str(), wanted(attrs)),
             self.sftp.close(handle.as_str())
         );
+        let size = stat.map_err(|e| self.error(shown, e))?.attrs.size;
         set.map_err(|e| self.error(shown, e))?;
         closed.map_err(|e| self.error(shown, e))?;
-        written
+        let written = written?;
+        if size != Some(written.bytes) {
+            return Err(Error::general(format!(
+                "{}:{shown} holds {} bytes after the copy, not the {} sent; nothing was left under its name",
+                self.name,
+                size.map_or_else(|| "an unknown number of".to_string(), |s| s.to_string()),
+                written.bytes
+            )));
+        }
+        Ok(written)
     }
 
     async fn write_all(
@@ -401,7 +413,12 @@ impl Remote {
     /// Whether file `path` holds exactly what `uploaded` says was sent: each segment's
     /// SHA-256 as the devserver computed it (most while the upload went on), or, where the
     /// devserver cannot, the whole file read back. `Some` tells what differs.
-    pub async fn check_upload(&self, path: &str, uploaded: Uploaded) -> Result<Option<Mismatch>> {
+    pub async fn check_upload(
+        &self,
+        path: &str,
+        shown: &str,
+        uploaded: Uploaded,
+    ) -> Result<Option<Mismatch>> {
         if self.checksums.is_none() || path.contains('\n') {
             let there = self.sha256(path, uploaded.bytes).await?;
             return Ok((there != uploaded.digest).then_some(Mismatch {
@@ -412,13 +429,13 @@ impl Remote {
         }
         for segment in uploaded.segments {
             let Some(asked) = segment.there else {
-                return Err(self.no_sum(path));
+                return Err(self.no_sum(shown));
             };
             let there = asked
                 .await
                 .ok()
                 .flatten()
-                .ok_or_else(|| self.no_sum(path))?;
+                .ok_or_else(|| self.no_sum(shown))?;
             if there != segment.sent {
                 return Ok(Some(Mismatch {
                     sent: segment.sent,
@@ -635,11 +652,15 @@ fn finish(digest: ring::digest::Context) -> Digest {
 /// A shell on the devserver that answers each line written to it, `- - PATH` for a whole
 /// file or `SKIP COUNT PATH` for COUNT MiB from SKIP MiB on, with the line `sha256sum`
 /// prints for it (or `-` when it cannot read it), in order. The script is constant: paths
-/// only ever reach it as data on its input.
-const CHECKSUM_SCRIPT: &str = "command -v sha256sum >/dev/null 2>&1 || { echo none; exit 0; }; \
+/// only ever reach it as data on its input, and relative ones get a `./` so that a file
+/// named `-` is not read as standard input (its own requests).
+const CHECKSUM_SCRIPT: &str = "for tool in sha256sum dd; do \
+       command -v $tool >/dev/null 2>&1 || { echo none; exit 0; }; \
+     done; \
      echo ready; \
      while IFS= read -r line; do \
        s=${line%% *}; r=${line#* }; c=${r%% *}; p=${r#* }; \
+       case $p in /*) ;; *) p=./$p;; esac; \
        if [ \"$s\" = - ]; then sha256sum -- \"$p\"; \
        else dd if=\"$p\" bs=1048576 skip=\"$s\" count=\"$c\" | sha256sum; fi 2>/dev/null || echo -; \
      done";
