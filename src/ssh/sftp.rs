@@ -431,10 +431,8 @@ impl Remote {
             let Some(asked) = segment.there else {
                 return Err(self.no_sum(shown));
             };
-            let there = asked
+            let there = answer(asked, segment.len)
                 .await
-                .ok()
-                .flatten()
                 .ok_or_else(|| self.no_sum(shown))?;
             if there != segment.sent {
                 return Ok(Some(Mismatch {
@@ -544,11 +542,8 @@ impl Remote {
         if let Some(checksums) = &self.checksums
             && !path.contains('\n')
         {
-            return checksums
-                .ask(format!("- - {path}"))
+            return answer(checksums.ask(format!("- - {path}")), size)
                 .await
-                .ok()
-                .flatten()
                 .ok_or_else(|| self.no_sum(path));
         }
         self.download(path, size, &mut tokio::io::sink(), &|_| {})
@@ -624,6 +619,18 @@ pub struct Mismatch {
 
 /// The extension that renames over an existing file atomically.
 const POSIX_RENAME: &str = "posix-rename@openssh.com";
+
+/// The checksum shell's answer for `len` bytes, given time for a slow disk (10 MB/s) and for
+/// the sums asked before it (ten minutes): a shell that never answers fails the check rather
+/// than hanging the copy.
+async fn answer(asked: oneshot::Receiver<Option<Digest>>, len: u64) -> Option<Digest> {
+    let patience = std::time::Duration::from_secs(600 + len / 10_000_000);
+    tokio::time::timeout(patience, asked)
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .flatten()
+}
 
 /// The attributes `cp` sets: mode and times.
 fn wanted(attrs: &Attrs) -> FileAttributes {
