@@ -154,24 +154,8 @@ fn main() {
 
     // OpenSSH over the same path as devctl: what the port-forward itself costs here.
     let tunnelled = |kubeconfig: &Path, what: &str| {
-        let mut forward = Command::new("kubectl")
-            .arg("--kubeconfig")
-            .arg(kubeconfig)
-            .args(["-n", &ns.name, "port-forward", "pod/box-0", ":22"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        let mut printed = std::io::BufReader::new(forward.stdout.take().unwrap());
-        std::io::BufRead::read_line(&mut printed, &mut line).unwrap();
-        // "Forwarding from 127.0.0.1:PORT -> 22"
-        let forwarded = line
-            .split_whitespace()
-            .nth(2)
-            .and_then(|a| a.rsplit(':').next())
-            .unwrap()
-            .to_string();
+        let forward = common::KubectlForward::start(kubeconfig, &ns.name, "box-0", 22);
+        let forwarded = forward.port.clone();
         let up = rate(
             &format!("scp through kubectl port-forward up{what}"),
             || scp(&forwarded, local, "dev@127.0.0.1:/tmp/scp.bin"),
@@ -180,9 +164,7 @@ fn main() {
             &format!("scp through kubectl port-forward down{what}"),
             || scp(&forwarded, "dev@127.0.0.1:/tmp/scp.bin", returned),
         );
-        let _ = forward.kill();
-        let _ = forward.wait();
-        drop(printed);
+        drop(forward);
         (up, down)
     };
     let (same_up, same_down) = tunnelled(&near, "");

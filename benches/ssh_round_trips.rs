@@ -17,7 +17,6 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -92,25 +91,8 @@ fn main() {
     std::fs::write(&known_hosts, format!("box.devctl {pinned}\n")).unwrap();
     let key = ns.env.home().join(".ssh/id_ed25519");
     let kubectl = |kubeconfig: &std::path::Path| {
-        let mut forward = Command::new("kubectl")
-            .arg("--kubeconfig")
-            .arg(kubeconfig)
-            .args(["-n", &ns.name, "port-forward", "pod/box-0", ":22"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        // Kept open until the end: kubectl dies of SIGPIPE at its next line otherwise.
-        let mut printed = BufReader::new(forward.stdout.take().unwrap());
-        printed.read_line(&mut line).unwrap();
-        // "Forwarding from 127.0.0.1:PORT -> 22"
-        let port = line
-            .split_whitespace()
-            .nth(2)
-            .and_then(|a| a.rsplit(':').next())
-            .unwrap()
-            .to_string();
+        let forward = common::KubectlForward::start(kubeconfig, &ns.name, "box-0", 22);
+        let port = forward.port.clone();
         let ok = Command::new("ssh")
             .args(["-p", &port, "-i"])
             .arg(&key)
@@ -133,11 +115,8 @@ fn main() {
                 String::from_utf8_lossy(&ok.stderr)
             );
         }
-        let ok = ok.status.success();
-        let _ = forward.kill();
-        let _ = forward.wait();
-        drop(printed);
-        ok
+        drop(forward);
+        ok.status.success()
     };
     let kubectl_found = Command::new("kubectl")
         .arg("version")

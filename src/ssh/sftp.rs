@@ -195,29 +195,30 @@ impl Remote {
 
     /// The absolute form of `path`.
     pub async fn canonical(&self, path: &str) -> Result<String> {
-        let name = self
-            .sftp
-            .realpath(path)
-            .await
-            .map_err(|e| self.error(path, e))?;
-        name.files
-            .into_iter()
-            .next()
-            .map(|f| f.filename)
-            .ok_or_else(|| Error::general(format!("{}:{path}: no such directory", self.name)))
+        let name = self.sftp.realpath(path).await;
+        self.first_name(path, name, "no such directory")
     }
 
+    /// Where the symbolic link `path` points, as written.
     pub async fn read_link(&self, path: &str) -> Result<String> {
-        let name = self
-            .sftp
-            .readlink(path)
-            .await
-            .map_err(|e| self.error(path, e))?;
-        name.files
+        let name = self.sftp.readlink(path).await;
+        self.first_name(path, name, "no link target")
+    }
+
+    /// The one name an answer about `path` carries (`missing` when it has none).
+    fn first_name(
+        &self,
+        path: &str,
+        answer: std::result::Result<russh_sftp::protocol::Name, SftpError>,
+        missing: &str,
+    ) -> Result<String> {
+        answer
+            .map_err(|e| self.error(path, e))?
+            .files
             .into_iter()
             .next()
             .map(|f| f.filename)
-            .ok_or_else(|| Error::general(format!("{}:{path}: no link target", self.name)))
+            .ok_or_else(|| Error::general(format!("{}:{path}: {missing}", self.name)))
     }
 
     /// Makes `path` a symbolic link to `target`.
@@ -270,6 +271,7 @@ impl Remote {
             .map_err(|e| self.error(to, e))
     }
 
+    /// Removes file `path`.
     pub async fn remove(&self, path: &str) -> Result<()> {
         self.sftp
             .remove(path)

@@ -99,3 +99,56 @@ pub fn random_file(path: &Path, size: u64, seed: u64) {
     }
     out.flush().expect("random data written");
 }
+
+/// `kubectl port-forward pod/POD :PORT` in `namespace`, once it listens: the process, its
+/// output (held open, or kubectl dies of SIGPIPE at its next line) and the local port.
+/// Dropping it ends the forward.
+pub struct KubectlForward {
+    child: std::process::Child,
+    _printed: std::io::BufReader<std::process::ChildStdout>,
+    pub port: String,
+}
+
+impl KubectlForward {
+    pub fn start(kubeconfig: &Path, namespace: &str, pod: &str, port: u16) -> KubectlForward {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new("kubectl")
+            .arg("--kubeconfig")
+            .arg(kubeconfig)
+            .args([
+                "-n",
+                namespace,
+                "port-forward",
+                &format!("pod/{pod}"),
+                &format!(":{port}"),
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("kubectl runs");
+        let mut printed = std::io::BufReader::new(child.stdout.take().expect("its output"));
+        let mut line = String::new();
+        printed
+            .read_line(&mut line)
+            .expect("kubectl says where it listens");
+        // "Forwarding from 127.0.0.1:PORT -> 22"
+        let local = line
+            .split_whitespace()
+            .nth(2)
+            .and_then(|a| a.rsplit(':').next())
+            .unwrap_or_default()
+            .to_string();
+        KubectlForward {
+            child,
+            _printed: printed,
+            port: local,
+        }
+    }
+}
+
+impl Drop for KubectlForward {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
