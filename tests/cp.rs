@@ -11,6 +11,7 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::Path;
 
@@ -552,4 +553,97 @@ fn cp_shows_a_progress_bar_with_the_rate_on_a_terminal() {
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     let drawn = stdout(&out);
     assert!(drawn.contains("box [") && drawn.contains("iB/s"), "{drawn}");
+}
+
+/// `devctl cp FROM TO` running in the background.
+fn copying(ns: &Ns, from: &str, to: &str) -> std::process::Child {
+    ns.env
+        .process()
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args(["-n", &ns.name, "cp", from, to])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn ctrl_c_stops_a_download_and_removes_the_file_in_flight() {
+    let Some((ns, _sshd)) = devserver("cp-interrupt-down") else {
+        return;
+    };
+    on_box(
+        &ns,
+        &[
+            "head",
+            "-c",
+            "1073741824",
+            "/dev/urandom",
+            ">",
+            "/tmp/big.bin",
+        ],
+    );
+    let back = ns.env.home().join("back");
+    std::fs::create_dir(&back).unwrap();
+    let child = copying(&ns, "box:/tmp/big.bin", back.to_str().unwrap());
+    // Once the temporary file is here, the copy is under way.
+    let mut seen = false;
+    for _ in 0..2000 {
+        if !leftovers(&back).is_empty() {
+            seen = true;
+            break;
+        }
+        std::thread::yield_now();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(seen, "the copy never started");
+    let pid = child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(&back).unwrap().count(),
+        0,
+        "something was left"
+    );
+}
+
+#[test]
+fn a_local_file_that_changes_while_it_is_sent_is_not_left_on_the_devserver() {
+    let Some((ns, _sshd)) = devserver("cp-changed") else {
+        return;
+    };
+    let big = ns.env.home().join("big.bin");
+    random_file(&big, 1 << 30, 13);
+    let child = copying(&ns, big.to_str().unwrap(), "box:/tmp/");
+    let mut seen = false;
+    for _ in 0..200 {
+        if on_box(&ns, &["ls", "-a", "/tmp"]).contains(".big.bin.devctl-") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the copy never started");
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&big)
+        .unwrap()
+        .write_all(b"more")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("changed while it was copied"),
+        "{}",
+        stderr(&out)
+    );
+    let there = on_box(&ns, &["ls", "-a", "/tmp"]);
+    assert!(!there.contains("big.bin"), "left behind: {there}");
 }
