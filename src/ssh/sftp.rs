@@ -571,8 +571,9 @@ impl Remote {
 
 /// Uploads are checked in segments of this many bytes (a multiple of the MiB that the
 /// checksum shell counts in), each as soon as it is whole on the devserver, so that hashing
-/// there goes on while the rest is sent instead of after it.
-const SEGMENT: u64 = 32 * 1024 * 1024;
+/// there goes on while the rest is sent instead of after it; small, so that little is left
+/// to hash once the last byte is sent.
+const SEGMENT: u64 = 8 * 1024 * 1024;
 
 /// What an upload sent, to check it against what arrived.
 pub struct Uploaded {
