@@ -453,35 +453,9 @@ fn ctrl_c_stops_a_copy_and_removes_the_file_in_flight() {
     let home = ns.env.home();
     let big = home.join("big.bin");
     random_file(&big, 1 << 30, 5);
-    let child = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args(["-n", &ns.name, "cp", big.to_str().unwrap(), "box:/tmp/"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Once the temporary file is there, the copy is under way.
-    let mut seen = false;
-    for _ in 0..200 {
-        let there = on_box(&ns, &["ls", "-a", "/tmp"]);
-        if there.contains(".big.bin.devctl-") {
-            seen = true;
-            break;
-        }
-    }
-    assert!(seen, "the copy never started");
-    let pid = child.id().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let out = child.wait_with_output().unwrap();
+    let child = copying(&ns, big.to_str().unwrap(), "box:/tmp/");
+    under_way_on_box(&ns);
+    let out = interrupted(child);
     assert_eq!(code(&out), 130, "{}", stderr(&out));
     assert!(stderr(&out).contains("stopped copying"), "{}", stderr(&out));
     let there = on_box(&ns, &["ls", "-a", "/tmp"]);
@@ -568,6 +542,24 @@ fn copying(ns: &Ns, from: &str, to: &str) -> std::process::Child {
         .unwrap()
 }
 
+/// Returns once the upload of `big.bin` to the devserver's /tmp has its temporary file there.
+fn under_way_on_box(ns: &Ns) {
+    let under_way =
+        (0..200).any(|_| on_box(ns, &["ls", "-a", "/tmp"]).contains(".big.bin.devctl-"));
+    assert!(under_way, "the copy never started");
+}
+
+/// Ctrl-C to a copy, and how it ended.
+fn interrupted(child: std::process::Child) -> std::process::Output {
+    let pid = child.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn ctrl_c_stops_a_download_and_removes_the_file_in_flight() {
     let Some((ns, _sshd)) = devserver("cp-interrupt-down") else {
@@ -588,25 +580,12 @@ fn ctrl_c_stops_a_download_and_removes_the_file_in_flight() {
     std::fs::create_dir(&back).unwrap();
     let child = copying(&ns, "box:/tmp/big.bin", back.to_str().unwrap());
     // Once the temporary file is here, the copy is under way.
-    let mut seen = false;
-    for _ in 0..2000 {
-        if !leftovers(&back).is_empty() {
-            seen = true;
-            break;
-        }
-        std::thread::yield_now();
+    let under_way = (0..2000).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(seen, "the copy never started");
-    let pid = child.id().to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let out = child.wait_with_output().unwrap();
+        !leftovers(&back).is_empty()
+    });
+    assert!(under_way, "the copy never started");
+    let out = interrupted(child);
     assert_eq!(code(&out), 130, "{}", stderr(&out));
     assert_eq!(
         std::fs::read_dir(&back).unwrap().count(),
@@ -623,14 +602,7 @@ fn a_local_file_that_changes_while_it_is_sent_is_not_left_on_the_devserver() {
     let big = ns.env.home().join("big.bin");
     random_file(&big, 1 << 30, 13);
     let child = copying(&ns, big.to_str().unwrap(), "box:/tmp/");
-    let mut seen = false;
-    for _ in 0..200 {
-        if on_box(&ns, &["ls", "-a", "/tmp"]).contains(".big.bin.devctl-") {
-            seen = true;
-            break;
-        }
-    }
-    assert!(seen, "the copy never started");
+    under_way_on_box(&ns);
     std::fs::OpenOptions::new()
         .append(true)
         .open(&big)
