@@ -497,11 +497,12 @@ async fn an_injected_503_fails_once_and_the_retry_succeeds() {
         "the retry reaches the server"
     );
 
-    let log = cluster.proxy().requests().unwrap();
-    let mine: Vec<_> = log
-        .iter()
-        .filter(|r| r.path == path.trim_matches(['^', '$']))
-        .collect();
+    // The proxy logs a request's status once its handler returns, which may be just after the
+    // client has read the answer: wait for both to be logged as answered.
+    let mine = cluster
+        .proxy()
+        .wait_answered(&Scope::namespace(&ns).path(&path), 2, WAIT)
+        .unwrap();
     assert_eq!(mine.len(), 2, "{mine:?}");
     assert!(mine[0].injected && mine[0].status == 503);
     assert!(!mine[1].injected && mine[1].status == 200);
@@ -699,9 +700,8 @@ async fn the_request_log_counts_calls() {
     for name in ["a", "b", "c"] {
         assert!(maps.get_opt(name).await.unwrap().is_none());
     }
-    let prefix = format!("/api/v1/namespaces/{ns}/configmaps/");
-    let log = cluster.proxy().requests().unwrap();
-    let mine: Vec<_> = log.iter().filter(|r| r.path.starts_with(&prefix)).collect();
+    let scope = Scope::namespace(&ns).path(&format!("^/api/v1/namespaces/{ns}/configmaps/"));
+    let mine = cluster.proxy().wait_answered(&scope, 3, WAIT).unwrap();
     assert_eq!(mine.len(), 3, "{mine:?}");
     assert!(
         mine.iter()
