@@ -257,6 +257,19 @@ fn dev_logs_in_with_root_through_sudo_on_a_pinned_host_key_and_twice_is_fine() {
             "{run} run"
         );
         stop(child, layout.port);
+        // One line a step, so that `kubectl logs` tells what the script did.
+        let said = std::fs::read_to_string(log.with_extension("err")).unwrap();
+        assert_eq!(
+            steps(&said),
+            [
+                "devctl: user dev is 1000:1000 with home /home/dev",
+                "devctl: dev gets root through sudo",
+                "devctl: sshd is /usr/sbin/sshd",
+                "devctl: starting sshd",
+            ],
+            "{run} run:\n{said}"
+        );
+        assert!(said.contains("Server listening on"), "{run} run:\n{said}");
     }
 
     // A login shell shows the motd.
@@ -331,6 +344,26 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
     );
     assert_eq!(text.lines().collect::<Vec<_>>(), ["1000", "ROOT_OK"]);
     stop(child, layout.port);
+    let said = std::fs::read_to_string(log.with_extension("err")).unwrap();
+    assert_eq!(
+        steps(&said),
+        [
+            "devctl: user dev is 1000:1000 with home /home/dev",
+            "devctl: dev gets root through doas",
+            "devctl: installing the OpenSSH server",
+            "devctl: sshd is /usr/sbin/sshd",
+            "devctl: starting sshd",
+        ],
+        "{said}"
+    );
+}
+
+/// The script's own lines in its stderr (sshd's and the package manager's are left out).
+fn steps(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("devctl: "))
+        .collect()
 }
 
 #[test]

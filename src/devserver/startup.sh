@@ -117,6 +117,7 @@ ensure_user() {
 	if [ -f /etc/shadow ]; then
 		sed -i "s/^$DEV:[^:]*:/$DEV:*:/" /etc/shadow
 	fi
+	log "user $DEV is $(field_of /etc/passwd "$DEV" 3):$(field_of /etc/passwd "$DEV" 4) with home /home/$DEV"
 }
 
 # Gives dev what a `dev` that drop_stale_dev removed owned in /home/dev.
@@ -134,6 +135,7 @@ ensure_root_access() {
 		mkdir -p /etc/sudoers.d
 		printf '%s ALL=(ALL) NOPASSWD:ALL\n' "$DEV" >/etc/sudoers.d/devctl
 		chmod 0440 /etc/sudoers.d/devctl
+		log "$DEV gets root through sudo"
 		return 0
 	fi
 	if ! have doas; then
@@ -146,6 +148,7 @@ ensure_root_access() {
 	[ -d /etc/doas.d ] && conf=/etc/doas.d/devctl.conf
 	printf 'permit nopass %s as root\n' "$DEV" >"$conf"
 	chmod 0400 "$conf"
+	log "$DEV gets root through doas"
 }
 
 install_keys() {
@@ -194,6 +197,7 @@ serve_ssh() {
 		pkg_install openssh-server >&2 || stay_alive "sshd is not installed and could not be installed"
 		sshd=$(find_sshd) || stay_alive "sshd is not installed and could not be installed"
 	}
+	log "sshd is $sshd"
 	mkdir -p "$SSHD_RUN"
 	chmod 0755 "$SSHD_RUN"
 	# sshd checks its configuration and host key first: one it refuses would end the container.
