@@ -21,6 +21,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 pub use binaries::{KUBERNETES_VERSION, cache_dir};
+pub use binaries::{NodeBinaries, ensure_node, node_unavailable_reason};
 pub use control::{
     AgentControl, Fault, Hold, HoldId, LatencyListener, ProxyControl, Request, Scope, connections,
     sequential_round_trips,

@@ -20,6 +20,10 @@ struct Args {
     #[arg(long)]
     build_only: bool,
 
+    /// Also run one real node (kubelet, containerd, runc) beside the simulated ones
+    #[arg(long)]
+    real_node: bool,
+
     /// A node: NAME[,label=K=V][,taint=K=V:EFFECT][,RESOURCE=QUANTITY]... (repeatable; default:
     /// three plain nodes)
     #[arg(long = "node", value_name = "SPEC")]
@@ -57,6 +61,17 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
     if args.build_only {
         let started = std::time::Instant::now();
         testcluster::build_binaries()?;
+        if args.real_node {
+            let node = testcluster::ensure_node()?;
+            eprintln!(
+                "testcluster: real node binaries: kubelet {}, the others in {}",
+                node.kubelet.display(),
+                node.containerd
+                    .parent()
+                    .unwrap_or(&node.containerd)
+                    .display()
+            );
+        }
         eprintln!(
             "testcluster: binaries ready in {:.0}s",
             started.elapsed().as_secs_f64()
