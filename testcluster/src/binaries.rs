@@ -605,7 +605,7 @@ fn build_node_module(
     }
     let started = std::time::Instant::now();
     eprintln!(
-        "testcluster: building {} {} into {} (once; a cold build takes minutes)",
+        "testcluster: building {} {} into {} (once)",
         module.part,
         module.version,
         bin.display()
