@@ -903,6 +903,18 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_build_is_removed_and_finished_programs_kept() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join(".partial-x1/out")).unwrap();
+        fs::write(root.path().join(".partial-x1/out/runc"), "half").unwrap();
+        fs::create_dir_all(root.path().join("bin")).unwrap();
+        fs::write(root.path().join("bin/containerd"), "done").unwrap();
+        remove_partial_builds(root.path()).unwrap();
+        assert!(!root.path().join(".partial-x1").exists());
+        assert!(root.path().join("bin/containerd").is_file());
+    }
+
+    #[test]
     fn effective_uid_is_the_second_uid_field() {
         let status = "Name:\ttest\nUid:\t1000\t0\t0\t0\nGid:\t1000\t1000\t1000\t1000\n";
         assert_eq!(effective_uid(status), Some(0));
