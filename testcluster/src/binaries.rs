@@ -287,7 +287,7 @@ impl NodeBinaries {
 
 /// One Go module of the node, built from a writable copy of its own source, with its own
 /// go.mod and go.sum.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct NodeModule {
     /// Names the module in messages and in the cache key.
     part: &'static str,
@@ -308,7 +308,7 @@ struct NodeBuild {
     subdir: &'static str,
 }
 
-const NODE_MODULES: [NodeModule; 4] = [
+static NODE_MODULES: [NodeModule; 4] = [
     NodeModule {
         part: "containerd",
         path: "github.com/containerd/containerd/v2",
@@ -436,14 +436,8 @@ pub fn ensure_node() -> Result<NodeBinaries, Error> {
         assets
             .as_ref()
             .map(|dir| dir.join(name))
-            .filter(|p| p.is_file())
+            .filter(|p| p.exists())
     };
-    // The CNI plugins come from the assets only all together: containerd takes one directory.
-    let cni_assets = assets.clone().filter(|dir| {
-        NodeBinaries::CNI_PLUGINS
-            .iter()
-            .all(|p| dir.join(p).is_file())
-    });
 
     if asset("kubelet").is_none() && !upstream_dir.join("kubelet").is_file() {
         let started = std::time::Instant::now();
@@ -461,29 +455,16 @@ pub fn ensure_node() -> Result<NodeBinaries, Error> {
             started.elapsed().as_secs_f64()
         );
     }
-    for module in &NODE_MODULES {
-        let missing: Vec<&NodeBuild> = module
-            .builds
-            .iter()
-            .filter(|build| {
-                let provided = if build.subdir == "cni" {
-                    cni_assets.is_some()
-                } else {
-                    build_outputs(module, build, Path::new(""))
-                        .iter()
-                        .all(|p| p.to_str().and_then(asset).is_some())
-                };
-                !provided
-                    && !build_outputs(module, build, &bin)
-                        .iter()
-                        .all(|p| p.is_file())
-            })
-            .collect();
-        if !missing.is_empty() {
-            build_node_module(module, &missing, &root, &bin)?;
-        }
+    for (module, builds) in missing_node_builds(assets.as_deref(), &bin) {
+        build_node_module(module, &builds, &root, &bin)?;
     }
 
+    // The CNI plugins come from the assets only all together: containerd takes one directory.
+    let cni_assets = assets.as_ref().map(|dir| dir.join("cni")).filter(|dir| {
+        NodeBinaries::CNI_PLUGINS
+            .iter()
+            .all(|p| dir.join(p).is_file())
+    });
     let path = |name: &str| asset(name).unwrap_or_else(|| bin.join(name));
     Ok(NodeBinaries {
         kubelet: asset("kubelet").unwrap_or_else(|| upstream_dir.join("kubelet")),
@@ -494,6 +475,33 @@ pub fn ensure_node() -> Result<NodeBinaries, Error> {
         cni_bin_dir: cni_assets.unwrap_or_else(|| bin.join("cni")),
         coredns: path("coredns"),
     })
+}
+
+/// The builds of each module whose programs are neither in the assets (laid out as the cache
+/// is, the CNI plugins in `cni/`) nor in the cache's `bin`.
+fn missing_node_builds(
+    assets: Option<&Path>,
+    bin: &Path,
+) -> Vec<(&'static NodeModule, Vec<&'static NodeBuild>)> {
+    let has = |module, build, dir: &Path| {
+        build_outputs(module, build, dir)
+            .iter()
+            .all(|p| p.is_file())
+    };
+    NODE_MODULES
+        .iter()
+        .map(|module| {
+            let builds: Vec<&NodeBuild> = module
+                .builds
+                .iter()
+                .filter(|build| {
+                    !assets.is_some_and(|dir| has(module, build, dir)) && !has(module, build, bin)
+                })
+                .collect();
+            (module, builds)
+        })
+        .filter(|(_, builds)| !builds.is_empty())
+        .collect()
 }
 
 /// Why the real node cannot run here, if it cannot: it needs root, and its programs need
@@ -507,29 +515,20 @@ pub fn node_unavailable_reason() -> Option<String> {
         );
     }
     let assets = assets_dir();
-    let bin = node_root().join("bin");
-    let have = |path: &Path| {
-        path.is_file()
-            || path
-                .file_name()
-                .is_some_and(|name| assets.as_ref().is_some_and(|dir| dir.join(name).is_file()))
-    };
-    let mut missing_parts: Vec<&str> = NODE_MODULES
-        .iter()
-        .filter(|m| {
-            !m.builds
-                .iter()
-                .all(|b| build_outputs(m, b, &bin).iter().all(|p| have(p)))
-        })
-        .map(|m| m.part)
-        .collect();
-    if !have(&upstream_dir().join("kubelet")) {
+    let missing = missing_node_builds(assets.as_deref(), &node_root().join("bin"));
+    let mut missing_parts: Vec<&str> = missing.iter().map(|(m, _)| m.part).collect();
+    let kubelet_built = upstream_dir().join("kubelet").is_file()
+        || assets.is_some_and(|dir| dir.join("kubelet").is_file());
+    if !kubelet_built {
         missing_parts.insert(0, "kubelet");
     }
     if missing_parts.is_empty() {
         return None;
     }
-    build_tools_missing(missing_parts.contains(&"runc")).map(|tools| {
+    let cgo = missing
+        .iter()
+        .any(|(_, builds)| builds.iter().any(|b| b.cgo));
+    build_tools_missing(cgo).map(|tools| {
         format!(
             "the real node's {} are not built, and building them needs {tools}",
             missing_parts.join(", ")
@@ -606,7 +605,7 @@ fn build_node_module(
     }
     let started = std::time::Instant::now();
     eprintln!(
-        "testcluster: building {} {} into {} (once; a cold build takes minutes)",
+        "testcluster: building {} {} into {} (once)",
         module.part,
         module.version,
         bin.display()
@@ -901,6 +900,18 @@ mod tests {
             "ready:ready\nlog:log\nkubernetes:kubernetes\n"
         );
         assert!(select_plugins(cfg, &["etcd"]).is_err());
+    }
+
+    #[test]
+    fn an_interrupted_build_is_removed_and_finished_programs_kept() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join(".partial-x1/out")).unwrap();
+        fs::write(root.path().join(".partial-x1/out/runc"), "half").unwrap();
+        fs::create_dir_all(root.path().join("bin")).unwrap();
+        fs::write(root.path().join("bin/containerd"), "done").unwrap();
+        remove_partial_builds(root.path()).unwrap();
+        assert!(!root.path().join(".partial-x1").exists());
+        assert!(root.path().join("bin/containerd").is_file());
     }
 
     #[test]
