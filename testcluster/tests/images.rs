@@ -437,8 +437,7 @@ fn signal(pid: u32, name: &str) {
 fn exit_of(mut child: Child) -> ExitStatus {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || tx.send(child.wait().unwrap()));
-    rx.recv_timeout(WAIT)
-        .expect("pause did not exit after the signal")
+    rx.recv_timeout(WAIT).expect("the process did not exit")
 }
 
 /// Kills what a failed test leaves running: pause and its children.
@@ -523,4 +522,90 @@ fn pause_exits_0_on_sigint() {
     assert_eq!(status.code(), Some(0), "{status}");
     // The other sleep outlives pause (it was orphaned again): the guard ends it.
     drop(guard);
+}
+
+/// A program of the real node (`containerd`, `ctr`), from the test cluster's cache or PATH.
+fn node_program(name: &str) -> Option<PathBuf> {
+    let cached = std::fs::read_dir(testcluster::cache_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("node-"))
+        .map(|e| e.path().join("bin").join(name))
+        .find(|p| p.is_file());
+    cached.or_else(|| {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+#[test]
+fn containerd_imports_every_image_under_its_name() {
+    // The node's programs are built by the real node's start-up: until they are, this test
+    // has nothing to run against, even in CI.
+    let (Some(containerd), Some(ctr)) = (node_program("containerd"), node_program("ctr")) else {
+        eprintln!("skipping: containerd and ctr are not built");
+        return;
+    };
+    if skip(missing_for_rootfs()) || skip(missing_go()) {
+        return;
+    }
+    let images = images::ensure_images().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("containerd.sock");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "version = 3\nroot = '{root}'\nstate = '{state}'\n\
+             disabled_plugins = ['io.containerd.grpc.v1.cri']\n[grpc]\naddress = '{socket}'\n",
+            root = dir.path().join("root").display(),
+            state = dir.path().join("state").display(),
+            socket = socket.display(),
+        ),
+    )
+    .unwrap();
+    let log = File::create(dir.path().join("containerd.log")).unwrap();
+    let daemon = Command::new(&containerd)
+        .arg("--config")
+        .arg(&config)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let guard = KillOnDrop(vec![daemon.id()]);
+    let ctr = |args: &[&str]| {
+        Command::new(&ctr)
+            .arg("--address")
+            .arg(&socket)
+            .args(["--namespace", "k8s.io"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    wait_until("containerd to answer", || {
+        ctr(&["version"]).status.success()
+    });
+    for image in &images {
+        let out = ctr(&["images", "import", image.archive.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "importing {}: {}",
+            image.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let listed = ctr(&["images", "ls", "--quiet"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for image in &images {
+        assert!(
+            listed.lines().any(|l| l == image.name),
+            "{} not among the images: {listed}",
+            image.name
+        );
+    }
+    drop(guard);
+    let _ = exit_of(daemon);
 }
