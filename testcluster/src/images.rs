@@ -124,7 +124,7 @@ pub fn pause_binary() -> Result<PathBuf, Error> {
     let built = staging.join("pause");
     let installed = dir.join("pause");
     let read = |path: &Path| fs::read(path).ok();
-    if read(&installed).is_none() || read(&installed) != read(&built) {
+    if read(&installed) != read(&built) {
         fs::rename(&built, &installed).map_err(|e| Error::io("installing the pause binary", e))?;
     }
     Ok(installed)
@@ -184,7 +184,8 @@ fn ensure_archive(
     let layer = layer(&dir)?;
     let partial = dir.join(format!("{slug}.oci.tar.partial"));
     write_archive(name, settings, &layer, &partial)?;
-    // The key goes last: an interruption between the two leaves a stale key, so a rebuild.
+    // The old key goes first and the new one last: an interruption in between leaves no key,
+    // so the next call rebuilds.
     let _ = fs::remove_file(&key_file);
     fs::rename(&partial, &archive).map_err(|e| Error::io("installing the image archive", e))?;
     fs::write(&key_file, key).map_err(|e| Error::io("writing the image key", e))?;
@@ -196,14 +197,14 @@ fn ensure_archive(
 
 /// A content-addressed blob's descriptor values.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Blob {
+struct Blob {
     /// `sha256:` and 64 lowercase hex digits.
-    pub digest: String,
-    pub size: u64,
+    digest: String,
+    size: u64,
 }
 
 impl Blob {
-    pub fn of(bytes: &[u8]) -> Blob {
+    fn of(bytes: &[u8]) -> Blob {
         Blob {
             digest: format!("sha256:{}", hex(&Sha256::digest(bytes))),
             size: bytes.len() as u64,
@@ -211,7 +212,7 @@ impl Blob {
     }
 
     /// The 64 hex digits, the blob's file name under `blobs/sha256/`.
-    pub fn hex(&self) -> &str {
+    fn hex(&self) -> &str {
         self.digest.trim_start_matches("sha256:")
     }
 }
@@ -420,7 +421,7 @@ fn pause_layer(binary: &Path, out: &Path) -> Result<PathBuf, Error> {
 }
 
 /// SHA-256 (hex) and length of everything `reader` yields, read in 1 MiB pieces.
-pub fn sha256_of(reader: &mut impl Read) -> std::io::Result<(String, u64)> {
+fn sha256_of(reader: &mut impl Read) -> std::io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
