@@ -9,6 +9,7 @@
 
 mod binaries;
 pub mod control;
+pub mod images;
 mod kubeconfig;
 mod pki;
 mod process;

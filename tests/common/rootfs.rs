@@ -39,82 +39,11 @@ pub fn skip() -> bool {
 
 /// The Debian mirror: `DEVCTL_DEBIAN_MIRROR`, else the first one apt is configured with.
 pub fn mirror() -> String {
-    if let Ok(m) = std::env::var("DEVCTL_DEBIAN_MIRROR") {
-        return m;
-    }
-    let mut texts = Vec::new();
-    if let Ok(dir) = std::fs::read_dir("/etc/apt/sources.list.d") {
-        for entry in dir.flatten() {
-            texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-        }
-    }
-    texts.push(std::fs::read_to_string("/etc/apt/sources.list").unwrap_or_default());
-    for text in texts {
-        for line in text.lines() {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let url = match words.as_slice() {
-                ["URIs:", url, ..] => url,
-                ["deb", url, ..] if !url.starts_with('[') => url,
-                _ => continue,
-            };
-            // Debian's own archive, not its security suite or another vendor's repository.
-            if url.trim_end_matches('/').ends_with("/debian") {
-                return url.to_string();
-            }
-        }
-    }
-    panic!("no Debian mirror: set DEVCTL_DEBIAN_MIRROR")
+    testcluster::images::mirror().unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// A pristine bookworm rootfs (minbase, plus `include` packages), as a tarball, built once.
+/// A pristine bookworm rootfs (minbase, plus `include` packages), as a tarball, built once
+/// (by the test cluster's library, which the real node's images share it with).
 pub fn rootfs_tarball(include: Option<&str>) -> PathBuf {
-    let cache = testcluster::cache_dir().join("rootfs");
-    std::fs::create_dir_all(&cache).unwrap();
-    let tarball = cache.join(match include {
-        Some(packages) => format!("bookworm-{}.tar", packages.replace(',', "-")),
-        None => "bookworm-minbase.tar".to_string(),
-    });
-    let lock = std::fs::File::create(cache.join(".lock")).unwrap();
-    lock.lock().unwrap();
-    if !tarball.exists() {
-        let build = cache.join("build");
-        let _ = std::fs::remove_dir_all(&build);
-        eprintln!(
-            "building a Debian rootfs with debootstrap (once) into {}",
-            cache.display()
-        );
-        let mut debootstrap = Command::new("debootstrap");
-        debootstrap.arg("--variant=minbase");
-        if let Some(packages) = include {
-            debootstrap.arg(format!("--include={packages}"));
-        }
-        let status = debootstrap
-            .arg("bookworm")
-            .arg(&build)
-            .arg(mirror())
-            .output()
-            .unwrap();
-        assert!(
-            status.status.success(),
-            "debootstrap failed: {}{}",
-            String::from_utf8_lossy(&status.stdout)
-                .lines()
-                .last()
-                .unwrap_or(""),
-            String::from_utf8_lossy(&status.stderr)
-        );
-        let partial = cache.join("partial.tar");
-        let status = Command::new("tar")
-            .arg("-C")
-            .arg(&build)
-            .arg("-cf")
-            .arg(&partial)
-            .arg(".")
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::fs::rename(&partial, &tarball).unwrap();
-        let _ = std::fs::remove_dir_all(&build);
-    }
-    tarball
+    testcluster::images::rootfs_tarball(include).unwrap_or_else(|e| panic!("{e}"))
 }
