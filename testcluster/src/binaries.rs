@@ -28,9 +28,10 @@ const UPSTREAM: [(&str, &str); 5] = [
     ("kube-scheduler", "k8s.io/kubernetes/cmd/kube-scheduler"),
     ("kwok", "sigs.k8s.io/kwok/cmd/kwok"),
 ];
-const OWN: [(&str, &str); 2] = [
+const OWN: [(&str, &str); 3] = [
     ("nodeagent", "./cmd/nodeagent"),
     ("apiproxy", "./cmd/apiproxy"),
+    ("realnode", "./cmd/realnode"),
 ];
 
 /// Paths of every program the cluster starts.
@@ -43,6 +44,8 @@ pub struct Binaries {
     pub kwok: PathBuf,
     pub nodeagent: PathBuf,
     pub apiproxy: PathBuf,
+    /// Runs the real node (only started when one is asked for).
+    pub realnode: PathBuf,
 }
 
 /// The Go module with the pinned versions and our own programs.
@@ -128,6 +131,7 @@ pub fn ensure() -> Result<Binaries, Error> {
         kwok: path("kwok", &upstream_dir),
         nodeagent: path("nodeagent", &own_dir),
         apiproxy: path("apiproxy", &own_dir),
+        realnode: path("realnode", &own_dir),
     })
 }
 
@@ -272,8 +276,10 @@ impl NodeBinaries {
     /// The CoreDNS plugins compiled in, in the order of CoreDNS's `plugin.cfg` (the order
     /// they run in). Enough to serve `cluster.local` from the API; no `forward` and no cloud
     /// back ends, as pods on the real node reach nothing outside the machine.
-    pub const COREDNS_PLUGINS: [&str; 9] = [
+    pub const COREDNS_PLUGINS: [&str; 10] = [
         "reload",
+        // Each cluster's CoreDNS listens on its own node address only.
+        "bind",
         "ready",
         "health",
         "errors",

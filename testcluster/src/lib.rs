@@ -2,9 +2,12 @@
 //! kube-controller-manager and kube-scheduler built from source, nodes and pods simulated by
 //! KWOK, the kubelet's streaming API (exec, port-forward, logs) served by our node agent, and a
 //! proxy in front of the API server that adds latency on listeners of their own, injects faults,
-//! holds requests and logs them.
+//! holds requests and logs them. On request, one real node beside them ([`realnode`]): a
+//! kubelet, containerd, runc, the CNI plugins and CoreDNS, all built from source, running
+//! images made here from debootstrap trees.
 //!
-//! Tests share one cluster per test binary ([`shared`]) and isolate themselves by namespace.
+//! Tests share one cluster per test binary ([`shared`], or [`shared_real_node_or_skip`] for the
+//! real node alone) and isolate themselves by namespace.
 //! Every child process ends with the cluster, or with the test process if it dies first.
 
 mod binaries;
@@ -13,6 +16,7 @@ pub mod images;
 mod kubeconfig;
 mod pki;
 mod process;
+pub mod realnode;
 mod start;
 
 use std::collections::BTreeMap;
@@ -159,6 +163,9 @@ pub struct Config {
     pub forwards: Vec<(u16, String)>,
     /// Keep the state directory (logs, certificates, audit log) after the cluster stops.
     pub keep_dir: bool,
+    /// Also run the real node `real-0` (kubelet, containerd, runc, CNI, CoreDNS) beside the
+    /// simulated ones. Needs root; see [`real_node_unavailable_reason`].
+    pub real_node: bool,
 }
 
 impl Default for Config {
@@ -172,6 +179,7 @@ impl Default for Config {
             missing_images: Vec::new(),
             forwards: Vec::new(),
             keep_dir: std::env::var_os("TESTCLUSTER_KEEP").is_some(),
+            real_node: false,
         }
     }
 }
@@ -188,6 +196,8 @@ pub struct User {
 pub struct Cluster {
     state: start::State,
     supervisor: Mutex<process::Supervisor>,
+    /// Released (network, cgroups) once the supervisor has stopped every process.
+    real_node: Option<realnode::RealNode>,
     proxy: ProxyControl,
     agent: AgentControl,
     started_in: Duration,
@@ -218,6 +228,11 @@ impl Cluster {
     /// The directory with logs (`logs/`), certificates and the audit log.
     pub fn dir(&self) -> &Path {
         &self.state.dir
+    }
+
+    /// The real node, when the cluster runs one.
+    pub fn real_node(&self) -> Option<&realnode::RealNode> {
+        self.real_node.as_ref()
     }
 
     /// How long [`Cluster::start`] took once the binaries were there.
@@ -346,6 +361,9 @@ impl Drop for Cluster {
         if let Ok(mut s) = self.supervisor.lock() {
             s.stop();
         }
+        // The fields drop after this: the real node's network and cgroups go once its
+        // processes have.
+        drop(self.real_node.take());
     }
 }
 
@@ -406,7 +424,61 @@ pub fn shared_or_skip() -> Option<&'static Cluster> {
 /// default [`Config`]. It stops when the test process exits.
 pub fn shared() -> &'static Cluster {
     static SHARED: OnceLock<Cluster> = OnceLock::new();
-    SHARED.get_or_init(|| match block_on(Cluster::start(Config::default())) {
+    SHARED.get_or_init(|| start_shared(Config::default()))
+}
+
+/// Why the real node cannot run here, if it cannot: not root, no `ip`, or what the node's
+/// binaries and images need (see [`binaries::node_unavailable_reason`]).
+pub fn real_node_unavailable_reason() -> Option<String> {
+    if let Some(reason) = unavailable_reason() {
+        return Some(reason);
+    }
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
+    if !root {
+        return Some("the real node needs root (network namespaces, mounts, cgroups)".into());
+    }
+    for tool in ["ip", "debootstrap"] {
+        let found = std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !found {
+            return Some(format!(
+                "the real node needs {tool}, which is not installed"
+            ));
+        }
+    }
+    binaries::node_unavailable_reason()
+}
+
+/// The cluster with only the real node, shared by every test of this test binary (pods land
+/// on `real-0` without asking), or `None` with the reason printed when it cannot run here. As
+/// [`shared_or_skip`], `TESTCLUSTER_REQUIRED` makes that a failure.
+pub fn shared_real_node_or_skip() -> Option<&'static Cluster> {
+    static SHARED: OnceLock<Cluster> = OnceLock::new();
+    match real_node_unavailable_reason() {
+        None => Some(SHARED.get_or_init(|| {
+            start_shared(Config {
+                nodes: Vec::new(),
+                real_node: true,
+                ..Config::default()
+            })
+        })),
+        Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
+            panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
+        }
+        Some(reason) => {
+            eprintln!("skipping: {reason}");
+            None
+        }
+    }
+}
+
+fn start_shared(config: Config) -> Cluster {
+    match block_on(Cluster::start(config)) {
         Ok(cluster) => {
             eprintln!(
                 "testcluster: started in {:.1}s at {} (state in {})",
@@ -417,7 +489,7 @@ pub fn shared() -> &'static Cluster {
             cluster
         }
         Err(err) => panic!("testcluster: {err}"),
-    })
+    }
 }
 
 #[cfg(test)]

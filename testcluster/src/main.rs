@@ -87,8 +87,13 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
         pod_start_delay: Duration::from_millis(args.pod_start_delay_ms),
         missing_images: args.missing_images,
         keep_dir: args.keep,
+        real_node: args.real_node,
         ..Config::default()
     };
+    if args.real_node && args.nodes.is_empty() {
+        // The real node alone: every pod lands on it.
+        config.nodes.clear();
+    }
     if !args.nodes.is_empty() {
         config.nodes = args
             .nodes
@@ -116,8 +121,20 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
             .map_err(|e| testcluster::Error::io("reading the kubeconfig", e))?;
         std::fs::write(&kubeconfig_out, kubeconfig)
             .map_err(|e| testcluster::Error::io("writing --kubeconfig-out", e))?;
+        let real = cluster
+            .real_node()
+            .map(|node| {
+                format!(
+                    "  real node: {} at {}, bridge {}, cgroup /{}\n",
+                    testcluster::realnode::NODE_NAME,
+                    node.node_ip(),
+                    node.network.bridge,
+                    node.cgroups.name
+                )
+            })
+            .unwrap_or_default();
         eprintln!(
-            "testcluster: Kubernetes {} ready in {:.1}s at {}\n  kubeconfig: {}\n  state: {}\n  proxy control: {}\n  node agent control: {}\nPress Ctrl-C to stop.",
+            "testcluster: Kubernetes {} ready in {:.1}s at {}\n  kubeconfig: {}\n  state: {}\n  proxy control: {}\n  node agent control: {}\n{real}Press Ctrl-C to stop.",
             testcluster::KUBERNETES_VERSION,
             cluster.started_in().as_secs_f64(),
             cluster.server(),

@@ -15,8 +15,12 @@ use crate::Error;
 /// The watchdog: ignore the signals it sends, wait for its stdin to close, then stop the group
 /// politely and, after a grace period, for good.
 /// When our process died without stopping the cluster, the watchdog also removes the state
-/// directory given as `$1` (if any), which nobody else is left to remove.
+/// directory given as `$1` (if any), which nobody else is left to remove, and runs the clean-up
+/// script `$2` if it exists (the real node's: it removes the node's bridge and cgroups once
+/// the node's processes are gone), in a session of its own so that the final kill spares it.
 const WATCHDOG: &str = "trap '' TERM INT HUP; read _ignored; kill -TERM 0; sleep 5; \
+                        if [ -n \"$2\" ] && [ -f \"$2\" ]; then \
+                        setsid sh -c \"$(cat -- \"$2\")\" </dev/null >/dev/null 2>&1 & fi; \
                         if [ -n \"$1\" ]; then rm -rf -- \"$1\"; fi; kill -KILL 0";
 
 pub struct Supervisor {
@@ -34,14 +38,20 @@ struct Component {
 }
 
 impl Supervisor {
-    /// `cleanup` is removed by the watchdog if this process dies without calling [`Supervisor::stop`].
-    pub fn new(log_dir: &Path, cleanup: Option<&Path>) -> Result<Supervisor, Error> {
+    /// `cleanup` is removed, and the script `abandon` run if it exists by then, by the
+    /// watchdog if this process dies without calling [`Supervisor::stop`].
+    pub fn new(
+        log_dir: &Path,
+        cleanup: Option<&Path>,
+        abandon: Option<&Path>,
+    ) -> Result<Supervisor, Error> {
         fs::create_dir_all(log_dir).map_err(|e| Error::io("creating the log directory", e))?;
         let mut watchdog = Command::new("sh")
             .arg("-c")
             .arg(WATCHDOG)
             .arg("testcluster-watchdog")
             .arg(cleanup.map(|p| p.as_os_str()).unwrap_or_default())
+            .arg(abandon.map(|p| p.as_os_str()).unwrap_or_default())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -1,7 +1,7 @@
 //! Bringing the cluster up, in dependency order: certificates; etcd, the node agent and the
 //! API proxy; the API server; then the controller manager, the scheduler and kwok; then the
-//! storage classes and nodes; ready when the `default` ServiceAccount exists and every node is
-//! Ready.
+//! storage classes and nodes (and, if asked for, the real node); ready when the `default`
+//! ServiceAccount exists and every node is Ready.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -16,9 +16,11 @@ use serde::Deserialize;
 
 use crate::binaries::{self, Binaries, KUBERNETES_VERSION};
 use crate::control::{self, AgentControl, ProxyControl};
+use crate::images;
 use crate::kubeconfig::{self, Credentials};
 use crate::pki::{self, Ca, Usage};
 use crate::process::Supervisor;
+use crate::realnode::{self, RealNode};
 use crate::{Cluster, Config, Error, User};
 
 /// How long each phase may take before the start fails with the component's log.
@@ -101,9 +103,23 @@ struct Ready {
 }
 
 pub async fn start(config: Config) -> Result<Cluster, Error> {
-    let bins = tokio::task::spawn_blocking(binaries::ensure)
-        .await
-        .map_err(|e| Error::Build(e.to_string()))??;
+    // The real node's binaries and images are made beside the control plane's.
+    let want_real = config.real_node;
+    let (bins, node_parts) = futures::future::try_join(
+        blocking(binaries::ensure),
+        blocking(move || {
+            if !want_real {
+                return Ok(None);
+            }
+            let images = std::thread::spawn(images::ensure_images);
+            let node = binaries::ensure_node()?;
+            let images = images
+                .join()
+                .map_err(|_| Error::Build("building the images panicked".into()))??;
+            Ok(Some((node, images)))
+        }),
+    )
+    .await?;
     let began = Instant::now();
 
     let temp = tempfile::Builder::new()
@@ -122,7 +138,11 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         eprintln!("testcluster: keeping state in {}", dir.display());
     }
     let files = Files::write(&dir, &config)?;
-    let mut sup = Supervisor::new(&dir.join("logs"), cleanup.as_deref())?;
+    // Declared before the supervisor, so that on an early return the node's processes are
+    // stopped (the supervisor dropped) before its network and cgroups are removed.
+    let mut real: Option<RealNode> = None;
+    let abandon = realnode::Layout::new(&dir).abandon_script();
+    let mut sup = Supervisor::new(&dir.join("logs"), cleanup.as_deref(), Some(&abandon))?;
 
     // etcd, the node agent and the proxy do not depend on each other: start them together.
     let etcd_port = free_port()?;
@@ -179,6 +199,27 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
     )?;
     sup.spawn("kube-scheduler", scheduler(&bins, &files, &apiserver_url)?)?;
     sup.spawn("kwok", kwok(&bins, &files, agent_port, &direct)?)?;
+    if let Some((node_bins, images)) = &node_parts {
+        let node = RealNode {
+            network: realnode::Network::claim()?,
+            cgroups: realnode::CgroupRoot::new(),
+            layout: realnode::Layout::new(&dir),
+        };
+        // Owned by `real` from here on, so that an early return removes what was made.
+        let node = &*real.insert(node);
+        node.cgroups.create()?;
+        let creds = files.real_node_credentials(&node.network, &apiserver_url)?;
+        let cmd = realnode::prepare(
+            &node.layout,
+            &node.network,
+            &node.cgroups,
+            node_bins,
+            &bins.realnode,
+            images,
+            &creds,
+        );
+        sup.spawn("realnode", cmd?)?;
+    }
 
     let nodes: Api<Node> = Api::all(admin.clone());
     let classes: Api<StorageClass> = Api::all(admin.clone());
@@ -222,10 +263,13 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
     // Ready: the controller manager made the default ServiceAccount, kwok made every node Ready.
     let sa: Api<ServiceAccount> = Api::namespaced(admin.clone(), "default");
     let sa_ready = await_condition(sa, "default", |o: Option<&ServiceAccount>| o.is_some());
+    let real_name = real.as_ref().map(|_| realnode::NODE_NAME);
     let node_waits = config
         .nodes
         .iter()
-        .map(|n| await_condition(nodes.clone(), &n.name, takes_pods));
+        .map(|n| n.name.as_str())
+        .chain(real_name)
+        .map(|name| await_condition(nodes.clone(), name, takes_pods));
     let ready = futures::future::join(sa_ready, futures::future::join_all(node_waits));
     tokio::pin!(ready);
     let deadline = tokio::time::Instant::now() + START_TIMEOUT;
@@ -241,7 +285,8 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
             _ = tokio::time::sleep(Duration::from_millis(250)) => {
                 sup.check()?;
                 if tokio::time::Instant::now() > deadline {
-                    return Err(start_timeout(&sup, "kwok", "the default ServiceAccount and Ready nodes"));
+                    let component = if real.is_some() { "realnode" } else { "kwok" };
+                    return Err(start_timeout(&sup, component, "the default ServiceAccount and Ready nodes"));
                 }
             }
         }
@@ -265,6 +310,7 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
             admin_kubeconfig,
         },
         supervisor: std::sync::Mutex::new(sup),
+        real_node: real,
         proxy: ProxyControl {
             addr: proxy.control,
         },
@@ -283,6 +329,15 @@ pub async fn create_namespace(client: &kube::Client, name: &str) -> Result<(), E
     .map_err(|e| Error::Invalid(e.to_string()))?;
     api.create(&PostParams::default(), &ns).await?;
     Ok(())
+}
+
+/// Runs blocking work (builds) off the runtime's threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Build(e.to_string()))?
 }
 
 /// Certificates, keys and configuration files in the state directory.
@@ -345,7 +400,7 @@ impl Files {
         write("sa.key", &sa_key)?;
         write("sa.pub", &sa_pub)?;
         write("audit-policy.yaml", AUDIT_POLICY)?;
-        write("kwok.yaml", &kwok_config(config))?;
+        write("kwok.yaml", &kwok_config(config, &dir.join("volumes")))?;
 
         let admin = ca.issue("admin", &["system:masters"], &[], Usage::Client)?;
         for (name, user) in [
@@ -368,6 +423,58 @@ impl Files {
         self.dir.join(name).display().to_string()
     }
 
+    /// The real node's certificates: the kubelet's serving one (for the node's address), its
+    /// client one (`system:node:real-0`, so the Node authorizer applies), and CoreDNS's.
+    fn real_node_credentials(
+        &self,
+        net: &realnode::Network,
+        apiserver_url: &str,
+    ) -> Result<realnode::Credentials, Error> {
+        let ip = net.node_ip().to_string();
+        let node_user = format!("system:node:{}", realnode::NODE_NAME);
+        let write_pair = |name: &str, issued: &pki::Issued| -> Result<(), Error> {
+            kubeconfig::write_private(
+                &self.dir.join(format!("{name}.crt")),
+                issued.cert_pem.as_bytes(),
+            )?;
+            kubeconfig::write_private(
+                &self.dir.join(format!("{name}.key")),
+                issued.key_pem.as_bytes(),
+            )
+        };
+        write_pair(
+            "kubelet-serving",
+            &self.ca.issue(
+                realnode::NODE_NAME,
+                &[],
+                &[&ip, realnode::NODE_NAME],
+                Usage::Server,
+            )?,
+        )?;
+        write_pair(
+            "kubelet",
+            &self
+                .ca
+                .issue(&node_user, &["system:nodes"], &[], Usage::Client)?,
+        )?;
+        write_pair(
+            "coredns",
+            &self.ca.issue(
+                "testcluster-coredns",
+                &["system:masters"],
+                &[],
+                Usage::Client,
+            )?,
+        )?;
+        Ok(realnode::Credentials {
+            kubelet_kubeconfig: self.component_kubeconfig("kubelet", apiserver_url)?.into(),
+            coredns_kubeconfig: self.component_kubeconfig("coredns", apiserver_url)?.into(),
+            ca_file: self.dir.join("ca.crt"),
+            serving_cert: self.dir.join("kubelet-serving.crt"),
+            serving_key: self.dir.join("kubelet-serving.key"),
+        })
+    }
+
     /// A kubeconfig straight to the API server for a component, with its own certificate.
     fn component_kubeconfig(&self, name: &str, apiserver_url: &str) -> Result<String, Error> {
         let issued = pki::Issued {
@@ -388,7 +495,7 @@ impl Files {
 }
 
 /// The kwok configuration with the test's delays and missing images filled in.
-fn kwok_config(config: &Config) -> String {
+fn kwok_config(config: &Config, volume_dir: &Path) -> String {
     // A jq expression, true when any container's image is missing. Quoted for the YAML
     // single-quoted scalar it is put in.
     let listed = serde_json::to_string(&config.missing_images).unwrap_or_else(|_| "[]".into());
@@ -407,6 +514,7 @@ fn kwok_config(config: &Config) -> String {
             &config.pod_stop_delay.as_millis().to_string(),
         )
         .replace("__KUBERNETES_VERSION__", KUBERNETES_VERSION)
+        .replace("__VOLUME_DIR__", &volume_dir.display().to_string())
 }
 
 fn etcd(bins: &Binaries, dir: &Path, port: u16) -> Result<Command, Error> {
@@ -530,7 +638,8 @@ fn kwok(
     let mut cmd = Command::new(&bins.kwok);
     cmd.arg(format!("--kubeconfig={}", admin_kubeconfig.display()))
         .arg(format!("--config={}", f.path("kwok.yaml")))
-        .arg("--manage-all-nodes=true")
+        // Only the simulated nodes: the real node has a kubelet of its own.
+        .arg("--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake")
         .arg("--node-ip=127.0.0.1")
         .arg("--cidr=10.244.0.1/16")
         .env("HOME", &f.dir);

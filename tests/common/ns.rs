@@ -40,6 +40,17 @@ impl Ns {
         })
     }
 
+    /// A fresh namespace of the cluster whose only node is the real one (a kubelet, containerd
+    /// and runc), or `None` (the test skips) when it cannot run here.
+    pub fn on_real_node(prefix: &str) -> Option<Ns> {
+        let cluster = testcluster::shared_real_node_or_skip()?;
+        Some(Ns {
+            cluster,
+            name: cluster.namespace(prefix).expect("a namespace"),
+            env: Env::new(),
+        })
+    }
+
     /// `devctl -n NS ARGS...` as the cluster's admin.
     pub fn devctl(&self, args: &[&str]) -> std::process::Output {
         self.env

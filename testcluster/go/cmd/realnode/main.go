@@ -1,0 +1,395 @@
+// Command realnode runs the test cluster's real node: containerd, CoreDNS and a kubelet, in a
+// PID and mount namespace of their own. It starts itself again as that namespace's init,
+// which reaps orphans and starts the daemons in order. When it ends, for whatever reason, the
+// kernel kills every process left in the namespace (shims and containers too) and drops every
+// mount made in it, so the node cannot outlive the cluster, even when the harness is killed.
+//
+// What to run comes as a JSON plan (see plan) written by the Rust harness.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// plan is what the node runs, in order.
+type plan struct {
+	// Tmpfs are fresh, empty directories in the namespace (say /run), so that nothing a
+	// daemon writes there reaches the host.
+	Tmpfs []string `json:"tmpfs"`
+	// Masks show these contents in place of host files (kernel settings under /proc/sys
+	// the kubelet would otherwise rewrite for the whole machine).
+	Masks map[string]string `json:"masks"`
+	// MaskDir holds the files shown by Masks.
+	MaskDir string   `json:"maskDir"`
+	Daemons []daemon `json:"daemons"`
+	// ReadyFile is written once every daemon has started and every task has succeeded.
+	ReadyFile string `json:"readyFile"`
+}
+
+type daemon struct {
+	Name string   `json:"name"`
+	Argv []string `json:"argv"`
+	Env  []string `json:"env"`
+	Log  string   `json:"log"`
+	// WaitSocket, if set, is a unix socket that must accept before the next daemon starts.
+	WaitSocket string `json:"waitSocket"`
+	// After are commands run, all at once, once the daemon is up; each must exit 0.
+	After []task `json:"after"`
+}
+
+type task struct {
+	Name string   `json:"name"`
+	Argv []string `json:"argv"`
+	Log  string   `json:"log"`
+}
+
+const initMarker = "REALNODE_INIT"
+
+// How long a daemon's socket may take to accept, and a stopping daemon to exit.
+const (
+	socketTimeout = 60 * time.Second
+	stopTimeout   = 10 * time.Second
+)
+
+func main() {
+	planFile := flag.String("plan", "", "the JSON plan")
+	flag.Parse()
+	log.SetFlags(log.Ldate | log.Ltime | log.Lmicroseconds)
+	if *planFile == "" {
+		log.Fatal("--plan is required")
+	}
+	data, err := os.ReadFile(*planFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var p plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		log.Fatalf("plan %s: %v", *planFile, err)
+	}
+	if os.Getenv(initMarker) == "1" {
+		os.Exit(runInit(&p))
+	}
+	os.Exit(runOuter())
+}
+
+// runOuter starts this program again as init of new PID and mount namespaces and waits for
+// it, passing on SIGTERM and SIGINT. If this process dies, the kernel kills the init
+// (Pdeathsig), and with it the namespace.
+func runOuter() int {
+	// Pdeathsig follows the thread that started the child: keep this one.
+	runtime.LockOSThread()
+	self, err := os.Executable()
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	proc, err := os.StartProcess(self, os.Args, &os.ProcAttr{
+		Env:   append(os.Environ(), initMarker+"=1"),
+		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr},
+		Sys: &syscall.SysProcAttr{
+			Cloneflags: syscall.CLONE_NEWPID | syscall.CLONE_NEWNS,
+			Pdeathsig:  syscall.SIGKILL,
+		},
+	})
+	if err != nil {
+		log.Printf("starting the node's namespaces: %v", err)
+		return 1
+	}
+	go func() {
+		for s := range signals {
+			_ = proc.Signal(s)
+		}
+	}()
+	state, err := proc.Wait()
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	return state.ExitCode()
+}
+
+// runInit is PID 1 of the node's namespaces.
+func runInit(p *plan) int {
+	if err := setUpMounts(p); err != nil {
+		log.Printf("mounts: %v", err)
+		return 1
+	}
+	n := newNode()
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+
+	started := make(chan error, 1)
+	go func() { started <- n.start(p) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			log.Print(err)
+			n.stop()
+			return 1
+		}
+	case s := <-signals:
+		log.Printf("%v while starting: stopping", s)
+		n.stop()
+		return 0
+	}
+	if p.ReadyFile != "" {
+		if err := os.WriteFile(p.ReadyFile, []byte("ready\n"), 0o600); err != nil {
+			log.Print(err)
+			n.stop()
+			return 1
+		}
+	}
+	log.Print("node ready")
+	select {
+	case s := <-signals:
+		log.Printf("%v: stopping", s)
+		n.stop()
+		return 0
+	case exit := <-n.exits:
+		log.Printf("%s exited (%s): stopping the node", exit.name, exit.status)
+		n.stop()
+		return 1
+	}
+}
+
+func setUpMounts(p *plan) error {
+	if err := unix.Mount("", "/", "", unix.MS_REC|unix.MS_PRIVATE, ""); err != nil {
+		return fmt.Errorf("making / private: %w", err)
+	}
+	// A /proc of this PID namespace, so the daemons see their own processes only.
+	if err := unix.Mount("proc", "/proc", "proc", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, ""); err != nil {
+		return fmt.Errorf("mounting /proc: %w", err)
+	}
+	for _, dir := range p.Tmpfs {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		if err := unix.Mount("tmpfs", dir, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, "mode=755"); err != nil {
+			return fmt.Errorf("tmpfs on %s: %w", dir, err)
+		}
+	}
+	if len(p.Masks) > 0 {
+		if err := os.MkdirAll(p.MaskDir, 0o755); err != nil {
+			return err
+		}
+	}
+	i := 0
+	for target, content := range p.Masks {
+		i++
+		file := filepath.Join(p.MaskDir, fmt.Sprintf("mask-%d", i))
+		if err := os.WriteFile(file, []byte(content+"\n"), 0o444); err != nil {
+			return err
+		}
+		if err := unix.Mount(file, target, "", unix.MS_BIND, ""); err != nil {
+			return fmt.Errorf("masking %s: %w", target, err)
+		}
+		if err := unix.Mount("", target, "", unix.MS_BIND|unix.MS_REMOUNT|unix.MS_RDONLY, ""); err != nil {
+			return fmt.Errorf("masking %s read-only: %w", target, err)
+		}
+	}
+	return nil
+}
+
+type exit struct {
+	name   string
+	status string
+}
+
+// node tracks the daemons it started. As PID 1 it reaps every child, its own and orphans, so
+// it never uses os/exec's Wait: reap reports the exits of the ones it knows.
+type node struct {
+	mu      sync.Mutex
+	running map[int]string
+	waiters map[int]chan syscall.WaitStatus
+	order   []int
+	exits   chan exit
+}
+
+func newNode() *node {
+	n := &node{
+		running: map[int]string{},
+		waiters: map[int]chan syscall.WaitStatus{},
+		exits:   make(chan exit, 16),
+	}
+	children := make(chan os.Signal, 16)
+	signal.Notify(children, syscall.SIGCHLD)
+	go func() {
+		for range children {
+			n.reap()
+		}
+	}()
+	return n
+}
+
+func (n *node) reap() {
+	for {
+		var ws syscall.WaitStatus
+		pid, err := syscall.Wait4(-1, &ws, syscall.WNOHANG, nil)
+		if pid <= 0 || err != nil {
+			return
+		}
+		n.mu.Lock()
+		name, daemon := n.running[pid]
+		delete(n.running, pid)
+		waiter := n.waiters[pid]
+		delete(n.waiters, pid)
+		n.mu.Unlock()
+		if waiter != nil {
+			waiter <- ws
+		}
+		if daemon {
+			n.exits <- exit{name: name, status: describe(ws)}
+		}
+	}
+}
+
+func describe(ws syscall.WaitStatus) string {
+	if ws.Signaled() {
+		return "signal " + ws.Signal().String()
+	}
+	return fmt.Sprintf("exit code %d", ws.ExitStatus())
+}
+
+// spawn starts argv with its output in logPath; done, if given, receives its status.
+func (n *node) spawn(name string, argv, env []string, logPath string, isDaemon bool, done chan syscall.WaitStatus) (int, error) {
+	if len(argv) == 0 {
+		return 0, fmt.Errorf("%s: empty command", name)
+	}
+	out, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	defer out.Close()
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		return 0, err
+	}
+	defer null.Close()
+	// Hold the lock across the start, so reap cannot see the exit before the pid is known.
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	proc, err := os.StartProcess(argv[0], argv, &os.ProcAttr{
+		Env:   append(os.Environ()[:0:0], env...),
+		Files: []*os.File{null, out, out},
+		Sys:   &syscall.SysProcAttr{Setpgid: true},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("starting %s: %w", name, err)
+	}
+	if isDaemon {
+		n.running[proc.Pid] = name
+		n.order = append(n.order, proc.Pid)
+	}
+	if done != nil {
+		n.waiters[proc.Pid] = done
+	}
+	return proc.Pid, nil
+}
+
+func (n *node) start(p *plan) error {
+	for _, d := range p.Daemons {
+		done := make(chan syscall.WaitStatus, 1)
+		if _, err := n.spawn(d.Name, d.Argv, d.Env, d.Log, true, done); err != nil {
+			return err
+		}
+		if d.WaitSocket != "" {
+			if err := waitSocket(d, done); err != nil {
+				return err
+			}
+		}
+		if err := n.runAll(d.After, d.Env); err != nil {
+			return err
+		}
+		log.Printf("%s started", d.Name)
+	}
+	return nil
+}
+
+func waitSocket(d daemon, done chan syscall.WaitStatus) error {
+	deadline := time.Now().Add(socketTimeout)
+	for {
+		conn, err := net.DialTimeout("unix", d.WaitSocket, time.Second)
+		if err == nil {
+			conn.Close()
+			return nil
+		}
+		select {
+		case ws := <-done:
+			return fmt.Errorf("%s exited (%s) before %s accepted; see %s", d.Name, describe(ws), d.WaitSocket, d.Log)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: %s did not accept within %v; see %s", d.Name, d.WaitSocket, socketTimeout, d.Log)
+		}
+	}
+}
+
+// runAll runs tasks at once and fails if any does not exit 0.
+func (n *node) runAll(tasks []task, env []string) error {
+	errs := make(chan error, len(tasks))
+	for _, t := range tasks {
+		done := make(chan syscall.WaitStatus, 1)
+		if _, err := n.spawn(t.Name, t.Argv, env, t.Log, false, done); err != nil {
+			return err
+		}
+		go func() {
+			ws := <-done
+			if ws.Exited() && ws.ExitStatus() == 0 {
+				errs <- nil
+				return
+			}
+			errs <- fmt.Errorf("%s failed (%s); see %s", t.Name, describe(ws), t.Log)
+		}()
+	}
+	var all []error
+	for range tasks {
+		if err := <-errs; err != nil {
+			all = append(all, err)
+		}
+	}
+	return errors.Join(all...)
+}
+
+// stop asks the daemons to end, the last started first, each within stopTimeout; whatever
+// is left ends with this process.
+func (n *node) stop() {
+	n.mu.Lock()
+	order := append([]int(nil), n.order...)
+	n.mu.Unlock()
+	for i := len(order) - 1; i >= 0; i-- {
+		pid := order[i]
+		n.mu.Lock()
+		_, alive := n.running[pid]
+		n.mu.Unlock()
+		if !alive {
+			continue
+		}
+		_ = syscall.Kill(pid, syscall.SIGTERM)
+		deadline := time.Now().Add(stopTimeout)
+		for time.Now().Before(deadline) {
+			n.mu.Lock()
+			_, alive = n.running[pid]
+			n.mu.Unlock()
+			if !alive {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+}

@@ -1,0 +1,711 @@
+//! The real node `real-0`: containerd, runc, the CNI plugins, CoreDNS and a kubelet, started by
+//! our `realnode` program in PID and mount namespaces of their own (see its doc comment). This
+//! module writes their configuration (pure functions, unit-tested), claims the node's network
+//! (a bridge of ours with a /24 nobody else uses) and a cgroup root, and removes both when the
+//! cluster stops.
+//!
+//! Pods on the node get addresses on that bridge only: no route, no masquerade, so they reach
+//! nothing outside this machine. The node's address (the bridge's) is where the kubelet and
+//! CoreDNS listen, so neither needs kube-proxy.
+
+use std::net::Ipv4Addr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::Error;
+use crate::binaries::NodeBinaries;
+use crate::images::{Image, PAUSE_IMAGE};
+
+/// The real node's name, as `kubectl get nodes` shows it.
+pub const NODE_NAME: &str = "real-0";
+/// The label on the real node, so tests and flavors can select it.
+pub const NODE_LABEL: (&str, &str) = ("devctl.test/real", "true");
+/// The cluster domain CoreDNS serves.
+pub const CLUSTER_DOMAIN: &str = "cluster.local";
+/// The kubelet's port on the node address (each cluster has its own address).
+const KUBELET_PORT: u16 = 10250;
+/// Pod networks are /24s of this /16; each running cluster claims one.
+const SUBNETS: (u8, u8) = (10, 234);
+
+/// Kernel settings the kubelet rewrites for the whole machine unless they already hold. Inside
+/// the node's mount namespace they are shown as the kubelet wants them, so it leaves the
+/// machine alone.
+const KUBELET_SYSCTLS: [(&str, &str); 6] = [
+    ("vm/overcommit_memory", "1"),
+    ("vm/panic_on_oom", "0"),
+    ("kernel/panic", "10"),
+    ("kernel/panic_on_oops", "1"),
+    ("kernel/keys/root_maxkeys", "1000000"),
+    ("kernel/keys/root_maxbytes", "25000000"),
+];
+
+/// The node's network: our bridge, with the node's address on it.
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub bridge: String,
+    pub index: u8,
+}
+
+impl Network {
+    /// The node's address: the bridge's, `.1` of the subnet.
+    pub fn node_ip(&self) -> Ipv4Addr {
+        Ipv4Addr::new(SUBNETS.0, SUBNETS.1, self.index, 1)
+    }
+
+    pub fn subnet(&self) -> String {
+        format!("{}.{}.{}.0/24", SUBNETS.0, SUBNETS.1, self.index)
+    }
+
+    /// Claims the first free subnet: creating a link is atomic, so two clusters starting at
+    /// once never get the same bridge; a subnet another interface routes is skipped.
+    pub fn claim() -> Result<Network, Error> {
+        let routes = ip(&["-4", "route", "show"])?;
+        for index in 0..=255u8 {
+            let candidate = Network {
+                bridge: format!("tcnode{index}"),
+                index,
+            };
+            let prefix = format!("{}.{}.{index}.", SUBNETS.0, SUBNETS.1);
+            if routes.lines().any(|l| l.starts_with(&prefix)) {
+                continue;
+            }
+            if ip(&["link", "add", &candidate.bridge, "type", "bridge"]).is_err() {
+                continue; // taken by another cluster
+            }
+            let cidr = format!("{}/24", candidate.node_ip());
+            let configured = ip(&["addr", "add", &cidr, "dev", &candidate.bridge])
+                .and_then(|_| ip(&["link", "set", &candidate.bridge, "up"]));
+            if let Err(e) = configured {
+                candidate.release();
+                return Err(e);
+            }
+            return Ok(candidate);
+        }
+        Err(Error::Invalid(format!(
+            "no free /24 left in {}.{}.0.0/16 for the real node",
+            SUBNETS.0, SUBNETS.1
+        )))
+    }
+
+    /// Deletes the bridge (the pods' veths went with their network namespaces).
+    pub fn release(&self) {
+        let _ = ip(&["link", "del", &self.bridge]);
+    }
+}
+
+fn ip(args: &[&str]) -> Result<String, Error> {
+    let out = Command::new("ip")
+        .args(args)
+        .output()
+        .map_err(|e| Error::io("running ip (iproute2)", e))?;
+    if !out.status.success() {
+        return Err(Error::Invalid(format!(
+            "ip {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Where the node keeps its state, all under the cluster's directory.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub dir: PathBuf,
+    pub logs: PathBuf,
+}
+
+impl Layout {
+    pub fn new(cluster_dir: &Path) -> Layout {
+        Layout {
+            dir: cluster_dir.join("node"),
+            logs: cluster_dir.join("logs"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    pub fn socket(&self) -> PathBuf {
+        self.path("containerd/containerd.sock")
+    }
+
+    pub fn plan(&self) -> PathBuf {
+        self.path("plan.json")
+    }
+
+    pub fn ready_file(&self) -> PathBuf {
+        self.path("ready")
+    }
+
+    /// The script the watchdog runs if the harness dies (see [`abandon_script`]).
+    pub fn abandon_script(&self) -> PathBuf {
+        self.path("abandon.sh")
+    }
+}
+
+/// A cgroup directory of the node's own in every hierarchy, so that removing it removes all
+/// the node made.
+#[derive(Debug, Clone)]
+pub struct CgroupRoot {
+    pub name: String,
+}
+
+impl Default for CgroupRoot {
+    fn default() -> CgroupRoot {
+        CgroupRoot::new()
+    }
+}
+
+impl CgroupRoot {
+    /// A name no other cluster on this machine has.
+    pub fn new() -> CgroupRoot {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        CgroupRoot {
+            name: format!("testcluster-{}-{nanos:x}", std::process::id()),
+        }
+    }
+
+    /// The hierarchies mounted here (cgroup v1 controllers, and the unified one).
+    fn hierarchies() -> Vec<PathBuf> {
+        let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+        mounts
+            .lines()
+            .filter_map(|line| {
+                let (left, right) = line.split_once(" - ")?;
+                let fstype = right.split_whitespace().next()?;
+                (fstype == "cgroup" || fstype == "cgroup2")
+                    .then(|| left.split_whitespace().nth(4).map(PathBuf::from))?
+            })
+            .collect()
+    }
+
+    /// Makes the root in every hierarchy before the kubelet starts: it reports the root's
+    /// usage (and its eviction manager reads it) from the first moment, pods or not.
+    pub fn create(&self) -> Result<(), Error> {
+        for hierarchy in Self::hierarchies() {
+            std::fs::create_dir_all(hierarchy.join(&self.name)).map_err(|e| {
+                Error::io(&format!("creating a cgroup in {}", hierarchy.display()), e)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The directories of this root that exist.
+    pub fn dirs(&self) -> Vec<PathBuf> {
+        Self::hierarchies()
+            .into_iter()
+            .map(|h| h.join(&self.name))
+            .filter(|d| d.is_dir())
+            .collect()
+    }
+
+    /// Removes the root once the processes in it are gone, deepest directories first. Waits
+    /// at most `patience` for them to go (the kernel kills a namespace's processes
+    /// asynchronously).
+    pub fn remove(&self, patience: Duration) {
+        let deadline = Instant::now() + patience;
+        for dir in self.dirs() {
+            let mut tree = Vec::new();
+            collect_dirs(&dir, &mut tree);
+            tree.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+            for d in tree {
+                while std::fs::remove_dir(&d).is_err() && d.is_dir() && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+    }
+}
+
+fn collect_dirs(dir: &Path, out: &mut Vec<PathBuf>) {
+    out.push(dir.to_path_buf());
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                collect_dirs(&entry.path(), out);
+            }
+        }
+    }
+}
+
+/// Paths to the kubeconfigs and certificates the node's daemons use.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub kubelet_kubeconfig: PathBuf,
+    pub coredns_kubeconfig: PathBuf,
+    pub ca_file: PathBuf,
+    pub serving_cert: PathBuf,
+    pub serving_key: PathBuf,
+}
+
+/// Quotes a string for TOML (a basic string).
+fn toml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+pub fn containerd_config(layout: &Layout, bins: &NodeBinaries) -> String {
+    let p = |name: &str| toml_str(&layout.path(name).display().to_string());
+    format!(
+        r#"# containerd of the test cluster's real node (written by testcluster)
+version = 3
+root = {root}
+state = {state}
+disabled_plugins = [
+  "io.containerd.snapshotter.v1.btrfs",
+  "io.containerd.snapshotter.v1.zfs",
+  "io.containerd.snapshotter.v1.devmapper",
+  "io.containerd.snapshotter.v1.blockfile",
+  "io.containerd.snapshotter.v1.erofs",
+  "io.containerd.tracing.processor.v1.otlp",
+  "io.containerd.internal.v1.tracing",
+  "io.containerd.nri.v1.nri",
+  "io.containerd.internal.v1.opt",
+]
+
+[grpc]
+  address = {socket}
+
+[ttrpc]
+  address = {ttrpc}
+
+[plugins.'io.containerd.cri.v1.images']
+  snapshotter = "overlayfs"
+  [plugins.'io.containerd.cri.v1.images'.pinned_images]
+    sandbox = {pause}
+
+[plugins.'io.containerd.cri.v1.runtime']
+  # No CAP_SYS_RESOURCE here: a negative oom_score_adj cannot be written.
+  restrict_oom_score_adj = true
+  netns_mounts_under_state_dir = true
+  enable_cdi = false
+  [plugins.'io.containerd.cri.v1.runtime'.containerd]
+    default_runtime_name = "runc"
+    [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
+      runtime_type = "io.containerd.runc.v2"
+      [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
+        BinaryName = {runc}
+        Root = {runc_root}
+        SystemdCgroup = false
+  [plugins.'io.containerd.cri.v1.runtime'.cni]
+    bin_dirs = [{cni_bin}]
+    conf_dir = {cni_conf}
+    max_conf_num = 1
+
+[plugins.'io.containerd.grpc.v1.cri']
+  stream_server_address = "127.0.0.1"
+  stream_server_port = "0"
+"#,
+        root = p("containerd/root"),
+        state = p("containerd/state"),
+        socket = toml_str(&layout.socket().display().to_string()),
+        ttrpc = p("containerd/containerd.sock.ttrpc"),
+        pause = toml_str(PAUSE_IMAGE),
+        runc = toml_str(&bins.runc.display().to_string()),
+        runc_root = p("containerd/runc"),
+        cni_bin = toml_str(&bins.cni_bin_dir.display().to_string()),
+        cni_conf = p("cni/net.d"),
+    )
+}
+
+/// The pods' network: one bridge (ours, already up with the node's address), addresses from
+/// the subnet, no gateway, no masquerade.
+pub fn cni_conflist(layout: &Layout, net: &Network) -> String {
+    let config = serde_json::json!({
+        "cniVersion": "1.0.0",
+        "name": "testcluster",
+        "plugins": [{
+            "type": "bridge",
+            "bridge": net.bridge,
+            "isGateway": false,
+            "isDefaultGateway": false,
+            "ipMasq": false,
+            "hairpinMode": true,
+            "ipam": {
+                "type": "host-local",
+                "ranges": [[{
+                    "subnet": net.subnet(),
+                    "rangeStart": Ipv4Addr::new(SUBNETS.0, SUBNETS.1, net.index, 10).to_string(),
+                    "rangeEnd": Ipv4Addr::new(SUBNETS.0, SUBNETS.1, net.index, 250).to_string(),
+                }]],
+                "dataDir": layout.path("cni/ipam").display().to_string(),
+            },
+        }],
+    });
+    serde_json::to_string_pretty(&config).unwrap_or_default()
+}
+
+/// CoreDNS: the cluster domain (and reverse lookups of pod addresses) from the API server, on
+/// the node's address. Nothing else is answered: pods reach nothing outside anyway.
+pub fn corefile(net: &Network, creds: &Credentials) -> String {
+    format!(
+        "{CLUSTER_DOMAIN}:53 in-addr.arpa:53 {{\n    bind {ip}\n    errors\n    kubernetes {CLUSTER_DOMAIN} in-addr.arpa {{\n        kubeconfig {kubeconfig}\n        pods insecure\n        fallthrough in-addr.arpa\n        ttl 5\n    }}\n}}\n",
+        ip = net.node_ip(),
+        kubeconfig = creds.coredns_kubeconfig.display(),
+    )
+}
+
+/// The kubelet's configuration (JSON, which the kubelet reads as YAML).
+pub fn kubelet_config(
+    layout: &Layout,
+    net: &Network,
+    cgroups: &CgroupRoot,
+    creds: &Credentials,
+) -> String {
+    // Thresholds of zero: this machine's disk may be fuller than the kubelet's defaults
+    // allow, and the tests must not see their pods evicted for it.
+    let config = serde_json::json!({
+        "apiVersion": "kubelet.config.k8s.io/v1beta1",
+        "kind": "KubeletConfiguration",
+        "address": net.node_ip().to_string(),
+        "port": KUBELET_PORT,
+        "readOnlyPort": 0,
+        "healthzPort": 0,
+        "tlsCertFile": creds.serving_cert.display().to_string(),
+        "tlsPrivateKeyFile": creds.serving_key.display().to_string(),
+        "rotateCertificates": false,
+        "serverTLSBootstrap": false,
+        "authentication": {
+            "anonymous": { "enabled": false },
+            "webhook": { "enabled": false },
+            "x509": { "clientCAFile": creds.ca_file.display().to_string() },
+        },
+        "authorization": { "mode": "AlwaysAllow" },
+        "containerRuntimeEndpoint": format!("unix://{}", layout.socket().display()),
+        "cgroupDriver": "cgroupfs",
+        "cgroupsPerQOS": false,
+        "cgroupRoot": format!("/{}", cgroups.name),
+        "enforceNodeAllocatable": [],
+        // This machine boots cgroup v1 (hybrid); 1.35+ kubelets refuse it unless told.
+        "failCgroupV1": false,
+        "failSwapOn": false,
+        "protectKernelDefaults": true,
+        "clusterDomain": CLUSTER_DOMAIN,
+        "clusterDNS": [net.node_ip().to_string()],
+        "resolvConf": layout.path("resolv.conf").display().to_string(),
+        "podLogsDir": layout.path("pod-logs").display().to_string(),
+        "serializeImagePulls": false,
+        "imageGCHighThresholdPercent": 100,
+        "imageGCLowThresholdPercent": 99,
+        "evictionHard": {
+            "memory.available": "0%",
+            "nodefs.available": "0%",
+            "nodefs.inodesFree": "0%",
+            "imagefs.available": "0%",
+            "imagefs.inodesFree": "0%",
+        },
+        "volumeStatsAggPeriod": "0s",
+        "nodeStatusUpdateFrequency": "2s",
+        "shutdownGracePeriod": "0s",
+        "maxPods": 110,
+    });
+    serde_json::to_string_pretty(&config).unwrap_or_default()
+}
+
+/// What `realnode` runs: containerd (then the image imports), CoreDNS, the kubelet.
+pub fn plan(
+    layout: &Layout,
+    net: &Network,
+    bins: &NodeBinaries,
+    images: &[Image],
+    creds: &Credentials,
+) -> serde_json::Value {
+    let log = |name: &str| {
+        layout
+            .logs
+            .join(format!("{name}.log"))
+            .display()
+            .to_string()
+    };
+    let bin_dir = bins
+        .containerd_shim_runc_v2
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    // The shim is found on PATH; runc and the CNI plugins by their configured paths.
+    let env = vec![
+        format!("PATH={bin_dir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+        format!("HOME={}", layout.dir.display()),
+    ];
+    let socket = layout.socket().display().to_string();
+    let imports: Vec<_> = images
+        .iter()
+        .map(|image| {
+            serde_json::json!({
+                "name": format!("import {}", image.name),
+                "argv": [
+                    bins.ctr.display().to_string(), "--address", socket, "--namespace", "k8s.io",
+                    "images", "import", image.archive.display().to_string(),
+                ],
+                "log": log("image-import"),
+            })
+        })
+        .collect();
+    let masks: serde_json::Map<String, serde_json::Value> = KUBELET_SYSCTLS
+        .iter()
+        .map(|(key, value)| (format!("/proc/sys/{key}"), (*value).into()))
+        .collect();
+    serde_json::json!({
+        "tmpfs": ["/run"],
+        "masks": masks,
+        "maskDir": layout.path("masks").display().to_string(),
+        "readyFile": layout.ready_file().display().to_string(),
+        "daemons": [
+            {
+                "name": "containerd",
+                "argv": [
+                    bins.containerd.display().to_string(),
+                    "--config", layout.path("containerd.toml").display().to_string(),
+                ],
+                "env": env,
+                "log": log("containerd"),
+                "waitSocket": socket,
+                "after": imports,
+            },
+            {
+                "name": "coredns",
+                "argv": [
+                    bins.coredns.display().to_string(),
+                    "-conf", layout.path("Corefile").display().to_string(),
+                ],
+                "env": env,
+                "log": log("coredns"),
+            },
+            {
+                "name": "kubelet",
+                "argv": [
+                    bins.kubelet.display().to_string(),
+                    "--config", layout.path("kubelet.json").display().to_string(),
+                    "--kubeconfig", creds.kubelet_kubeconfig.display().to_string(),
+                    "--root-dir", layout.path("kubelet").display().to_string(),
+                    "--cert-dir", layout.path("kubelet/pki").display().to_string(),
+                    "--hostname-override", NODE_NAME,
+                    "--node-ip", net.node_ip().to_string(),
+                    "--node-labels", format!("{}={}", NODE_LABEL.0, NODE_LABEL.1),
+                    "--v=2",
+                ],
+                "env": env,
+                "log": log("kubelet"),
+            },
+        ],
+    })
+}
+
+/// Writes every file the node reads, and returns the command that runs it.
+pub fn prepare(
+    layout: &Layout,
+    net: &Network,
+    cgroups: &CgroupRoot,
+    bins: &NodeBinaries,
+    realnode: &Path,
+    images: &[Image],
+    creds: &Credentials,
+) -> Result<Command, Error> {
+    let write = |name: &str, text: &str| -> Result<(), Error> {
+        let path = layout.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io("creating the real node's directories", e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io("writing the real node's files", e))
+    };
+    for dir in ["containerd", "cni/net.d", "cni/ipam", "kubelet", "pod-logs"] {
+        std::fs::create_dir_all(layout.path(dir))
+            .map_err(|e| Error::io("creating the real node's directories", e))?;
+    }
+    write("containerd.toml", &containerd_config(layout, bins))?;
+    write(
+        "cni/net.d/10-testcluster.conflist",
+        &cni_conflist(layout, net),
+    )?;
+    write("Corefile", &corefile(net, creds))?;
+    write("kubelet.json", &kubelet_config(layout, net, cgroups, creds))?;
+    write(
+        "resolv.conf",
+        "# testcluster: pods resolve the cluster domain only\n",
+    )?;
+    let plan = plan(layout, net, bins, images, creds);
+    write(
+        "plan.json",
+        &serde_json::to_string_pretty(&plan).unwrap_or_default(),
+    )?;
+    write("abandon.sh", &abandon_script(net, cgroups))?;
+    let mut cmd = Command::new(realnode);
+    cmd.arg(format!("--plan={}", layout.plan().display()));
+    Ok(cmd)
+}
+
+/// What the watchdog runs when the harness died without stopping the cluster: once the
+/// node's processes are gone, delete the bridge and the cgroups. Only our own names go in.
+pub fn abandon_script(net: &Network, cgroups: &CgroupRoot) -> String {
+    let dirs: Vec<String> = CgroupRoot::hierarchies()
+        .into_iter()
+        .map(|h| format!("'{}'", h.join(&cgroups.name).display()))
+        .collect();
+    format!(
+        "# written by testcluster: cleans up after a real node whose harness died\n\
+         i=0\n\
+         while [ $i -lt 300 ]; do\n  busy=0\n  for d in {dirs}; do\n    [ -d \"$d\" ] || continue\n    find \"$d\" -depth -type d -exec rmdir {{}} + 2>/dev/null || busy=1\n  done\n  [ $busy = 0 ] && break\n  i=$((i+1)); sleep 0.1\ndone\n\
+         ip link del '{bridge}' 2>/dev/null\n",
+        dirs = dirs.join(" "),
+        bridge = net.bridge,
+    )
+}
+
+/// What stays claimed while the node runs, released when it is dropped.
+#[derive(Debug)]
+pub struct RealNode {
+    pub network: Network,
+    pub cgroups: CgroupRoot,
+    pub layout: Layout,
+}
+
+impl RealNode {
+    /// The node's address, where its kubelet and CoreDNS listen.
+    pub fn node_ip(&self) -> Ipv4Addr {
+        self.network.node_ip()
+    }
+}
+
+impl Drop for RealNode {
+    /// After the node's processes were stopped: removes the cgroups once they are empty, then
+    /// the bridge.
+    fn drop(&mut self) {
+        self.cgroups.remove(Duration::from_secs(15));
+        self.network.release();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> (Layout, Network, CgroupRoot, Credentials, NodeBinaries) {
+        let layout = Layout::new(Path::new("/state"));
+        let net = Network {
+            bridge: "tcnode7".into(),
+            index: 7,
+        };
+        let cgroups = CgroupRoot {
+            name: "testcluster-1-a".into(),
+        };
+        let creds = Credentials {
+            kubelet_kubeconfig: "/state/kubelet.kubeconfig".into(),
+            coredns_kubeconfig: "/state/coredns.kubeconfig".into(),
+            ca_file: "/state/ca.crt".into(),
+            serving_cert: "/state/kubelet.crt".into(),
+            serving_key: "/state/kubelet.key".into(),
+        };
+        let bin = PathBuf::from("/cache/node/bin");
+        let bins = NodeBinaries {
+            kubelet: bin.join("kubelet"),
+            containerd: bin.join("containerd"),
+            containerd_shim_runc_v2: bin.join("containerd-shim-runc-v2"),
+            ctr: bin.join("ctr"),
+            runc: bin.join("runc"),
+            cni_bin_dir: bin.join("cni"),
+            coredns: bin.join("coredns"),
+        };
+        (layout, net, cgroups, creds, bins)
+    }
+
+    #[test]
+    fn the_node_address_and_subnet_come_from_the_claimed_index() {
+        let (_, net, ..) = fixtures();
+        assert_eq!(net.node_ip(), Ipv4Addr::new(10, 234, 7, 1));
+        assert_eq!(net.subnet(), "10.234.7.0/24");
+    }
+
+    #[test]
+    fn the_kubelet_listens_on_the_node_address_and_asks_the_cluster_dns_there() {
+        let (layout, net, cgroups, creds, _) = fixtures();
+        let config: serde_json::Value =
+            serde_json::from_str(&kubelet_config(&layout, &net, &cgroups, &creds)).unwrap();
+        assert_eq!(config["address"], "10.234.7.1");
+        assert_eq!(config["clusterDNS"][0], "10.234.7.1");
+        assert_eq!(config["cgroupRoot"], "/testcluster-1-a");
+        assert_eq!(config["failCgroupV1"], false);
+        assert_eq!(config["cgroupsPerQOS"], false);
+        assert_eq!(
+            config["containerRuntimeEndpoint"],
+            "unix:///state/node/containerd/containerd.sock"
+        );
+        assert!(
+            config["podLogsDir"]
+                .as_str()
+                .unwrap()
+                .starts_with("/state/node/")
+        );
+    }
+
+    #[test]
+    fn pods_get_addresses_on_our_bridge_without_a_gateway_or_masquerade() {
+        let (layout, net, ..) = fixtures();
+        let conf: serde_json::Value = serde_json::from_str(&cni_conflist(&layout, &net)).unwrap();
+        let bridge = &conf["plugins"][0];
+        assert_eq!(bridge["bridge"], "tcnode7");
+        assert_eq!(bridge["isGateway"], false);
+        assert_eq!(bridge["ipMasq"], false);
+        assert_eq!(bridge["ipam"]["ranges"][0][0]["subnet"], "10.234.7.0/24");
+    }
+
+    #[test]
+    fn containerd_uses_our_runc_pause_image_and_state_directory() {
+        let (layout, _, _, _, bins) = fixtures();
+        let toml = containerd_config(&layout, &bins);
+        assert!(
+            toml.contains("BinaryName = \"/cache/node/bin/runc\""),
+            "{toml}"
+        );
+        assert!(
+            toml.contains(&format!("sandbox = \"{PAUSE_IMAGE}\"")),
+            "{toml}"
+        );
+        assert!(toml.contains("restrict_oom_score_adj = true"), "{toml}");
+        assert!(
+            toml.contains("address = \"/state/node/containerd/containerd.sock\""),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn the_plan_starts_containerd_first_and_imports_every_image_before_the_kubelet() {
+        let (layout, net, _, creds, bins) = fixtures();
+        let images = vec![Image {
+            name: "devctl.test/debian:bookworm".into(),
+            archive: "/cache/images/debian.tar".into(),
+        }];
+        let plan = plan(&layout, &net, &bins, &images, &creds);
+        let names: Vec<&str> = plan["daemons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["containerd", "coredns", "kubelet"]);
+        let import = &plan["daemons"][0]["after"][0]["argv"];
+        assert_eq!(
+            import[import.as_array().unwrap().len() - 1],
+            "/cache/images/debian.tar"
+        );
+        assert_eq!(plan["masks"]["/proc/sys/kernel/panic"], "10");
+    }
+
+    #[test]
+    fn the_corefile_serves_the_cluster_domain_on_the_node_address() {
+        let (_, net, _, creds, _) = fixtures();
+        let corefile = corefile(&net, &creds);
+        assert!(corefile.starts_with("cluster.local:53 "), "{corefile}");
+        assert!(corefile.contains("bind 10.234.7.1"), "{corefile}");
+        assert!(
+            corefile.contains("kubeconfig /state/coredns.kubeconfig"),
+            "{corefile}"
+        );
+        assert!(!corefile.contains("forward"), "{corefile}");
+    }
+}
