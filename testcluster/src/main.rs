@@ -16,7 +16,8 @@ struct Args {
     #[arg(long, value_name = "FILE", required_unless_present = "build_only")]
     kubeconfig_out: Option<PathBuf>,
 
-    /// Only build (or find) the binaries, then exit: CI runs this to warm the cache
+    /// Only build (or find) the binaries, and with --real-node the node's images too, then exit:
+    /// CI runs this to warm the cache
     #[arg(long)]
     build_only: bool,
 
@@ -71,6 +72,13 @@ fn run(args: Args) -> Result<(), testcluster::Error> {
                     .unwrap_or(&node.containerd)
                     .display()
             );
+            for image in testcluster::images::ensure_images()? {
+                eprintln!(
+                    "testcluster: image {} in {}",
+                    image.name,
+                    image.archive.display()
+                );
+            }
         }
         eprintln!(
             "testcluster: binaries ready in {:.0}s",
