@@ -62,9 +62,10 @@ fn a_devserver_starts_for_real_and_dev_logs_in_through_the_kubelet() {
     assert_eq!(code(&out), 5, "{}", stderr(&out));
     assert_eq!(stdout(&out), "dev\nroot\n");
 
-    // startup.sh's own lines, and sshd's, as the kubelet kept them.
-    let logs = ns.ok(&["logs", "box"]);
-    let text = stdout(&logs) + &stderr(&logs);
+    // startup.sh's own lines, and sshd's, as the kubelet kept them, through devctl and through
+    // kubectl (each read on its own: sshd also logs every readiness probe).
+    let through_devctl = stdout(&ns.ok(&["logs", "box"]));
+    let through_kubectl = stdout(&kubectl(&ns, &["logs", "box-0"]));
     for line in [
         "devctl: user dev is 1000:1000 with home /home/dev",
         "devctl: dev gets root through sudo",
@@ -72,7 +73,9 @@ fn a_devserver_starts_for_real_and_dev_logs_in_through_the_kubelet() {
         "devctl: starting sshd",
         "Server listening on",
     ] {
-        assert!(text.contains(line), "no {line:?} in the logs:\n{text}");
+        for text in [&through_devctl, &through_kubectl] {
+            assert!(text.contains(line), "no {line:?} in the logs:\n{text}");
+        }
     }
 }
 
