@@ -380,18 +380,16 @@ static NODE_MODULES: [NodeModule; 4] = [
 /// The directory under the cache named after every pinned release and the build recipe, so
 /// that a change to any of them builds afresh beside the old binaries.
 fn node_key(modules: &[NodeModule], plugins: &[&str]) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    format!("{modules:?} {plugins:?} {RUNC_SELINUX}").hash(&mut hasher);
+    use sha2::Digest;
+    // SHA-256 rather than std's hasher, whose output may change with the Rust release: the
+    // key must name the same directory for years.
+    let recipe = sha2::Sha256::digest(format!("{modules:?} {plugins:?} {RUNC_SELINUX}"));
     let versions: Vec<String> = modules
         .iter()
         .map(|m| format!("{}-{}", m.part, m.version))
         .collect();
-    format!(
-        "node-{}-{:08x}",
-        versions.join("-"),
-        hasher.finish() & 0xffff_ffff
-    )
+    let short: String = recipe[..4].iter().map(|b| format!("{b:02x}")).collect();
+    format!("node-{}-{short}", versions.join("-"))
 }
 
 fn node_root() -> PathBuf {

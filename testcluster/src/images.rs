@@ -161,8 +161,18 @@ fn ensure_archive(
     input: &str,
     layer: impl FnOnce(&Path) -> Result<PathBuf, Error>,
 ) -> Result<Image, Error> {
-    let dir = images_dir()?;
-    let _lock = lock(&dir)?;
+    ensure_archive_in(&images_dir()?, name, settings, input, layer)
+}
+
+/// [`ensure_archive`] with the archives kept in `dir`.
+fn ensure_archive_in(
+    dir: &Path,
+    name: &str,
+    settings: &ImageConfig,
+    input: &str,
+    layer: impl FnOnce(&Path) -> Result<PathBuf, Error>,
+) -> Result<Image, Error> {
+    let _lock = lock(dir)?;
     let slug = name.replace(['/', ':'], "_");
     let archive = dir.join(format!("{slug}.oci.tar"));
     let key_file = dir.join(format!("{slug}.key"));
@@ -181,7 +191,7 @@ fn ensure_archive(
         "testcluster: packing image {name} into {}",
         archive.display()
     );
-    let layer = layer(&dir)?;
+    let layer = layer(dir)?;
     let partial = dir.join(format!("{slug}.oci.tar.partial"));
     write_archive(name, settings, &layer, &partial)?;
     // The old key goes first and the new one last: an interruption in between leaves no key,
@@ -547,6 +557,41 @@ mod tests {
 
     fn parse(bytes: &[u8]) -> Value {
         serde_json::from_slice(bytes).unwrap()
+    }
+
+    #[test]
+    fn an_archive_is_reused_while_its_input_is_the_same_and_rebuilt_when_it_changes() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let layer = dir.path().join("layer.tar");
+        let mut builder = tar::Builder::new(File::create(&layer).unwrap());
+        let mut header = tar::Header::new_gnu();
+        header.set_size(3);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder
+            .append_data(&mut header, "hello", &b"hi\n"[..])
+            .unwrap();
+        builder.finish().unwrap();
+        let settings = ImageConfig {
+            entrypoint: None,
+            cmd: Some(vec!["/bin/sh".into()]),
+        };
+        let built = std::cell::Cell::new(0);
+        let ensure = |input: &str| {
+            let image = ensure_archive_in(dir.path(), "devctl.test/x:1", &settings, input, |_| {
+                built.set(built.get() + 1);
+                Ok(layer.clone())
+            })
+            .unwrap();
+            let meta = fs::metadata(&image.archive).unwrap();
+            (meta.ino(), meta.mtime_nsec())
+        };
+        let first = ensure("rootfs a 1 1");
+        assert_eq!(ensure("rootfs a 1 1"), first, "reused");
+        assert_eq!(built.get(), 1);
+        assert_ne!(ensure("rootfs a 1 2"), first, "rebuilt for a new input");
+        assert_eq!(built.get(), 2);
     }
 
     fn debian() -> (Documents, Blob) {

@@ -21,7 +21,8 @@ struct Args {
     #[arg(long)]
     build_only: bool,
 
-    /// Also run one real node (kubelet, containerd, runc) beside the simulated ones
+    /// Also run the real node real-0 (kubelet, containerd, runc, CNI, CoreDNS); without --node it
+    /// is the only node
     #[arg(long)]
     real_node: bool,
 

@@ -7,7 +7,7 @@ use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::Error;
@@ -15,17 +15,21 @@ use crate::Error;
 /// The watchdog: ignore the signals it sends, wait for its stdin to close, then stop the group
 /// politely and, after a grace period, for good.
 /// When our process died without stopping the cluster, the watchdog also removes the state
-/// directory given as `$1` (if any), which nobody else is left to remove, and runs the clean-up
-/// script `$2` if it exists (the real node's: it removes the node's bridge and cgroups once
-/// the node's processes are gone), in a session of its own so that the final kill spares it.
+/// directory given as `$1` (if any), which nobody else is left to remove.
 const WATCHDOG: &str = "trap '' TERM INT HUP; read _ignored; kill -TERM 0; sleep 5; \
-                        if [ -n \"$2\" ] && [ -f \"$2\" ]; then \
-                        setsid sh -c \"$(cat -- \"$2\")\" </dev/null >/dev/null 2>&1 & fi; \
                         if [ -n \"$1\" ]; then rm -rf -- \"$1\"; fi; kill -KILL 0";
+
+/// The cleaner: outside the watchdog's group (its kill spares it), it waits on the same pipe,
+/// then at once reads the clean-up script `$1` if it exists by then (the real node's, which
+/// removes the node's bridge and cgroups once the node's processes are gone) and runs it. It
+/// reads the script before the watchdog removes the state directory that holds it.
+const CLEANER: &str = "trap '' TERM INT HUP; read _ignored; \
+                       script=$(cat -- \"$1\" 2>/dev/null) || exit 0; exec sh -c \"$script\"";
 
 pub struct Supervisor {
     watchdog: Child,
-    watchdog_pipe: Option<ChildStdin>,
+    cleaner: Option<Child>,
+    watchdog_pipe: Option<std::io::PipeWriter>,
     group: i32,
     log_dir: PathBuf,
     components: Vec<Component>,
@@ -38,27 +42,39 @@ struct Component {
 }
 
 impl Supervisor {
-    /// `cleanup` is removed, and the script `abandon` run if it exists by then, by the
-    /// watchdog if this process dies without calling [`Supervisor::stop`].
+    /// `cleanup` is removed by the watchdog, and the script `abandon` run if it exists by
+    /// then, if this process dies without calling [`Supervisor::stop`].
     pub fn new(
         log_dir: &Path,
         cleanup: Option<&Path>,
         abandon: Option<&Path>,
     ) -> Result<Supervisor, Error> {
         fs::create_dir_all(log_dir).map_err(|e| Error::io("creating the log directory", e))?;
-        let mut watchdog = Command::new("sh")
-            .arg("-c")
-            .arg(WATCHDOG)
-            .arg("testcluster-watchdog")
-            .arg(cleanup.map(|p| p.as_os_str()).unwrap_or_default())
-            .arg(abandon.map(|p| p.as_os_str()).unwrap_or_default())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .map_err(|e| Error::io("starting the watchdog", e))?;
-        let pipe = watchdog.stdin.take();
+        // One pipe, read by the watchdog and the cleaner: both see its end when we go.
+        let (reader, writer) = std::io::pipe().map_err(|e| Error::io("making a pipe", e))?;
+        let spawn = |script: &str, name: &str, arg: Option<&Path>| {
+            let stdin = reader
+                .try_clone()
+                .map_err(|e| Error::io("making a pipe", e))?;
+            Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(name)
+                .arg(arg.map(|p| p.as_os_str()).unwrap_or_default())
+                .stdin(stdin)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .map_err(|e| Error::io(&format!("starting the {name}"), e))
+        };
+        let watchdog = spawn(WATCHDOG, "testcluster-watchdog", cleanup)?;
+        let cleaner = match abandon {
+            Some(script) => Some(spawn(CLEANER, "testcluster-cleaner", Some(script))?),
+            None => None,
+        };
+        drop(reader);
+        let pipe = Some(writer);
         let group = i32::try_from(watchdog.id()).map_err(|_| Error::Start {
             component: "watchdog".into(),
             reason: "process id out of range".into(),
@@ -66,6 +82,7 @@ impl Supervisor {
         })?;
         Ok(Supervisor {
             watchdog,
+            cleaner,
             watchdog_pipe: pipe,
             group,
             log_dir: log_dir.to_path_buf(),
@@ -149,6 +166,11 @@ impl Supervisor {
         }
         let _ = self.watchdog.kill();
         let _ = self.watchdog.wait();
+        // Whoever stops the supervisor cleans up after it (as the cluster does for its node).
+        if let Some(mut cleaner) = self.cleaner.take() {
+            let _ = cleaner.kill();
+            let _ = cleaner.wait();
+        }
     }
 }
 

@@ -23,6 +23,8 @@ pub const NODE_NAME: &str = "real-0";
 pub const NODE_LABEL: (&str, &str) = ("devctl.test/real", "true");
 /// The cluster domain CoreDNS serves.
 pub const CLUSTER_DOMAIN: &str = "cluster.local";
+/// An address where nothing listens: the node's registry "proxy".
+const NO_PROXY_LISTENS: &str = "127.0.0.1:1";
 /// The kubelet's port on the node address (each cluster has its own address).
 const KUBELET_PORT: u16 = 10250;
 /// Pod networks are /24s of this /16; each running cluster claims one.
@@ -136,10 +138,6 @@ impl Layout {
         self.path("plan.json")
     }
 
-    pub fn ready_file(&self) -> PathBuf {
-        self.path("ready")
-    }
-
     /// The script the watchdog runs if the harness dies (see [`abandon_script`]).
     pub fn abandon_script(&self) -> PathBuf {
         self.path("abandon.sh")
@@ -189,9 +187,18 @@ impl CgroupRoot {
     /// usage (and its eviction manager reads it) from the first moment, pods or not.
     pub fn create(&self) -> Result<(), Error> {
         for hierarchy in Self::hierarchies() {
-            std::fs::create_dir_all(hierarchy.join(&self.name)).map_err(|e| {
-                Error::io(&format!("creating a cgroup in {}", hierarchy.display()), e)
-            })?;
+            let dir = hierarchy.join(&self.name);
+            let failed = |e| Error::io(&format!("creating the cgroup {}", dir.display()), e);
+            std::fs::create_dir_all(&dir).map_err(failed)?;
+            // A cgroup v1 cpuset starts with no CPUs and no memory nodes, and takes no process
+            // until it has some: the parent's.
+            for file in ["cpuset.cpus", "cpuset.mems"] {
+                if let Ok(value) = std::fs::read_to_string(hierarchy.join(file))
+                    && std::fs::read_to_string(dir.join(file)).is_ok_and(|v| v.trim().is_empty())
+                {
+                    std::fs::write(dir.join(file), value.trim()).map_err(failed)?;
+                }
+            }
         }
         Ok(())
     }
@@ -351,12 +358,7 @@ pub fn corefile(net: &Network, creds: &Credentials) -> String {
 }
 
 /// The kubelet's configuration (JSON, which the kubelet reads as YAML).
-pub fn kubelet_config(
-    layout: &Layout,
-    net: &Network,
-    cgroups: &CgroupRoot,
-    creds: &Credentials,
-) -> String {
+pub fn kubelet_config(layout: &Layout, net: &Network, creds: &Credentials) -> String {
     // Thresholds of zero: this machine's disk may be fuller than the kubelet's defaults
     // allow, and the tests must not see their pods evicted for it.
     let config = serde_json::json!({
@@ -370,17 +372,23 @@ pub fn kubelet_config(
         "tlsPrivateKeyFile": creds.serving_key.display().to_string(),
         "rotateCertificates": false,
         "serverTLSBootstrap": false,
+        // Who may exec, port-forward or read logs on the node is the API server's RBAC
+        // decision (a SubjectAccessReview), as on kubeadm's nodes: only the API server's own
+        // client certificate has the nodes/proxy rights, test users do not.
         "authentication": {
             "anonymous": { "enabled": false },
-            "webhook": { "enabled": false },
+            "webhook": { "enabled": true },
             "x509": { "clientCAFile": creds.ca_file.display().to_string() },
         },
-        "authorization": { "mode": "AlwaysAllow" },
+        "authorization": { "mode": "Webhook" },
         "containerRuntimeEndpoint": format!("unix://{}", layout.socket().display()),
         "cgroupDriver": "cgroupfs",
+        // The node's cgroup namespace is rooted at its own cgroup (see `realnode`), so "/" here
+        // is that cgroup on the machine.
         "cgroupsPerQOS": false,
-        "cgroupRoot": format!("/{}", cgroups.name),
         "enforceNodeAllocatable": [],
+        // The machine's firewall is not the node's to change.
+        "makeIPTablesUtilChains": false,
         // This machine boots cgroup v1 (hybrid); 1.35+ kubelets refuse it unless told.
         "failCgroupV1": false,
         "failSwapOn": false,
@@ -411,6 +419,7 @@ pub fn kubelet_config(
 pub fn plan(
     layout: &Layout,
     net: &Network,
+    cgroups: &CgroupRoot,
     bins: &NodeBinaries,
     images: &[Image],
     creds: &Credentials,
@@ -432,6 +441,12 @@ pub fn plan(
         format!("PATH={bin_dir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
         format!("HOME={}", layout.dir.display()),
     ];
+    // A pull of an image the node lacks fails at once, as on a node with no way out, even on
+    // a machine that could reach a registry.
+    let mut containerd_env = env.clone();
+    containerd_env.extend(
+        ["HTTP_PROXY", "HTTPS_PROXY"].map(|name| format!("{name}=http://{NO_PROXY_LISTENS}")),
+    );
     let socket = layout.socket().display().to_string();
     let imports: Vec<_> = images
         .iter()
@@ -451,10 +466,14 @@ pub fn plan(
         .map(|(key, value)| (format!("/proc/sys/{key}"), (*value).into()))
         .collect();
     serde_json::json!({
-        "tmpfs": ["/run"],
+        // What the daemons write outside their configured directories stays in the node's
+        // mount namespace: runtime state under /run, the kubelet's /var/log/containers links,
+        // the CNI plugins' result cache in /var/lib/cni. (Directories that always exist, so
+        // that no mount point has to be made on the machine.)
+        "tmpfs": ["/run", "/var/log", "/var/lib"],
         "masks": masks,
         "maskDir": layout.path("masks").display().to_string(),
-        "readyFile": layout.ready_file().display().to_string(),
+        "cgroupRoot": cgroups.name,
         "daemons": [
             {
                 "name": "containerd",
@@ -462,7 +481,7 @@ pub fn plan(
                     bins.containerd.display().to_string(),
                     "--config", layout.path("containerd.toml").display().to_string(),
                 ],
-                "env": env,
+                "env": containerd_env,
                 "log": log("containerd"),
                 "waitSocket": socket,
                 "after": imports,
@@ -524,12 +543,12 @@ pub fn prepare(
         &cni_conflist(layout, net),
     )?;
     write("Corefile", &corefile(net, creds))?;
-    write("kubelet.json", &kubelet_config(layout, net, cgroups, creds))?;
+    write("kubelet.json", &kubelet_config(layout, net, creds))?;
     write(
         "resolv.conf",
         "# testcluster: pods resolve the cluster domain only\n",
     )?;
-    let plan = plan(layout, net, bins, images, creds);
+    let plan = plan(layout, net, cgroups, bins, images, creds);
     write(
         "plan.json",
         &serde_json::to_string_pretty(&plan).unwrap_or_default(),
@@ -623,12 +642,13 @@ mod tests {
 
     #[test]
     fn the_kubelet_listens_on_the_node_address_and_asks_the_cluster_dns_there() {
-        let (layout, net, cgroups, creds, _) = fixtures();
+        let (layout, net, _, creds, _) = fixtures();
         let config: serde_json::Value =
-            serde_json::from_str(&kubelet_config(&layout, &net, &cgroups, &creds)).unwrap();
+            serde_json::from_str(&kubelet_config(&layout, &net, &creds)).unwrap();
         assert_eq!(config["address"], "10.234.7.1");
         assert_eq!(config["clusterDNS"][0], "10.234.7.1");
-        assert_eq!(config["cgroupRoot"], "/testcluster-1-a");
+        assert_eq!(config["authorization"]["mode"], "Webhook");
+        assert_eq!(config["makeIPTablesUtilChains"], false);
         assert_eq!(config["failCgroupV1"], false);
         assert_eq!(config["cgroupsPerQOS"], false);
         assert_eq!(
@@ -675,12 +695,12 @@ mod tests {
 
     #[test]
     fn the_plan_starts_containerd_first_and_imports_every_image_before_the_kubelet() {
-        let (layout, net, _, creds, bins) = fixtures();
+        let (layout, net, cgroups, creds, bins) = fixtures();
         let images = vec![Image {
             name: "devctl.test/debian:bookworm".into(),
             archive: "/cache/images/debian.tar".into(),
         }];
-        let plan = plan(&layout, &net, &bins, &images, &creds);
+        let plan = plan(&layout, &net, &cgroups, &bins, &images, &creds);
         let names: Vec<&str> = plan["daemons"]
             .as_array()
             .unwrap()
@@ -694,6 +714,17 @@ mod tests {
             "/cache/images/debian.tar"
         );
         assert_eq!(plan["masks"]["/proc/sys/kernel/panic"], "10");
+        assert_eq!(plan["cgroupRoot"], "testcluster-1-a");
+        // Only containerd pulls images, and never from anywhere.
+        let proxied = |d: &serde_json::Value| {
+            d["env"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e.as_str().unwrap().starts_with("HTTPS_PROXY="))
+        };
+        assert!(proxied(&plan["daemons"][0]));
+        assert!(!proxied(&plan["daemons"][1]) && !proxied(&plan["daemons"][2]));
     }
 
     #[test]

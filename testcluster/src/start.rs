@@ -208,6 +208,7 @@ pub async fn start(config: Config) -> Result<Cluster, Error> {
         // Owned by `real` from here on, so that an early return removes what was made.
         let node = &*real.insert(node);
         node.cgroups.create()?;
+        allow_coredns(&admin).await?;
         let creds = files.real_node_credentials(&node.network, &apiserver_url)?;
         let cmd = realnode::prepare(
             &node.layout,
@@ -328,6 +329,34 @@ pub async fn create_namespace(client: &kube::Client, name: &str) -> Result<(), E
     }))
     .map_err(|e| Error::Invalid(e.to_string()))?;
     api.create(&PostParams::default(), &ns).await?;
+    Ok(())
+}
+
+/// The user CoreDNS authenticates as: it may read what the cluster domain is made of, no more.
+const COREDNS_USER: &str = "testcluster:coredns";
+
+/// Lets CoreDNS's kubernetes plugin list and watch what it serves.
+async fn allow_coredns(admin: &kube::Client) -> Result<(), Error> {
+    use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding};
+    let name = "testcluster:coredns";
+    let role: ClusterRole = serde_json::from_value(serde_json::json!({
+        "metadata": { "name": name },
+        "rules": [
+            { "apiGroups": [""], "resources": ["services", "namespaces", "pods"], "verbs": ["list", "watch"] },
+            { "apiGroups": ["discovery.k8s.io"], "resources": ["endpointslices"], "verbs": ["list", "watch"] },
+        ],
+    }))
+    .map_err(|e| Error::Invalid(e.to_string()))?;
+    let binding: ClusterRoleBinding = serde_json::from_value(serde_json::json!({
+        "metadata": { "name": name },
+        "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": name },
+        "subjects": [{ "apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": COREDNS_USER }],
+    }))
+    .map_err(|e| Error::Invalid(e.to_string()))?;
+    let pp = PostParams::default();
+    let roles: Api<ClusterRole> = Api::all(admin.clone());
+    let bindings: Api<ClusterRoleBinding> = Api::all(admin.clone());
+    futures::future::try_join(roles.create(&pp, &role), bindings.create(&pp, &binding)).await?;
     Ok(())
 }
 
@@ -459,12 +488,7 @@ impl Files {
         )?;
         write_pair(
             "coredns",
-            &self.ca.issue(
-                "testcluster-coredns",
-                &["system:masters"],
-                &[],
-                Usage::Client,
-            )?,
+            &self.ca.issue(COREDNS_USER, &[], &[], Usage::Client)?,
         )?;
         Ok(realnode::Credentials {
             kubelet_kubeconfig: self.component_kubeconfig("kubelet", apiserver_url)?.into(),
@@ -514,7 +538,13 @@ fn kwok_config(config: &Config, volume_dir: &Path) -> String {
             &config.pod_stop_delay.as_millis().to_string(),
         )
         .replace("__KUBERNETES_VERSION__", KUBERNETES_VERSION)
-        .replace("__VOLUME_DIR__", &volume_dir.display().to_string())
+        // Inside a YAML double-quoted string: JSON's escapes are YAML's too.
+        .replace(
+            "__VOLUME_DIR__",
+            serde_json::to_string(&volume_dir.display().to_string())
+                .unwrap_or_default()
+                .trim_matches('"'),
+        )
 }
 
 fn etcd(bins: &Binaries, dir: &Path, port: u16) -> Result<Command, Error> {

@@ -13,11 +13,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus};
 use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -330,33 +329,6 @@ fn pause_image_is_a_consistent_oci_archive_that_runs_pause() {
     );
 }
 
-#[test]
-fn image_archive_is_rebuilt_when_its_rootfs_changes_and_reused_otherwise() {
-    if skip(missing_for_rootfs()) {
-        return;
-    }
-    let identity = |image: &Image| {
-        let meta = std::fs::metadata(&image.archive).unwrap();
-        (meta.ino(), meta.mtime(), meta.mtime_nsec())
-    };
-    let first = identity(&images::debian_bare_image().unwrap());
-    let again = identity(&images::debian_bare_image().unwrap());
-    assert_eq!(first, again, "rebuilt with nothing changed");
-
-    // A rootfs rebuilt in place has a new modification time: the archive follows it.
-    let rootfs = images::rootfs_tarball(None).unwrap();
-    File::options()
-        .write(true)
-        .open(&rootfs)
-        .unwrap()
-        .set_modified(SystemTime::now())
-        .unwrap();
-    let rebuilt = images::debian_bare_image().unwrap();
-    assert_ne!(first, identity(&rebuilt), "not rebuilt");
-    check_archive(&rebuilt);
-}
-
-/// The ELF program header types of a 64-bit little-endian executable.
 fn program_header_types(binary: &Path) -> Vec<u32> {
     let bytes = std::fs::read(binary).unwrap();
     assert_eq!(&bytes[..4], b"\x7fELF", "not an ELF file");
@@ -522,90 +494,4 @@ fn pause_exits_0_on_sigint() {
     assert_eq!(status.code(), Some(0), "{status}");
     // The other sleep outlives pause (it was orphaned again): the guard ends it.
     drop(guard);
-}
-
-/// A program of the real node (`containerd`, `ctr`), from the test cluster's cache or PATH.
-fn node_program(name: &str) -> Option<PathBuf> {
-    let cached = std::fs::read_dir(testcluster::cache_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("node-"))
-        .map(|e| e.path().join("bin").join(name))
-        .find(|p| p.is_file());
-    cached.or_else(|| {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    })
-}
-
-#[test]
-fn containerd_imports_every_image_under_its_name() {
-    // The node's programs are built by the real node's start-up: until they are, this test
-    // has nothing to run against, even in CI.
-    let (Some(containerd), Some(ctr)) = (node_program("containerd"), node_program("ctr")) else {
-        eprintln!("skipping: containerd and ctr are not built");
-        return;
-    };
-    if skip(missing_for_rootfs()) || skip(missing_go()) {
-        return;
-    }
-    let images = images::ensure_images().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let socket = dir.path().join("containerd.sock");
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "version = 3\nroot = '{root}'\nstate = '{state}'\n\
-             disabled_plugins = ['io.containerd.grpc.v1.cri']\n[grpc]\naddress = '{socket}'\n",
-            root = dir.path().join("root").display(),
-            state = dir.path().join("state").display(),
-            socket = socket.display(),
-        ),
-    )
-    .unwrap();
-    let log = File::create(dir.path().join("containerd.log")).unwrap();
-    let daemon = Command::new(&containerd)
-        .arg("--config")
-        .arg(&config)
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let guard = KillOnDrop(vec![daemon.id()]);
-    let ctr = |args: &[&str]| {
-        Command::new(&ctr)
-            .arg("--address")
-            .arg(&socket)
-            .args(["--namespace", "k8s.io"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    wait_until("containerd to answer", || {
-        ctr(&["version"]).status.success()
-    });
-    for image in &images {
-        let out = ctr(&["images", "import", image.archive.to_str().unwrap()]);
-        assert!(
-            out.status.success(),
-            "importing {}: {}",
-            image.name,
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let listed = ctr(&["images", "ls", "--quiet"]);
-    let listed = String::from_utf8_lossy(&listed.stdout);
-    for image in &images {
-        assert!(
-            listed.lines().any(|l| l == image.name),
-            "{} not among the images: {listed}",
-            image.name
-        );
-    }
-    drop(guard);
-    let _ = exit_of(daemon);
 }

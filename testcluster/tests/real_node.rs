@@ -32,6 +32,23 @@ fn cluster() -> Option<&'static Cluster> {
     testcluster::shared_real_node_or_skip()
 }
 
+/// For the tests that start clusters of their own: whether the real node can run here (as
+/// [`cluster`] decides, without starting the shared one), and a lock so that they start one
+/// at a time beside the shared cluster on a small machine.
+async fn own_cluster() -> Option<tokio::sync::MutexGuard<'static, ()>> {
+    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    match testcluster::real_node_unavailable_reason() {
+        None => Some(ONE_AT_A_TIME.lock().await),
+        Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
+            panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
+        }
+        Some(reason) => {
+            eprintln!("skipping: {reason}");
+            None
+        }
+    }
+}
+
 fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
     serde_json::from_value(value).expect("a valid object")
 }
@@ -170,7 +187,9 @@ async fn a_failing_container_shows_its_real_exit_code_and_restart_count() {
 async fn an_image_the_node_does_not_have_fails_to_pull() {
     let Some(cluster) = cluster() else { return };
     let (pods, _) = pods(cluster, "pull").await;
-    let image = "devctl.test/not-built:1";
+    // A name a public registry has: the node still reaches none (containerd's pulls go to an
+    // address where nothing listens).
+    let image = "debian:bookworm";
     pods.create(
         &PostParams::default(),
         &pod("nopull", image, &["true"], "Always"),
@@ -227,12 +246,12 @@ async fn port_forward_reaches_a_real_sshd_in_the_pod() {
         "-c",
         "mkdir -p /run/sshd && ssh-keygen -A -q && exec /usr/sbin/sshd -D -e",
     ];
-    pods.create(
-        &PostParams::default(),
-        &pod("sshd", DEBIAN, &command, "Always"),
-    )
-    .await
-    .unwrap();
+    let mut sshd = pod("sshd", DEBIAN, &command, "Always");
+    sshd.spec.as_mut().unwrap().containers[0].readiness_probe = Some(from_json(json!({
+        "tcpSocket": { "port": 22 }, "periodSeconds": 1,
+    })));
+    pods.create(&PostParams::default(), &sshd).await.unwrap();
+    // Ready once the kubelet's probe reached sshd.
     wait_for(&pods, "sshd", "ready", ready).await;
     let mut forward = kubectl(cluster)
         .args(["port-forward", "-n", &ns, "pod/sshd", ":22"])
@@ -377,6 +396,47 @@ fn processes_mentioning(needle: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Whether `path` exists, and the names in it if it is a directory, sorted.
+fn entries(path: &str) -> Vec<String> {
+    if !Path::new(path).exists() {
+        return vec!["(absent)".into()];
+    }
+    let mut names: Vec<String> = std::fs::read_dir(path)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The processes in a cgroup and every cgroup below it.
+fn pids_under(cgroup: &Path) -> Vec<u32> {
+    let mut pids: Vec<u32> = std::fs::read_to_string(cgroup.join("cgroup.procs"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    for entry in std::fs::read_dir(cgroup).into_iter().flatten().flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            pids.extend(pids_under(&entry.path()));
+        }
+    }
+    pids
+}
+
+fn command_line(pid: u32) -> String {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .map(|c| {
+            String::from_utf8_lossy(&c)
+                .trim_end_matches('\0')
+                .replace('\0', " ")
+        })
+        .unwrap_or_default()
+}
+
 fn links(kind: &str) -> String {
     let out = Command::new("ip")
         .args(["-o", "link", "show", "type", kind])
@@ -387,9 +447,23 @@ fn links(kind: &str) -> String {
 
 #[tokio::test]
 async fn stopping_a_cluster_with_a_real_node_leaves_nothing_behind() {
-    if cluster().is_none() {
+    let Some(_one_at_a_time) = own_cluster().await else {
         return;
-    }
+    };
+    // Where a kubelet, containerd and the CNI plugins write by default.
+    let host_paths = [
+        "/var/log/containers",
+        "/var/log/pods",
+        "/var/lib/kubelet",
+        "/var/lib/containerd",
+        "/var/lib/cni",
+        "/run/containerd",
+        "/run/netns",
+        "/opt/containerd",
+        "/opt/cni",
+        "/etc/cni",
+    ];
+    let before: Vec<Vec<String>> = host_paths.iter().map(|d| entries(d)).collect();
     let config = Config {
         nodes: Vec::new(),
         real_node: true,
@@ -430,6 +504,13 @@ async fn stopping_a_cluster_with_a_real_node_leaves_nothing_behind() {
         !cgroups.is_empty(),
         "the node's cgroup root exists while it runs"
     );
+    // The container's processes are in cgroups under the node's root, in every hierarchy.
+    for root in &cgroups {
+        let sleeping = pids_under(root)
+            .into_iter()
+            .any(|pid| command_line(pid) == "sleep infinity");
+        assert!(sleeping, "no sleep infinity under {}", root.display());
+    }
     let dir = cluster.dir().to_path_buf();
     assert!(!processes_mentioning(&dir.display().to_string()).is_empty());
     let nodes: Api<Node> = Api::all(cluster.client().await.unwrap());
@@ -448,6 +529,9 @@ async fn stopping_a_cluster_with_a_real_node_leaves_nothing_behind() {
         assert!(!cgroup.exists(), "{} is left", cgroup.display());
     }
     assert!(!dir.exists(), "the state directory is removed");
+    // Nothing of the node's outside its state directory either.
+    let after: Vec<Vec<String>> = host_paths.iter().map(|d| entries(d)).collect();
+    assert_eq!(before, after, "{host_paths:?} changed");
 }
 
 /// Waits (polling: these are kernel objects with nothing to watch) until `gone` holds.
@@ -459,11 +543,11 @@ fn wait_until_gone(what: &str, gone: impl Fn() -> bool) {
     }
 }
 
-#[test]
-fn a_killed_harness_takes_its_real_node_with_it() {
-    if cluster().is_none() {
+#[tokio::test]
+async fn a_killed_harness_takes_its_real_node_with_it() {
+    let Some(_one_at_a_time) = own_cluster().await else {
         return;
-    }
+    };
     use std::io::BufRead;
     let out = tempfile::tempdir().unwrap();
     let kubeconfig = out.path().join("kubeconfig");

@@ -1,8 +1,10 @@
-// Command realnode runs the test cluster's real node: containerd, CoreDNS and a kubelet, in a
-// PID and mount namespace of their own. It starts itself again as that namespace's init,
-// which reaps orphans and starts the daemons in order. When it ends, for whatever reason, the
-// kernel kills every process left in the namespace (shims and containers too) and drops every
-// mount made in it, so the node cannot outlive the cluster, even when the harness is killed.
+// Command realnode runs the test cluster's real node: containerd, CoreDNS and a kubelet, in
+// PID, mount and cgroup namespaces of their own. It moves itself into the node's cgroup root
+// and starts itself again as those namespaces' init, which reaps orphans and starts the
+// daemons in order. When it ends, for whatever reason, the kernel kills every process left in
+// the namespace (shims and containers too) and drops every mount made in it, so the node
+// cannot outlive the cluster, even when the harness is killed. Every cgroup the node makes
+// lies under its root (the cgroup namespace's), which the harness removes afterwards.
 //
 // What to run comes as a JSON plan (see plan) written by the Rust harness.
 package main
@@ -18,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -34,8 +37,11 @@ type plan struct {
 	// the kubelet would otherwise rewrite for the whole machine).
 	Masks map[string]string `json:"masks"`
 	// MaskDir holds the files shown by Masks.
-	MaskDir string   `json:"maskDir"`
-	Daemons []daemon `json:"daemons"`
+	MaskDir string `json:"maskDir"`
+	// CgroupRoot is the node's cgroup (the same name in every hierarchy, made beforehand):
+	// the root of its cgroup namespace.
+	CgroupRoot string   `json:"cgroupRoot"`
+	Daemons    []daemon `json:"daemons"`
 	// ReadyFile is written once every daemon has started and every task has succeeded.
 	ReadyFile string `json:"readyFile"`
 }
@@ -83,15 +89,19 @@ func main() {
 	if os.Getenv(initMarker) == "1" {
 		os.Exit(runInit(&p))
 	}
-	os.Exit(runOuter())
+	os.Exit(runOuter(&p))
 }
 
 // runOuter starts this program again as init of new PID and mount namespaces and waits for
 // it, passing on SIGTERM and SIGINT. If this process dies, the kernel kills the init
 // (Pdeathsig), and with it the namespace.
-func runOuter() int {
+func runOuter(p *plan) int {
 	// Pdeathsig follows the thread that started the child: keep this one.
 	runtime.LockOSThread()
+	if err := joinCgroup(p.CgroupRoot); err != nil {
+		log.Printf("joining the node's cgroup: %v", err)
+		return 1
+	}
 	self, err := os.Executable()
 	if err != nil {
 		log.Print(err)
@@ -103,7 +113,7 @@ func runOuter() int {
 		Env:   append(os.Environ(), initMarker+"=1"),
 		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr},
 		Sys: &syscall.SysProcAttr{
-			Cloneflags: syscall.CLONE_NEWPID | syscall.CLONE_NEWNS,
+			Cloneflags: syscall.CLONE_NEWPID | syscall.CLONE_NEWNS | syscall.CLONE_NEWCGROUP,
 			Pdeathsig:  syscall.SIGKILL,
 		},
 	})
@@ -168,6 +178,102 @@ func runInit(p *plan) int {
 	}
 }
 
+// cgroupMount is one mounted cgroup hierarchy.
+type cgroupMount struct {
+	point, fstype, options string
+}
+
+// cgroupMounts reads the cgroup hierarchies mounted here from mountinfo: the mount point, the
+// type (cgroup or cgroup2) and the super options that name the controllers (`cpu`,
+// `name=systemd`).
+func cgroupMounts() ([]cgroupMount, error) {
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return nil, err
+	}
+	var mounts []cgroupMount
+	for _, line := range strings.Split(string(data), "\n") {
+		left, right, ok := strings.Cut(line, " - ")
+		if !ok {
+			continue
+		}
+		fields, super := strings.Fields(left), strings.Fields(right)
+		if len(fields) < 5 || len(super) < 3 || (super[0] != "cgroup" && super[0] != "cgroup2") {
+			continue
+		}
+		var options []string
+		for _, o := range strings.Split(super[2], ",") {
+			if o != "rw" && o != "ro" {
+				options = append(options, o)
+			}
+		}
+		mounts = append(mounts, cgroupMount{point: fields[4], fstype: super[0], options: strings.Join(options, ",")})
+	}
+	return mounts, nil
+}
+
+// joinCgroup moves this process into root in every hierarchy, so that its children start
+// there and the cgroup namespace made for them is rooted there.
+func joinCgroup(root string) error {
+	if root == "" {
+		return nil
+	}
+	mounts, err := cgroupMounts()
+	if err != nil {
+		return err
+	}
+	pid := []byte(fmt.Sprint(os.Getpid()))
+	for _, m := range mounts {
+		if err := os.WriteFile(filepath.Join(m.point, root, "cgroup.procs"), pid, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// remountCgroups mounts the hierarchies again, as this cgroup namespace sees them: rooted at
+// the node's cgroup, so the cgroups containerd and runc make (at /k8s.io/ID, say) lie under it.
+// A v1 hierarchy cannot be mounted a second time where it is already mounted, so the
+// directory that holds them (/sys/fs/cgroup) gets a fresh tmpfs with a mount point for each.
+func remountCgroups() error {
+	mounts, err := cgroupMounts()
+	if err != nil {
+		return err
+	}
+	const flags = unix.MS_NOSUID | unix.MS_NODEV | unix.MS_NOEXEC
+	covered := map[string]bool{}
+	for _, m := range mounts {
+		parent := filepath.Dir(m.point)
+		if m.fstype != "cgroup" || covered[parent] || isMountPoint(mounts, parent) {
+			continue
+		}
+		if err := unix.Mount("tmpfs", parent, "tmpfs", flags, "mode=755"); err != nil {
+			return fmt.Errorf("tmpfs on %s: %w", parent, err)
+		}
+		covered[parent] = true
+	}
+	for _, m := range mounts {
+		if err := os.MkdirAll(m.point, 0o755); err != nil {
+			return err
+		}
+		if err := unix.Mount("cgroup", m.point, m.fstype, flags, m.options); err != nil {
+			return fmt.Errorf("mounting the cgroup hierarchy at %s: %w", m.point, err)
+		}
+	}
+	return nil
+}
+
+// isMountPoint says whether dir is itself one of the cgroup mounts. (A cgroup v2-only machine
+// mounts its one hierarchy at /sys/fs/cgroup; that one is mounted again in place.)
+func isMountPoint(mounts []cgroupMount, dir string) bool {
+	for _, m := range mounts {
+		if m.point == dir {
+			return true
+		}
+	}
+	return false
+}
+
 func setUpMounts(p *plan) error {
 	if err := unix.Mount("", "/", "", unix.MS_REC|unix.MS_PRIVATE, ""); err != nil {
 		return fmt.Errorf("making / private: %w", err)
@@ -175,6 +281,9 @@ func setUpMounts(p *plan) error {
 	// A /proc of this PID namespace, so the daemons see their own processes only.
 	if err := unix.Mount("proc", "/proc", "proc", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, ""); err != nil {
 		return fmt.Errorf("mounting /proc: %w", err)
+	}
+	if err := remountCgroups(); err != nil {
+		return err
 	}
 	for _, dir := range p.Tmpfs {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -216,6 +325,8 @@ type exit struct {
 type node struct {
 	mu      sync.Mutex
 	running map[int]string
+	// gone[pid] is closed when that daemon has been reaped.
+	gone    map[int]chan struct{}
 	waiters map[int]chan syscall.WaitStatus
 	order   []int
 	exits   chan exit
@@ -224,6 +335,7 @@ type node struct {
 func newNode() *node {
 	n := &node{
 		running: map[int]string{},
+		gone:    map[int]chan struct{}{},
 		waiters: map[int]chan syscall.WaitStatus{},
 		exits:   make(chan exit, 16),
 	}
@@ -247,6 +359,10 @@ func (n *node) reap() {
 		n.mu.Lock()
 		name, daemon := n.running[pid]
 		delete(n.running, pid)
+		if gone := n.gone[pid]; gone != nil {
+			close(gone)
+			delete(n.gone, pid)
+		}
 		waiter := n.waiters[pid]
 		delete(n.waiters, pid)
 		n.mu.Unlock()
@@ -294,6 +410,7 @@ func (n *node) spawn(name string, argv, env []string, logPath string, isDaemon b
 	}
 	if isDaemon {
 		n.running[proc.Pid] = name
+		n.gone[proc.Pid] = make(chan struct{})
 		n.order = append(n.order, proc.Pid)
 	}
 	if done != nil {
@@ -375,21 +492,15 @@ func (n *node) stop() {
 	for i := len(order) - 1; i >= 0; i-- {
 		pid := order[i]
 		n.mu.Lock()
-		_, alive := n.running[pid]
+		gone, alive := n.gone[pid]
 		n.mu.Unlock()
 		if !alive {
 			continue
 		}
 		_ = syscall.Kill(pid, syscall.SIGTERM)
-		deadline := time.Now().Add(stopTimeout)
-		for time.Now().Before(deadline) {
-			n.mu.Lock()
-			_, alive = n.running[pid]
-			n.mu.Unlock()
-			if !alive {
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
+		select {
+		case <-gone:
+		case <-time.After(stopTimeout):
 		}
 	}
 }
