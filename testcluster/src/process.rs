@@ -149,6 +149,12 @@ impl Supervisor {
     /// Stops every component: the watchdog sends SIGTERM to the group; whatever has not
     /// exited after the grace period is killed. Returns once all are reaped.
     pub fn stop(&mut self) {
+        // The cleaner is for a harness that died: whoever stops the supervisor cleans up after
+        // it (as the cluster does for its node), so it goes before the pipe wakes it.
+        if let Some(mut cleaner) = self.cleaner.take() {
+            let _ = cleaner.kill();
+            let _ = cleaner.wait();
+        }
         self.watchdog_pipe.take();
         let deadline = Instant::now() + Duration::from_secs(10);
         for c in &mut self.components {
@@ -166,11 +172,6 @@ impl Supervisor {
         }
         let _ = self.watchdog.kill();
         let _ = self.watchdog.wait();
-        // Whoever stops the supervisor cleans up after it (as the cluster does for its node).
-        if let Some(mut cleaner) = self.cleaner.take() {
-            let _ = cleaner.kill();
-            let _ = cleaner.wait();
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The real node `real-0`: containerd, runc, the CNI plugins, CoreDNS and a kubelet, started by
-//! our `realnode` program in PID and mount namespaces of their own (see its doc comment). This
+//! our `realnode` program in PID, mount and cgroup namespaces of their own (see its doc
+//! comment). This
 //! module writes their configuration (pure functions, unit-tested), claims the node's network
 //! (a bridge of ours with a /24 nobody else uses) and a cgroup root, and removes both when the
 //! cluster stops.
@@ -138,7 +139,7 @@ impl Layout {
         self.path("plan.json")
     }
 
-    /// The script the watchdog runs if the harness dies (see [`abandon_script`]).
+    /// The script the supervisor's cleaner runs if the harness dies (see [`abandon_script`]).
     pub fn abandon_script(&self) -> PathBuf {
         self.path("abandon.sh")
     }
@@ -285,6 +286,9 @@ disabled_plugins = [
   snapshotter = "overlayfs"
   [plugins.'io.containerd.cri.v1.images'.pinned_images]
     sandbox = {pause}
+  # No registry configuration of this machine's (certs.d, mirrors): an empty one of ours.
+  [plugins.'io.containerd.cri.v1.images'.registry]
+    config_path = {registry}
 
 [plugins.'io.containerd.cri.v1.runtime']
   # No CAP_SYS_RESOURCE here: a negative oom_score_adj cannot be written.
@@ -317,6 +321,7 @@ disabled_plugins = [
         runc_root = p("containerd/runc"),
         cni_bin = toml_str(&bins.cni_bin_dir.display().to_string()),
         cni_conf = p("cni/net.d"),
+        registry = p("containerd/registry"),
     )
 }
 
@@ -372,9 +377,10 @@ pub fn kubelet_config(layout: &Layout, net: &Network, creds: &Credentials) -> St
         "tlsPrivateKeyFile": creds.serving_key.display().to_string(),
         "rotateCertificates": false,
         "serverTLSBootstrap": false,
-        // Who may exec, port-forward or read logs on the node is the API server's RBAC
-        // decision (a SubjectAccessReview), as on kubeadm's nodes: only the API server's own
-        // client certificate has the nodes/proxy rights, test users do not.
+        // Whoever calls the kubelet's API must be allowed nodes/proxy by the API server (a
+        // SubjectAccessReview), as on kubeadm's nodes; any certificate of the cluster's CA is
+        // no longer enough. The API server's own client certificate is allowed, so exec,
+        // port-forward and logs through the API server work, checked there for each user.
         "authentication": {
             "anonymous": { "enabled": false },
             "webhook": { "enabled": true },
@@ -470,7 +476,7 @@ pub fn plan(
         // mount namespace: runtime state under /run, the kubelet's /var/log/containers links,
         // the CNI plugins' result cache in /var/lib/cni. (Directories that always exist, so
         // that no mount point has to be made on the machine.)
-        "tmpfs": ["/run", "/var/log", "/var/lib"],
+        "tmpfs": PRIVATE_DIRS,
         "masks": masks,
         "maskDir": layout.path("masks").display().to_string(),
         "cgroupRoot": cgroups.name,
@@ -533,7 +539,15 @@ pub fn prepare(
         }
         std::fs::write(&path, text).map_err(|e| Error::io("writing the real node's files", e))
     };
-    for dir in ["containerd", "cni/net.d", "cni/ipam", "kubelet", "pod-logs"] {
+    hidden_from_the_node(layout, bins, realnode, images)?;
+    for dir in [
+        "containerd",
+        "containerd/registry",
+        "cni/net.d",
+        "cni/ipam",
+        "kubelet",
+        "pod-logs",
+    ] {
         std::fs::create_dir_all(layout.path(dir))
             .map_err(|e| Error::io("creating the real node's directories", e))?;
     }
@@ -559,7 +573,59 @@ pub fn prepare(
     Ok(cmd)
 }
 
-/// What the watchdog runs when the harness died without stopping the cluster: once the
+/// The node's mount namespace has empty, private directories in place of these: nothing it
+/// runs or reads may live under them.
+pub const PRIVATE_DIRS: [&str; 3] = ["/run", "/var/log", "/var/lib"];
+
+/// Fails, naming the path and the setting that moves it, when something the node must read
+/// lies in one of [`PRIVATE_DIRS`] (say a cache under a home in /var/lib).
+fn hidden_from_the_node(
+    layout: &Layout,
+    bins: &NodeBinaries,
+    realnode: &Path,
+    images: &[Image],
+) -> Result<(), Error> {
+    let paths = [
+        (
+            layout.dir.as_path(),
+            "the cluster's state directory (TMPDIR)",
+        ),
+        (
+            layout.logs.as_path(),
+            "the cluster's state directory (TMPDIR)",
+        ),
+        (
+            bins.kubelet.as_path(),
+            "the binary cache (DEVCTL_TESTCLUSTER_CACHE)",
+        ),
+        (
+            bins.containerd.as_path(),
+            "the binary cache (DEVCTL_TESTCLUSTER_CACHE)",
+        ),
+        (
+            bins.cni_bin_dir.as_path(),
+            "the binary cache (DEVCTL_TESTCLUSTER_CACHE)",
+        ),
+        (realnode, "the binary cache (DEVCTL_TESTCLUSTER_CACHE)"),
+    ];
+    let archives = images.iter().map(|i| {
+        (
+            i.archive.as_path(),
+            "the image cache (DEVCTL_TESTCLUSTER_CACHE)",
+        )
+    });
+    for (path, setting) in paths.into_iter().chain(archives) {
+        if let Some(dir) = PRIVATE_DIRS.iter().find(|d| path.starts_with(d)) {
+            return Err(Error::Invalid(format!(
+                "the real node cannot see {}: {dir} is private to it; move {setting} elsewhere",
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What the supervisor's cleaner runs when the harness died without stopping the cluster: once the
 /// node's processes are gone, delete the bridge and the cgroups. Only our own names go in.
 pub fn abandon_script(net: &Network, cgroups: &CgroupRoot) -> String {
     let dirs: Vec<String> = CgroupRoot::hierarchies()
@@ -725,6 +791,18 @@ mod tests {
         };
         assert!(proxied(&plan["daemons"][0]));
         assert!(!proxied(&plan["daemons"][1]) && !proxied(&plan["daemons"][2]));
+    }
+
+    #[test]
+    fn a_cache_the_node_would_not_see_is_refused_with_the_setting_that_moves_it() {
+        let (layout, _, _, _, mut bins) = fixtures();
+        assert!(hidden_from_the_node(&layout, &bins, Path::new("/cache/realnode"), &[]).is_ok());
+        bins.kubelet = "/var/lib/jenkins/.cache/devctl-testcluster/kubelet".into();
+        let err = hidden_from_the_node(&layout, &bins, Path::new("/cache/realnode"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/var/lib is private to it"), "{err}");
+        assert!(err.contains("DEVCTL_TESTCLUSTER_CACHE"), "{err}");
     }
 
     #[test]

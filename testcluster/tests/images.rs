@@ -329,6 +329,7 @@ fn pause_image_is_a_consistent_oci_archive_that_runs_pause() {
     );
 }
 
+/// The ELF program header types of a 64-bit little-endian executable.
 fn program_header_types(binary: &Path) -> Vec<u32> {
     let bytes = std::fs::read(binary).unwrap();
     assert_eq!(&bytes[..4], b"\x7fELF", "not an ELF file");

@@ -396,18 +396,21 @@ fn processes_mentioning(needle: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Whether `path` exists, and the names in it if it is a directory, sorted.
+/// Whether `path` exists, and everything under it if it is a directory, sorted.
 fn entries(path: &str) -> Vec<String> {
-    if !Path::new(path).exists() {
-        return vec!["(absent)".into()];
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            out.push(entry.path().display().to_string());
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                walk(&entry.path(), out);
+            }
+        }
     }
-    let mut names: Vec<String> = std::fs::read_dir(path)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    if !Path::new(path).exists() {
+        return vec![format!("{path} (absent)")];
+    }
+    let mut names = Vec::new();
+    walk(Path::new(path), &mut names);
     names.sort();
     names
 }
@@ -587,12 +590,10 @@ async fn a_killed_harness_takes_its_real_node_with_it() {
         let _ = harness.kill();
         panic!("the harness did not name its state, bridge and cgroup; it said:\n{said}")
     };
-    let cgroups: Vec<PathBuf> = std::fs::read_dir("/sys/fs/cgroup")
-        .unwrap()
-        .flatten()
-        .map(|h| h.path().join(&cgroup))
-        .filter(|d| d.is_dir())
-        .collect();
+    let cgroups = realnode::CgroupRoot {
+        name: cgroup.clone(),
+    }
+    .dirs();
     assert!(
         !cgroups.is_empty(),
         "the node's cgroup root exists: {cgroup}"

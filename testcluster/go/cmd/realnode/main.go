@@ -42,8 +42,6 @@ type plan struct {
 	// the root of its cgroup namespace.
 	CgroupRoot string   `json:"cgroupRoot"`
 	Daemons    []daemon `json:"daemons"`
-	// ReadyFile is written once every daemon has started and every task has succeeded.
-	ReadyFile string `json:"readyFile"`
 }
 
 type daemon struct {
@@ -158,13 +156,6 @@ func runInit(p *plan) int {
 		n.stop()
 		return 0
 	}
-	if p.ReadyFile != "" {
-		if err := os.WriteFile(p.ReadyFile, []byte("ready\n"), 0o600); err != nil {
-			log.Print(err)
-			n.stop()
-			return 1
-		}
-	}
 	log.Print("node ready")
 	select {
 	case s := <-signals:
@@ -247,8 +238,24 @@ func remountCgroups() error {
 		if m.fstype != "cgroup" || covered[parent] || isMountPoint(mounts, parent) {
 			continue
 		}
+		// The links beside the hierarchies (cpu -> cpu,cpuacct on many machines), which
+		// libraries use to find a controller, are made again on the new tmpfs.
+		links := map[string]string{}
+		entries, _ := os.ReadDir(parent)
+		for _, e := range entries {
+			if e.Type()&os.ModeSymlink != 0 {
+				if target, err := os.Readlink(filepath.Join(parent, e.Name())); err == nil {
+					links[e.Name()] = target
+				}
+			}
+		}
 		if err := unix.Mount("tmpfs", parent, "tmpfs", flags, "mode=755"); err != nil {
 			return fmt.Errorf("tmpfs on %s: %w", parent, err)
+		}
+		for name, target := range links {
+			if err := os.Symlink(target, filepath.Join(parent, name)); err != nil {
+				return err
+			}
 		}
 		covered[parent] = true
 	}
@@ -258,6 +265,36 @@ func remountCgroups() error {
 		}
 		if err := unix.Mount("cgroup", m.point, m.fstype, flags, m.options); err != nil {
 			return fmt.Errorf("mounting the cgroup hierarchy at %s: %w", m.point, err)
+		}
+		if m.fstype == "cgroup2" {
+			if err := delegate(m.point); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// delegate moves this process (and so every daemon it starts) into a leaf `init` of a cgroup v2
+// hierarchy, and turns on the root's controllers for its children: v2 gives children no
+// controllers of a cgroup that holds processes itself, and runc needs cpu and memory for the
+// containers' cgroups it makes beside init.
+func delegate(root string) error {
+	leaf := filepath.Join(root, "init")
+	if err := os.MkdirAll(leaf, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(leaf, "cgroup.procs"), []byte(fmt.Sprint(os.Getpid())), 0o644); err != nil {
+		return fmt.Errorf("moving the node's init into %s: %w", leaf, err)
+	}
+	available, err := os.ReadFile(filepath.Join(root, "cgroup.controllers"))
+	if err != nil {
+		return err
+	}
+	for _, controller := range strings.Fields(string(available)) {
+		// One at a time: a controller the machine keeps for itself must not stop the others.
+		if err := os.WriteFile(filepath.Join(root, "cgroup.subtree_control"), []byte("+"+controller), 0o644); err != nil {
+			log.Printf("cgroup v2 controller %s stays off for the node's pods: %v", controller, err)
 		}
 	}
 	return nil
