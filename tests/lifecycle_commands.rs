@@ -348,11 +348,7 @@ fn reap_with(ns: &Ns, between: impl FnOnce()) -> serde_json::Value {
         .hold(&testcluster::Hold::new("DELETE", &path))
         .unwrap();
     let reap = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args(["-n", &ns.name, "reap", "-o", "json"])
+        .process(&["reap", "-o", "json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -448,19 +444,7 @@ fn create_wait_does_not_take_the_terminating_pod_of_an_earlier_devserver() {
     });
     ns.ok(&["delete", "reborn", "--yes"]);
     let create = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args([
-            "-n",
-            &ns.name,
-            "create",
-            "reborn",
-            "--wait",
-            "--timeout",
-            "2m",
-        ])
+        .process(&["create", "reborn", "--wait", "--timeout", "2m"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

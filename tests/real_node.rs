@@ -92,21 +92,7 @@ fn exec_returns_the_exit_code_and_passes_stdin_to_its_end() {
     assert_eq!(stdout(&out), "out\n");
 
     let mut cat = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args([
-            "-n",
-            &ns.name,
-            "exec",
-            "-i",
-            "box",
-            "--",
-            "sh",
-            "-c",
-            "cat; echo end",
-        ])
+        .process(&["exec", "-i", "box", "--", "sh", "-c", "cat; echo end"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -168,11 +154,7 @@ fn without_sshd_a_devserver_stays_up_never_turns_ready_and_says_why() {
 fn follow_logs_until(ns: &Ns, name: &str, wanted: &str) -> String {
     use std::io::BufRead;
     let mut follow = ns
-        .env
-        .process()
-        .arg("--kubeconfig")
-        .arg(ns.cluster.kubeconfig())
-        .args(["-n", &ns.name, "logs", "-f", name])
+        .process(&["logs", "-f", name])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

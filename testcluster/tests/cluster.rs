@@ -6,12 +6,15 @@
     reason = "a test fails loudly on what it did not expect"
 )]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{alive, processes_mentioning};
 use futures::{AsyncBufReadExt, StreamExt, TryStreamExt};
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authorization::v1::SelfSubjectAccessReview;
@@ -826,19 +829,6 @@ async fn a_held_create_reaches_the_server_only_when_released() {
     assert!(create.held && create.status == 201, "{create:?}");
 }
 
-fn alive(pid: u32) -> bool {
-    // A zombie still has a /proc entry; count it as gone since it no longer runs.
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| {
-            !s.rsplit(')')
-                .next()
-                .unwrap_or("")
-                .trim_start()
-                .starts_with('Z')
-        })
-        .unwrap_or(false)
-}
-
 #[tokio::test]
 async fn stopping_a_cluster_leaves_no_process() {
     if testcluster::shared_or_skip().is_none() {
@@ -857,21 +847,6 @@ async fn stopping_a_cluster_leaves_no_process() {
     let left: Vec<_> = pids.iter().filter(|p| alive(**p)).collect();
     assert!(left.is_empty(), "still running: {left:?}");
     assert!(!dir.exists(), "the state directory is removed");
-}
-
-/// Processes whose command line mentions `needle`.
-fn processes_mentioning(needle: &str) -> Vec<u32> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .map(|c| String::from_utf8_lossy(&c).contains(needle))
-                .unwrap_or(false)
-                && alive(*pid)
-        })
-        .collect()
 }
 
 #[test]

@@ -11,12 +11,15 @@
     reason = "a test fails loudly on what it did not expect"
 )]
 
+mod common;
+
 use std::io::Write;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::processes_mentioning;
 use k8s_openapi::api::core::v1::{Node, Pod};
 use kube::api::{Api, AttachParams, PostParams};
 use kube::runtime::wait::await_condition;
@@ -380,20 +383,6 @@ fn mounts_under(dir: &Path) -> Vec<String> {
     found.sort();
     found.dedup();
     found
-}
-
-/// Processes whose command line mentions `needle`.
-fn processes_mentioning(needle: &str) -> Vec<u32> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline"))
-                .map(|c| String::from_utf8_lossy(&c).contains(needle))
-                .unwrap_or(false)
-        })
-        .collect()
 }
 
 /// Whether `path` exists, and everything under it if it is a directory, sorted.

@@ -61,6 +61,17 @@ impl Ns {
             .expect("devctl runs")
     }
 
+    /// `devctl -n NS ARGS...` as a process not yet started, for a test that runs it in the
+    /// background or feeds its input.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = self.env.process();
+        cmd.arg("--kubeconfig")
+            .arg(self.cluster.kubeconfig())
+            .args(["-n", &self.name])
+            .args(args);
+        cmd
+    }
+
     /// `devctl ARGS`, which must succeed.
     pub fn ok(&self, args: &[&str]) -> std::process::Output {
         let out = self.devctl(args);
