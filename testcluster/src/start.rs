@@ -763,8 +763,32 @@ fn http_get(path: &str) -> http::Request<Vec<u8>> {
     req
 }
 
-/// A port that is free now; the component binds it a moment later.
+/// A port that is free now; the component binds it a moment later. It is taken from below the
+/// kernel's ephemeral range: a port of that range (what binding port 0 gives) may go to any
+/// outgoing connection of this busy machine in the meantime, and the component then fails
+/// with "address already in use" (seen in CI).
 fn free_port() -> Result<u16, Error> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let ephemeral_low = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| r.split_whitespace().next()?.parse::<u16>().ok())
+        .unwrap_or(32768);
+    let (low, high) = (10000u16, ephemeral_low.max(10001));
+    let span = u64::from(high - low);
+    // A different sequence in every process and every call, so that clusters starting at
+    // once rarely try the same ports.
+    let seed = std::process::id() as u64 * 7919
+        + std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| u64::from(d.subsec_nanos()))
+            .unwrap_or(0);
+    for _ in 0..200 {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let port = low + ((seed.wrapping_add(n.wrapping_mul(104_729))) % span) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -808,4 +832,26 @@ async fn read_ready(sup: &mut Supervisor, component: &str, file: &Path) -> Resul
     })
     .await?;
     ready.ok_or_else(|| Error::Invalid(format!("{component}: unreadable ready file")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_ports_lie_below_the_ephemeral_range_and_can_be_bound() {
+        let low: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+            .ok()
+            .and_then(|r| r.split_whitespace().next()?.parse().ok())
+            .unwrap_or(32768);
+        let ports: Vec<u16> = (0..20).map(|_| free_port().unwrap()).collect();
+        for port in &ports {
+            assert!((10000..low).contains(port), "{port} in the ephemeral range");
+            assert!(TcpListener::bind(("127.0.0.1", *port)).is_ok());
+        }
+        let mut distinct = ports.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert!(distinct.len() > 15, "{ports:?}");
+    }
 }
