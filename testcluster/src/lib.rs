@@ -408,14 +408,21 @@ pub fn unavailable_reason() -> Option<String> {
 /// no prebuilt binaries). With `TESTCLUSTER_REQUIRED` set, as CI sets it, that is a failure
 /// instead, so a CI machine can never skip these tests silently.
 pub fn shared_or_skip() -> Option<&'static Cluster> {
-    match unavailable_reason() {
-        None => Some(shared()),
+    (!skip_because(unavailable_reason())).then(shared)
+}
+
+/// Whether a test skips for `reason` (printing it), when there is one. With
+/// `TESTCLUSTER_REQUIRED` set, as CI sets it, a reason is a failure instead, so a CI machine
+/// can never skip a test silently.
+pub fn skip_because(reason: Option<String>) -> bool {
+    match reason {
+        None => false,
         Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
             panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
         }
         Some(reason) => {
             eprintln!("skipping: {reason}");
-            None
+            true
         }
     }
 }
@@ -459,22 +466,16 @@ pub fn real_node_unavailable_reason() -> Option<String> {
 /// [`shared_or_skip`], `TESTCLUSTER_REQUIRED` makes that a failure.
 pub fn shared_real_node_or_skip() -> Option<&'static Cluster> {
     static SHARED: OnceLock<Cluster> = OnceLock::new();
-    match real_node_unavailable_reason() {
-        None => Some(SHARED.get_or_init(|| {
-            start_shared(Config {
-                nodes: Vec::new(),
-                real_node: true,
-                ..Config::default()
-            })
-        })),
-        Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
-            panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
-        }
-        Some(reason) => {
-            eprintln!("skipping: {reason}");
-            None
-        }
+    if skip_because(real_node_unavailable_reason()) {
+        return None;
     }
+    Some(SHARED.get_or_init(|| {
+        start_shared(Config {
+            nodes: Vec::new(),
+            real_node: true,
+            ..Config::default()
+        })
+    }))
 }
 
 fn start_shared(config: Config) -> Cluster {

@@ -25,16 +25,7 @@ use testcluster::images::{self, Image};
 const WAIT: Duration = Duration::from_secs(10);
 
 fn skip(missing: Option<String>) -> bool {
-    match missing {
-        None => false,
-        Some(why) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
-            panic!("cannot run: {why}")
-        }
-        Some(why) => {
-            eprintln!("skipping: {why}");
-            true
-        }
-    }
+    testcluster::skip_because(missing)
 }
 
 fn on_path(tool: &str) -> bool {

@@ -40,16 +40,10 @@ fn cluster() -> Option<&'static Cluster> {
 /// at a time beside the shared cluster on a small machine.
 async fn own_cluster() -> Option<tokio::sync::MutexGuard<'static, ()>> {
     static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    match testcluster::real_node_unavailable_reason() {
-        None => Some(ONE_AT_A_TIME.lock().await),
-        Some(reason) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
-            panic!("testcluster: {reason} (and TESTCLUSTER_REQUIRED is set)")
-        }
-        Some(reason) => {
-            eprintln!("skipping: {reason}");
-            None
-        }
+    if testcluster::skip_because(testcluster::real_node_unavailable_reason()) {
+        return None;
     }
+    Some(ONE_AT_A_TIME.lock().await)
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {

@@ -25,16 +25,7 @@ pub fn missing_requirement() -> Option<String> {
 }
 
 pub fn skip() -> bool {
-    match missing_requirement() {
-        None => false,
-        Some(why) if std::env::var_os("TESTCLUSTER_REQUIRED").is_some() => {
-            panic!("cannot run: {why}")
-        }
-        Some(why) => {
-            eprintln!("skipping: {why}");
-            true
-        }
-    }
+    testcluster::skip_because(missing_requirement())
 }
 
 /// The Debian mirror: `DEVCTL_DEBIAN_MIRROR`, else the first one apt is configured with.
