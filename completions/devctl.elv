@@ -51,9 +51,11 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
+            cand flavors 'List the flavors devservers can be made with, and whether each fits on a node now'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
             cand config 'Show or change devctl''s settings'
+            cand admin 'Set up and look after devctl in a cluster (for cluster admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -452,6 +454,24 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'devctl;flavors'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'devctl;status'= {
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -600,6 +620,245 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;config;help;help'= {
         }
+        &'devctl;admin'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install 'Install or update devctl''s cluster objects (idempotent)'
+            cand uninstall 'Remove what devctl admin install made'
+            cand flavor 'Change the cluster''s DevServerFlavors'
+            cand user 'Onboard, list and remove devserver users'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;install'= {
+            cand --reaper-image 'Also install the reaper CronJob, running this image (one with devctl in it)'
+            cand --reaper-schedule 'When the reaper runs, in cron syntax'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --dry-run 'Print the objects that would be applied and change nothing'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;uninstall'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --all 'Also delete every devserver and every user namespace devctl made'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --dry-run 'Say what would be deleted and delete nothing'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;flavor'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set-default 'Make one flavor the default, and no other'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;flavor;set-default'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;flavor;help'= {
+            cand set-default 'Make one flavor the default, and no other'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;flavor;help;set-default'= {
+        }
+        &'devctl;admin;flavor;help;help'= {
+        }
+        &'devctl;admin;user'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig'
+            cand list 'List the users devctl onboarded, with their quota use and devservers'
+            cand remove 'Remove a user: the namespace dev-USER with its devservers and volumes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;user;add'= {
+            cand --quota-cpu 'At most this much CPU requested in the namespace, e.g. 16'
+            cand --quota-memory 'At most this much memory requested in the namespace, e.g. 64Gi'
+            cand --quota-gpu 'At most this many GPUs (nvidia.com/gpu) requested in the namespace'
+            cand --quota-devservers 'At most this many devservers in the namespace'
+            cand --kubeconfig-out 'Write the user''s kubeconfig to this file (mode 0600)'
+            cand --token-ttl 'How long the kubeconfig''s token is valid, e.g. 30d'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;user;list'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;user;remove'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;admin;user;help'= {
+            cand add 'Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig'
+            cand list 'List the users devctl onboarded, with their quota use and devservers'
+            cand remove 'Remove a user: the namespace dev-USER with its devservers and volumes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;user;help;add'= {
+        }
+        &'devctl;admin;user;help;list'= {
+        }
+        &'devctl;admin;user;help;remove'= {
+        }
+        &'devctl;admin;user;help;help'= {
+        }
+        &'devctl;admin;help'= {
+            cand install 'Install or update devctl''s cluster objects (idempotent)'
+            cand uninstall 'Remove what devctl admin install made'
+            cand flavor 'Change the cluster''s DevServerFlavors'
+            cand user 'Onboard, list and remove devserver users'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;admin;help;install'= {
+        }
+        &'devctl;admin;help;uninstall'= {
+        }
+        &'devctl;admin;help;flavor'= {
+            cand set-default 'Make one flavor the default, and no other'
+        }
+        &'devctl;admin;help;flavor;set-default'= {
+        }
+        &'devctl;admin;help;user'= {
+            cand add 'Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig'
+            cand list 'List the users devctl onboarded, with their quota use and devservers'
+            cand remove 'Remove a user: the namespace dev-USER with its devservers and volumes'
+        }
+        &'devctl;admin;help;user;add'= {
+        }
+        &'devctl;admin;help;user;list'= {
+        }
+        &'devctl;admin;help;user;remove'= {
+        }
+        &'devctl;admin;help;help'= {
+        }
         &'devctl;completions'= {
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -636,9 +895,11 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand events 'Show the events of a devserver: why its pod waits, fails or restarts'
             cand ssh-config 'Print ssh_config entries that reach your devservers, or install them with --write'
             cand reap 'Delete expired devservers (their home volumes are kept)'
+            cand flavors 'List the flavors devservers can be made with, and whether each fits on a node now'
             cand status 'Show the cluster, who you are there, and whether you may do what devctl needs'
             cand version 'Print devctl''s version, and the API server''s when it answers'
             cand config 'Show or change devctl''s settings'
+            cand admin 'Set up and look after devctl in a cluster (for cluster admins)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -676,6 +937,8 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;help;reap'= {
         }
+        &'devctl;help;flavors'= {
+        }
         &'devctl;help;status'= {
         }
         &'devctl;help;version'= {
@@ -693,6 +956,32 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;config;set'= {
         }
         &'devctl;help;config;unset'= {
+        }
+        &'devctl;help;admin'= {
+            cand install 'Install or update devctl''s cluster objects (idempotent)'
+            cand uninstall 'Remove what devctl admin install made'
+            cand flavor 'Change the cluster''s DevServerFlavors'
+            cand user 'Onboard, list and remove devserver users'
+        }
+        &'devctl;help;admin;install'= {
+        }
+        &'devctl;help;admin;uninstall'= {
+        }
+        &'devctl;help;admin;flavor'= {
+            cand set-default 'Make one flavor the default, and no other'
+        }
+        &'devctl;help;admin;flavor;set-default'= {
+        }
+        &'devctl;help;admin;user'= {
+            cand add 'Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig'
+            cand list 'List the users devctl onboarded, with their quota use and devservers'
+            cand remove 'Remove a user: the namespace dev-USER with its devservers and volumes'
+        }
+        &'devctl;help;admin;user;add'= {
+        }
+        &'devctl;help;admin;user;list'= {
+        }
+        &'devctl;help;admin;user;remove'= {
         }
         &'devctl;help;completions'= {
         }

@@ -55,9 +55,11 @@ complete -c devctl -n "__fish_devctl_needs_command" -f -a "logs" -d 'Print the l
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "ssh-config" -d 'Print ssh_config entries that reach your devservers, or install them with --write'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "flavors" -d 'List the flavors devservers can be made with, and whether each fits on a node now'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "admin" -d 'Set up and look after devctl in a cluster (for cluster admins)'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l flavor -d 'Size the devserver by this flavor, e.g. cpu-medium' -r
@@ -375,6 +377,20 @@ complete -c devctl -n "__fish_devctl_using_subcommand reap" -s q -l quiet -d 'Pr
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand reap" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand flavors" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand status" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand status" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand status" -s n -l namespace -d 'Work in this namespace' -r
@@ -483,6 +499,98 @@ complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_su
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a setting in the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a setting from the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "install" -d 'Install or update devctl\'s cluster objects (idempotent)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "uninstall" -d 'Remove what devctl admin install made'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "user" -d 'Onboard, list and remove devserver users'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l reaper-image -d 'Also install the reaper CronJob, running this image (one with devctl in it)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l reaper-schedule -d 'When the reaper runs, in cron syntax' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l dry-run -d 'Print the objects that would be applied and change nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l all -d 'Also delete every devserver and every user namespace devctl made'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s y -l yes -d 'Do not ask for confirmation'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l dry-run -d 'Say what would be deleted and delete nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -f -a "set-default" -d 'Make one flavor the default, and no other'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from flavor" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -f -a "add" -d 'Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -f -a "list" -d 'List the users devctl onboarded, with their quota use and devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Remove a user: the namespace dev-USER with its devservers and volumes'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from user" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "install" -d 'Install or update devctl\'s cluster objects (idempotent)'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "uninstall" -d 'Remove what devctl admin install made'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "user" -d 'Onboard, list and remove devserver users'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s n -l namespace -d 'Work in this namespace' -r
@@ -497,29 +605,35 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "create" -d 'Create a devserver'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "port-forward" -d 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "cp" -d 'Copy files and directories to or from a devserver, over SFTP'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "ssh-config" -d 'Print ssh_config entries that reach your devservers, or install them with --write'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "config" -d 'Show or change devctl\'s settings'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap status version config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "port-forward" -d 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "cp" -d 'Copy files and directories to or from a devserver, over SFTP'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "ssh-config" -d 'Print ssh_config entries that reach your devservers, or install them with --write'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "flavors" -d 'List the flavors devservers can be made with, and whether each fits on a node now'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "admin" -d 'Set up and look after devctl in a cluster (for cluster admins)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Show every setting, its value and where the value comes from'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting in the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a setting from the config file'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "install" -d 'Install or update devctl\'s cluster objects (idempotent)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "uninstall" -d 'Remove what devctl admin install made'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "user" -d 'Onboard, list and remove devserver users'

@@ -631,6 +631,34 @@ name\:"Names only, one per line"))' \
 '--version[Print version]' \
 && ret=0
 ;;
+(flavors)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (status)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
@@ -878,6 +906,444 @@ esac
     ;;
 esac
 ;;
+(admin)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_devctl__subcmd__admin_commands" \
+"*::: :->admin" \
+&& ret=0
+
+    case $state in
+    (admin)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-command-$line[1]:"
+        case $line[1] in
+            (install)
+_arguments "${_arguments_options[@]}" : \
+'--reaper-image=[Also install the reaper CronJob, running this image (one with devctl in it)]:IMAGE:_default' \
+'--reaper-schedule=[When the reaper runs, in cron syntax]:CRON:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--dry-run[Print the objects that would be applied and change nothing]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(uninstall)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--all[Also delete every devserver and every user namespace devctl made]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--dry-run[Say what would be deleted and delete nothing]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(flavor)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_devctl__subcmd__admin__subcmd__flavor_commands" \
+"*::: :->flavor" \
+&& ret=0
+
+    case $state in
+    (flavor)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-flavor-command-$line[1]:"
+        case $line[1] in
+            (set-default)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- The flavor to make the default:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__admin__subcmd__flavor__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-flavor-help-command-$line[1]:"
+        case $line[1] in
+            (set-default)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(user)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_devctl__subcmd__admin__subcmd__user_commands" \
+"*::: :->user" \
+&& ret=0
+
+    case $state in
+    (user)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-user-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+'--quota-cpu=[At most this much CPU requested in the namespace, e.g. 16]:CPU:_default' \
+'--quota-memory=[At most this much memory requested in the namespace, e.g. 64Gi]:QUANTITY:_default' \
+'--quota-gpu=[At most this many GPUs (nvidia.com/gpu) requested in the namespace]:N:_default' \
+'--quota-devservers=[At most this many devservers in the namespace]:N:_default' \
+'--kubeconfig-out=[Write the user'\''s kubeconfig to this file (mode 0600)]:FILE:_files' \
+'--token-ttl=[How long the kubeconfig'\''s token is valid, e.g. 30d]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':user -- The user'\''s name, a DNS label:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':user -- The user'\''s name:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__admin__subcmd__user__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-user-help-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__admin__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-help-command-$line[1]:"
+        case $line[1] in
+            (install)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(uninstall)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(flavor)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__admin__subcmd__help__subcmd__flavor_commands" \
+"*::: :->flavor" \
+&& ret=0
+
+    case $state in
+    (flavor)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-help-flavor-command-$line[1]:"
+        case $line[1] in
+            (set-default)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(user)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__admin__subcmd__help__subcmd__user_commands" \
+"*::: :->user" \
+&& ret=0
+
+    case $state in
+    (user)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-admin-help-user-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
@@ -987,6 +1453,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(flavors)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (status)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1022,6 +1492,78 @@ _arguments "${_arguments_options[@]}" : \
 (unset)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(admin)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__help__subcmd__admin_commands" \
+"*::: :->admin" \
+&& ret=0
+
+    case $state in
+    (admin)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-help-admin-command-$line[1]:"
+        case $line[1] in
+            (install)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(uninstall)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(flavor)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__help__subcmd__admin__subcmd__flavor_commands" \
+"*::: :->flavor" \
+&& ret=0
+
+    case $state in
+    (flavor)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-help-admin-flavor-command-$line[1]:"
+        case $line[1] in
+            (set-default)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(user)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__help__subcmd__admin__subcmd__user_commands" \
+"*::: :->user" \
+&& ret=0
+
+    case $state in
+    (user)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-help-admin-user-command-$line[1]:"
+        case $line[1] in
+            (add)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
         esac
     ;;
@@ -1064,13 +1606,184 @@ _devctl_commands() {
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
 'reap:Delete expired devservers (their home volumes are kept)' \
+'flavors:List the flavors devservers can be made with, and whether each fits on a node now' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
+'admin:Set up and look after devctl in a cluster (for cluster admins)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'devctl commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin_commands] )) ||
+_devctl__subcmd__admin_commands() {
+    local commands; commands=(
+'install:Install or update devctl'\''s cluster objects (idempotent)' \
+'uninstall:Remove what devctl admin install made' \
+'flavor:Change the cluster'\''s DevServerFlavors' \
+'user:Onboard, list and remove devserver users' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__flavor_commands] )) ||
+_devctl__subcmd__admin__subcmd__flavor_commands() {
+    local commands; commands=(
+'set-default:Make one flavor the default, and no other' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin flavor commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__flavor__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__flavor__subcmd__help_commands() {
+    local commands; commands=(
+'set-default:Make one flavor the default, and no other' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin flavor help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__flavor__subcmd__help__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__flavor__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin flavor help help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__flavor__subcmd__help__subcmd__set-default_commands] )) ||
+_devctl__subcmd__admin__subcmd__flavor__subcmd__help__subcmd__set-default_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin flavor help set-default commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__flavor__subcmd__set-default_commands] )) ||
+_devctl__subcmd__admin__subcmd__flavor__subcmd__set-default_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin flavor set-default commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__help_commands() {
+    local commands; commands=(
+'install:Install or update devctl'\''s cluster objects (idempotent)' \
+'uninstall:Remove what devctl admin install made' \
+'flavor:Change the cluster'\''s DevServerFlavors' \
+'user:Onboard, list and remove devserver users' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__flavor_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__flavor_commands() {
+    local commands; commands=(
+'set-default:Make one flavor the default, and no other' \
+    )
+    _describe -t commands 'devctl admin help flavor commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__flavor__subcmd__set-default_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__flavor__subcmd__set-default_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help flavor set-default commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__install_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__install_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help install commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__uninstall_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__uninstall_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help uninstall commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__user_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__user_commands() {
+    local commands; commands=(
+'add:Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig' \
+'list:List the users devctl onboarded, with their quota use and devservers' \
+'remove:Remove a user\: the namespace dev-USER with its devservers and volumes' \
+    )
+    _describe -t commands 'devctl admin help user commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__add_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help user add commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__list_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help user list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__remove_commands] )) ||
+_devctl__subcmd__admin__subcmd__help__subcmd__user__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin help user remove commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__install_commands] )) ||
+_devctl__subcmd__admin__subcmd__install_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin install commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__uninstall_commands] )) ||
+_devctl__subcmd__admin__subcmd__uninstall_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin uninstall commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user_commands] )) ||
+_devctl__subcmd__admin__subcmd__user_commands() {
+    local commands; commands=(
+'add:Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig' \
+'list:List the users devctl onboarded, with their quota use and devservers' \
+'remove:Remove a user\: the namespace dev-USER with its devservers and volumes' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin user commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__add_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user add commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__help_commands() {
+    local commands; commands=(
+'add:Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig' \
+'list:List the users devctl onboarded, with their quota use and devservers' \
+'remove:Remove a user\: the namespace dev-USER with its devservers and volumes' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl admin user help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__add_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user help add commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__help_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user help help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__list_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user help list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__remove_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__help__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user help remove commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__list_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__admin__subcmd__user__subcmd__remove_commands] )) ||
+_devctl__subcmd__admin__subcmd__user__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl admin user remove commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__completions_commands] )) ||
 _devctl__subcmd__completions_commands() {
@@ -1179,6 +1892,11 @@ _devctl__subcmd__extend_commands() {
     local commands; commands=()
     _describe -t commands 'devctl extend commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__flavors_commands] )) ||
+_devctl__subcmd__flavors_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl flavors commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help_commands] )) ||
 _devctl__subcmd__help_commands() {
     local commands; commands=(
@@ -1199,13 +1917,71 @@ _devctl__subcmd__help_commands() {
 'events:Show the events of a devserver\: why its pod waits, fails or restarts' \
 'ssh-config:Print ssh_config entries that reach your devservers, or install them with --write' \
 'reap:Delete expired devservers (their home volumes are kept)' \
+'flavors:List the flavors devservers can be made with, and whether each fits on a node now' \
 'status:Show the cluster, who you are there, and whether you may do what devctl needs' \
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
+'admin:Set up and look after devctl in a cluster (for cluster admins)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'devctl help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin_commands] )) ||
+_devctl__subcmd__help__subcmd__admin_commands() {
+    local commands; commands=(
+'install:Install or update devctl'\''s cluster objects (idempotent)' \
+'uninstall:Remove what devctl admin install made' \
+'flavor:Change the cluster'\''s DevServerFlavors' \
+'user:Onboard, list and remove devserver users' \
+    )
+    _describe -t commands 'devctl help admin commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__flavor_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__flavor_commands() {
+    local commands; commands=(
+'set-default:Make one flavor the default, and no other' \
+    )
+    _describe -t commands 'devctl help admin flavor commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__flavor__subcmd__set-default_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__flavor__subcmd__set-default_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin flavor set-default commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__install_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__install_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin install commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__uninstall_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__uninstall_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin uninstall commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__user_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__user_commands() {
+    local commands; commands=(
+'add:Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig' \
+'list:List the users devctl onboarded, with their quota use and devservers' \
+'remove:Remove a user\: the namespace dev-USER with its devservers and volumes' \
+    )
+    _describe -t commands 'devctl help admin user commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__add_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__add_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin user add commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__list_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin user list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__remove_commands] )) ||
+_devctl__subcmd__help__subcmd__admin__subcmd__user__subcmd__remove_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help admin user remove commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__completions_commands] )) ||
 _devctl__subcmd__help__subcmd__completions_commands() {
@@ -1276,6 +2052,11 @@ _devctl__subcmd__help__subcmd__exec_commands() {
 _devctl__subcmd__help__subcmd__extend_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help extend commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__flavors_commands] )) ||
+_devctl__subcmd__help__subcmd__flavors_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help flavors commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__help__subcmd__help_commands] )) ||
 _devctl__subcmd__help__subcmd__help_commands() {

@@ -116,10 +116,194 @@ pub enum Command {
     Events(EventsArgs),
     SshConfig(SshConfigArgs),
     Reap(ReapArgs),
+    Flavors(FlavorsArgs),
     Status(StatusArgs),
     Version(VersionArgs),
     Config(ConfigArgs),
+    Admin(AdminArgs),
     Completions(CompletionsArgs),
+}
+
+/// List the flavors devservers can be made with, and whether each fits on a node now
+///
+/// The flavors are the cluster's DevServerFlavor objects when devctl admin install has put the
+/// CRD there, else the built-in cpu-small (the default), cpu-medium and cpu-large.
+///
+/// SCHEDULABLE is worked out from the nodes as they are now: Yes (N nodes) when N nodes match
+/// the flavor's nodeSelector, tolerate its taints and have its requests left unallocated; No
+/// with the reasons counted per node, as the scheduler words them; Unknown when you may not
+/// list nodes. For a GPU flavor, FITS says how many more devservers of it fit right now.
+///
+/// Examples:
+///
+/// devctl flavors
+///
+/// devctl flavors -o yaml
+#[derive(Debug, Args)]
+pub struct FlavorsArgs {}
+
+/// Set up and look after devctl in a cluster (for cluster admins)
+///
+/// Installs the DevServerFlavor CRD, the flavors, the ClusterRoles that devserver users are
+/// bound to and an optional reaper CronJob, and onboards users with their own namespace,
+/// quota and kubeconfig. Needs a cluster admin's rights; everything else in devctl works
+/// without them.
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    #[command(subcommand)]
+    pub command: AdminCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    Install(AdminInstallArgs),
+    Uninstall(AdminUninstallArgs),
+    Flavor(AdminFlavorArgs),
+    User(AdminUserArgs),
+}
+
+/// Install or update devctl's cluster objects (idempotent)
+///
+/// Applies, server-side with the field manager devctl: the DevServerFlavor CRD, the built-in
+/// flavors (a flavor an admin has changed is left as it is), the ClusterRoles devctl-user and
+/// devctl-user-cluster that hold exactly what devctl's commands call, and with --reaper-image a
+/// CronJob in devctl-system that runs devctl reap -A under its own ServiceAccount. Running it
+/// again changes nothing.
+///
+/// Examples:
+///
+/// devctl admin install --dry-run -o yaml
+///
+/// devctl admin install --reaper-image registry.example.com/devctl:0.1 --reaper-schedule '*/15 * * * *'
+#[derive(Debug, Args)]
+pub struct AdminInstallArgs {
+    /// Print the objects that would be applied and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Also install the reaper CronJob, running this image (one with devctl in it)
+    #[arg(long, value_name = "IMAGE")]
+    pub reaper_image: Option<String>,
+
+    /// When the reaper runs, in cron syntax
+    #[arg(
+        long,
+        value_name = "CRON",
+        default_value = "*/10 * * * *",
+        requires = "reaper_image"
+    )]
+    pub reaper_schedule: String,
+}
+
+/// Remove what devctl admin install made
+///
+/// Users' devservers, namespaces and volumes are kept unless --all is given; --all lists
+/// everything it will delete and asks first (--yes off a terminal).
+#[derive(Debug, Args)]
+pub struct AdminUninstallArgs {
+    /// Also delete every devserver and every user namespace devctl made
+    #[arg(long)]
+    pub all: bool,
+
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Say what would be deleted and delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Change the cluster's DevServerFlavors
+#[derive(Debug, Args)]
+pub struct AdminFlavorArgs {
+    #[command(subcommand)]
+    pub command: AdminFlavorCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminFlavorCommand {
+    SetDefault(AdminFlavorSetDefaultArgs),
+}
+
+/// Make one flavor the default, and no other
+///
+/// Clears default on every other DevServerFlavor, then sets it on NAME.
+#[derive(Debug, Args)]
+pub struct AdminFlavorSetDefaultArgs {
+    /// The flavor to make the default
+    pub name: String,
+}
+
+/// Onboard, list and remove devserver users
+#[derive(Debug, Args)]
+pub struct AdminUserArgs {
+    #[command(subcommand)]
+    pub command: AdminUserCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminUserCommand {
+    Add(AdminUserAddArgs),
+    List(AdminUserListArgs),
+    Remove(AdminUserRemoveArgs),
+}
+
+/// Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig
+///
+/// Makes the namespace (labelled as devctl's), a ServiceAccount USER in it, a RoleBinding to
+/// the ClusterRole devctl-user, a ResourceQuota with the --quota-* limits and a LimitRange so
+/// that pods without limits still count, and writes a kubeconfig (a token from the TokenRequest
+/// API) whose context defaults to that namespace, mode 0600.
+///
+/// Examples:
+///
+/// devctl admin user add alice --quota-cpu 16 --quota-memory 64Gi --quota-devservers 3 --kubeconfig-out alice.kubeconfig
+#[derive(Debug, Args)]
+pub struct AdminUserAddArgs {
+    /// The user's name, a DNS label
+    pub user: String,
+
+    /// At most this much CPU requested in the namespace, e.g. 16
+    #[arg(long, value_name = "CPU")]
+    pub quota_cpu: Option<String>,
+
+    /// At most this much memory requested in the namespace, e.g. 64Gi
+    #[arg(long, value_name = "QUANTITY")]
+    pub quota_memory: Option<String>,
+
+    /// At most this many GPUs (nvidia.com/gpu) requested in the namespace
+    #[arg(long, value_name = "N")]
+    pub quota_gpu: Option<String>,
+
+    /// At most this many devservers in the namespace
+    #[arg(long, value_name = "N")]
+    pub quota_devservers: Option<u32>,
+
+    /// Write the user's kubeconfig to this file (mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub kubeconfig_out: Option<PathBuf>,
+
+    /// How long the kubeconfig's token is valid, e.g. 30d
+    #[arg(long, value_name = "DURATION", default_value = "90d", value_parser = parse_duration)]
+    pub token_ttl: std::time::Duration,
+}
+
+/// List the users devctl onboarded, with their quota use and devservers
+#[derive(Debug, Args)]
+pub struct AdminUserListArgs {}
+
+/// Remove a user: the namespace dev-USER with its devservers and volumes
+///
+/// Says how many devservers and volumes it will delete, then asks (--yes off a terminal).
+#[derive(Debug, Args)]
+pub struct AdminUserRemoveArgs {
+    /// The user's name
+    pub user: String,
+
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 /// Show the cluster, who you are there, and whether you may do what devctl needs

@@ -33,12 +33,21 @@ pub enum Command {
     Cp,
     SshConfig,
     Reap,
+    Flavors,
     Status,
     Version,
+    AdminInstall,
+    AdminUninstall,
+    AdminFlavorSetDefault,
+    AdminUserAdd,
+    AdminUserList,
+    AdminUserRemove,
 }
 
 impl Command {
-    pub const ALL: [Command; 19] = [
+    /// The commands of devserver users: what `status` checks and the devctl-user ClusterRole
+    /// grants. The `admin` commands are not among them.
+    pub const ALL: [Command; 20] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -56,8 +65,19 @@ impl Command {
         Command::Cp,
         Command::SshConfig,
         Command::Reap,
+        Command::Flavors,
         Command::Status,
         Command::Version,
+    ];
+
+    /// The `admin` commands, for cluster admins.
+    pub const ADMIN: [Command; 6] = [
+        Command::AdminInstall,
+        Command::AdminUninstall,
+        Command::AdminFlavorSetDefault,
+        Command::AdminUserAdd,
+        Command::AdminUserList,
+        Command::AdminUserRemove,
     ];
 
     /// The subcommand as typed.
@@ -80,8 +100,15 @@ impl Command {
             Command::Cp => "cp",
             Command::SshConfig => "ssh-config",
             Command::Reap => "reap",
+            Command::Flavors => "flavors",
             Command::Status => "status",
             Command::Version => "version",
+            Command::AdminInstall => "admin install",
+            Command::AdminUninstall => "admin uninstall",
+            Command::AdminFlavorSetDefault => "admin flavor set-default",
+            Command::AdminUserAdd => "admin user add",
+            Command::AdminUserList => "admin user list",
+            Command::AdminUserRemove => "admin user remove",
         }
     }
 }
@@ -596,6 +623,21 @@ const REAP: &[Rule] = &[
     .when("-A"),
 ];
 
+const FLAVORS_CMD: &[Rule] = &[
+    FLAVORS.optional("the built-in flavors"),
+    Rule::new("list", CORE, "nodes", "see which nodes each flavor fits on")
+        .scope(Scope::Cluster)
+        .optional("SCHEDULABLE is Unknown"),
+    Rule::new(
+        "list",
+        CORE,
+        "pods",
+        "count what the pods on each node already request",
+    )
+    .scope(Scope::AllNamespaces)
+    .optional("SCHEDULABLE counts the nodes' allocatable as if it were all free, and says so"),
+];
+
 const STATUS: &[Rule] = &[
     Rule::new(
         "create",
@@ -630,8 +672,15 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Exec => EXEC,
         Command::SshConfig => SSH_CONFIG,
         Command::Reap => REAP,
+        Command::Flavors => FLAVORS_CMD,
         Command::Status => STATUS,
         Command::Version => &[],
+        Command::AdminInstall
+        | Command::AdminUninstall
+        | Command::AdminFlavorSetDefault
+        | Command::AdminUserAdd
+        | Command::AdminUserList
+        | Command::AdminUserRemove => &[],
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run` that tells the user's story: resolve
 //! settings, check input, talk to the cluster, print.
 
+mod admin;
 mod change;
 mod completions;
 mod config;
@@ -11,6 +12,7 @@ mod delete;
 mod describe;
 mod events;
 mod exec;
+mod flavors;
 mod lifecycle;
 mod list;
 mod logs;
@@ -58,6 +60,8 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::SshConfig(args) => ssh_config::run(&ctx, args).await,
         Command::Reap(args) => reap::run(&ctx, args).await,
         Command::Delete(args) => delete::run(&ctx, args).await,
+        Command::Flavors(args) => flavors::run(&ctx, args).await,
+        Command::Admin(args) => admin::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,
         Command::Version(_) => version::run(&ctx).await,
         Command::Config(args) => config::run(&ctx, args),

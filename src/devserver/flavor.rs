@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// One flavor, as the `DevServerFlavor` spec writes it.
+/// One flavor, as the `DevServerFlavor` spec writes it. Fields this devctl does not know are
+/// ignored, so that a newer CRD with more fields does not break an older devctl.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Flavor {
     #[serde(skip)]
     pub name: String,
@@ -24,10 +25,18 @@ pub struct Flavor {
     pub node_selector: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tolerations: Vec<k8s_openapi::api::core::v1::Toleration>,
+    /// The time to live of its devservers unless the user gives one, e.g. `8h`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<String>,
+    /// The longest time to live that `create` and `extend` accept for its devservers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_ttl: Option<String>,
+    /// The size of the persistent home its devservers get unless the user gives `--home`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_size: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
 pub struct Resources {
     #[serde(default)]
     pub requests: BTreeMap<String, String>,

@@ -1,5 +1,6 @@
 //! The domain: what a devserver is, independent of any cluster. Pure functions only.
 
+pub mod admin;
 pub mod duration;
 pub mod events;
 pub mod flavor;
