@@ -8,6 +8,8 @@ pub mod input;
 pub mod manifests;
 pub mod names;
 pub mod owner;
+pub mod quantity;
 pub mod request;
+pub mod schedule;
 pub mod spec;
 pub mod state;

@@ -1,0 +1,597 @@
+//! Whether a devserver would fit on some node right now, worked out as the scheduler's
+//! default filters would (unschedulable nodes, taints, the node selector, the resources left
+//! after the requests of the pods bound to each node), and why not, counted per node in the
+//! scheduler's words. `flavors` shows it per flavor; `create` warns with it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use k8s_openapi::api::core::v1::{Node, Pod, PodSpec, Taint, Toleration};
+
+use super::flavor::{Flavor, GPU_RESOURCES};
+use super::quantity::Milli;
+
+/// What a devserver asks of its node.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wants {
+    pub requests: BTreeMap<String, Milli>,
+    pub node_selector: BTreeMap<String, String>,
+    pub tolerations: Vec<Toleration>,
+}
+
+impl Wants {
+    /// A devserver of `flavor` without overrides: its requests (a resource with only a limit
+    /// requests the limit, as the API server defaults it).
+    pub fn of_flavor(flavor: &Flavor) -> Wants {
+        let resources = &flavor.resources;
+        let mut requests = BTreeMap::new();
+        for (name, value) in resources.limits.iter().chain(&resources.requests) {
+            if let Some(q) = Milli::parse(value) {
+                requests.insert(name.clone(), q);
+            }
+        }
+        Wants {
+            requests,
+            node_selector: flavor.node_selector.clone(),
+            tolerations: flavor.tolerations.clone(),
+        }
+    }
+
+    /// What a pod with `spec` asks of its node.
+    pub fn of_pod_spec(spec: &PodSpec) -> Wants {
+        Wants {
+            requests: pod_requests(spec),
+            node_selector: spec.node_selector.clone().unwrap_or_default(),
+            tolerations: spec.tolerations.clone().unwrap_or_default(),
+        }
+    }
+
+    /// It asks for a GPU or another extended resource: the hint then counts how many more fit.
+    pub fn is_gpu(&self) -> bool {
+        self.requests
+            .keys()
+            .any(|r| GPU_RESOURCES.contains(&r.as_str()) || r.contains('/'))
+    }
+}
+
+/// The verdict for one set of wants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// It fits on `nodes` nodes; for a GPU flavor, `more` devservers of it fit at once.
+    Yes {
+        nodes: usize,
+        more: Option<u64>,
+        usage_known: bool,
+    },
+    /// It fits nowhere: each reason with the number of nodes it applies to.
+    No {
+        total: usize,
+        reasons: Vec<(String, usize)>,
+        usage_known: bool,
+    },
+    /// The nodes could not be read (why).
+    Unknown(String),
+}
+
+impl Hint {
+    /// `Yes`, `No` or `Unknown`, for JSON.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Hint::Yes { .. } => "Yes",
+            Hint::No { .. } => "No",
+            Hint::Unknown(_) => "Unknown",
+        }
+    }
+
+    /// Why not, as the scheduler says it: `0/5 nodes: 3 Insufficient nvidia.com/gpu, 2
+    /// untolerated taint {dedicated: infra}`; `None` when it fits or is unknown.
+    pub fn why_not(&self) -> Option<String> {
+        match self {
+            Hint::No { total, reasons, .. } => {
+                let counted: Vec<String> =
+                    reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+                match counted.is_empty() {
+                    true => Some(format!("0/{total} nodes")),
+                    false => Some(format!("0/{total} nodes: {}", counted.join(", "))),
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let uncounted = "the pods on them not counted";
+        match self {
+            Hint::Yes {
+                nodes,
+                more,
+                usage_known,
+            } => {
+                let mut parts = vec![format!("{nodes} node{}", plural(*nodes))];
+                if let Some(more) = more {
+                    parts.push(format!("{more} more fit"));
+                }
+                if !usage_known {
+                    parts.push(uncounted.into());
+                }
+                write!(f, "Yes ({})", parts.join(", "))
+            }
+            Hint::No { usage_known, .. } => {
+                let why = self.why_not().unwrap_or_default();
+                match usage_known {
+                    true => write!(f, "No ({why})"),
+                    false => write!(f, "No ({why}; {uncounted})"),
+                }
+            }
+            Hint::Unknown(why) => write!(f, "Unknown ({why})"),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What the pods of the cluster request, per node: the sum of their requests and their
+/// number (pods that have finished hold nothing).
+#[derive(Debug, Clone, Default)]
+pub struct Usage {
+    by_node: BTreeMap<String, (BTreeMap<String, Milli>, i128)>,
+}
+
+impl Usage {
+    pub fn of_pods(pods: &[Pod]) -> Usage {
+        let mut usage = Usage::default();
+        for pod in pods {
+            let Some(spec) = &pod.spec else { continue };
+            let Some(node) = &spec.node_name else {
+                continue;
+            };
+            let phase = pod.status.as_ref().and_then(|s| s.phase.as_deref());
+            if matches!(phase, Some("Succeeded" | "Failed")) {
+                continue;
+            }
+            let (used, count) = usage.by_node.entry(node.clone()).or_default();
+            for (name, q) in pod_requests(spec) {
+                *used.entry(name).or_default() = used.get(&name).copied().unwrap_or_default() + q;
+            }
+            *count += 1;
+        }
+        usage
+    }
+}
+
+/// A pod's requests as the scheduler counts them: the containers' sum, at least each init
+/// container's, plus the pod's overhead.
+fn pod_requests(spec: &PodSpec) -> BTreeMap<String, Milli> {
+    let requests_of = |c: &k8s_openapi::api::core::v1::Container| -> BTreeMap<String, Milli> {
+        let resources = c.resources.as_ref();
+        let limits = resources.and_then(|r| r.limits.as_ref());
+        let requests = resources.and_then(|r| r.requests.as_ref());
+        let mut out = BTreeMap::new();
+        for (name, q) in limits
+            .into_iter()
+            .flatten()
+            .chain(requests.into_iter().flatten())
+        {
+            if let Some(m) = Milli::parse(&q.0) {
+                out.insert(name.clone(), m);
+            }
+        }
+        out
+    };
+    let mut total: BTreeMap<String, Milli> = BTreeMap::new();
+    for c in &spec.containers {
+        for (name, q) in requests_of(c) {
+            let sum = total.get(&name).copied().unwrap_or_default() + q;
+            total.insert(name, sum);
+        }
+    }
+    for c in spec.init_containers.iter().flatten() {
+        for (name, q) in requests_of(c) {
+            let entry = total.entry(name).or_default();
+            *entry = (*entry).max(q);
+        }
+    }
+    for (name, q) in spec.overhead.iter().flatten() {
+        if let Some(m) = Milli::parse(&q.0) {
+            let sum = total.get(name).copied().unwrap_or_default() + m;
+            total.insert(name.clone(), sum);
+        }
+    }
+    total
+}
+
+/// The verdict for `wants` on `nodes`, with `usage` (`None`: the pods could not be listed, so
+/// every node's allocatable counts as free).
+pub fn hint(wants: &Wants, nodes: &[Node], usage: Option<&Usage>) -> Hint {
+    let mut fits = 0;
+    let mut more: u64 = 0;
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for node in nodes {
+        match check(wants, node, usage) {
+            Ok(times) => {
+                fits += 1;
+                more = more.saturating_add(times);
+            }
+            Err(why) => {
+                for reason in why {
+                    *reasons.entry(reason).or_default() += 1;
+                }
+            }
+        }
+    }
+    let usage_known = usage.is_some();
+    if fits > 0 {
+        Hint::Yes {
+            nodes: fits,
+            more: wants.is_gpu().then_some(more),
+            usage_known,
+        }
+    } else {
+        Hint::No {
+            total: nodes.len(),
+            reasons: reasons.into_iter().collect(),
+            usage_known,
+        }
+    }
+}
+
+/// How many devservers with `wants` fit on `node` now, or the reasons it fits none, in the
+/// order of the scheduler's filters: the first filter that fails decides.
+fn check(wants: &Wants, node: &Node, usage: Option<&Usage>) -> Result<u64, Vec<String>> {
+    let spec = node.spec.clone().unwrap_or_default();
+    let tolerations = with_default_tolerations(&wants.tolerations);
+    if spec.unschedulable == Some(true) {
+        let cordon = Taint {
+            key: "node.kubernetes.io/unschedulable".into(),
+            effect: "NoSchedule".into(),
+            ..Taint::default()
+        };
+        if !tolerations.iter().any(|t| tolerates(t, &cordon)) {
+            return Err(vec!["node(s) were unschedulable".into()]);
+        }
+    }
+    let blocking = spec
+        .taints
+        .iter()
+        .flatten()
+        .filter(|t| t.effect == "NoSchedule" || t.effect == "NoExecute");
+    for taint in blocking {
+        if !tolerations.iter().any(|t| tolerates(t, taint)) {
+            let value = taint.value.as_deref().unwrap_or("");
+            return Err(vec![format!(
+                "untolerated taint {{{}: {value}}}",
+                taint.key
+            )]);
+        }
+    }
+    let labels = node.metadata.labels.clone().unwrap_or_default();
+    if !wants
+        .node_selector
+        .iter()
+        .all(|(k, v)| labels.get(k) == Some(v))
+    {
+        return Err(vec!["didn't match node selector".into()]);
+    }
+    let allocatable: BTreeMap<String, Milli> = node
+        .status
+        .as_ref()
+        .and_then(|s| s.allocatable.as_ref())
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, q)| Some((k.clone(), Milli::parse(&q.0)?)))
+        .collect();
+    let name = node.metadata.name.as_deref().unwrap_or_default();
+    let (used, pods) = usage
+        .and_then(|u| u.by_node.get(name))
+        .cloned()
+        .unwrap_or_default();
+    let mut times = u64::MAX;
+    let mut insufficient = Vec::new();
+    let max_pods = allocatable.get("pods").copied().unwrap_or(Milli(110_000));
+    let free_pods = max_pods.0 / 1000 - pods;
+    if free_pods < 1 {
+        insufficient.push("Too many pods".to_string());
+    }
+    times = times.min(u64::try_from(free_pods.max(0)).unwrap_or(0));
+    for (resource, want) in &wants.requests {
+        if want.0 <= 0 {
+            continue;
+        }
+        let have = allocatable.get(resource).copied().unwrap_or_default();
+        let free = have - used.get(resource).copied().unwrap_or_default();
+        if free < *want {
+            insufficient.push(format!("Insufficient {resource}"));
+        }
+        times = times.min(free.times(*want));
+    }
+    match insufficient.is_empty() {
+        true => Ok(times),
+        false => Err(insufficient),
+    }
+}
+
+/// The pod's tolerations with the two that admission adds to every pod.
+fn with_default_tolerations(tolerations: &[Toleration]) -> Vec<Toleration> {
+    let mut all = tolerations.to_vec();
+    for key in [
+        "node.kubernetes.io/not-ready",
+        "node.kubernetes.io/unreachable",
+    ] {
+        all.push(Toleration {
+            key: Some(key.into()),
+            operator: Some("Exists".into()),
+            effect: Some("NoExecute".into()),
+            toleration_seconds: Some(300),
+            ..Toleration::default()
+        });
+    }
+    all
+}
+
+/// The API's toleration rule: the effect matches (or is empty), and the key with `Exists`,
+/// or key and value with `Equal` (the default); an empty key with `Exists` tolerates all.
+fn tolerates(toleration: &Toleration, taint: &Taint) -> bool {
+    let effect = toleration.effect.as_deref().unwrap_or("");
+    if !effect.is_empty() && effect != taint.effect {
+        return false;
+    }
+    let key = toleration.key.as_deref().unwrap_or("");
+    match toleration.operator.as_deref().unwrap_or("Equal") {
+        "Exists" => key.is_empty() || key == taint.key,
+        "Equal" => {
+            key == taint.key
+                && toleration.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::api::core::v1::{
+        Container, NodeSpec, NodeStatus, PodStatus, ResourceRequirements,
+    };
+    use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+
+    fn node(name: &str, allocatable: &[(&str, &str)]) -> Node {
+        let mut n = Node::default();
+        n.metadata.name = Some(name.into());
+        n.spec = Some(NodeSpec::default());
+        n.status = Some(NodeStatus {
+            allocatable: Some(
+                allocatable
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), Quantity(v.to_string())))
+                    .collect(),
+            ),
+            ..NodeStatus::default()
+        });
+        n
+    }
+
+    fn tainted(mut n: Node, key: &str, value: &str, effect: &str) -> Node {
+        n.spec
+            .get_or_insert_default()
+            .taints
+            .get_or_insert_default()
+            .push(Taint {
+                key: key.into(),
+                value: Some(value.into()),
+                effect: effect.into(),
+                ..Taint::default()
+            });
+        n
+    }
+
+    fn labelled(mut n: Node, key: &str, value: &str) -> Node {
+        n.metadata
+            .labels
+            .get_or_insert_default()
+            .insert(key.into(), value.into());
+        n
+    }
+
+    fn wants(requests: &[(&str, &str)]) -> Wants {
+        Wants {
+            requests: requests
+                .iter()
+                .map(|(k, v)| (k.to_string(), Milli::parse(v).unwrap()))
+                .collect(),
+            ..Wants::default()
+        }
+    }
+
+    fn pod_on(node: &str, requests: &[(&str, &str)], phase: &str) -> Pod {
+        Pod {
+            spec: Some(PodSpec {
+                node_name: Some(node.into()),
+                containers: vec![Container {
+                    resources: Some(ResourceRequirements {
+                        requests: Some(
+                            requests
+                                .iter()
+                                .map(|(k, v)| (k.to_string(), Quantity(v.to_string())))
+                                .collect(),
+                        ),
+                        ..ResourceRequirements::default()
+                    }),
+                    ..Container::default()
+                }],
+                ..PodSpec::default()
+            }),
+            status: Some(PodStatus {
+                phase: Some(phase.into()),
+                ..PodStatus::default()
+            }),
+            ..Pod::default()
+        }
+    }
+
+    const CPU8: [(&str, &str); 2] = [("cpu", "8"), ("memory", "32Gi")];
+
+    #[test]
+    fn a_node_with_room_fits_and_counts() {
+        let nodes = [node("a", &CPU8), node("b", &CPU8)];
+        let hint = hint(&wants(&[("cpu", "2")]), &nodes, Some(&Usage::default()));
+        assert_eq!(hint.to_string(), "Yes (2 nodes)");
+    }
+
+    #[test]
+    fn reasons_are_counted_per_node_in_the_schedulers_words() {
+        let gpu = [("cpu", "8"), ("memory", "32Gi"), ("nvidia.com/gpu", "1")];
+        let nodes = [
+            node("a", &CPU8),
+            node("b", &CPU8),
+            node("c", &CPU8),
+            tainted(node("d", &gpu), "dedicated", "infra", "NoSchedule"),
+            tainted(node("e", &gpu), "dedicated", "infra", "NoExecute"),
+        ];
+        let hint = hint(
+            &wants(&[("cpu", "1"), ("nvidia.com/gpu", "1")]),
+            &nodes,
+            Some(&Usage::default()),
+        );
+        assert_eq!(
+            hint.to_string(),
+            "No (0/5 nodes: 3 Insufficient nvidia.com/gpu, 2 untolerated taint {dedicated: infra})"
+        );
+    }
+
+    #[test]
+    fn prefer_no_schedule_taints_and_tolerated_ones_do_not_block() {
+        let nodes = [
+            tainted(node("a", &CPU8), "soft", "x", "PreferNoSchedule"),
+            tainted(node("b", &CPU8), "nvidia.com/gpu", "present", "NoSchedule"),
+        ];
+        let mut w = wants(&[("cpu", "1")]);
+        assert_eq!(
+            hint(&w, &nodes, Some(&Usage::default())).to_string(),
+            "Yes (1 node)"
+        );
+        w.tolerations.push(Toleration {
+            key: Some("nvidia.com/gpu".into()),
+            operator: Some("Exists".into()),
+            effect: Some("NoSchedule".into()),
+            ..Toleration::default()
+        });
+        assert_eq!(
+            hint(&w, &nodes, Some(&Usage::default())).to_string(),
+            "Yes (2 nodes)"
+        );
+    }
+
+    #[test]
+    fn equal_tolerations_need_the_value_too() {
+        let taint = Taint {
+            key: "dedicated".into(),
+            value: Some("infra".into()),
+            effect: "NoSchedule".into(),
+            ..Taint::default()
+        };
+        let equal = |value: &str| Toleration {
+            key: Some("dedicated".into()),
+            value: Some(value.into()),
+            ..Toleration::default()
+        };
+        assert!(tolerates(&equal("infra"), &taint));
+        assert!(!tolerates(&equal("ml"), &taint));
+        let everything = Toleration {
+            operator: Some("Exists".into()),
+            ..Toleration::default()
+        };
+        assert!(tolerates(&everything, &taint));
+    }
+
+    #[test]
+    fn the_node_selector_is_checked_after_taints() {
+        let nodes = [
+            labelled(node("a", &CPU8), "kubernetes.io/arch", "arm64"),
+            tainted(
+                labelled(node("b", &CPU8), "kubernetes.io/arch", "amd64"),
+                "k",
+                "v",
+                "NoSchedule",
+            ),
+        ];
+        let mut w = wants(&[("cpu", "1")]);
+        w.node_selector
+            .insert("kubernetes.io/arch".into(), "amd64".into());
+        assert_eq!(
+            hint(&w, &nodes, Some(&Usage::default())).why_not().unwrap(),
+            "0/2 nodes: 1 didn't match node selector, 1 untolerated taint {k: v}"
+        );
+    }
+
+    #[test]
+    fn running_pods_use_up_room_and_finished_ones_do_not() {
+        let gpu = [("cpu", "16"), ("memory", "64Gi"), ("nvidia.com/gpu", "4")];
+        let nodes = [node("a", &gpu), node("b", &gpu)];
+        let pods = [
+            pod_on("a", &[("nvidia.com/gpu", "3")], "Running"),
+            pod_on("b", &[("nvidia.com/gpu", "4")], "Succeeded"),
+            pod_on("b", &[("nvidia.com/gpu", "2")], "Pending"),
+        ];
+        let w = wants(&[("cpu", "1"), ("nvidia.com/gpu", "1")]);
+        assert_eq!(
+            hint(&w, &nodes, Some(&Usage::of_pods(&pods))).to_string(),
+            "Yes (2 nodes, 3 more fit)"
+        );
+        let w = wants(&[("cpu", "1"), ("nvidia.com/gpu", "2")]);
+        assert_eq!(
+            hint(&w, &nodes, Some(&Usage::of_pods(&pods))).to_string(),
+            "Yes (1 node, 1 more fit)"
+        );
+    }
+
+    #[test]
+    fn without_the_pods_the_allocatable_counts_as_free_and_says_so() {
+        let nodes = [node("a", &CPU8)];
+        let hint = hint(&wants(&[("cpu", "2")]), &nodes, None);
+        assert_eq!(
+            hint.to_string(),
+            "Yes (1 node, the pods on them not counted)"
+        );
+    }
+
+    #[test]
+    fn cordoned_and_full_nodes_are_named() {
+        let mut cordoned = node("a", &CPU8);
+        cordoned.spec.get_or_insert_default().unschedulable = Some(true);
+        let full = node("b", &[("cpu", "8"), ("memory", "32Gi"), ("pods", "1")]);
+        let pods = [pod_on("b", &[("cpu", "1")], "Running")];
+        let hint = hint(
+            &wants(&[("cpu", "1"), ("memory", "64Gi")]),
+            &[cordoned, full],
+            Some(&Usage::of_pods(&pods)),
+        );
+        assert_eq!(
+            hint.why_not().unwrap(),
+            "0/2 nodes: 1 Insufficient memory, 1 Too many pods, 1 node(s) were unschedulable"
+        );
+    }
+
+    #[test]
+    fn no_nodes_at_all_is_no() {
+        let hint = hint(&wants(&[("cpu", "1")]), &[], Some(&Usage::default()));
+        assert_eq!(hint.to_string(), "No (0/0 nodes)");
+    }
+
+    #[test]
+    fn a_flavor_wants_its_requests_or_else_its_limits() {
+        let mut flavor = crate::devserver::flavor::builtin().remove(0);
+        flavor
+            .resources
+            .limits
+            .insert("nvidia.com/gpu".into(), "1".into());
+        let w = Wants::of_flavor(&flavor);
+        assert_eq!(w.requests["cpu"], Milli(500));
+        assert_eq!(w.requests["nvidia.com/gpu"], Milli(1000));
+        assert!(w.is_gpu());
+        assert!(!Wants::of_flavor(&crate::devserver::flavor::builtin()[1]).is_gpu());
+    }
+}
