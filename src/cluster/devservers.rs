@@ -354,13 +354,14 @@ pub async fn delete_children(cluster: &Cluster, name: &str) -> Result<()> {
 }
 
 /// What a new devserver's spec depends on, asked in one wave: who the user is, the flavors,
-/// and (for a real create, `checks`) that the claims to mount exist and that some node
-/// advertises an unknown GPU resource. `namespace` overrides the cluster's (a `-f` file's).
+/// and (for a real create, `checks`) that the claims to mount exist and the nodes (to check
+/// that some node advertises an unknown GPU resource, and whether the devserver can fit on
+/// any). `namespace` overrides the cluster's (a `-f` file's).
 pub async fn facts(
     cluster: &Cluster,
     namespace: Option<&str>,
     checks: Option<&Request>,
-) -> Result<(Facts, FlavorSource)> {
+) -> Result<(Facts, FlavorSource, Nodes)> {
     let namespace = namespace.unwrap_or(&cluster.namespace).to_string();
     let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &namespace);
     let volumes = checks.map(|r| r.volumes.as_slice()).unwrap_or_default();
@@ -368,12 +369,17 @@ pub async fn facts(
         let claims = claims.clone();
         async move { (v.claim.as_str(), claims.get_opt(&v.claim).await) }
     });
-    let gpu = checks.and_then(|r| r.unknown_gpu.as_deref());
-    let (identity, flavors, claim_results, gpu_known) = tokio::join!(
+    let nodes = async {
+        match checks {
+            Some(_) => super::capacity::nodes(cluster).await,
+            None => Ok(Err("not read for a dry run".to_string())),
+        }
+    };
+    let (identity, flavors, claim_results, nodes) = tokio::join!(
         whoami(cluster),
         flavors(cluster),
         futures::future::join_all(claim_checks),
-        advertised(cluster, gpu),
+        nodes,
     );
     for (claim, found) in claim_results {
         match found {
@@ -388,11 +394,21 @@ pub async fn facts(
             Err(e) => return Err(cluster.error(e)),
         }
     }
-    if let (Some(resource), false) = (gpu, gpu_known?) {
-        return Err(Error::usage(format!(
-            "no node advertises {resource:?}; known GPU resources: {}",
-            flavor::GPU_RESOURCES.join(", ")
-        )));
+    let nodes = nodes?;
+    // Without the right to list nodes, the scheduler will tell.
+    if let (Some(resource), Ok(nodes)) = (checks.and_then(|r| r.unknown_gpu.as_deref()), &nodes) {
+        let advertised = nodes.iter().any(|n| {
+            n.status
+                .as_ref()
+                .and_then(|s| s.allocatable.as_ref())
+                .is_some_and(|a| a.contains_key(resource))
+        });
+        if !advertised {
+            return Err(Error::usage(format!(
+                "no node advertises {resource:?}; known GPU resources: {}",
+                flavor::GPU_RESOURCES.join(", ")
+            )));
+        }
     }
     let (flavors, source) = flavors?;
     let facts = Facts {
@@ -402,27 +418,11 @@ pub async fn facts(
         flavors,
         now: Timestamp::now(),
     };
-    Ok((facts, source))
+    Ok((facts, source, nodes))
 }
 
-/// Whether some node advertises `resource` (true when there is nothing to check, or when the
-/// user may not list nodes: the scheduler will tell).
-async fn advertised(cluster: &Cluster, resource: Option<&str>) -> Result<bool> {
-    let Some(resource) = resource else {
-        return Ok(true);
-    };
-    let nodes = Api::<Node>::all(cluster.client.clone());
-    match nodes.list(&ListParams::default()).await {
-        Ok(list) => Ok(list.items.iter().any(|n| {
-            n.status
-                .as_ref()
-                .and_then(|s| s.allocatable.as_ref())
-                .is_some_and(|a| a.contains_key(resource))
-        })),
-        Err(kube::Error::Api(s)) if s.code == 403 => Ok(true),
-        Err(e) => Err(cluster.error(e)),
-    }
-}
+/// The nodes, or why they were not read.
+pub type Nodes = std::result::Result<Vec<Node>, String>;
 
 /// Why a create did not happen. Every variant but `Exists` has rolled back what it made.
 #[derive(Debug, thiserror::Error)]

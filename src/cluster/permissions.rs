@@ -210,6 +210,10 @@ impl Rule {
         }
     }
 
+    const fn why(self, why: &'static str) -> Rule {
+        Rule { why, ..self }
+    }
+
     const fn everyone(self) -> Rule {
         Rule {
             everyone: true,
@@ -322,10 +326,9 @@ const CREATE: &[Rule] = &[
         "list",
         CORE,
         "nodes",
-        "check that some node advertises the resource",
+        "warn at once when no node can take the devserver, and check that some node advertises a --gpu resource that is not a known GPU",
     )
     .scope(Scope::Cluster)
-    .when("--gpu with a resource that is not a known GPU")
     .optional("the scheduler alone finds out"),
     Rule::new(
         "create",
@@ -504,7 +507,13 @@ const RESTART: &[Rule] = &[
     WATCH_PODS_WAIT,
 ];
 
-const EXTEND: &[Rule] = &[GET_DEVSERVER, PATCH_DEVSERVER];
+const EXTEND: &[Rule] = &[
+    GET_DEVSERVER,
+    PATCH_DEVSERVER,
+    FLAVORS
+        .why("check the flavor's maxTtl")
+        .optional("the maxTtl is not checked, with a warning"),
+];
 
 const PORT_FORWARD: &[Rule] = &[
     GET_DEVSERVER,

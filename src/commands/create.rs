@@ -47,20 +47,20 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     let request = read_request(&args, ctx.settings()?)?;
     let namespace = namespace(ctx, &request)?;
 
-    let facts = if args.offline {
-        offline_facts(ctx, &request, namespace)?
+    let (facts, nodes) = if args.offline {
+        (offline_facts(ctx, &request, namespace)?, None)
     } else {
         let cluster = ctx.cluster().await?;
         // A dry run prints what create would make, so it resolves the owner and flavor the
         // same way; checking claims and GPU resources is create's alone.
         let checks = (!args.dry_run).then_some(&request);
-        let (facts, source) = devservers::facts(cluster, namespace, checks).await?;
+        let (facts, source, nodes) = devservers::facts(cluster, namespace, checks).await?;
         if source == devservers::FlavorSource::BuiltInForbidden {
             printer.warn(
                 "you may not read the cluster's DevServerFlavors; using the built-in flavors",
             );
         }
-        facts
+        (facts, nodes.ok())
     };
     let (spec, owner_source) = Spec::resolve(&request, &facts, |name| {
         keys::host_key(name).map_err(|e| e.message)
@@ -83,6 +83,9 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         return print_manifests(&shown, printer);
     }
 
+    if let Some(nodes) = &nodes {
+        warn_if_it_fits_nowhere(printer, &manifests, nodes);
+    }
     let cluster = ctx.cluster().await?;
     let interrupted = interrupt::listen()?;
     tokio::pin!(interrupted);
@@ -280,6 +283,30 @@ fn offline_facts(ctx: &Context<'_>, request: &Request, namespace: Option<&str>) 
         flavors: flavor::builtin(),
         now: k8s_openapi::jiff::Timestamp::now(),
     })
+}
+
+/// Says at once when no node could ever take the devserver as the nodes are (selector,
+/// taints, allocatable): the scheduler would only say so after a while. What the pods on the
+/// nodes use now is left to the scheduler (`--wait` reports its verdict): counting it would
+/// mean listing every pod of the cluster on every create.
+fn warn_if_it_fits_nowhere(
+    printer: &Printer,
+    manifests: &Manifests,
+    nodes: &[k8s_openapi::api::core::v1::Node],
+) {
+    use crate::devserver::schedule::{self, Hint, Wants};
+    let Some(pod) = manifests
+        .statefulset
+        .spec
+        .as_ref()
+        .and_then(|s| s.template.spec.as_ref())
+    else {
+        return;
+    };
+    let hint = schedule::hint(&Wants::of_pod_spec(pod), nodes, None);
+    if let (Hint::No { .. }, Some(why)) = (&hint, hint.why_not()) {
+        printer.warn(&format!("no node can take this devserver: {why}"));
+    }
 }
 
 fn spec_error(err: SpecError) -> Error {

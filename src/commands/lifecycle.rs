@@ -15,6 +15,7 @@ use super::change::{self, DevServerChange, FORMATS, HomeVolume};
 use super::{Context, ExitStatus};
 use crate::cluster::devservers;
 use crate::cluster::wait::ReadyTarget;
+use crate::devserver::flavor;
 use crate::devserver::{duration, input, state};
 use crate::error::{Error, Result};
 
@@ -44,7 +45,16 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
         _ => None,
     };
     let cluster = ctx.cluster().await?;
-    let set = devservers::get(cluster, name).await?;
+    // extend checks the flavor's maxTtl: the flavors are read with the devserver.
+    let (set, flavors) = match change {
+        Change::Extend(_) => {
+            let (set, flavors) =
+                tokio::join!(devservers::get(cluster, name), devservers::flavors(cluster));
+            let (set, flavors) = (set?, flavors?);
+            (set, Some(flavors))
+        }
+        _ => (devservers::get(cluster, name).await?, None),
+    };
     let ns = &cluster.namespace;
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), ns);
     let patch = |body: serde_json::Value| async {
@@ -133,6 +143,25 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                 .ok_or_else(|| {
                     Error::usage(format!("--ttl: {} is too long", duration::format(by)))
                 })?;
+            if let Some((flavors, source)) = &flavors {
+                if *source == devservers::FlavorSource::BuiltInForbidden {
+                    printer.warn("you may not read the cluster's DevServerFlavors; the flavor's maxTtl is not checked");
+                }
+                let flavor = state::annotation(&set, "devserver.io/flavor")
+                    .and_then(|f| flavors.iter().find(|candidate| candidate.name == f));
+                let left = std::time::Duration::from_secs(
+                    u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0),
+                );
+                if let Some(flavor) = flavor {
+                    flavor::check_ttl(flavor, left).map_err(|e| {
+                        Error::usage(format!(
+                            "--ttl {}: devserver {name} would expire in {}; {e}",
+                            duration::format(by),
+                            duration::format(left)
+                        ))
+                    })?;
+                }
+            }
             let stamp = until.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
             let set = patch(serde_json::json!({ "metadata": { "annotations": { "devserver.io/expires-at": stamp } } })).await?;
             printer.info(&format!(

@@ -87,17 +87,44 @@ pub fn choose<'a>(flavors: &'a [Flavor], wanted: Option<&str>) -> Result<&'a Fla
             .find(|f| f.name == name)
             .ok_or_else(|| format!("unknown flavor {name:?}; available: {}", names()));
     }
-    let defaults: Vec<&Flavor> = flavors.iter().filter(|f| f.default).collect();
-    match defaults.as_slice() {
-        [one] => Ok(one),
-        [] => Err(format!(
-            "no default flavor; pass --flavor, one of: {}",
+    check_defaults(flavors)?;
+    flavors.iter().find(|f| f.default).ok_or_else(|| {
+        format!(
+            "no flavor is the default; pass --flavor, one of: {}",
             names()
+        )
+    })
+}
+
+/// Two or more defaults are an error that names them all (DESIGN §3).
+pub fn check_defaults(flavors: &[Flavor]) -> Result<(), String> {
+    let defaults: Vec<String> = flavors
+        .iter()
+        .filter(|f| f.default)
+        .map(|f| format!("{:?}", f.name))
+        .collect();
+    match defaults.len() {
+        0 | 1 => Ok(()),
+        _ => Err(format!(
+            "flavors {} are all marked default; a cluster admin must keep one (devctl admin flavor set-default NAME)",
+            defaults.join(", ")
         )),
-        [a, b, ..] => Err(format!(
-            "flavors {:?} and {:?} are both marked default; a cluster admin must unmark one",
-            a.name, b.name
+    }
+}
+
+/// The longest time to live `flavor` allows, checked against `ttl` (both durations).
+pub fn check_ttl(flavor: &Flavor, ttl: std::time::Duration) -> Result<(), String> {
+    let Some(max) = &flavor.max_ttl else {
+        return Ok(());
+    };
+    let cap = super::duration::parse(max)
+        .map_err(|e| format!("flavor {:?} has a bad maxTtl {max:?}: {e}", flavor.name))?;
+    match ttl > cap {
+        true => Err(format!(
+            "flavor {:?} allows a time to live of at most {max}",
+            flavor.name
         )),
+        false => Ok(()),
     }
 }
 
@@ -131,7 +158,47 @@ mod tests {
     fn two_defaults_are_named() {
         let mut all = builtin();
         all[1].default = true;
+        all[2].default = true;
         let err = choose(&all, None).unwrap_err();
-        assert!(err.contains("\"cpu-small\" and \"cpu-medium\""), "{err}");
+        assert!(
+            err.contains("\"cpu-small\", \"cpu-medium\", \"cpu-large\" are all marked default"),
+            "{err}"
+        );
+        assert!(
+            choose(&all, Some("cpu-large")).is_ok(),
+            "a named flavor is still found"
+        );
+    }
+
+    #[test]
+    fn without_a_default_the_flavor_must_be_named() {
+        let mut all = builtin();
+        all[0].default = false;
+        let err = choose(&all, None).unwrap_err();
+        assert_eq!(
+            err,
+            "no flavor is the default; pass --flavor, one of: cpu-small, cpu-medium, cpu-large"
+        );
+    }
+
+    #[test]
+    fn max_ttl_caps_the_time_to_live() {
+        let mut f = builtin().remove(0);
+        let day = std::time::Duration::from_secs(86400);
+        assert_eq!(check_ttl(&f, day * 365), Ok(()), "no cap");
+        f.max_ttl = Some("1d".into());
+        assert_eq!(check_ttl(&f, day), Ok(()));
+        assert_eq!(
+            check_ttl(&f, day * 2).unwrap_err(),
+            "flavor \"cpu-small\" allows a time to live of at most 1d"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_of_a_newer_crd_are_ignored() {
+        let spec = serde_json::json!({"default": true, "resources": {"requests": {"cpu": "1"}, "claims": []}, "futureField": {"x": 1}});
+        let f: Flavor = serde_json::from_value(spec).unwrap();
+        assert!(f.default);
+        assert_eq!(f.resources.requests["cpu"], "1");
     }
 }

@@ -60,7 +60,13 @@ impl Request {
                 spec.and_then(|s| s.lifecycle.as_ref())
                     .and_then(|l| l.time_to_live.clone())
             })
-            .or_else(|| settings.get("ttl").map(str::to_string));
+            // The ttl setting's built-in default must not beat a flavor's own ttl.
+            .or_else(|| {
+                settings
+                    .get("ttl")
+                    .filter(|_| settings.source("ttl") != Some(Source::Default))
+                    .map(str::to_string)
+            });
         if let Some(ttl) = &ttl {
             duration::parse(ttl).map_err(|e| format!("--ttl: {e}"))?;
         }

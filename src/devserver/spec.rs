@@ -196,6 +196,9 @@ pub enum SpecError {
     Name(String),
     #[error("--ttl {0}: {1}")]
     Ttl(String, String),
+    /// The flavor's maxTtl is shorter than the time to live asked for.
+    #[error("--ttl {0}: {1}")]
+    MaxTtl(String, String),
     #[error("cannot make a host key: {0}")]
     HostKey(String),
 }
@@ -221,9 +224,14 @@ impl Spec {
         let flavor = flavor::choose(&facts.flavors, request.flavor.as_deref())
             .map_err(SpecError::Flavor)?
             .clone();
-        let ttl = request.ttl.clone().unwrap_or_else(|| DEFAULT_TTL.into());
+        let ttl = request
+            .ttl
+            .clone()
+            .or_else(|| flavor.ttl.clone())
+            .unwrap_or_else(|| DEFAULT_TTL.into());
         let ttl_error = |e: String| SpecError::Ttl(ttl.clone(), e);
         let lifetime = duration::parse(&ttl).map_err(ttl_error)?;
+        flavor::check_ttl(&flavor, lifetime).map_err(|e| SpecError::MaxTtl(ttl.clone(), e))?;
         let expires = i64::try_from(lifetime.as_secs())
             .ok()
             .and_then(|secs| facts.now.checked_add(SignedDuration::from_secs(secs)).ok())
@@ -233,6 +241,7 @@ impl Spec {
             .clone()
             .or_else(|| flavor.image.clone())
             .unwrap_or_else(|| DEFAULT_IMAGE.into());
+        let home = request.home.clone().or_else(|| flavor.home_size.clone());
         let host_key = host_key(&name).map_err(SpecError::HostKey)?;
         let spec = Spec {
             namespace: facts.namespace.clone(),
@@ -243,7 +252,7 @@ impl Spec {
             expires_at: expires.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             authorized_keys: request.keys.clone(),
             host_key,
-            home: request.home.clone(),
+            home,
             volumes: request.volumes.clone(),
             env: request.env.clone(),
             secret_env: request.secret_env.clone(),
@@ -334,6 +343,38 @@ mod tests {
                 .0
                 .image,
             DEFAULT_IMAGE
+        );
+    }
+
+    #[test]
+    fn the_ttl_and_home_are_the_users_then_the_flavors_and_max_ttl_caps_both() {
+        let mut f = facts();
+        f.flavors[0].ttl = Some("1h".into());
+        f.flavors[0].home_size = Some("20Gi".into());
+        f.flavors[0].max_ttl = Some("1d".into());
+        let (spec, _) = Spec::resolve(&Request::default(), &f, key).unwrap();
+        assert_eq!(
+            (spec.ttl.as_str(), spec.home.as_deref()),
+            ("1h", Some("20Gi"))
+        );
+        let asked = Request {
+            ttl: Some("12h".into()),
+            home: Some("5Gi".into()),
+            ..Request::default()
+        };
+        let (spec, _) = Spec::resolve(&asked, &f, key).unwrap();
+        assert_eq!(
+            (spec.ttl.as_str(), spec.home.as_deref()),
+            ("12h", Some("5Gi"))
+        );
+        let too_long = Request {
+            ttl: Some("2d".into()),
+            ..Request::default()
+        };
+        let err = Spec::resolve(&too_long, &f, key).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--ttl 2d: flavor \"cpu-small\" allows a time to live of at most 1d"
         );
     }
 
