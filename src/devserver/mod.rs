@@ -1,6 +1,7 @@
 //! The domain: what a devserver is, independent of any cluster. Pure functions only.
 
 pub mod admin;
+pub mod crd;
 pub mod duration;
 pub mod events;
 pub mod flavor;
