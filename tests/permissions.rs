@@ -225,6 +225,22 @@ fn cases() -> Vec<Case> {
             ..case("reap -A", Command::Reap, Setup::Expired, &["reap", "-A"])
         },
         case("version", Command::Version, Setup::Nothing, &["version"]),
+        case(
+            "flavors",
+            Command::Flavors,
+            Setup::Nothing,
+            &["flavors", "-o", "json"],
+        ),
+        // Listing the pods of every namespace is flavors' only every-namespace rule.
+        Case {
+            all_namespaces: true,
+            ..case(
+                "flavors pods",
+                Command::Flavors,
+                Setup::Nothing,
+                &["flavors", "-o", "json"],
+            )
+        },
     ]
 }
 
@@ -808,7 +824,65 @@ impl<'c> Lab<'c> {
 
     /// An optional rule taken away: the command goes on as the table says.
     fn fallback_without(&mut self, rule: &Rule, without: &[Rule]) -> (bool, String) {
+        let schedulable = |out: &Output| {
+            let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+            list["items"][0]["schedulable"].clone()
+        };
         match (self.case.command, key_of(rule).as_str()) {
+            (Command::Flavors | Command::Extend, "list devserverflavors.devserver.io") => {
+                self.grant(without);
+                let name = self.prepare();
+                let out = self.run(&name);
+                (
+                    out.status.code() == Some(0)
+                        && stderr(&out).contains("may not read the cluster's DevServerFlavors"),
+                    format!("exit {:?}: {}", out.status.code(), stderr(&out)),
+                )
+            }
+            (Command::Flavors, "list nodes") => {
+                self.grant(without);
+                let out = self.run("");
+                (
+                    out.status.code() == Some(0) && schedulable(&out)["verdict"] == "Unknown",
+                    format!(
+                        "exit {:?}: {}{}",
+                        out.status.code(),
+                        stdout(&out),
+                        stderr(&out)
+                    ),
+                )
+            }
+            (Command::Flavors, "list pods (all namespaces)") => {
+                // What the pods use counts only when the nodes can be read at all.
+                let nodes = *permissions::needs(Command::Flavors)
+                    .iter()
+                    .find(|r| r.resource == "nodes")
+                    .unwrap();
+                self.grant(&[without, &[nodes, *rule]].concat());
+                let with = self.run("");
+                if schedulable(&with)["podsCounted"] != true {
+                    return (
+                        false,
+                        format!("with it the pods should count: {}", stdout(&with)),
+                    );
+                }
+                self.grant(&[without, &[nodes]].concat());
+                let out = self.run("");
+                let hint = schedulable(&out);
+                (
+                    out.status.code() == Some(0)
+                        && hint["podsCounted"] == false
+                        && hint["message"]
+                            .as_str()
+                            .is_some_and(|m| m.contains("the pods on them not counted")),
+                    format!(
+                        "exit {:?}: {}{}",
+                        out.status.code(),
+                        stdout(&out),
+                        stderr(&out)
+                    ),
+                )
+            }
             (Command::Create, "list devserverflavors.devserver.io") => {
                 self.grant(without);
                 let name = self.prepare();

@@ -77,10 +77,11 @@ pub enum FlavorSource {
     BuiltInForbidden,
 }
 
-fn flavor_resource() -> ApiResource {
+pub fn flavor_resource() -> ApiResource {
+    use crate::devserver::crd;
     ApiResource::from_gvk_with_plural(
-        &GroupVersionKind::gvk("devserver.io", "v1", "DevServerFlavor"),
-        "devserverflavors",
+        &GroupVersionKind::gvk(crd::GROUP, crd::VERSION, crd::KIND),
+        crd::PLURAL,
     )
 }
 

@@ -210,6 +210,13 @@ impl Rule {
         }
     }
 
+    const fn required(self) -> Rule {
+        Rule {
+            need: Need::Required,
+            ..self
+        }
+    }
+
     const fn why(self, why: &'static str) -> Rule {
         Rule { why, ..self }
     }
@@ -647,6 +654,19 @@ const FLAVORS_CMD: &[Rule] = &[
     .optional("SCHEDULABLE counts the nodes' allocatable as if it were all free, and says so"),
 ];
 
+const ADMIN_SET_DEFAULT: &[Rule] = &[
+    FLAVORS
+        .why("find the flavor and the current default")
+        .required(),
+    Rule::new(
+        "patch",
+        "devserver.io",
+        "devserverflavors",
+        "clear the other defaults and set the new one",
+    )
+    .scope(Scope::Cluster),
+];
+
 const STATUS: &[Rule] = &[
     Rule::new(
         "create",
@@ -684,9 +704,9 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Flavors => FLAVORS_CMD,
         Command::Status => STATUS,
         Command::Version => &[],
+        Command::AdminFlavorSetDefault => ADMIN_SET_DEFAULT,
         Command::AdminInstall
         | Command::AdminUninstall
-        | Command::AdminFlavorSetDefault
         | Command::AdminUserAdd
         | Command::AdminUserList
         | Command::AdminUserRemove => &[],

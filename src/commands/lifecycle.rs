@@ -152,12 +152,14 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                 let left = std::time::Duration::from_secs(
                     u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0),
                 );
+                // Shown to the minute: the seconds since the expiry was read are noise.
+                let shown = std::time::Duration::from_secs((left.as_secs() + 30) / 60 * 60);
                 if let Some(flavor) = flavor {
                     flavor::check_ttl(flavor, left).map_err(|e| {
                         Error::usage(format!(
                             "--ttl {}: devserver {name} would expire in {}; {e}",
                             duration::format(by),
-                            duration::format(left)
+                            duration::format(shown)
                         ))
                     })?;
                 }

@@ -546,7 +546,7 @@ mod tests {
                     {"verb": "list", "group": "", "resource": "nodes",
                      "subresource": "", "namespaced": false, "scope": "cluster",
                      "required": false, "allowed": false, "reason": "timed out",
-                     "usedBy": ["create (--gpu with a resource that is not a known GPU)"],
+                     "usedBy": ["create", "flavors"],
                      "fallback": "the scheduler alone finds out"},
                 ],
                 "ready": false,
