@@ -1417,7 +1417,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__create)
-            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --volume --env --env-file --cpu --memory --gpu --port --expose --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --no-home --volume --env --env-file --cpu --memory --gpu --port --expose --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

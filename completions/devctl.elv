@@ -85,6 +85,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --no-home 'Make no persistent home, even when the flavor has a homeSize'
             cand --wait 'Wait until the devserver is ready for SSH'
             cand --dry-run 'Print the manifests and change nothing'
             cand --show-secrets 'Show Secret values in the --dry-run output (the host private key, --env-file values)'

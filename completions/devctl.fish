@@ -87,6 +87,7 @@ json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l no-home -d 'Make no persistent home, even when the flavor has a homeSize'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l wait -d 'Wait until the devserver is ready for SSH'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l dry-run -d 'Print the manifests and change nothing'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l show-secrets -d 'Show Secret values in the --dry-run output (the host private key, --env-file values)'

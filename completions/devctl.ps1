@@ -89,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--no-home', '--no-home', [CompletionResultType]::ParameterName, 'Make no persistent home, even when the flavor has a homeSize')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the devserver is ready for SSH')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the manifests and change nothing')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show Secret values in the --dry-run output (the host private key, --env-file values)')

@@ -55,7 +55,7 @@ _arguments "${_arguments_options[@]}" : \
 '--image=[Run this container image]:IMAGE:_default' \
 '*--ssh-key=[Authorize the public key in this file (repeatable)]:FILE:_files' \
 '--ttl=[Let the devserver expire after this long, e.g. 8h, 90m, 1h30m or 2d]:DURATION:_default' \
-'--home=[Give the devserver a persistent home of this size, e.g. 20Gi]:SIZE:_default' \
+'(--no-home)--home=[Give the devserver a persistent home of this size, e.g. 20Gi]:SIZE:_default' \
 '*--volume=[Mount an existing PersistentVolumeClaim at a path, read-only with \:ro (repeatable)]:CLAIM:/PATH[:ro]:_default' \
 '*-e+[Set an environment variable in the devserver (repeatable)]:KEY=VALUE:_default' \
 '*--env=[Set an environment variable in the devserver (repeatable)]:KEY=VALUE:_default' \
@@ -83,6 +83,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--no-home[Make no persistent home, even when the flavor has a homeSize]' \
 '--wait[Wait until the devserver is ready for SSH]' \
 '--dry-run[Print the manifests and change nothing]' \
 '--show-secrets[Show Secret values in the --dry-run output (the host private key, --env-file values)]' \

@@ -132,7 +132,7 @@ pub enum Command {
 /// SCHEDULABLE is worked out from the nodes as they are now: Yes (N nodes) when N nodes match
 /// the flavor's nodeSelector, tolerate its taints and have its requests left unallocated; No
 /// with the reasons counted per node, as the scheduler words them; Unknown when you may not
-/// list nodes. For a GPU flavor, FITS says how many more devservers of it fit right now.
+/// list nodes. For a GPU flavor it also says how many more devservers of it fit right now.
 ///
 /// Examples:
 ///
@@ -448,7 +448,9 @@ pub struct CreateArgs {
     /// Let the devserver expire after this long, e.g. 8h, 90m, 1h30m or 2d
     ///
     /// devctl reap deletes expired devservers (keeping their home volumes) and devctl extend
-    /// pushes the expiry out. Default: DEVCTL_TTL, else the config file's ttl, else 8h.
+    /// pushes the expiry out. Default: DEVCTL_TTL, else the config file's ttl, else the
+    /// flavor's ttl, else 8h. A flavor's maxTtl caps it: more is refused, and a default above
+    /// the cap becomes the cap.
     #[arg(long, value_name = "DURATION")]
     pub ttl: Option<String>,
 
@@ -456,8 +458,13 @@ pub struct CreateArgs {
     ///
     /// A PersistentVolumeClaim home-NAME-0 mounted at /home. It survives stop, start and
     /// restart, and is kept when the devserver is deleted, unless devctl delete --purge.
-    #[arg(long, value_name = "SIZE")]
+    /// Default: the flavor's homeSize, if it has one (--no-home: none).
+    #[arg(long, value_name = "SIZE", conflicts_with = "no_home")]
     pub home: Option<String>,
+
+    /// Make no persistent home, even when the flavor has a homeSize
+    #[arg(long)]
+    pub no_home: bool,
 
     /// Mount an existing PersistentVolumeClaim at a path, read-only with :ro (repeatable)
     ///
@@ -852,6 +859,8 @@ pub struct ExtendArgs {
     pub name: String,
 
     /// How much longer, e.g. 4h (counted from the current expiry, or from now once expired)
+    ///
+    /// The devserver's flavor's maxTtl caps how far ahead of now the expiry may be.
     #[arg(long, value_name = "DURATION")]
     pub ttl: String,
 }

@@ -150,7 +150,7 @@ fn the_example_flavors_show_where_they_fit_and_why_not_per_node() {
         ("gpu-mig-1g", "Yes (1 node, 7 more fit)"),
         (
             "arm-large",
-            "No (0/5 nodes: 2 didn't match node selector, 1 untolerated taint {dedicated: infra}, 2 untolerated taint {nvidia.com/gpu: present})",
+            "No (0/5 nodes are available: 1 node(s) had untolerated taint {dedicated: infra}, 2 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint {nvidia.com/gpu: present})",
         ),
     ];
     for (flavor, want) in cases {
@@ -163,10 +163,21 @@ fn the_example_flavors_show_where_they_fit_and_why_not_per_node() {
         .find(|i| i["name"] == "arm-large")
         .unwrap();
     assert_eq!(arm["schedulable"]["verdict"], "No");
+    assert_eq!(arm["schedulable"]["fitNodes"], 0);
+    assert_eq!(arm["schedulable"]["totalNodes"], 5);
     assert_eq!(
         arm["schedulable"]["reasons"][0],
-        json!({"reason": "didn't match node selector", "nodes": 2})
+        json!({"reason": "node(s) had untolerated taint {dedicated: infra}", "nodes": 1})
     );
+    let gpu = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "gpu-a100")
+        .unwrap();
+    assert_eq!(gpu["schedulable"]["fitNodes"], 1);
+    assert_eq!(gpu["schedulable"]["moreFit"], 4);
+    assert_eq!(gpu["schedulable"]["podsCounted"], true);
 
     let table = devctl(cluster, None, &["flavors"]);
     assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
@@ -197,35 +208,76 @@ fn the_example_flavors_show_where_they_fit_and_why_not_per_node() {
 }
 
 #[test]
-fn a_running_gpu_devserver_leaves_fewer_that_fit() {
+fn running_gpu_devservers_use_up_the_room_as_the_scheduler_sees_it() {
     let Some((cluster, _turn)) = flavors_of(&ALL_EXAMPLES) else {
         return;
     };
     let ns = cluster.namespace("flavor-gpu").unwrap();
-    let created = devctl(
-        cluster,
-        None,
-        &[
-            "-n",
-            &ns,
-            "create",
-            "trainer",
-            "--flavor",
-            "gpu-a100",
-            "--wait",
-            "--timeout",
-            "60s",
-        ],
-    );
-    assert_eq!(created.status.code(), Some(0), "{}", stderr(&created));
+    let create = |name: &str| {
+        devctl(
+            cluster,
+            None,
+            &[
+                "-n",
+                &ns,
+                "create",
+                name,
+                "--flavor",
+                "gpu-a100",
+                "--wait",
+                "--timeout",
+                "60s",
+            ],
+        )
+    };
+    let first = create("t1");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let (list, _) = flavors_json(cluster, None);
     assert_eq!(schedulable(&list, "gpu-a100"), "Yes (1 node, 3 more fit)");
     // The MIG node is another node: its slices are untouched.
     assert_eq!(schedulable(&list, "gpu-mig-1g"), "Yes (1 node, 7 more fit)");
+
+    std::thread::scope(|scope| {
+        let made: Vec<_> = ["t2", "t3", "t4"]
+            .map(|name| scope.spawn(move || create(name)))
+            .into_iter()
+            .collect();
+        for out in made {
+            let out = out.join().unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            assert!(
+                !stderr(&out).contains("no node can take"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    });
+    let full = "0/5 nodes are available: 1 Insufficient nvidia.com/gpu, 1 node(s) had untolerated taint {dedicated: infra}, 3 node(s) didn't match Pod's node affinity/selector";
+    let (list, _) = flavors_json(cluster, None);
+    assert_eq!(schedulable(&list, "gpu-a100"), format!("No ({full})"));
+
+    // The fifth: devctl says so at once, and the scheduler agrees.
+    let fifth = create("t5");
+    let err = stderr(&fifth);
+    assert!(
+        err.contains(&format!(
+            "warning: no node can take this devserver now: {full}"
+        )),
+        "{err}"
+    );
+    assert_ne!(fifth.status.code(), Some(0), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("error:") && l.contains("1 Insufficient nvidia.com/gpu")),
+        "the scheduler's verdict: {err}"
+    );
+
     let deleted = devctl(
         cluster,
         None,
-        &["-n", &ns, "delete", "trainer", "--yes", "--wait"],
+        &[
+            "-n", &ns, "delete", "t1", "t2", "t3", "t4", "t5", "--yes", "--wait",
+        ],
     );
     assert_eq!(deleted.status.code(), Some(0), "{}", stderr(&deleted));
     let (list, _) = flavors_json(cluster, None);
@@ -313,7 +365,7 @@ fn create_warns_at_once_when_no_node_can_take_the_flavor_and_wait_reports_the_sc
         ],
     );
     let err = stderr(&out);
-    let warning = "warning: no node can take this devserver: 0/5 nodes: 2 didn't match node selector, 1 untolerated taint {dedicated: infra}, 2 untolerated taint {nvidia.com/gpu: present}";
+    let warning = "warning: no node can take this devserver now: 0/5 nodes are available: 1 node(s) had untolerated taint {dedicated: infra}, 2 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint {nvidia.com/gpu: present}";
     assert!(err.contains(warning), "{err}");
     assert_ne!(out.status.code(), Some(0), "{err}");
     // Then the scheduler's own verdict, from --wait.
@@ -503,4 +555,14 @@ fn a_flavors_ttl_and_home_size_are_the_defaults() {
         set["spec"]["volumeClaimTemplates"][0]["spec"]["resources"]["requests"]["storage"],
         "100Gi"
     );
+    let homeless = dry_run_flavor(cluster, &["--flavor", "cpu-build", "--no-home"]);
+    assert_eq!(homeless.status.code(), Some(0), "{}", stderr(&homeless));
+    let list: Value = serde_json::from_slice(&homeless.stdout).unwrap();
+    let set = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "StatefulSet")
+        .unwrap();
+    assert!(set["spec"]["volumeClaimTemplates"].is_null(), "{set}");
 }

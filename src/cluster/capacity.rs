@@ -48,6 +48,28 @@ pub async fn usage(cluster: &Cluster) -> Result<Option<Usage>> {
     }
 }
 
+/// What the pods on `nodes` request (one list per node, all at once), `None` when the user may
+/// not list pods in every namespace.
+pub async fn usage_on(cluster: &Cluster, nodes: &[String]) -> Result<Option<Usage>> {
+    let api = Api::<Pod>::all(cluster.client.clone());
+    let lists = nodes.iter().map(|node| {
+        let on_node = ListParams::default().match_any().fields(&format!(
+            "spec.nodeName={node},status.phase!=Succeeded,status.phase!=Failed"
+        ));
+        let api = api.clone();
+        async move { api.list(&on_node).await }
+    });
+    let mut pods = Vec::new();
+    for listed in futures::future::join_all(lists).await {
+        match listed {
+            Ok(list) => pods.extend(list.items),
+            Err(kube::Error::Api(s)) if s.code == 403 => return Ok(None),
+            Err(e) => return Err(cluster.error(e)),
+        }
+    }
+    Ok(Some(Usage::of_pods(&pods)))
+}
+
 /// The nodes and the pods' usage, read at once.
 pub async fn read(cluster: &Cluster) -> Result<Capacity> {
     let (nodes, usage) = tokio::try_join!(nodes(cluster), usage(cluster))?;

@@ -395,9 +395,18 @@ pub async fn facts(
             Err(e) => return Err(cluster.error(e)),
         }
     }
-    let nodes = nodes?;
+    let unknown_gpu = checks.and_then(|r| r.unknown_gpu.as_deref());
+    // The nodes only help create warn, unless a --gpu resource must be checked: a failure to
+    // read them is then no failure of the create.
+    let nodes = match nodes {
+        Ok(nodes) => nodes,
+        Err(e) if unknown_gpu.is_none() => {
+            Err(format!("the nodes could not be read: {}", e.message))
+        }
+        Err(e) => return Err(e),
+    };
     // Without the right to list nodes, the scheduler will tell.
-    if let (Some(resource), Ok(nodes)) = (checks.and_then(|r| r.unknown_gpu.as_deref()), &nodes) {
+    if let (Some(resource), Ok(nodes)) = (unknown_gpu, &nodes) {
         let advertised = nodes.iter().any(|n| {
             n.status
                 .as_ref()

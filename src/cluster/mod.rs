@@ -13,6 +13,7 @@ pub mod devservers;
 pub mod endpoints;
 mod errors;
 pub mod events;
+pub mod flavors;
 pub mod forward;
 mod http_log;
 pub mod kubeconfig;

@@ -338,6 +338,15 @@ const CREATE: &[Rule] = &[
     .scope(Scope::Cluster)
     .optional("the scheduler alone finds out"),
     Rule::new(
+        "list",
+        CORE,
+        "pods",
+        "warn at once when the few nodes that could take the devserver have no room now",
+    )
+    .scope(Scope::AllNamespaces)
+    .when("at most 8 nodes could take the devserver")
+    .optional("the warning counts only the nodes' allocatable"),
+    Rule::new(
         "create",
         APPS,
         "statefulsets",

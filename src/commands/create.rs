@@ -83,10 +83,10 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         return print_manifests(&shown, printer);
     }
 
-    if let Some(nodes) = &nodes {
-        warn_if_it_fits_nowhere(printer, &manifests, nodes);
-    }
     let cluster = ctx.cluster().await?;
+    if let Some(nodes) = &nodes {
+        warn_if_it_fits_nowhere(cluster, printer, &manifests, nodes).await;
+    }
     let interrupted = interrupt::listen()?;
     tokio::pin!(interrupted);
     // With --wait, the pod watch starts as soon as the StatefulSet exists, while the rest is
@@ -285,11 +285,16 @@ fn offline_facts(ctx: &Context<'_>, request: &Request, namespace: Option<&str>) 
     })
 }
 
-/// Says at once when no node could ever take the devserver as the nodes are (selector,
-/// taints, allocatable): the scheduler would only say so after a while. What the pods on the
-/// nodes use now is left to the scheduler (`--wait` reports its verdict): counting it would
-/// mean listing every pod of the cluster on every create.
-fn warn_if_it_fits_nowhere(
+/// Most nodes whose pods create reads, one list each, to tell whether one has room now.
+const ROOM_CHECK_NODES: usize = 8;
+
+/// Says at once when no node can take the devserver: the scheduler would only say so after a
+/// while. First as the nodes are (selector, taints, allocatable); then, when only a few nodes
+/// could take it (a GPU pool, say), with what the pods on those nodes already request, read
+/// with one list per node. With many candidates whether there is room now is left to the
+/// scheduler (`--wait` reports its verdict): that would mean reading every pod of the cluster.
+async fn warn_if_it_fits_nowhere(
+    cluster: &crate::cluster::Cluster,
     printer: &Printer,
     manifests: &Manifests,
     nodes: &[k8s_openapi::api::core::v1::Node],
@@ -303,9 +308,18 @@ fn warn_if_it_fits_nowhere(
     else {
         return;
     };
-    let hint = schedule::hint(&Wants::of_pod_spec(pod), nodes, None);
+    let wants = Wants::of_pod_spec(pod);
+    let mut hint = schedule::hint(&wants, nodes, None);
+    let candidates = schedule::candidates(&wants, nodes);
+    if matches!(hint, Hint::Yes { .. }) && candidates.len() <= ROOM_CHECK_NODES {
+        match crate::cluster::capacity::usage_on(cluster, &candidates).await {
+            Ok(Some(usage)) => hint = schedule::hint(&wants, nodes, Some(&usage)),
+            Ok(None) => printer.debug(1, "may not list the pods on the nodes; room not checked"),
+            Err(e) => printer.debug(1, &format!("room on the nodes not checked: {}", e.message)),
+        }
+    }
     if let (Hint::No { .. }, Some(why)) = (&hint, hint.why_not()) {
-        printer.warn(&format!("no node can take this devserver: {why}"));
+        printer.warn(&format!("no node can take this devserver now: {why}"));
     }
 }
 
@@ -314,6 +328,10 @@ fn spec_error(err: SpecError) -> Error {
         SpecError::HostKey(_) => Error::general(err.to_string()),
         SpecError::Flavor(_) => {
             Error::usage(err.to_string()).hint("devctl flavors lists the cluster's flavors")
+        }
+        SpecError::MaxTtl(_, _, _, ref cap) => {
+            let hint = format!("pass --ttl {cap} or less");
+            Error::usage(err.to_string()).hint(hint)
         }
         _ => Error::usage(err.to_string()),
     }

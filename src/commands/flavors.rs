@@ -5,8 +5,9 @@
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "FlavorList", "source": "cluster" |
 //! "built-in" | "built-in-forbidden", "items": [{"name", "default", "description", "image",
 //! "resources": {"requests", "limits"}, "nodeSelector", "tolerations", "ttl", "maxTtl",
-//! "homeSize", "schedulable": {"verdict": "Yes" | "No" | "Unknown", "nodes", "moreFit",
-//! "reasons": [{"reason", "nodes"}], "podsCounted", "message"}}]}`.
+//! "homeSize", "schedulable": {"verdict": "Yes" | "No" | "Unknown", "fitNodes", "totalNodes",
+//! "moreFit" (GPU flavors that fit), "reasons": [{"reason", "nodes"}] (No only),
+//! "podsCounted", "message"}}]}`. `message` is the SCHEDULABLE cell, for people.
 
 use serde::Serialize;
 
@@ -31,9 +32,12 @@ struct Item {
 #[serde(rename_all = "camelCase")]
 struct Schedulable {
     verdict: &'static str,
-    /// The nodes it fits on (`Yes`), or all the nodes (`No`).
+    /// The nodes it fits on now (0 for `No`); absent for `Unknown`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    nodes: Option<usize>,
+    fit_nodes: Option<usize>,
+    /// The nodes looked at; absent for `Unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_nodes: Option<usize>,
     /// For a GPU flavor that fits: how many more devservers of it fit at once.
     #[serde(skip_serializing_if = "Option::is_none")]
     more_fit: Option<u64>,
@@ -52,17 +56,19 @@ struct Reason {
 
 impl Schedulable {
     fn of(hint: &Hint) -> Schedulable {
-        let (nodes, more_fit, reasons, pods_counted) = match hint {
+        let (fit_nodes, total_nodes, more_fit, reasons, pods_counted) = match hint {
             Hint::Yes {
                 nodes,
+                total,
                 more,
                 usage_known,
-            } => (Some(*nodes), *more, Vec::new(), *usage_known),
+            } => (Some(*nodes), Some(*total), *more, Vec::new(), *usage_known),
             Hint::No {
                 total,
                 reasons,
                 usage_known,
             } => (
+                Some(0),
                 Some(*total),
                 None,
                 reasons
@@ -74,11 +80,12 @@ impl Schedulable {
                     .collect(),
                 *usage_known,
             ),
-            Hint::Unknown(_) => (None, None, Vec::new(), false),
+            Hint::Unknown(_) => (None, None, None, Vec::new(), false),
         };
         Schedulable {
             verdict: hint.word(),
-            nodes,
+            fit_nodes,
+            total_nodes,
             more_fit,
             reasons,
             pods_counted,
@@ -106,7 +113,7 @@ fn gpus(flavor: &Flavor) -> String {
     names.dedup();
     let gpus: Vec<String> = names
         .into_iter()
-        .filter(|n| flavor::GPU_RESOURCES.contains(&n.as_str()) || n.contains('/'))
+        .filter(|n| flavor::is_gpu_resource(n))
         .map(|n| format!("{n}={}", sized(flavor, n)))
         .collect();
     match gpus.is_empty() {

@@ -147,21 +147,19 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                 if *source == devservers::FlavorSource::BuiltInForbidden {
                     printer.warn("you may not read the cluster's DevServerFlavors; the flavor's maxTtl is not checked");
                 }
-                let flavor = state::annotation(&set, "devserver.io/flavor")
-                    .and_then(|f| flavors.iter().find(|candidate| candidate.name == f));
-                let left = std::time::Duration::from_secs(
-                    u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0),
-                );
-                // Shown to the minute: the seconds since the expiry was read are noise.
-                let shown = std::time::Duration::from_secs((left.as_secs() + 30) / 60 * 60);
-                if let Some(flavor) = flavor {
-                    flavor::check_ttl(flavor, left).map_err(|e| {
-                        Error::usage(format!(
-                            "--ttl {}: devserver {name} would expire in {}; {e}",
-                            duration::format(by),
-                            duration::format(shown)
-                        ))
-                    })?;
+                let named = state::annotation(&set, "devserver.io/flavor").unwrap_or_default();
+                match flavors.iter().find(|f| f.name == named) {
+                    Some(flavor) => flavor::check_extension(flavor, until.duration_since(now))
+                        .map_err(|e| {
+                            Error::usage(format!(
+                                "--ttl {}: devserver {name} {e}",
+                                duration::format(by)
+                            ))
+                        })?,
+                    None if *source == devservers::FlavorSource::Cluster => printer.warn(&format!(
+                        "flavor {named:?} of devserver {name} no longer exists; no maxTtl is checked"
+                    )),
+                    None => {}
                 }
             }
             let stamp = until.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();

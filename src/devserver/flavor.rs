@@ -112,20 +112,47 @@ pub fn check_defaults(flavors: &[Flavor]) -> Result<(), String> {
     }
 }
 
-/// The longest time to live `flavor` allows, checked against `ttl` (both durations).
-pub fn check_ttl(flavor: &Flavor, ttl: std::time::Duration) -> Result<(), String> {
+/// The longest time to live `flavor` allows, as written and as a duration.
+pub fn max_ttl(flavor: &Flavor) -> Result<Option<(String, std::time::Duration)>, String> {
     let Some(max) = &flavor.max_ttl else {
-        return Ok(());
+        return Ok(None);
     };
     let cap = super::duration::parse(max)
         .map_err(|e| format!("flavor {:?} has a bad maxTtl {max:?}: {e}", flavor.name))?;
-    match ttl > cap {
-        true => Err(format!(
+    Ok(Some((max.clone(), cap)))
+}
+
+/// Whether a devserver of `flavor` may have `left` to live: what `extend` checks (never more
+/// than the flavor's maxTtl ahead of now).
+pub fn check_ttl(flavor: &Flavor, left: std::time::Duration) -> Result<(), String> {
+    match max_ttl(flavor)? {
+        Some((max, cap)) if left > cap => Err(format!(
             "flavor {:?} allows a time to live of at most {max}",
             flavor.name
         )),
-        false => Ok(()),
+        _ => Ok(()),
     }
+}
+
+/// Whether a devserver of `flavor` may be extended to expire `ahead` from now: never more
+/// than the flavor's maxTtl. The error reads after "devserver NAME ".
+pub fn check_extension(
+    flavor: &Flavor,
+    ahead: k8s_openapi::jiff::SignedDuration,
+) -> Result<(), String> {
+    let secs = u64::try_from(ahead.as_secs()).unwrap_or(0);
+    let left = std::time::Duration::from_secs(secs);
+    check_ttl(flavor, left).map_err(|why| {
+        // Shown to the minute: the seconds since the expiry was read are noise.
+        let shown = std::time::Duration::from_secs((secs + 30) / 60 * 60);
+        format!("would expire in {}; {why}", super::duration::format(shown))
+    })
+}
+
+/// A GPU, or another extended resource (`vendor/name`): what the GPU column shows and what
+/// makes a flavor count how many more of it fit.
+pub fn is_gpu_resource(name: &str) -> bool {
+    GPU_RESOURCES.contains(&name) || name.contains('/')
 }
 
 /// GPU resource names accepted by `--gpu` without asking the nodes (DESIGN §3).
@@ -191,6 +218,20 @@ mod tests {
         assert_eq!(
             check_ttl(&f, day * 2).unwrap_err(),
             "flavor \"cpu-small\" allows a time to live of at most 1d"
+        );
+    }
+
+    #[test]
+    fn extend_may_not_push_the_expiry_past_max_ttl_from_now() {
+        use k8s_openapi::jiff::SignedDuration;
+        let mut f = builtin().remove(0);
+        f.max_ttl = Some("7d".into());
+        let hours = |h: i64| SignedDuration::from_hours(h);
+        assert_eq!(check_extension(&f, hours(7 * 24)), Ok(()));
+        let err = check_extension(&f, hours(8 * 24) - SignedDuration::from_secs(1)).unwrap_err();
+        assert_eq!(
+            err,
+            "would expire in 8d; flavor \"cpu-small\" allows a time to live of at most 7d"
         );
     }
 

@@ -34,6 +34,8 @@ impl Milli {
         let mut binary: u32 = 0;
         match suffix {
             "" => {}
+            "n" => exponent10 -= 9,
+            "u" => exponent10 -= 6,
             "m" => exponent10 -= 3,
             "k" => exponent10 += 3,
             "M" => exponent10 += 6,
@@ -59,8 +61,11 @@ impl Milli {
         let value = if exponent10 >= 0 {
             mantissa.checked_mul(10i128.checked_pow(exponent10 as u32)?)?
         } else {
-            let divisor = 10i128.checked_pow((-exponent10) as u32)?;
-            (mantissa + divisor - 1) / divisor
+            // Past 10^38 the quotient is 0 and the remainder the mantissa.
+            match 10i128.checked_pow((-exponent10) as u32) {
+                Some(divisor) => mantissa / divisor + i128::from(mantissa % divisor != 0),
+                None => i128::from(mantissa != 0),
+            }
         };
         Some(Milli(sign * value))
     }
@@ -127,6 +132,20 @@ mod tests {
         assert_eq!(m("0.1m"), 1, "finer than a thousandth rounds up");
         assert_eq!(m("-1"), -1000);
         assert_eq!(m(".5"), 500);
+        assert_eq!(m("100u"), 1, "the API server writes 0.1m as 100u");
+        assert_eq!(m("500000u"), 500);
+        assert_eq!(m("5n"), 1);
+    }
+
+    #[test]
+    fn huge_and_long_quantities_do_not_overflow() {
+        assert_eq!(m("1.70141183460469231731687303715884105727"), 1702);
+        assert_eq!(m("0.000000000000000000000000000000000000000001"), 1);
+        assert_eq!(Milli::parse("1e400"), None, "beyond what we count");
+        assert_eq!(
+            Milli::parse("99999999999999999999999999999999999999999Ei"),
+            None
+        );
     }
 
     #[test]

@@ -53,20 +53,23 @@ impl Request {
         if let Some(ns) = &namespace {
             names::check_label("namespace", ns, 63)?;
         }
-        let ttl = args
-            .ttl
-            .clone()
-            .or_else(|| {
-                spec.and_then(|s| s.lifecycle.as_ref())
-                    .and_then(|l| l.time_to_live.clone())
-            })
-            // The ttl setting's built-in default must not beat a flavor's own ttl.
-            .or_else(|| {
-                settings
-                    .get("ttl")
-                    .filter(|_| settings.source("ttl") != Some(Source::Default))
-                    .map(str::to_string)
-            });
+        let file_ttl = spec
+            .and_then(|s| s.lifecycle.as_ref())
+            .and_then(|l| l.time_to_live.clone());
+        // The ttl setting's built-in default must not beat a flavor's own ttl.
+        let configured_ttl = settings
+            .get("ttl")
+            .filter(|_| settings.source("ttl") != Some(Source::Default))
+            .map(str::to_string);
+        let (ttl, ttl_from) = match (args.ttl.clone(), file_ttl, configured_ttl) {
+            (Some(ttl), _, _) => (Some(ttl), "--ttl"),
+            (None, Some(ttl), _) => (Some(ttl), "the -f file's timeToLive"),
+            (None, None, Some(ttl)) if settings.source("ttl") == Some(Source::Env) => {
+                (Some(ttl), "DEVCTL_TTL")
+            }
+            (None, None, Some(ttl)) => (Some(ttl), "the config file's ttl"),
+            (None, None, None) => (None, "--ttl"),
+        };
         if let Some(ttl) = &ttl {
             duration::parse(ttl).map_err(|e| format!("--ttl: {e}"))?;
         }
@@ -149,8 +152,10 @@ impl Request {
                 .or_else(|| spec.and_then(|s| s.image.clone()))
                 .or(configured_image),
             ttl,
+            ttl_from,
             keys: Vec::new(),
             home: args.home.clone(),
+            no_home: args.no_home,
             volumes,
             env,
             secret_env,

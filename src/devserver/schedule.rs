@@ -8,7 +8,7 @@ use std::fmt;
 
 use k8s_openapi::api::core::v1::{Node, Pod, PodSpec, Taint, Toleration};
 
-use super::flavor::{Flavor, GPU_RESOURCES};
+use super::flavor::{Flavor, is_gpu_resource};
 use super::quantity::Milli;
 
 /// What a devserver asks of its node.
@@ -17,6 +17,8 @@ pub struct Wants {
     pub requests: BTreeMap<String, Milli>,
     pub node_selector: BTreeMap<String, String>,
     pub tolerations: Vec<Toleration>,
+    /// A request that is not a quantity devctl can count: the hint is then Unknown.
+    pub unreadable: Option<String>,
 }
 
 impl Wants {
@@ -25,15 +27,24 @@ impl Wants {
     pub fn of_flavor(flavor: &Flavor) -> Wants {
         let resources = &flavor.resources;
         let mut requests = BTreeMap::new();
+        let mut unreadable = None;
         for (name, value) in resources.limits.iter().chain(&resources.requests) {
-            if let Some(q) = Milli::parse(value) {
-                requests.insert(name.clone(), q);
+            match Milli::parse(value) {
+                Some(q) => {
+                    requests.insert(name.clone(), q);
+                }
+                None => {
+                    unreadable = Some(format!(
+                        "{name} {value:?} is not a quantity devctl can count"
+                    ))
+                }
             }
         }
         Wants {
             requests,
             node_selector: flavor.node_selector.clone(),
             tolerations: flavor.tolerations.clone(),
+            unreadable,
         }
     }
 
@@ -43,14 +54,15 @@ impl Wants {
             requests: pod_requests(spec),
             node_selector: spec.node_selector.clone().unwrap_or_default(),
             tolerations: spec.tolerations.clone().unwrap_or_default(),
+            unreadable: None,
         }
     }
 
     /// It asks for a GPU or another extended resource: the hint then counts how many more fit.
     pub fn is_gpu(&self) -> bool {
         self.requests
-            .keys()
-            .any(|r| GPU_RESOURCES.contains(&r.as_str()) || r.contains('/'))
+            .iter()
+            .any(|(r, q)| q.0 > 0 && is_gpu_resource(r))
     }
 }
 
@@ -60,6 +72,7 @@ pub enum Hint {
     /// It fits on `nodes` nodes; for a GPU flavor, `more` devservers of it fit at once.
     Yes {
         nodes: usize,
+        total: usize,
         more: Option<u64>,
         usage_known: bool,
     },
@@ -83,16 +96,20 @@ impl Hint {
         }
     }
 
-    /// Why not, as the scheduler says it: `0/5 nodes: 3 Insufficient nvidia.com/gpu, 2
-    /// untolerated taint {dedicated: infra}`; `None` when it fits or is unknown.
+    /// Why not, in the scheduler's words and order: `0/5 nodes are available: 2 node(s) had
+    /// untolerated taint {dedicated: infra}, 3 Insufficient nvidia.com/gpu`; `None` when it
+    /// fits or is unknown.
     pub fn why_not(&self) -> Option<String> {
         match self {
             Hint::No { total, reasons, .. } => {
                 let counted: Vec<String> =
                     reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
                 match counted.is_empty() {
-                    true => Some(format!("0/{total} nodes")),
-                    false => Some(format!("0/{total} nodes: {}", counted.join(", "))),
+                    true => Some(format!("0/{total} nodes are available")),
+                    false => Some(format!(
+                        "0/{total} nodes are available: {}",
+                        counted.join(", ")
+                    )),
                 }
             }
             _ => None,
@@ -108,6 +125,7 @@ impl fmt::Display for Hint {
                 nodes,
                 more,
                 usage_known,
+                ..
             } => {
                 let mut parts = vec![format!("{nodes} node{}", plural(*nodes))];
                 if let Some(more) = more {
@@ -182,18 +200,37 @@ fn pod_requests(spec: &PodSpec) -> BTreeMap<String, Milli> {
         }
         out
     };
+    let add = |total: &mut BTreeMap<String, Milli>, more: &BTreeMap<String, Milli>| {
+        for (name, q) in more {
+            let sum = total.get(name).copied().unwrap_or_default() + *q;
+            total.insert(name.clone(), sum);
+        }
+    };
     let mut total: BTreeMap<String, Milli> = BTreeMap::new();
     for c in &spec.containers {
-        for (name, q) in requests_of(c) {
-            let sum = total.get(&name).copied().unwrap_or_default() + q;
-            total.insert(name, sum);
-        }
+        add(&mut total, &requests_of(c));
     }
+    // Sidecars (init containers that keep running) add to the containers; each plain init
+    // container runs alone, beside the sidecars started before it.
+    let mut sidecars: BTreeMap<String, Milli> = BTreeMap::new();
+    let mut init_peak: BTreeMap<String, Milli> = BTreeMap::new();
     for c in spec.init_containers.iter().flatten() {
-        for (name, q) in requests_of(c) {
-            let entry = total.entry(name).or_default();
+        let own = requests_of(c);
+        if c.restart_policy.as_deref() == Some("Always") {
+            add(&mut sidecars, &own);
+            continue;
+        }
+        let mut during = sidecars.clone();
+        add(&mut during, &own);
+        for (name, q) in during {
+            let entry = init_peak.entry(name).or_default();
             *entry = (*entry).max(q);
         }
+    }
+    add(&mut total, &sidecars);
+    for (name, q) in init_peak {
+        let entry = total.entry(name).or_default();
+        *entry = (*entry).max(q);
     }
     for (name, q) in spec.overhead.iter().flatten() {
         if let Some(m) = Milli::parse(&q.0) {
@@ -207,6 +244,9 @@ fn pod_requests(spec: &PodSpec) -> BTreeMap<String, Milli> {
 /// The verdict for `wants` on `nodes`, with `usage` (`None`: the pods could not be listed, so
 /// every node's allocatable counts as free).
 pub fn hint(wants: &Wants, nodes: &[Node], usage: Option<&Usage>) -> Hint {
+    if let Some(why) = &wants.unreadable {
+        return Hint::Unknown(why.clone());
+    }
     let mut fits = 0;
     let mut more: u64 = 0;
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
@@ -227,16 +267,30 @@ pub fn hint(wants: &Wants, nodes: &[Node], usage: Option<&Usage>) -> Hint {
     if fits > 0 {
         Hint::Yes {
             nodes: fits,
+            total: nodes.len(),
             more: wants.is_gpu().then_some(more),
             usage_known,
         }
     } else {
+        // Ordered as the scheduler orders them: by the text "N reason".
+        let mut reasons: Vec<(String, usize)> = reasons.into_iter().collect();
+        reasons.sort_by_key(|(reason, n)| format!("{n} {reason}"));
         Hint::No {
             total: nodes.len(),
-            reasons: reasons.into_iter().collect(),
+            reasons,
             usage_known,
         }
     }
+}
+
+/// The names of the nodes that could take `wants` if nothing else ran there (cordon, taints,
+/// selector, allocatable).
+pub fn candidates(wants: &Wants, nodes: &[Node]) -> Vec<String> {
+    nodes
+        .iter()
+        .filter(|n| check(wants, n, None).is_ok())
+        .filter_map(|n| n.metadata.name.clone())
+        .collect()
 }
 
 /// How many devservers with `wants` fit on `node` now, or the reasons it fits none, in the
@@ -263,7 +317,7 @@ fn check(wants: &Wants, node: &Node, usage: Option<&Usage>) -> Result<u64, Vec<S
         if !tolerations.iter().any(|t| tolerates(t, taint)) {
             let value = taint.value.as_deref().unwrap_or("");
             return Err(vec![format!(
-                "untolerated taint {{{}: {value}}}",
+                "node(s) had untolerated taint {{{}: {value}}}",
                 taint.key
             )]);
         }
@@ -274,7 +328,9 @@ fn check(wants: &Wants, node: &Node, usage: Option<&Usage>) -> Result<u64, Vec<S
         .iter()
         .all(|(k, v)| labels.get(k) == Some(v))
     {
-        return Err(vec!["didn't match node selector".into()]);
+        return Err(vec![
+            "node(s) didn't match Pod's node affinity/selector".into(),
+        ]);
     }
     let allocatable: BTreeMap<String, Milli> = node
         .status
@@ -291,7 +347,8 @@ fn check(wants: &Wants, node: &Node, usage: Option<&Usage>) -> Result<u64, Vec<S
         .unwrap_or_default();
     let mut times = u64::MAX;
     let mut insufficient = Vec::new();
-    let max_pods = allocatable.get("pods").copied().unwrap_or(Milli(110_000));
+    // A node that does not say how many pods it takes takes none, as the scheduler reads it.
+    let max_pods = allocatable.get("pods").copied().unwrap_or_default();
     let free_pods = max_pods.0 / 1000 - pods;
     if free_pods < 1 {
         insufficient.push("Too many pods".to_string());
@@ -332,19 +389,21 @@ fn with_default_tolerations(tolerations: &[Toleration]) -> Vec<Toleration> {
     all
 }
 
-/// The API's toleration rule: the effect matches (or is empty), and the key with `Exists`,
-/// or key and value with `Equal` (the default); an empty key with `Exists` tolerates all.
+/// The API's toleration rule: the effect matches (or is empty), the key matches (or is
+/// empty), and with `Equal` (also an empty operator) the value; `Exists` takes any value.
 fn tolerates(toleration: &Toleration, taint: &Taint) -> bool {
     let effect = toleration.effect.as_deref().unwrap_or("");
     if !effect.is_empty() && effect != taint.effect {
         return false;
     }
     let key = toleration.key.as_deref().unwrap_or("");
-    match toleration.operator.as_deref().unwrap_or("Equal") {
-        "Exists" => key.is_empty() || key == taint.key,
-        "Equal" => {
-            key == taint.key
-                && toleration.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("")
+    if !key.is_empty() && key != taint.key {
+        return false;
+    }
+    match toleration.operator.as_deref().unwrap_or("") {
+        "Exists" => true,
+        "" | "Equal" => {
+            toleration.value.as_deref().unwrap_or("") == taint.value.as_deref().unwrap_or("")
         }
         _ => false,
     }
@@ -432,7 +491,7 @@ mod tests {
         }
     }
 
-    const CPU8: [(&str, &str); 2] = [("cpu", "8"), ("memory", "32Gi")];
+    const CPU8: [(&str, &str); 3] = [("cpu", "8"), ("memory", "32Gi"), ("pods", "110")];
 
     #[test]
     fn a_node_with_room_fits_and_counts() {
@@ -443,7 +502,12 @@ mod tests {
 
     #[test]
     fn reasons_are_counted_per_node_in_the_schedulers_words() {
-        let gpu = [("cpu", "8"), ("memory", "32Gi"), ("nvidia.com/gpu", "1")];
+        let gpu = [
+            ("cpu", "8"),
+            ("memory", "32Gi"),
+            ("pods", "110"),
+            ("nvidia.com/gpu", "1"),
+        ];
         let nodes = [
             node("a", &CPU8),
             node("b", &CPU8),
@@ -458,7 +522,7 @@ mod tests {
         );
         assert_eq!(
             hint.to_string(),
-            "No (0/5 nodes: 3 Insufficient nvidia.com/gpu, 2 untolerated taint {dedicated: infra})"
+            "No (0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: infra}, 3 Insufficient nvidia.com/gpu)"
         );
     }
 
@@ -486,6 +550,69 @@ mod tests {
     }
 
     #[test]
+    fn pods_count_sidecars_beside_the_containers_and_the_biggest_init_step() {
+        use k8s_openapi::api::core::v1::Container;
+        let container = |cpu: &str, restart: Option<&str>| Container {
+            restart_policy: restart.map(str::to_string),
+            resources: Some(ResourceRequirements {
+                limits: Some([("cpu".to_string(), Quantity(cpu.to_string()))].into()),
+                ..ResourceRequirements::default()
+            }),
+            ..Container::default()
+        };
+        let spec = PodSpec {
+            containers: vec![container("1", None), container("500m", None)],
+            init_containers: Some(vec![
+                container("2", None),
+                container("250m", Some("Always")),
+                container("1", None),
+            ]),
+            overhead: Some([("cpu".to_string(), Quantity("100m".into()))].into()),
+            ..PodSpec::default()
+        };
+        // Containers 1.5 + sidecar 0.25 = 1.75 beats the init steps (2, then 1 + 0.25);
+        // only-limits count as requests; plus the overhead.
+        assert_eq!(pod_requests(&spec)["cpu"], Milli(2100));
+        let big_init = PodSpec {
+            init_containers: Some(vec![container("4", None)]),
+            ..spec
+        };
+        assert_eq!(pod_requests(&big_init)["cpu"], Milli(4100));
+    }
+
+    #[test]
+    fn a_node_without_a_pods_capacity_takes_none_and_a_zero_request_is_no_gpu() {
+        let hint = hint(
+            &wants(&[("cpu", "1")]),
+            &[node("a", &[("cpu", "8")])],
+            Some(&Usage::default()),
+        );
+        assert_eq!(
+            hint.why_not().unwrap(),
+            "0/1 nodes are available: 1 Too many pods"
+        );
+        assert!(!wants(&[("cpu", "1"), ("nvidia.com/gpu", "0")]).is_gpu());
+    }
+
+    #[test]
+    fn a_flavor_with_a_request_devctl_cannot_count_is_unknown() {
+        let mut flavor = crate::devserver::flavor::builtin().remove(0);
+        flavor
+            .resources
+            .requests
+            .insert("cpu".into(), "1e400".into());
+        let hint = hint(
+            &Wants::of_flavor(&flavor),
+            &[node("a", &CPU8)],
+            Some(&Usage::default()),
+        );
+        assert_eq!(
+            hint.to_string(),
+            "Unknown (cpu \"1e400\" is not a quantity devctl can count)"
+        );
+    }
+
+    #[test]
     fn equal_tolerations_need_the_value_too() {
         let taint = Taint {
             key: "dedicated".into(),
@@ -505,6 +632,14 @@ mod tests {
             ..Toleration::default()
         };
         assert!(tolerates(&everything, &taint));
+        let empty_operator = Toleration {
+            operator: Some(String::new()),
+            ..equal("infra")
+        };
+        assert!(
+            tolerates(&empty_operator, &taint),
+            "an empty operator is Equal"
+        );
     }
 
     #[test]
@@ -523,13 +658,18 @@ mod tests {
             .insert("kubernetes.io/arch".into(), "amd64".into());
         assert_eq!(
             hint(&w, &nodes, Some(&Usage::default())).why_not().unwrap(),
-            "0/2 nodes: 1 didn't match node selector, 1 untolerated taint {k: v}"
+            "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {k: v}"
         );
     }
 
     #[test]
     fn running_pods_use_up_room_and_finished_ones_do_not() {
-        let gpu = [("cpu", "16"), ("memory", "64Gi"), ("nvidia.com/gpu", "4")];
+        let gpu = [
+            ("cpu", "16"),
+            ("memory", "64Gi"),
+            ("pods", "110"),
+            ("nvidia.com/gpu", "4"),
+        ];
         let nodes = [node("a", &gpu), node("b", &gpu)];
         let pods = [
             pod_on("a", &[("nvidia.com/gpu", "3")], "Running"),
@@ -571,14 +711,24 @@ mod tests {
         );
         assert_eq!(
             hint.why_not().unwrap(),
-            "0/2 nodes: 1 Insufficient memory, 1 Too many pods, 1 node(s) were unschedulable"
+            "0/2 nodes are available: 1 Insufficient memory, 1 Too many pods, 1 node(s) were unschedulable"
         );
+    }
+
+    #[test]
+    fn candidates_are_the_nodes_that_fit_when_empty() {
+        let nodes = [
+            node("a", &CPU8),
+            tainted(node("b", &CPU8), "k", "v", "NoSchedule"),
+            node("c", &[("cpu", "1"), ("pods", "110")]),
+        ];
+        assert_eq!(candidates(&wants(&[("cpu", "2")]), &nodes), ["a"]);
     }
 
     #[test]
     fn no_nodes_at_all_is_no() {
         let hint = hint(&wants(&[("cpu", "1")]), &[], Some(&Usage::default()));
-        assert_eq!(hint.to_string(), "No (0/0 nodes)");
+        assert_eq!(hint.to_string(), "No (0/0 nodes are available)");
     }
 
     #[test]

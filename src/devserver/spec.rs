@@ -113,8 +113,12 @@ pub struct Request {
     pub flavor: Option<String>,
     pub image: Option<String>,
     pub ttl: Option<String>,
+    /// Where `ttl` comes from, as errors name it (`--ttl`, `DEVCTL_TTL`, ...).
+    pub ttl_from: &'static str,
     pub keys: Vec<String>,
     pub home: Option<String>,
+    /// `--no-home`: not even the flavor's homeSize.
+    pub no_home: bool,
     pub volumes: Vec<VolumeMount>,
     pub env: Vec<(String, String)>,
     pub secret_env: Vec<(String, String)>,
@@ -196,9 +200,10 @@ pub enum SpecError {
     Name(String),
     #[error("--ttl {0}: {1}")]
     Ttl(String, String),
-    /// The flavor's maxTtl is shorter than the time to live asked for.
-    #[error("--ttl {0}: {1}")]
-    MaxTtl(String, String),
+    /// The flavor's maxTtl is shorter than the time to live asked for: where it was asked,
+    /// the ttl, why, and the cap.
+    #[error("{0} {1}: {2}")]
+    MaxTtl(&'static str, String, String, String),
     #[error("cannot make a host key: {0}")]
     HostKey(String),
 }
@@ -224,14 +229,30 @@ impl Spec {
         let flavor = flavor::choose(&facts.flavors, request.flavor.as_deref())
             .map_err(SpecError::Flavor)?
             .clone();
-        let ttl = request
-            .ttl
-            .clone()
-            .or_else(|| flavor.ttl.clone())
-            .unwrap_or_else(|| DEFAULT_TTL.into());
+        let cap = flavor::max_ttl(&flavor).map_err(SpecError::Flavor)?;
+        // A ttl nobody asked for (the flavor's, the built-in) is held to the cap; one asked
+        // for is refused above it.
+        let (ttl, asked) = match &request.ttl {
+            Some(ttl) => (ttl.clone(), true),
+            None => (
+                flavor.ttl.clone().unwrap_or_else(|| DEFAULT_TTL.into()),
+                false,
+            ),
+        };
         let ttl_error = |e: String| SpecError::Ttl(ttl.clone(), e);
-        let lifetime = duration::parse(&ttl).map_err(ttl_error)?;
-        flavor::check_ttl(&flavor, lifetime).map_err(|e| SpecError::MaxTtl(ttl.clone(), e))?;
+        let mut lifetime = duration::parse(&ttl).map_err(ttl_error)?;
+        let mut ttl = ttl.clone();
+        if let Some((cap_text, cap)) = cap.filter(|(_, cap)| lifetime > *cap) {
+            if asked {
+                let why = format!(
+                    "flavor {:?} allows a time to live of at most {cap_text}",
+                    flavor.name
+                );
+                return Err(SpecError::MaxTtl(request.ttl_from, ttl, why, cap_text));
+            }
+            (ttl, lifetime) = (cap_text, cap);
+        }
+        let ttl_error = |e: String| SpecError::Ttl(ttl.clone(), e);
         let expires = i64::try_from(lifetime.as_secs())
             .ok()
             .and_then(|secs| facts.now.checked_add(SignedDuration::from_secs(secs)).ok())
@@ -241,7 +262,10 @@ impl Spec {
             .clone()
             .or_else(|| flavor.image.clone())
             .unwrap_or_else(|| DEFAULT_IMAGE.into());
-        let home = request.home.clone().or_else(|| flavor.home_size.clone());
+        let home = match request.no_home {
+            true => None,
+            false => request.home.clone().or_else(|| flavor.home_size.clone()),
+        };
         let host_key = host_key(&name).map_err(SpecError::HostKey)?;
         let spec = Spec {
             namespace: facts.namespace.clone(),
@@ -369,13 +393,26 @@ mod tests {
         );
         let too_long = Request {
             ttl: Some("2d".into()),
+            ttl_from: "DEVCTL_TTL",
             ..Request::default()
         };
         let err = Spec::resolve(&too_long, &f, key).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--ttl 2d: flavor \"cpu-small\" allows a time to live of at most 1d"
+            "DEVCTL_TTL 2d: flavor \"cpu-small\" allows a time to live of at most 1d"
         );
+    }
+
+    #[test]
+    fn a_ttl_nobody_asked_for_is_held_to_the_flavors_cap() {
+        let mut f = facts();
+        f.flavors[0].max_ttl = Some("4h".into());
+        let (spec, _) = Spec::resolve(&Request::default(), &f, key).unwrap();
+        assert_eq!(spec.ttl, "4h", "the built-in 8h is capped");
+        f.flavors[0].ttl = Some("2d".into());
+        let (spec, _) = Spec::resolve(&Request::default(), &f, key).unwrap();
+        assert_eq!(spec.ttl, "4h", "the flavor's own ttl is capped too");
+        assert_eq!(spec.expires_at, "2026-11-25T14:00:00Z");
     }
 
     #[test]
