@@ -2,15 +2,24 @@
 //! --strict`, as `create --dry-run`'s do in tests/schema.rs), also as `kubectl apply -k` would
 //! apply them; the login profile is POSIX sh that gives each user their kubeconfig or says
 //! clearly what is missing; the entrypoint is POSIX sh; the Dockerfile names base images by
-//! short names and copies only what exists.
+//! short names and copies only what exists. And the bastion for real: `bastion-start`, its
+//! sshd_config and profile in a Debian root (the cached rootfs, chrooted in mount and PID
+//! namespaces of its own), users logging in with OpenSSH and running devctl there as their
+//! ServiceAccount against the test cluster.
 
 #![allow(
     clippy::unwrap_used,
     reason = "a test fails loudly on what it did not expect"
 )]
 
+mod common;
+
+use std::io::BufRead as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+
+use common::ns::Ns;
+use common::{in_cluster, rootfs, sshd};
 
 /// The Kubernetes release the schemas are taken from, as in tests/schema.rs.
 const KUBERNETES: &str = "1.36.0";
@@ -293,4 +302,227 @@ fn the_bastion_dockerfile_uses_short_base_names_and_copies_what_exists() {
     }
     assert_eq!(froms, 2, "a build stage and the bastion");
     assert!(dockerfile.contains("ENTRYPOINT [\"/usr/local/bin/bastion-start\"]"));
+}
+
+/// The bastion's `bastion-start` running in a chroot of the cached Debian rootfs, with the
+/// example's files and the Secrets' entries mounted where the Deployment mounts them, and
+/// sshd on `port` of 127.0.0.1. Dropping it ends everything in its namespaces.
+struct Bastion {
+    child: Child,
+    port: u16,
+    host_key: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Bastion {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs with the rootfs as `$1`, a scratch directory as `$2`, the Secrets' and the example's
+/// files in `$3`, the devctl binary as `$4`, and sshd's arguments after them. Constant: every
+/// path arrives as an argument.
+const CHROOT_SCRIPT: &str = r#"set -eu
+mount -t tmpfs layers "$2"
+mkdir "$2/upper" "$2/work" "$2/root"
+mount -t overlay rootfs -o "lowerdir=$1,upperdir=$2/upper,workdir=$2/work" "$2/root"
+root=$2/root
+bind() { mkdir -p "$(dirname "$root$2")"; [ -d "$1" ] && mkdir -p "$root$2" || touch "$root$2"; mount --bind "$1" "$root$2"; }
+bind "$3/sshd_config" /etc/ssh/sshd_config
+bind "$3/devctl.sh" /etc/profile.d/devctl.sh
+bind "$3/motd" /etc/motd
+bind "$3/bastion-start" /usr/local/bin/bastion-start
+bind "$3/host-keys" /etc/ssh/host-keys
+bind "$3/authorized-keys" /etc/devctl/authorized-keys
+bind "$3/kubeconfigs" /etc/devctl/kubeconfigs
+bind "$4" /usr/local/bin/devctl
+mount -t proc proc "$root/proc"
+mount --rbind /dev "$root/dev"
+shift 4
+exec chroot "$root" /usr/local/bin/bastion-start "$@"
+"#;
+
+impl Bastion {
+    /// `users`: each with their public key and, if they have one, their kubeconfig.
+    fn start(users: &[(&str, &str, Option<&str>)]) -> Bastion {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        for sub in ["host-keys", "authorized-keys", "kubeconfigs"] {
+            std::fs::create_dir_all(files.join(sub)).unwrap();
+        }
+        for file in ["sshd_config", "devctl.sh", "motd", "bastion-start"] {
+            std::fs::copy(bastion().join(file), files.join(file)).unwrap();
+        }
+        let (_, key, public) = devctl::ssh::keys::generate("bastion").unwrap();
+        devctl::ssh::keys::write_private(
+            &files.join("host-keys/ssh_host_ed25519_key"),
+            key.as_bytes(),
+        )
+        .unwrap();
+        for (user, public_key, kubeconfig) in users {
+            std::fs::write(files.join("authorized-keys").join(user), public_key).unwrap();
+            if let Some(kubeconfig) = kubeconfig {
+                std::fs::write(files.join("kubeconfigs").join(user), kubeconfig).unwrap();
+            }
+        }
+        let layers = dir.path().join("layers");
+        std::fs::create_dir_all(&layers).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new("setpriv")
+            .args([
+                "--pdeathsig",
+                "KILL",
+                "unshare",
+                "--mount",
+                "--pid",
+                "--fork",
+            ])
+            .args(["--kill-child", "sh", "-c", CHROOT_SCRIPT, "bastion"])
+            .arg(sshd::lower())
+            .arg(&layers)
+            .arg(&files)
+            .arg(env!("CARGO_BIN_EXE_devctl"))
+            .args(["-p", &port.to_string(), "-o", "ListenAddress=127.0.0.1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // sshd -e says on stderr when it listens; bastion-start on stdout whom it let in.
+        let mut said = String::new();
+        let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+        loop {
+            let mut line = String::new();
+            if err.read_line(&mut line).unwrap() == 0 {
+                let _ = child.wait();
+                panic!("the bastion ended before sshd listened:\n{said}");
+            }
+            said.push_str(&line);
+            if line.contains("Server listening on 127.0.0.1") {
+                break;
+            }
+        }
+        // Keep draining sshd's log, or it blocks once the pipe is full.
+        std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            std::io::copy(&mut std::io::BufReader::new(out), &mut std::io::sink())
+        });
+        Bastion {
+            child,
+            port,
+            host_key: public,
+            _dir: dir,
+        }
+    }
+
+    /// OpenSSH's `ssh USER@bastion COMMAND` with the key in `home`, the bastion's host key
+    /// pinned.
+    fn ssh(&self, home: &Path, user: &str, command: &str) -> Output {
+        let known_hosts = home.join("bastion_known_hosts");
+        std::fs::write(
+            &known_hosts,
+            format!("[127.0.0.1]:{} {}\n", self.port, self.host_key),
+        )
+        .unwrap();
+        Command::new("ssh")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home)
+            .args(["-p", &self.port.to_string()])
+            .arg("-o")
+            .arg(format!("UserKnownHostsFile={}", known_hosts.display()))
+            .args(["-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes"])
+            .args(["-o", "LogLevel=ERROR", "-F", "/dev/null"])
+            .arg("-i")
+            .arg(home.join(".ssh/id_ed25519"))
+            .arg(format!("{user}@127.0.0.1"))
+            .arg(command)
+            .output()
+            .unwrap()
+    }
+}
+
+/// What a login shell on the bastion shows: the profile's variables, then devctl's output.
+const LOGIN: &str = r#"bash -l -c 'echo "KUBECONFIG=${KUBECONFIG-unset}"; echo "TRANSPORT=${DEVCTL_SSH_TRANSPORT-unset}"; devctl status -o json'"#;
+
+#[test]
+fn a_user_logs_in_to_the_bastion_and_devctl_works_there_as_their_service_account() {
+    let Some(ns) = Ns::new("bastion") else {
+        return;
+    };
+    if rootfs::skip() {
+        return;
+    }
+    let alice = tempfile::tempdir().unwrap();
+    let bob = tempfile::tempdir().unwrap();
+    sshd::user_key_in(alice.path());
+    sshd::user_key_in(bob.path());
+    let public = |home: &Path| std::fs::read_to_string(home.join(".ssh/id_ed25519.pub")).unwrap();
+    let token = in_cluster::devserver_user_token(ns.cluster, &ns.name, "alice");
+    let kubeconfig = in_cluster::kubeconfig_text(ns.cluster, &ns.name, &token);
+    let bastion = Bastion::start(&[
+        ("alice", &public(alice.path()), Some(&kubeconfig)),
+        ("bob", &public(bob.path()), None),
+    ]);
+
+    let out = bastion.ssh(alice.path(), "alice", LOGIN);
+    let printed = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{printed}{}", text(&out.stderr));
+    let mut lines = printed.splitn(3, '\n');
+    assert_eq!(
+        lines.next(),
+        Some("KUBECONFIG=/run/devctl/users/alice/kubeconfig")
+    );
+    assert_eq!(lines.next(), Some("TRANSPORT=direct"));
+    let status: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(
+        status["user"]["username"],
+        format!("system:serviceaccount:{}:alice", ns.name)
+    );
+    assert_eq!(
+        status["namespace"],
+        ns.name.as_str(),
+        "the kubeconfig's namespace"
+    );
+    assert_eq!(status["ready"], true, "{status}");
+
+    // Only alice may read alice's kubeconfig.
+    let out = bastion.ssh(bob.path(), "bob", "cat /run/devctl/users/alice/kubeconfig");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    // bob has no kubeconfig: the login says what to ask for, and devctl says it has none.
+    let out = bastion.ssh(bob.path(), "bob", LOGIN);
+    assert!(
+        text(&out.stdout).starts_with("KUBECONFIG=unset\nTRANSPORT=direct\n"),
+        "{}",
+        text(&out.stdout)
+    );
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("devctl: there is no kubeconfig for bob on this bastion"),
+        "{said}"
+    );
+    assert!(
+        said.contains("devctl admin user add bob --kubeconfig-out"),
+        "{said}"
+    );
+    assert!(said.contains("error: no kubeconfig found"), "{said}");
+
+    // Nobody logs in as root, nor as a user the Secret does not name.
+    for user in ["root", "carol"] {
+        let out = bastion.ssh(alice.path(), user, "true");
+        assert_eq!(
+            out.status.code(),
+            Some(255),
+            "{user}: {}",
+            text(&out.stderr)
+        );
+    }
 }

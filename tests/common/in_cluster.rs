@@ -72,7 +72,7 @@ impl Pod {
             return None;
         }
         let username = format!("system:serviceaccount:{namespace}:{name}");
-        let token = testcluster::block_on(bind_and_ask_a_token(cluster, namespace, name));
+        let token = devserver_user_token(cluster, namespace, name);
         let files = tempfile::tempdir().expect("a temp dir");
         let write = |file: &str, text: &str| {
             std::fs::write(files.path().join(file), text).expect("a ServiceAccount file");
@@ -118,6 +118,31 @@ impl Pod {
     pub fn files(&self) -> &Path {
         self.files.path()
     }
+}
+
+/// The ServiceAccount `name` in `namespace` (made if missing), bound as `admin user add` binds
+/// a devserver user (`devctl-user` there, `devctl-user-cluster` cluster-wide), and a token for
+/// it from the TokenRequest API, valid for an hour.
+pub fn devserver_user_token(cluster: &Cluster, namespace: &str, name: &str) -> String {
+    testcluster::block_on(bind_and_ask_a_token(cluster, namespace, name))
+}
+
+/// A kubeconfig as `admin user add` writes one: the test cluster's server and CA, the token,
+/// and a context whose namespace is `namespace`.
+pub fn kubeconfig_text(cluster: &Cluster, namespace: &str, token: &str) -> String {
+    use base64::Engine as _;
+    let ca = base64::engine::general_purpose::STANDARD.encode(cluster.ca_pem());
+    serde_json::to_string_pretty(&serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "Config",
+        "clusters": [{"name": "devctl", "cluster": {
+            "server": cluster.server(), "certificate-authority-data": ca}}],
+        "users": [{"name": "devctl", "user": {"token": token}}],
+        "contexts": [{"name": "devctl", "context": {
+            "cluster": "devctl", "user": "devctl", "namespace": namespace}}],
+        "current-context": "devctl",
+    }))
+    .expect("a kubeconfig as JSON, which is YAML")
 }
 
 async fn bind_and_ask_a_token(cluster: &Cluster, namespace: &str, name: &str) -> String {
