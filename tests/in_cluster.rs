@@ -202,3 +202,17 @@ fn in_a_pod_ssh_goes_straight_to_the_pods_address() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(ns.port_forwards("box-0").len(), 1);
 }
+
+#[test]
+fn in_a_pod_the_namespace_file_is_read_as_kubectl_reads_it() {
+    let Some((ns, pod)) = pod("incluster-nsfile") else {
+        return;
+    };
+    // A namespace file written by hand or by a tool, with a line end: kubectl trims it.
+    pod.rewrite("namespace", &format!("{}\n", ns.name));
+    let out = pod.devctl(&ns.env, &["list", "-o", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = pod.devctl(&ns.env, &["status", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["namespace"], ns.name.as_str());
+}

@@ -3,7 +3,6 @@
 //! `/var/run/secrets/kubernetes.io/serviceaccount`. Those files are mounted in a mount
 //! namespace of devctl's own (`unshare --mount`), so nothing of them shows on the host.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use k8s_openapi::api::authentication::v1::TokenRequest;
@@ -114,9 +113,10 @@ impl Pod {
         self.process(env, args).output().expect("devctl runs")
     }
 
-    /// The directory the files are copied from (on the host, a temp dir).
-    pub fn files(&self) -> &Path {
-        self.files.path()
+    /// Replaces the ServiceAccount's file `name` (`token`, `ca.crt`, `namespace`) for the
+    /// next runs.
+    pub fn rewrite(&self, name: &str, text: &str) {
+        std::fs::write(self.files.path().join(name), text).expect("a ServiceAccount file");
     }
 }
 
