@@ -216,3 +216,44 @@ fn in_a_pod_the_namespace_file_is_read_as_kubectl_reads_it() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["namespace"], ns.name.as_str());
 }
+
+#[test]
+fn in_a_pod_a_pod_address_that_refuses_says_how_else_to_connect() {
+    let Some((ns, pod)) = pod("incluster-refused") else {
+        return;
+    };
+    // A node whose pods get loopback addresses where nothing listens on port 22.
+    let (cidr, _) = sshd::loopback_pod_cidr();
+    let node = format!("refused-{}", ns.name);
+    let resource = "example.com/loopback";
+    testcluster::block_on(
+        ns.cluster.add_node(
+            &testcluster::NodeSpec::new(&node)
+                .resource(resource, "1")
+                .pod_cidr(&cidr),
+        ),
+    )
+    .unwrap();
+    sshd::user_key(&ns);
+    let out = pod.devctl(
+        &ns.env,
+        &[
+            "create",
+            "box",
+            "--wait",
+            "--flavor",
+            "cpu-small",
+            "--gpu",
+            &format!("{resource}=1"),
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = pod.devctl(&ns.env, &["ssh", "box", "--", "true"]);
+    assert_eq!(code(&out), 255, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: cannot connect to 127."), "{err}");
+    assert!(
+        err.contains("hint: devctl went to the pod's address (--via direct, the default inside a cluster); if it cannot be reached from here, use --via port-forward"),
+        "{err}"
+    );
+}
