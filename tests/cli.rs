@@ -330,8 +330,8 @@ fn status_against_a_healthy_server_asks_everything_at_once() {
     let requests = api.requests();
     assert_eq!(
         requests.len(),
-        devctl::cluster::permissions::union().len() + 4,
-        "version, identity, flavors, devservers and an access review per permission"
+        devctl::cluster::permissions::union().len() + 6,
+        "version, identity, flavors, devservers, quotas, the reaper and an access review per permission"
     );
     assert!(
         requests
@@ -367,7 +367,9 @@ fn status_json_follows_the_documented_schema() {
             "namespaceSource",
             "owner",
             "permissions",
+            "quotas",
             "ready",
+            "reaper",
             "server",
             "serverVersion",
             "user",

@@ -22,9 +22,10 @@ use std::time::{Duration, Instant};
 use common::sshd::Sshd;
 use common::{Env, stderr, stdout};
 use devctl::cluster::permissions::{self, Command, Need, Rule, Scope};
+use devctl::devserver::admin::SYSTEM_NAMESPACE;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authorization::v1::SelfSubjectAccessReview;
-use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod};
+use k8s_openapi::api::core::v1::{Namespace, PersistentVolumeClaim, Pod};
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, Role, RoleBinding};
 use kube::api::{Api, Patch, PatchParams, PostParams};
 use testcluster::{Cluster, User};
@@ -270,6 +271,7 @@ impl Case {
 fn key_of(rule: &Rule) -> String {
     match rule.scope {
         Scope::AllNamespaces => format!("{} (all namespaces)", rule.describe()),
+        Scope::System => format!("{} (in {SYSTEM_NAMESPACE})", rule.describe()),
         _ => rule.describe(),
     }
 }
@@ -336,7 +338,35 @@ impl<'c> Lab<'c> {
                 "subjects": subject,
             }))
             .unwrap();
-            Api::<ClusterRoleBinding>::all(admin)
+            Api::<ClusterRoleBinding>::all(admin.clone())
+                .create(&pp, &binding)
+                .await
+                .unwrap();
+            // A Role of this lab's own in devctl-system, for the rules there (the reaper's).
+            let system: Namespace =
+                serde_json::from_value(serde_json::json!({"metadata": {"name": SYSTEM_NAMESPACE}}))
+                    .unwrap();
+            match Api::<Namespace>::all(admin.clone())
+                .create(&pp, &system)
+                .await
+            {
+                Ok(_) => {}
+                Err(kube::Error::Api(s)) if s.code == 409 => {}
+                Err(e) => panic!("{e}"),
+            }
+            let role: Role =
+                serde_json::from_value(serde_json::json!({"metadata": {"name": name}})).unwrap();
+            Api::<Role>::namespaced(admin.clone(), SYSTEM_NAMESPACE)
+                .create(&pp, &role)
+                .await
+                .unwrap();
+            let binding: RoleBinding = serde_json::from_value(serde_json::json!({
+                "metadata": {"name": name},
+                "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name},
+                "subjects": subject,
+            }))
+            .unwrap();
+            Api::<RoleBinding>::namespaced(admin, SYSTEM_NAMESPACE)
                 .create(&pp, &binding)
                 .await
                 .unwrap();
@@ -408,6 +438,7 @@ impl<'c> Lab<'c> {
     /// Grants `granted` and nothing else, and waits as [`Lab::grant`] does.
     fn grant_exactly(&self, granted: &[Rule]) {
         let (namespaced, cluster_wide) = permissions::policy_rules(granted);
+        let system = permissions::system_policy_rules(granted);
         let watched = &self.watched;
         testcluster::block_on(async {
             let admin = self.cluster.client().await.unwrap();
@@ -420,11 +451,19 @@ impl<'c> Lab<'c> {
                 )
                 .await
                 .unwrap();
-            Api::<ClusterRole>::all(admin)
+            Api::<ClusterRole>::all(admin.clone())
                 .patch(
                     &role_name(&self.ns),
                     &pp,
                     &Patch::Merge(serde_json::json!({ "rules": cluster_wide })),
+                )
+                .await
+                .unwrap();
+            Api::<Role>::namespaced(admin, SYSTEM_NAMESPACE)
+                .patch(
+                    &role_name(&self.ns),
+                    &pp,
+                    &Patch::Merge(serde_json::json!({ "rules": system })),
                 )
                 .await
                 .unwrap();
@@ -1114,6 +1153,7 @@ fn status_checks_exactly_the_union_of_the_tables() {
             Scope::Namespace => "namespace",
             Scope::AllNamespaces => "all-namespaces",
             Scope::Cluster => "cluster",
+            Scope::System => "system",
         };
         v["permissions"]
             .as_array()
@@ -1167,7 +1207,15 @@ fn status_checks_exactly_the_union_of_the_tables() {
         let forbidden_flavors = v["flavors"]["source"] == "built-in-forbidden";
         let unknown_devservers =
             v["devservers"]["count"].is_null() && v["devservers"]["error"].is_string();
+        let unknown_quotas = v["quotas"]["items"].is_null() && v["quotas"]["error"].is_string();
+        let unknown_reaper = v["reaper"]["installed"].is_null() && v["reaper"]["error"].is_string();
         match (p.rule.describe().as_str(), p.rule.scope) {
+            ("list resourcequotas", Scope::Namespace) if !unknown_quotas => {
+                failures.push(format!("quotas that cannot be listed: {}", v["quotas"]))
+            }
+            ("get cronjobs.batch", Scope::System) if !unknown_reaper => {
+                failures.push(format!("a reaper that cannot be read: {}", v["reaper"]))
+            }
             ("list devserverflavors.devserver.io", _) if !forbidden_flavors => failures.push(
                 format!("flavors without the right to read them: {}", v["flavors"]),
             ),

@@ -16,6 +16,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use common::in_cluster::Pod;
 use common::ns::Ns;
 use common::{sshd, stderr, stdout};
 
@@ -209,4 +210,46 @@ fn stop_and_start_keep_what_is_in_the_home_volume() {
     let out = ns.devctl(&["ssh", "box", "--", "cat ~/file"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "kept\n");
+}
+
+#[test]
+fn in_a_pod_ssh_goes_straight_to_the_devservers_pod_address() {
+    let Some(ns) = Ns::on_real_node("real-incluster") else {
+        return;
+    };
+    // devctl as in a pod: a devserver user's ServiceAccount, no kubeconfig. The real node's
+    // pods are on a bridge of this machine, so their addresses are reachable from here.
+    let Some(pod) = Pod::devserver_user(ns.cluster, &ns.name, "dev") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    let out = pod.devctl(
+        &ns.env,
+        &[
+            "create", "box", "--cpu", "250m", "--memory", "512Mi", "--image", DEBIAN, "--wait",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pod_ip = stdout(&kubectl(
+        &ns,
+        &["get", "pod", "box-0", "-o", "jsonpath={.status.podIP}"],
+    ));
+    assert!(!pod_ip.is_empty());
+
+    let out = pod.devctl(&ns.env, &["-v", "ssh", "box", "--", "echo $SSH_CONNECTION"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("box: connecting through direct"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).trim_end().ends_with(&format!("{pod_ip} 22")),
+        "sshd saw a connection to the pod's address: {}",
+        stdout(&out)
+    );
+    assert!(
+        ns.port_forwards("box-0").is_empty(),
+        "no port-forward asked"
+    );
 }

@@ -62,6 +62,9 @@ fn status_json_is_parseable_and_complete() {
     assert_eq!(v["serverVersion"], testcluster::KUBERNETES_VERSION);
     assert_eq!(v["user"]["username"], "admin");
     assert_eq!(v["ready"], true);
+    // No ResourceQuota in team-a, and no reaper in this test binary's cluster.
+    assert_eq!(v["quotas"], serde_json::json!({"items": [], "error": null}));
+    assert_eq!(v["reaper"]["installed"], false, "{v}");
     let perms = v["permissions"].as_array().unwrap();
     assert_eq!(perms.len(), devctl::cluster::permissions::union().len());
     assert!(perms.iter().all(|p| p["allowed"] == true));

@@ -197,11 +197,12 @@ fn tables_of_list_describe_and_status_match_their_snapshots() {
         &format!("\nLAST SEEN{GAP}TYPE{GAP}REASON{GAP}MESSAGE\n[EVENT ROWS]\n"),
     );
 
-    // status: the NAMESPACE column holds the namespace, `(cluster)` and `(all)`.
+    // status: the NAMESPACE column holds the namespace, `(cluster)`, `(all)` and
+    // `devctl-system`, the widest.
     let mut status = Masks::new(&ns);
-    status.cell(r"\[NS\]", "[NS]", 9);
-    for fixed in ["NAMESPACE", "(cluster)", "(all)"] {
-        status.fixed_cell(fixed, 9);
+    status.cell(r"\[NS\]", "[NS]", 13);
+    for fixed in ["NAMESPACE", "(cluster)", "(all)", "devctl-system"] {
+        status.fixed_cell(fixed, 13);
     }
 
     let runs: [(&str, &[&str], &Masks); 5] = [

@@ -360,7 +360,15 @@ pub async fn open(
 ) -> Result<Stream> {
     match transport {
         Transport::PortForward => Stream::port_forward(cluster, devserver.pod_name(), port).await,
-        Transport::Direct => Stream::tcp(pod_address(devserver)?, port, TCP_CONNECT_TIMEOUT).await,
+        Transport::Direct => Stream::tcp(pod_address(devserver)?, port, TCP_CONNECT_TIMEOUT)
+            .await
+            .map_err(|e| {
+                // A pod that talks to another cluster's API server, or a network policy, can
+                // leave pod addresses out of reach though devctl runs in a cluster.
+                e.hint(
+                    "devctl went to the pod's address (--via direct, the default inside a cluster); if it cannot be reached from here, use --via port-forward",
+                )
+            }),
         Transport::NodePort => {
             let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let name = &devserver.name;

@@ -150,11 +150,13 @@ pub fn locate(flag: Option<&Path>, settings: &Settings, env: &Environment) -> Re
 }
 
 fn in_cluster(settings: &Settings) -> Result<Target> {
-    let config = kube::Config::incluster().map_err(|e| {
+    let mut config = kube::Config::incluster().map_err(|e| {
         Error::general(format!("cannot use the in-cluster ServiceAccount: {e}"))
             .caused_by(&e)
             .hint("pass --kubeconfig FILE to use a kubeconfig instead")
     })?;
+    // Trimmed as kubectl trims it: a namespace file written by hand may end in a newline.
+    config.default_namespace = config.default_namespace.trim().to_string();
     let (namespace, namespace_source) = namespace(
         settings,
         Some(config.default_namespace.clone()).filter(|ns| !ns.is_empty()),

@@ -122,6 +122,8 @@ pub enum Scope {
     AllNamespaces,
     /// A cluster-scoped resource: a ClusterRole.
     Cluster,
+    /// In devctl's own namespace, `devctl-system` (the reaper's CronJob): a Role there.
+    System,
 }
 
 /// What happens without a rule.
@@ -244,7 +246,11 @@ impl Rule {
                     group: Some(self.group.into()),
                     resource: Some(self.resource.into()),
                     subresource: Some(self.subresource.into()),
-                    namespace: (self.scope == Scope::Namespace).then(|| namespace.into()),
+                    namespace: match self.scope {
+                        Scope::Namespace => Some(namespace.into()),
+                        Scope::System => Some(crate::devserver::admin::SYSTEM_NAMESPACE.into()),
+                        Scope::AllNamespaces | Scope::Cluster => None,
+                    },
                     ..ResourceAttributes::default()
                 }),
                 ..SelfSubjectAccessReviewSpec::default()
@@ -689,6 +695,21 @@ const STATUS: &[Rule] = &[
     FLAVORS.optional("reported as built-in because reading them is forbidden"),
     Rule::new("list", APPS, "statefulsets", "count your devservers")
         .optional("your devservers are shown as unknown"),
+    Rule::new(
+        "list",
+        CORE,
+        "resourcequotas",
+        "show the namespace's quotas and their use",
+    )
+    .optional("the quota is shown as unknown"),
+    Rule::new(
+        "get",
+        "batch",
+        "cronjobs",
+        "see whether the reaper's CronJob is installed, and when it last ran",
+    )
+    .scope(Scope::System)
+    .optional("the reaper is shown as unknown"),
 ];
 
 /// Every call `command` makes, whatever its flags.
@@ -765,19 +786,34 @@ pub fn union() -> Vec<Permission> {
 
 /// RBAC rules granting `rules` (the everyone rules left out, which need no grant): those in
 /// the namespace, for a Role, and the cluster-wide ones, for a ClusterRole. One PolicyRule per
-/// resource, its verbs sorted.
+/// resource, its verbs sorted. Rules in `devctl-system` are left out: see
+/// [`system_policy_rules`].
 pub fn policy_rules(rules: &[Rule]) -> (Vec<PolicyRule>, Vec<PolicyRule>) {
-    type Grants = BTreeMap<(&'static str, String), Vec<&'static str>>;
-    let (mut namespaced, mut cluster): (Grants, Grants) = Default::default();
+    let (namespaced, cluster): (Vec<Rule>, Vec<Rule>) = rules
+        .iter()
+        .filter(|r| r.scope != Scope::System)
+        .partition(|r| r.scope == Scope::Namespace);
+    (grants(&namespaced), grants(&cluster))
+}
+
+/// RBAC rules granting the `rules` in `devctl-system`, for a Role there.
+pub fn system_policy_rules(rules: &[Rule]) -> Vec<PolicyRule> {
+    let system: Vec<Rule> = rules
+        .iter()
+        .filter(|r| r.scope == Scope::System)
+        .copied()
+        .collect();
+    grants(&system)
+}
+
+/// One PolicyRule per resource of `rules` (the everyone rules left out), its verbs sorted.
+fn grants(rules: &[Rule]) -> Vec<PolicyRule> {
+    let mut grants: BTreeMap<(&'static str, String), Vec<&'static str>> = BTreeMap::new();
     for rule in rules.iter().filter(|r| !r.everyone) {
         let resource = if rule.subresource.is_empty() {
             rule.resource.to_string()
         } else {
             format!("{}/{}", rule.resource, rule.subresource)
-        };
-        let grants = match rule.scope {
-            Scope::Namespace => &mut namespaced,
-            Scope::AllNamespaces | Scope::Cluster => &mut cluster,
         };
         let verbs = grants.entry((rule.group, resource)).or_default();
         if !verbs.contains(&rule.verb) {
@@ -785,18 +821,15 @@ pub fn policy_rules(rules: &[Rule]) -> (Vec<PolicyRule>, Vec<PolicyRule>) {
             verbs.sort_unstable();
         }
     }
-    let to_rules = |grants: Grants| {
-        grants
-            .into_iter()
-            .map(|((group, resource), verbs)| PolicyRule {
-                api_groups: Some(vec![group.to_string()]),
-                resources: Some(vec![resource]),
-                verbs: verbs.into_iter().map(String::from).collect(),
-                ..PolicyRule::default()
-            })
-            .collect()
-    };
-    (to_rules(namespaced), to_rules(cluster))
+    grants
+        .into_iter()
+        .map(|((group, resource), verbs)| PolicyRule {
+            api_groups: Some(vec![group.to_string()]),
+            resources: Some(vec![resource]),
+            verbs: verbs.into_iter().map(String::from).collect(),
+            ..PolicyRule::default()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -864,13 +897,24 @@ mod tests {
     #[test]
     fn policy_rules_merge_verbs_per_resource_and_leave_out_what_everyone_has() {
         let (namespaced, cluster) = policy_rules(needs(Command::Status));
-        assert_eq!(namespaced.len(), 1);
-        assert_eq!(namespaced[0].verbs, ["list"]);
+        let resources: Vec<_> = namespaced
+            .iter()
+            .flat_map(|r| r.resources.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(resources, ["resourcequotas", "statefulsets"]);
+        assert!(namespaced.iter().all(|r| r.verbs == ["list"]));
         let resources: Vec<_> = cluster
             .iter()
             .flat_map(|r| r.resources.clone().unwrap_or_default())
             .collect();
         assert_eq!(resources, ["devserverflavors"], "no self reviews");
+        let system = system_policy_rules(needs(Command::Status));
+        assert_eq!(system.len(), 1);
+        assert_eq!(
+            system[0].resources.as_deref(),
+            Some(&["cronjobs".to_string()][..])
+        );
+        assert_eq!(system[0].verbs, ["get"]);
         let (namespaced, _) = policy_rules(needs(Command::Delete));
         let sts = namespaced
             .iter()

@@ -5,6 +5,9 @@
 //! namespace's devservers are listed and yours picked by their owner label here, since who you
 //! are arrives in the same wave.
 //!
+//! The namespace's ResourceQuotas and the reaper's CronJob are read in the same wave; neither
+//! is needed, so a refusal shows them as unknown and is never an error.
+//!
 //! `-o json` schema (stable): `{"apiVersion": "devctl/v1", "kind": "Status", "server",
 //! "serverVersion" (null if unknown), "context", "contextSource", "namespace",
 //! "namespaceSource", "user": {"username", "groups"} (null if the server cannot say),
@@ -15,14 +18,25 @@
 //! "flavors": {"source", "names", "error"} (`source`: `cluster` for the cluster's
 //! DevServerFlavors, `built-in` when it defines none, `built-in-forbidden` when you may not
 //! read them; null with `error` when they cannot be read),
+//! "quotas": {"items": [{"name", "resources": [{"resource", "used", "hard"}]}], "error"} (the
+//! namespace's ResourceQuotas by name, their resources sorted, quantities as the server
+//! writes them, `used` null before the quota controller has counted; `items` is `[]` when
+//! there is none, null with `error` when they cannot be listed),
+//! "reaper": {"installed", "namespace", "name", "schedule", "suspended", "lastScheduleTime",
+//! "lastSuccessfulTime", "error"} (the CronJob `devctl-reaper` in `devctl-system`;
+//! `installed` is null with `error` when it cannot be read; times RFC 3339 or null),
 //! "permissions": [{"verb", "group", "resource", "subresource", "namespaced" (asked in the
-//! namespace), "scope" (`namespace`, `all-namespaces`, `cluster`), "required", "allowed",
+//! namespace), "scope" (`namespace`, `all-namespaces`, `cluster`, `system`: in
+//! `devctl-system`), "required", "allowed",
 //! "reason" (the server's), "usedBy" (["create (--wait)", ...]), "fallback" (what devctl does
 //! without it, or null)}], "ready": every required permission allowed}`. The sources are those
 //! of `config view`: `flag`, `env`, `file`, `context`, `kubeconfig`, `in-cluster`, `default`.
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authorization::v1::{SelfSubjectAccessReview, SubjectAccessReviewStatus};
+use k8s_openapi::api::batch::v1::CronJob;
+use k8s_openapi::api::core::v1::ResourceQuota;
+use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ListParams, PostParams};
 use serde::Serialize;
 
@@ -30,8 +44,10 @@ use super::{Context, ExitStatus};
 use crate::cluster::Cluster;
 use crate::cluster::devservers::{self, FlavorSource};
 use crate::cluster::permissions::{self, Need, Scope};
+use crate::devserver::admin::{REAPER, SYSTEM_NAMESPACE};
 use crate::devserver::manifests::{OWNER, owner_label};
 use crate::devserver::owner::{self, OwnerSource};
+use crate::devserver::state;
 use crate::error::{Error, Kind, Result};
 use crate::output::{API_VERSION, Cell, Format, Printer, Row, Style};
 use crate::settings::Source;
@@ -51,8 +67,42 @@ struct Report {
     owner: Owner,
     devservers: DevServers,
     flavors: Flavors,
+    quotas: Quotas,
+    reaper: Reaper,
     permissions: Vec<Permission>,
     ready: bool,
+}
+
+#[derive(Serialize)]
+struct Quotas {
+    items: Option<Vec<Quota>>,
+    error: Option<String>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+struct Quota {
+    name: String,
+    resources: Vec<QuotaUse>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+struct QuotaUse {
+    resource: String,
+    used: Option<String>,
+    hard: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reaper {
+    installed: Option<bool>,
+    namespace: &'static str,
+    name: &'static str,
+    schedule: Option<String>,
+    suspended: Option<bool>,
+    last_schedule_time: Option<String>,
+    last_successful_time: Option<String>,
+    error: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +157,7 @@ enum ScopeName {
     Namespace,
     AllNamespaces,
     Cluster,
+    System,
 }
 
 impl Row for Permission {
@@ -173,12 +224,18 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
     });
     let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), &cluster.namespace);
     let managed = ListParams::default().labels(&devservers::managed_selector());
-    // One wave: version, identity, flavors, devservers and every access review concurrently.
-    let (version, user, flavors, sets, answers) = tokio::join!(
+    let every = ListParams::default();
+    let quotas = Api::<ResourceQuota>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let crons = Api::<CronJob>::namespaced(cluster.client.clone(), SYSTEM_NAMESPACE);
+    // One wave: version, identity, flavors, devservers, quotas, the reaper and every access
+    // review concurrently.
+    let (version, user, flavors, sets, quotas, reaper, answers) = tokio::join!(
         cluster.client.apiserver_version(),
         whoami(cluster),
         devservers::flavors(cluster),
         sets.list(&managed),
+        quotas.list(&every),
+        crons.get_opt(REAPER),
         futures::future::join_all(asks),
     );
     spinner.finish_and_clear();
@@ -216,6 +273,17 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
             error: Some(err.message),
         },
     };
+    let quotas = match quotas {
+        Ok(list) => Quotas {
+            items: Some(quota_use(list.items)),
+            error: None,
+        },
+        Err(err) => Quotas {
+            items: None,
+            error: Some(cluster.error(err).message),
+        },
+    };
+    let reaper = reaper_of(reaper.map_err(|e| cluster.error(e)));
     let permissions: Vec<Permission> = needs
         .iter()
         .zip(answers)
@@ -243,6 +311,8 @@ pub async fn run(ctx: &Context<'_>) -> Result<ExitStatus> {
         },
         devservers,
         flavors,
+        quotas,
+        reaper,
         permissions,
         ready,
     };
@@ -305,6 +375,63 @@ fn mine(listed: Result<kube::core::ObjectList<StatefulSet>>, owner: &str) -> Dev
     }
 }
 
+/// Each quota's resources, sorted, with what is used of each; the quotas sorted by name.
+fn quota_use(mut quotas: Vec<ResourceQuota>) -> Vec<Quota> {
+    quotas.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+    quotas
+        .into_iter()
+        .map(|q| {
+            let status = q.status.unwrap_or_default();
+            // The status repeats the spec's hard limits once the controller has seen them.
+            let hard = status
+                .hard
+                .filter(|h| !h.is_empty())
+                .or_else(|| q.spec.and_then(|s| s.hard))
+                .unwrap_or_default();
+            let used = status.used.unwrap_or_default();
+            Quota {
+                name: q.metadata.name.unwrap_or_default(),
+                resources: hard
+                    .into_iter()
+                    .map(|(resource, hard)| QuotaUse {
+                        used: used.get(&resource).map(|u| u.0.clone()),
+                        resource,
+                        hard: hard.0,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The reaper from its CronJob: installed or not, or unknown with why.
+fn reaper_of(cron: Result<Option<CronJob>>) -> Reaper {
+    let mut reaper = Reaper {
+        installed: None,
+        namespace: SYSTEM_NAMESPACE,
+        name: REAPER,
+        schedule: None,
+        suspended: None,
+        last_schedule_time: None,
+        last_successful_time: None,
+        error: None,
+    };
+    match cron {
+        Ok(None) => reaper.installed = Some(false),
+        Ok(Some(cron)) => {
+            let spec = cron.spec.unwrap_or_default();
+            let status = cron.status.unwrap_or_default();
+            reaper.installed = Some(true);
+            reaper.schedule = Some(spec.schedule);
+            reaper.suspended = Some(spec.suspend.unwrap_or(false));
+            reaper.last_schedule_time = status.last_schedule_time.map(|t| t.0.to_string());
+            reaper.last_successful_time = status.last_successful_time.map(|t| t.0.to_string());
+        }
+        Err(err) => reaper.error = Some(err.message),
+    }
+    reaper
+}
+
 /// One row of the report from the server's answer to its access review.
 fn permission(
     n: &permissions::Permission,
@@ -324,6 +451,7 @@ fn permission(
         Scope::Namespace => (ScopeName::Namespace, namespace.to_string()),
         Scope::AllNamespaces => (ScopeName::AllNamespaces, "(all)".to_string()),
         Scope::Cluster => (ScopeName::Cluster, "(cluster)".to_string()),
+        Scope::System => (ScopeName::System, SYSTEM_NAMESPACE.to_string()),
     };
     Permission {
         verb: rule.verb,
@@ -400,9 +528,75 @@ fn render(r: &Report, printer: &Printer) -> String {
         (None, error) => format!("unknown ({})", error.as_deref().unwrap_or("no answer")),
     };
     out.push_str(&line("Flavors:", &flavors));
+    let quota = match (&r.quotas.items, &r.quotas.error) {
+        (Some(items), _) if items.is_empty() => format!("none in {}", r.namespace),
+        (Some(items), _) => items
+            .iter()
+            .map(|q| {
+                let uses: Vec<String> = q
+                    .resources
+                    .iter()
+                    .map(|u| {
+                        format!(
+                            "{} {}/{}",
+                            u.resource,
+                            u.used.as_deref().unwrap_or("?"),
+                            u.hard
+                        )
+                    })
+                    .collect();
+                format!("{}: {}", q.name, uses.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(&format!("\n{:11}", "")),
+        (None, error) => format!("unknown ({})", error.as_deref().unwrap_or("no answer")),
+    };
+    out.push_str(&line("Quota:", &quota));
+    out.push_str(&line(
+        "Reaper:",
+        &describe_reaper(&r.reaper, Timestamp::now()),
+    ));
     out.push('\n');
     out.push_str(&printer.rows(&r.permissions));
     out
+}
+
+/// The reaper's line: where, its schedule, whether it is suspended, and when it last ran
+/// (and how long ago) and last succeeded.
+fn describe_reaper(reaper: &Reaper, now: Timestamp) -> String {
+    match reaper.installed {
+        None => format!(
+            "unknown ({})",
+            reaper.error.as_deref().unwrap_or("no answer")
+        ),
+        Some(false) => format!(
+            "not installed (no CronJob {}/{})",
+            reaper.namespace, reaper.name
+        ),
+        Some(true) => {
+            let mut parts = vec![
+                format!("{}/{}", reaper.namespace, reaper.name),
+                format!("schedule {}", reaper.schedule.as_deref().unwrap_or("?")),
+            ];
+            if reaper.suspended == Some(true) {
+                parts.push("suspended".into());
+            }
+            match &reaper.last_schedule_time {
+                Some(at) => {
+                    let ago = at
+                        .parse::<Timestamp>()
+                        .map(|t| format!(" ({} ago)", state::short_duration(now.duration_since(t))))
+                        .unwrap_or_default();
+                    parts.push(format!("last run {at}{ago}"));
+                }
+                None => parts.push("not run yet".into()),
+            }
+            if let Some(at) = &reaper.last_successful_time {
+                parts.push(format!("last success {at}"));
+            }
+            parts.join(", ")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -502,6 +696,25 @@ mod tests {
                 names: vec!["cpu-small".into(), "cpu-large".into()],
                 error: None,
             },
+            quotas: Quotas {
+                items: Some(vec![Quota {
+                    name: "devctl-quota".into(),
+                    resources: vec![
+                        QuotaUse {
+                            resource: "count/statefulsets.apps".into(),
+                            used: Some("2".into()),
+                            hard: "3".into(),
+                        },
+                        QuotaUse {
+                            resource: "requests.cpu".into(),
+                            used: Some("1500m".into()),
+                            hard: "4".into(),
+                        },
+                    ],
+                }]),
+                error: None,
+            },
+            reaper: reaper_of(Ok(None)),
             permissions: vec![
                 permission(
                     &sts,
@@ -533,6 +746,13 @@ mod tests {
                 "owner": {"name": "alice", "source": "cluster"},
                 "devservers": {"count": 2, "names": ["box", "gpu"], "error": null},
                 "flavors": {"source": "built-in-forbidden", "names": ["cpu-small", "cpu-large"], "error": null},
+                "quotas": {"items": [{"name": "devctl-quota", "resources": [
+                    {"resource": "count/statefulsets.apps", "used": "2", "hard": "3"},
+                    {"resource": "requests.cpu", "used": "1500m", "hard": "4"},
+                ]}], "error": null},
+                "reaper": {"installed": false, "namespace": "devctl-system", "name": "devctl-reaper",
+                           "schedule": null, "suspended": null, "lastScheduleTime": null,
+                           "lastSuccessfulTime": null, "error": null},
                 "permissions": [
                     {"verb": "create", "group": "apps", "resource": "statefulsets",
                      "subresource": "", "namespaced": true, "scope": "namespace",
@@ -568,6 +788,8 @@ Groups:    devs, system:authenticated
 Owner:     alice (who the cluster says you are)
 Yours:     2 in team-a: box, gpu
 Flavors:   cpu-small, cpu-large (built-in: you may not read the cluster's DevServerFlavors)
+Quota:     devctl-quota: count/statefulsets.apps 2/3, requests.cpu 1500m/4
+Reaper:    not installed (no CronJob devctl-system/devctl-reaper)
 
 VERB     RESOURCE            NAMESPACE   ALLOWED
 create   statefulsets.apps   team-a      yes
@@ -597,6 +819,122 @@ list     nodes               (cluster)   no (optional)
         );
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["devservers"]["count"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn quota_use_sorts_quotas_and_marks_what_is_not_counted_yet() {
+        let quota = |name: &str, hard: serde_json::Value, status: serde_json::Value| {
+            serde_json::from_value::<ResourceQuota>(serde_json::json!({
+                "metadata": {"name": name}, "spec": {"hard": hard}, "status": status
+            }))
+            .unwrap()
+        };
+        let quotas = quota_use(vec![
+            quota(
+                "objects",
+                serde_json::json!({"pods": "5"}),
+                serde_json::json!({"hard": {"pods": "5"}, "used": {"pods": "1"}}),
+            ),
+            quota(
+                "compute",
+                serde_json::json!({"requests.memory": "8Gi", "limits.cpu": "4"}),
+                serde_json::json!({}),
+            ),
+        ]);
+        assert_eq!(
+            quotas,
+            vec![
+                Quota {
+                    name: "compute".into(),
+                    resources: vec![
+                        QuotaUse {
+                            resource: "limits.cpu".into(),
+                            used: None,
+                            hard: "4".into()
+                        },
+                        QuotaUse {
+                            resource: "requests.memory".into(),
+                            used: None,
+                            hard: "8Gi".into()
+                        },
+                    ],
+                },
+                Quota {
+                    name: "objects".into(),
+                    resources: vec![QuotaUse {
+                        resource: "pods".into(),
+                        used: Some("1".into()),
+                        hard: "5".into()
+                    }],
+                },
+            ]
+        );
+        let mut r = report();
+        r.quotas.items = Some(quotas);
+        let text = render(&r, &Printer::plain(Format::Table));
+        assert!(
+            text.contains(
+                "Quota:     compute: limits.cpu ?/4, requests.memory ?/8Gi\n           objects: pods 1/5\n"
+            ),
+            "{text}"
+        );
+        r.quotas = Quotas {
+            items: Some(Vec::new()),
+            error: None,
+        };
+        let text = render(&r, &Printer::plain(Format::Table));
+        assert!(text.contains("Quota:     none in team-a\n"), "{text}");
+        r.quotas = Quotas {
+            items: None,
+            error: Some("forbidden: no list".into()),
+        };
+        let text = render(&r, &Printer::plain(Format::Table));
+        assert!(
+            text.contains("Quota:     unknown (forbidden: no list)\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_reaper_line_says_where_when_and_how_long_ago() {
+        let cron = |spec: serde_json::Value, status: serde_json::Value| {
+            serde_json::from_value::<CronJob>(serde_json::json!({
+                "metadata": {"name": REAPER}, "spec": spec, "status": status
+            }))
+            .unwrap()
+        };
+        let template = serde_json::json!({"spec": {"template": {}}});
+        let now: Timestamp = "2026-01-02T03:20:00Z".parse().unwrap();
+        let ran = reaper_of(Ok(Some(cron(
+            serde_json::json!({"schedule": "*/15 * * * *", "jobTemplate": template}),
+            serde_json::json!({"lastScheduleTime": "2026-01-02T03:15:00Z",
+                               "lastSuccessfulTime": "2026-01-02T03:00:05Z"}),
+        ))));
+        assert_eq!(
+            describe_reaper(&ran, now),
+            "devctl-system/devctl-reaper, schedule */15 * * * *, last run 2026-01-02T03:15:00Z (5m ago), last success 2026-01-02T03:00:05Z"
+        );
+        let json = serde_json::to_value(&ran).unwrap();
+        assert_eq!(json["installed"], true);
+        assert_eq!(json["suspended"], false);
+        assert_eq!(json["lastScheduleTime"], "2026-01-02T03:15:00Z");
+        let suspended = reaper_of(Ok(Some(cron(
+            serde_json::json!({"schedule": "0 * * * *", "suspend": true, "jobTemplate": template}),
+            serde_json::json!({}),
+        ))));
+        assert_eq!(
+            describe_reaper(&suspended, now),
+            "devctl-system/devctl-reaper, schedule 0 * * * *, suspended, not run yet"
+        );
+        let unknown = reaper_of(Err(Error::new(Kind::Forbidden, "forbidden: no get")));
+        assert_eq!(
+            describe_reaper(&unknown, now),
+            "unknown (forbidden: no get)"
+        );
+        assert_eq!(
+            serde_json::to_value(&unknown).unwrap()["installed"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 #![allow(dead_code, reason = "each test binary uses part of the harness")]
 
 pub mod fake_api;
+pub mod in_cluster;
 pub mod ns;
 pub mod rootfs;
 pub mod sshd;
@@ -40,12 +41,17 @@ impl Env {
     /// The same as a plain process, for a test that runs it in the background.
     pub fn process(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_devctl"));
+        self.clean(&mut cmd);
+        cmd
+    }
+
+    /// Clears `cmd`'s environment down to PATH and this test's HOME and config paths.
+    pub fn clean(&self, cmd: &mut std::process::Command) {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.home().join(".config"))
             .env("DEVCTL_CONFIG", self.config_path());
-        cmd
     }
 
     /// `devctl --kubeconfig FILE ...`.

@@ -20,7 +20,7 @@ use super::rootfs;
 const PACKAGES: &str = "openssh-server,sudo,rsync";
 
 /// The cached rootfs unpacked once into a directory, the lower layer of every test's overlay.
-fn lower() -> PathBuf {
+pub fn lower() -> PathBuf {
     let tarball = rootfs::rootfs_tarball(Some(PACKAGES));
     let dir = tarball.with_extension("dir");
     let lock = std::fs::File::create(tarball.with_extension("dir.lock")).unwrap();
