@@ -8,6 +8,7 @@ pub mod input;
 pub mod manifests;
 pub mod names;
 pub mod owner;
+pub mod quota;
 pub mod request;
 pub mod spec;
 pub mod state;
