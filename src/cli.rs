@@ -287,6 +287,10 @@ pub struct AdminUserAddArgs {
     /// How long the kubeconfig's token is valid, e.g. 30d
     #[arg(long, value_name = "DURATION", default_value = "90d", value_parser = parse_duration)]
     pub token_ttl: std::time::Duration,
+
+    /// Replace the --kubeconfig-out file if it exists
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// List the users devctl onboarded, with their quota use and devservers

@@ -12,3 +12,4 @@ pub mod quota;
 pub mod request;
 pub mod spec;
 pub mod state;
+pub mod users;
