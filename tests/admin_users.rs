@@ -507,3 +507,53 @@ fn add_refuses_bad_input_before_any_call() {
         "keep me"
     );
 }
+
+#[test]
+fn a_first_add_that_fails_half_way_deletes_what_it_made_and_its_kubeconfig_file() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let user = unique("undone");
+    let ns = format!("dev-{user}");
+    cluster
+        .proxy()
+        .fail_next(&testcluster::Fault::new(
+            "POST",
+            &format!("/api/v1/namespaces/{ns}/serviceaccounts/{user}/token$"),
+            403,
+            1,
+        ))
+        .unwrap();
+    let env = Env::new();
+    let kubeconfig = env.home().join("kubeconfig");
+    let out = env
+        .devctl_at(cluster.kubeconfig())
+        .args(["admin", "user", "add", &user, "--quota-cpu", "2"])
+        .arg("--kubeconfig-out")
+        .arg(&kubeconfig)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("token"), "{err}");
+    assert!(err.contains("nothing was left behind"), "{err}");
+    assert!(!kubeconfig.exists(), "the file it made is gone");
+    let (namespace, binding) = testcluster::block_on(async {
+        let client = cluster.client().await.unwrap();
+        (
+            Api::<Namespace>::all(client.clone())
+                .get_opt(&ns)
+                .await
+                .unwrap(),
+            Api::<ClusterRoleBinding>::all(client)
+                .get_opt(&format!("devctl-user-cluster-{user}"))
+                .await
+                .unwrap(),
+        )
+    });
+    assert!(
+        namespace.is_none_or(|n| n.metadata.deletion_timestamp.is_some()),
+        "the namespace it made is being deleted"
+    );
+    assert!(binding.is_none());
+}

@@ -22,6 +22,7 @@ use crate::cluster::users::{self as cluster_users, Existing};
 use crate::commands::{Context, ExitStatus};
 use crate::devserver::{admin, duration, state, users};
 use crate::error::{Error, Kind, Result};
+use crate::interrupt;
 use crate::output::Format;
 
 /// The shortest token the TokenRequest API issues.
@@ -79,11 +80,24 @@ async fn add(
     let hard = users::merged_limits(existing.quota.as_ref(), given);
     let objects = users::objects(user, &hard);
 
+    // Ctrl-C or SIGTERM while the objects are made undoes them as a failure does.
+    let interrupted = interrupt::listen()?;
     let made = async {
         cluster_users::apply(cluster, &objects).await?;
         cluster_users::token(cluster, user, args.token_ttl).await
-    }
-    .await;
+    };
+    tokio::pin!(made);
+    let made = tokio::select! {
+        made = &mut made => made,
+        signal = interrupted => {
+            // What is in flight lands first, so that the undo finds it.
+            let _ = made.await;
+            Err(Error::new(
+                Kind::Interrupted(signal),
+                format!("interrupted by {}", signal.name()),
+            ))
+        }
+    };
     let (token, expires) = match made {
         Ok(made) => made,
         Err(err) => return Err(undo(cluster, user, &existing, err).await),
