@@ -424,12 +424,55 @@ fn remove_says_what_it_deletes_asks_off_a_terminal_and_deletes_with_yes() {
             .is_none()
     );
 
+    // A finalizer of the test's keeps the namespace terminating until the test lets it go.
+    let hold = |on: bool| {
+        let finalizers: Vec<&str> = if on { vec!["devctl.test/hold"] } else { vec![] };
+        testcluster::block_on(async {
+            Api::<Namespace>::all(u.cluster.client().await.unwrap())
+                .patch(
+                    &ns,
+                    &PatchParams::default(),
+                    &Patch::Merge(serde_json::json!({"metadata": {"finalizers": finalizers}})),
+                )
+                .await
+                .unwrap();
+        });
+    };
+    hold(true);
     let out = u.admin(&["admin", "user", "remove", &u.user, "--yes"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
-        namespace(u.cluster).is_none_or(|n| n.metadata.deletion_timestamp.is_some()),
+        namespace(u.cluster)
+            .unwrap()
+            .metadata
+            .deletion_timestamp
+            .is_some(),
         "dev-USER is being deleted"
     );
+    // Again while it goes: nothing more to do; an add must wait until it is gone.
+    let out = u.admin(&["admin", "user", "remove", &u.user, "--yes"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("being removed already"),
+        "{}",
+        stderr(&out)
+    );
+    let again = u.env.home().join("again.kubeconfig");
+    let out = u.admin(&[
+        "admin",
+        "user",
+        "add",
+        &u.user,
+        "--kubeconfig-out",
+        &again.display().to_string(),
+    ]);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is being deleted"),
+        "{}",
+        stderr(&out)
+    );
+    hold(false);
     let binding = testcluster::block_on(async {
         Api::<ClusterRoleBinding>::all(u.cluster.client().await.unwrap())
             .get_opt(&format!("devctl-user-cluster-{}", u.user))
@@ -491,6 +534,11 @@ fn add_refuses_bad_input_before_any_call() {
         (&["alice", "--quota-cpu", "lots"], 2, "--quota-cpu"),
         (&["alice", "--token-ttl", "5m"], 2, "--token-ttl"),
         (&["taken"], 4, "exists already"),
+        (
+            &["alice", "--kubeconfig-out", "/dev/null", "--overwrite"],
+            2,
+            "not a regular file",
+        ),
         (
             &["alice", "--kubeconfig-out", "/nonexistent/dir/k"],
             2,

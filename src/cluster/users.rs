@@ -38,12 +38,13 @@ pub async fn check_installed(cluster: &Cluster) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
+    let what = match missing.as_slice() {
+        [one] => format!("the ClusterRole {one} is missing"),
+        _ => format!("the ClusterRoles {} are missing", missing.join(" and ")),
+    };
     Err(Error::new(
         Kind::NotFound,
-        format!(
-            "the ClusterRole {} is missing: run devctl admin install first; no user was made",
-            missing.join(" and ")
-        ),
+        format!("{what}: run devctl admin install first; no user was made"),
     )
     .hint(
         "devctl admin install makes devctl-user and devctl-user-cluster, which users are bound to",
@@ -73,6 +74,16 @@ pub async fn existing(cluster: &Cluster, user: &str) -> Result<Existing> {
         quotas.get_opt(QUOTA)
     )
     .map_err(|e| cluster.error(e))?;
+    if namespace
+        .as_ref()
+        .is_some_and(|n| n.metadata.deletion_timestamp.is_some())
+    {
+        return Err(Error::new(
+            Kind::Conflict,
+            format!("namespace {ns} is being deleted (devctl admin user remove {user}); nothing was made"),
+        )
+        .hint(format!("add the user again once it is gone: kubectl wait --for=delete namespace/{ns}")));
+    }
     if let Some(found) = &namespace
         && !is_users(found, user)
     {
@@ -267,24 +278,38 @@ pub async fn list(
     Ok((namespaces.items, quotas.items, sets.items))
 }
 
+/// What the namespace of a user holds, for `remove` to say.
+#[derive(Debug, Clone, Copy)]
+pub struct Census {
+    pub devservers: usize,
+    pub volumes: usize,
+    /// The namespace is being deleted already.
+    pub terminating: bool,
+}
+
 /// How many devservers and volume claims the namespace of `user` holds; `None` when there
 /// is no such user.
-pub async fn census(cluster: &Cluster, user: &str) -> Result<Option<(usize, usize)>> {
+pub async fn census(cluster: &Cluster, user: &str) -> Result<Option<Census>> {
     let ns = admin::user_namespace(user);
     let namespace = Api::<Namespace>::all(cluster.client.clone())
         .get_opt(&ns)
         .await
         .map_err(|e| cluster.error(e))?;
-    if !namespace.is_some_and(|n| is_users(&n, user)) {
+    let Some(namespace) = namespace.filter(|n| is_users(n, user)) else {
         return Ok(None);
-    }
+    };
+    let terminating = namespace.metadata.deletion_timestamp.is_some();
     let devservers = ListParams::default().labels(&super::devservers::managed_selector());
     let sets = Api::<StatefulSet>::namespaced(cluster.client.clone(), &ns);
     let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &ns);
     let all = ListParams::default();
     let (sets, claims) = tokio::try_join!(sets.list(&devservers), claims.list(&all))
         .map_err(|e| cluster.error(e))?;
-    Ok(Some((sets.items.len(), claims.items.len())))
+    Ok(Some(Census {
+        devservers: sets.items.len(),
+        volumes: claims.items.len(),
+        terminating,
+    }))
 }
 
 /// Deletes the namespace of `user` (and everything in it) and the user's

@@ -120,13 +120,19 @@ async fn add(
     match expires {
         Some(at) => {
             let lasts = at.duration_since(now);
-            printer.info(&format!(
-                "kubeconfig written to {} (mode 0600); its token expires at {at} ({})",
-                out.path.display(),
-                state::relative(at, now)
-            ));
             let asked = i64::try_from(args.token_ttl.as_secs()).unwrap_or(i64::MAX);
-            if lasts.as_secs() + 60 < asked {
+            let shortened = lasts.as_secs() + 60 < asked;
+            // Issued a moment ago: as asked unless the API server cut it short.
+            let valid = if shortened {
+                state::relative(at, now)
+            } else {
+                format!("in {}", duration::format(args.token_ttl))
+            };
+            printer.info(&format!(
+                "kubeconfig written to {} (mode 0600); its token expires at {at} ({valid})",
+                out.path.display(),
+            ));
+            if shortened {
                 printer.warn(&format!(
                     "the API server shortened the token: asked for {}, it lasts {}",
                     duration::format(args.token_ttl),
@@ -213,6 +219,13 @@ impl KubeconfigFile {
                 format!("{} exists already; nothing was made", path.display()),
             )
             .hint("pass --overwrite to replace it, or --kubeconfig-out FILE to write another"));
+        }
+        if exists && !path.is_file() {
+            // A device or a directory: never chmod or truncate that.
+            return Err(Error::usage(format!(
+                "cannot write the kubeconfig {}: not a regular file",
+                path.display()
+            )));
         }
         let mut options = OpenOptions::new();
         options.write(true).mode(0o600);

@@ -4,7 +4,7 @@
 //!
 //! `-o json|yaml`: a `UserList` whose items are `{"name", "namespace", "devservers",
 //! "cpu", "memory", "gpu", "createdAt"}`, each quota field `{"used", "hard"}` (`hard` null:
-//! no limit).
+//! no limit, and then `used` null too, but for devservers, which are counted).
 
 use std::collections::BTreeMap;
 
@@ -34,18 +34,17 @@ struct UserRow {
     age: String,
 }
 
+/// `used` null: the quota does not count it (it sets no limit); `hard` null: no limit.
 #[derive(Debug, Serialize)]
 struct Usage {
-    used: String,
+    used: Option<String>,
     hard: Option<String>,
 }
 
 impl Usage {
     fn cell(&self) -> String {
-        match &self.hard {
-            Some(hard) => format!("{}/{hard}", self.used),
-            None => format!("{}/-", self.used),
-        }
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        format!("{}/{}", dash(&self.used), dash(&self.hard))
     }
 }
 
@@ -113,7 +112,7 @@ pub async fn run(ctx: &Context<'_>, _args: AdminUserListArgs) -> Result<ExitStat
             Some(UserRow {
                 devservers: Usage {
                     hard: hard(quota, users::DEVSERVERS),
-                    used: count.to_string(),
+                    used: Some(count.to_string()),
                 },
                 cpu: usage(quota, users::CPU),
                 memory: usage(quota, users::MEMORY),
@@ -151,7 +150,7 @@ fn usage(quota: Option<&ResourceQuota>, key: &str) -> Usage {
         .map(|q| q.0.clone());
     let hard = hard(quota, key);
     Usage {
-        used: used.unwrap_or_else(|| if hard.is_some() { "0" } else { "-" }.into()),
+        used: used.or_else(|| hard.is_some().then(|| "0".into())),
         hard,
     }
 }

@@ -15,7 +15,7 @@ pub async fn run(ctx: &Context<'_>, args: AdminUserRemoveArgs) -> Result<ExitSta
     users::check_user(user).map_err(Error::usage)?;
     let ns = admin::user_namespace(user);
     let cluster = ctx.cluster().await?;
-    let Some((devservers, volumes)) = cluster_users::census(cluster, user).await? else {
+    let Some(census) = cluster_users::census(cluster, user).await? else {
         return Err(Error::new(
             Kind::NotFound,
             format!(
@@ -28,9 +28,17 @@ pub async fn run(ctx: &Context<'_>, args: AdminUserRemoveArgs) -> Result<ExitSta
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let what = format!(
         "namespace {ns} with {} and {} (PVCs)",
-        plural(devservers, "devserver", "devservers"),
-        plural(volumes, "volume", "volumes")
+        plural(census.devservers, "devserver", "devservers"),
+        plural(census.volumes, "volume", "volumes")
     );
+    if census.terminating {
+        // Removed before: only the ClusterRoleBinding may be left to delete.
+        cluster_users::remove(cluster, user).await?;
+        printer.info(&format!(
+            "user {user} is being removed already: namespace {ns} is being deleted"
+        ));
+        return Ok(0);
+    }
     printer.info(&format!("removing user {user} deletes {what}"));
     if !args.yes && !printer.confirm(&format!("remove user {user} and delete {what}?"), "--yes")? {
         return Err(Error::general("nothing deleted"));
