@@ -2,7 +2,8 @@
 //! cluster's real RBAC and quota admission: a user made by `admin user add` works in their
 //! own namespace with the kubeconfig it wrote and nowhere else; a quota refuses a create
 //! before anything is made; list shows the quota's use; remove says what it deletes and
-//! asks. Refusals before any call are checked against a fake API server.
+//! asks. Refusals before any call are checked against a fake API server. SSH is tried twice:
+//! through the tests' own sshd on the KWOK cluster, and for real on the real node's cluster.
 //!
 //! The ClusterRoles devctl-user and devctl-user-cluster come from `devctl admin install`;
 //! these tests apply the same objects (`user_role()`, `user_cluster_role()`) themselves,
@@ -52,7 +53,11 @@ fn unique(prefix: &str) -> String {
 
 /// The shared cluster with the two ClusterRoles that `admin install` makes.
 fn cluster() -> Option<&'static Cluster> {
-    let cluster = testcluster::shared_or_skip()?;
+    Some(with_roles(testcluster::shared_or_skip()?))
+}
+
+/// `cluster` with the two ClusterRoles applied.
+fn with_roles(cluster: &'static Cluster) -> &'static Cluster {
     testcluster::block_on(async {
         let roles = Api::<ClusterRole>::all(cluster.client().await.unwrap());
         let pp = PatchParams::apply("devctl").force();
@@ -64,7 +69,7 @@ fn cluster() -> Option<&'static Cluster> {
             roles.patch(&name, &pp, &Patch::Apply(&role)).await.unwrap();
         }
     });
-    Some(cluster)
+    cluster
 }
 
 /// The admin's devctl, and one user made by `admin user add` with `quota` flags.
@@ -79,7 +84,10 @@ struct Onboarded {
 
 impl Onboarded {
     fn new(prefix: &str, quota: &[&str]) -> Option<Onboarded> {
-        let cluster = cluster()?;
+        Some(Onboarded::on(cluster()?, prefix, quota))
+    }
+
+    fn on(cluster: &'static Cluster, prefix: &str, quota: &[&str]) -> Onboarded {
         let admin = Env::new();
         let user = unique(prefix);
         let env = Env::new();
@@ -94,13 +102,13 @@ impl Onboarded {
             .unwrap();
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         sshd::user_key_in(env.home());
-        Some(Onboarded {
+        Onboarded {
             cluster,
             admin,
             user,
             env,
             kubeconfig,
-        })
+        }
     }
 
     fn namespace(&self) -> String {
@@ -604,4 +612,26 @@ fn a_first_add_that_fails_half_way_deletes_what_it_made_and_its_kubeconfig_file(
         "the namespace it made is being deleted"
     );
     assert!(binding.is_none());
+}
+
+#[test]
+fn a_user_added_by_admin_logs_in_over_ssh_to_a_devserver_on_the_real_node() {
+    let Some(cluster) = testcluster::shared_real_node_or_skip() else {
+        return;
+    };
+    let u = Onboarded::on(with_roles(cluster), "real", &["--quota-cpu", "1"]);
+    u.ok(&[
+        "create",
+        "box",
+        "--cpu",
+        "250m",
+        "--memory",
+        "512Mi",
+        "--image",
+        "devctl.test/debian:bookworm",
+        "--wait",
+    ]);
+    let out = u.ok(&["ssh", "box", "--", "id -un; echo over-ssh"]);
+    assert_eq!(stdout(&out), "dev\nover-ssh\n", "{}", stderr(&out));
+    u.ok(&["delete", "box", "--yes", "--wait"]);
 }
