@@ -635,3 +635,59 @@ fn a_user_added_by_admin_logs_in_over_ssh_to_a_devserver_on_the_real_node() {
     assert_eq!(stdout(&out), "dev\nover-ssh\n", "{}", stderr(&out));
     u.ok(&["delete", "box", "--yes", "--wait"]);
 }
+
+#[test]
+fn ctrl_c_during_a_first_add_deletes_what_it_made() {
+    let Some(cluster) = cluster() else {
+        return;
+    };
+    let user = unique("sigint");
+    let ns = format!("dev-{user}");
+    let proxy = cluster.proxy();
+    // The token is asked for once every object is applied.
+    let hold = proxy
+        .hold(&testcluster::Hold::new(
+            "POST",
+            &format!("/api/v1/namespaces/{ns}/serviceaccounts/{user}/token$"),
+        ))
+        .unwrap();
+    let env = Env::new();
+    let kubeconfig = env.home().join("kubeconfig");
+    let child = env
+        .process()
+        .arg("--kubeconfig")
+        .arg(cluster.kubeconfig())
+        .args(["admin", "user", "add", &user, "--kubeconfig-out"])
+        .arg(&kubeconfig)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_held(hold, Duration::from_secs(60)).unwrap();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    proxy.release(hold).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(code(&out), 130, "{err}");
+    assert!(err.contains("nothing was left behind"), "{err}");
+    assert!(!kubeconfig.exists(), "the file it made is gone");
+    let (namespace, binding) = testcluster::block_on(async {
+        let client = cluster.client().await.unwrap();
+        (
+            Api::<Namespace>::all(client.clone())
+                .get_opt(&ns)
+                .await
+                .unwrap(),
+            Api::<ClusterRoleBinding>::all(client)
+                .get_opt(&format!("devctl-user-cluster-{user}"))
+                .await
+                .unwrap(),
+        )
+    });
+    assert!(namespace.is_none_or(|n| n.metadata.deletion_timestamp.is_some()));
+    assert!(binding.is_none());
+}
