@@ -795,7 +795,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__admin__subcmd__user__subcmd__add)
-            opts="-n -o -v -q -h -V --quota-cpu --quota-memory --quota-gpu --quota-devservers --kubeconfig-out --token-ttl --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-n -o -v -q -h -V --quota-cpu --quota-memory --quota-gpu --quota-devservers --kubeconfig-out --token-ttl --overwrite --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -769,6 +769,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --overwrite 'Replace the --kubeconfig-out file if it exists'
             cand -v 'Show more detail on stderr (repeatable)'
             cand --verbose 'Show more detail on stderr (repeatable)'
             cand -q 'Print only data and errors'

@@ -1158,6 +1158,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--overwrite[Replace the --kubeconfig-out file if it exists]' \
 '*-v[Show more detail on stderr (repeatable)]' \
 '*--verbose[Show more detail on stderr (repeatable)]' \
 '-q[Print only data and errors]' \

@@ -252,13 +252,23 @@ pub enum AdminUserCommand {
 /// Give a user a namespace dev-USER, a ServiceAccount, a quota and a kubeconfig
 ///
 /// Makes the namespace (labelled as devctl's), a ServiceAccount USER in it, a RoleBinding to
-/// the ClusterRole devctl-user, a ResourceQuota with the --quota-* limits and a LimitRange so
-/// that pods without limits still count, and writes a kubeconfig (a token from the TokenRequest
-/// API) whose context defaults to that namespace, mode 0600.
+/// the ClusterRole devctl-user, a ClusterRoleBinding devctl-user-cluster-USER (flavors and
+/// nodes), a ResourceQuota devctl-quota with the --quota-* limits (a limit not given is none)
+/// and a LimitRange devctl-limits that gives containers without requests 100m CPU and 128Mi,
+/// so that every pod counts, and writes a kubeconfig (a token from the TokenRequest API)
+/// whose context defaults to that namespace, mode 0600, to USER.kubeconfig unless
+/// --kubeconfig-out says otherwise. The token is never printed. Needs devctl admin install
+/// first.
+///
+/// Running it again for the same user applies everything again: the --quota-* limits given
+/// replace theirs, the others are kept, and a new kubeconfig is written (earlier tokens stay
+/// valid until they expire). A first add that fails half-way deletes what it made.
 ///
 /// Examples:
 ///
 /// devctl admin user add alice --quota-cpu 16 --quota-memory 64Gi --quota-devservers 3 --kubeconfig-out alice.kubeconfig
+///
+/// devctl admin user add alice --quota-gpu 1 --kubeconfig-out alice.kubeconfig --overwrite
 #[derive(Debug, Args)]
 pub struct AdminUserAddArgs {
     /// The user's name, a DNS label
@@ -287,15 +297,24 @@ pub struct AdminUserAddArgs {
     /// How long the kubeconfig's token is valid, e.g. 30d
     #[arg(long, value_name = "DURATION", default_value = "90d", value_parser = parse_duration)]
     pub token_ttl: std::time::Duration,
+
+    /// Replace the --kubeconfig-out file if it exists
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// List the users devctl onboarded, with their quota use and devservers
+///
+/// DEVSERVERS, CPU, MEMORY and GPU read used/hard from the user's ResourceQuota (- where it
+/// sets no limit).
 #[derive(Debug, Args)]
 pub struct AdminUserListArgs {}
 
 /// Remove a user: the namespace dev-USER with its devservers and volumes
 ///
-/// Says how many devservers and volumes it will delete, then asks (--yes off a terminal).
+/// Says how many devservers and volumes (PVCs) it will delete, then asks (--yes off a
+/// terminal), and deletes the namespace with everything in it and the user's
+/// ClusterRoleBinding. The user's tokens stop working with their ServiceAccount.
 #[derive(Debug, Args)]
 pub struct AdminUserRemoveArgs {
     /// The user's name

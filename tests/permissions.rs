@@ -854,6 +854,62 @@ impl<'c> Lab<'c> {
         )
     }
 
+    /// With `on`, a ResourceQuota `perm-none` allowing no StatefulSet in the lab's namespace,
+    /// returning once the quota controller counts it (admission enforces only what it
+    /// counts); without, none.
+    fn quota_none(&self, on: bool) {
+        use k8s_openapi::api::core::v1::ResourceQuota;
+        testcluster::block_on(async {
+            let quotas: Api<ResourceQuota> =
+                Api::namespaced(self.cluster.client().await.unwrap(), &self.ns);
+            if !on {
+                quotas
+                    .delete("perm-none", &Default::default())
+                    .await
+                    .unwrap();
+                return;
+            }
+            let quota: ResourceQuota = serde_json::from_value(serde_json::json!({
+                "metadata": {"name": "perm-none"},
+                "spec": {"hard": {"count/statefulsets.apps": "0"}},
+            }))
+            .unwrap();
+            quotas.create(&PostParams::default(), &quota).await.unwrap();
+            let counted = kube::runtime::wait::await_condition(
+                quotas,
+                "perm-none",
+                |q: Option<&ResourceQuota>| {
+                    q.and_then(|q| q.status.as_ref())
+                        .and_then(|s| s.used.as_ref())
+                        .is_some_and(|u| u.contains_key("count/statefulsets.apps"))
+                },
+            );
+            tokio::time::timeout(Duration::from_secs(60), counted)
+                .await
+                .expect("the quota controller counts perm-none")
+                .unwrap();
+        });
+    }
+
+    /// The object `name` of kind `K` in the lab's namespace, as the admin.
+    fn admin_get<K>(&self, name: &str) -> Option<K>
+    where
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+            + Clone
+            + std::fmt::Debug
+            + serde::de::DeserializeOwned
+            + Send
+            + 'static,
+        K::DynamicType: Default,
+    {
+        testcluster::block_on(async {
+            Api::<K>::namespaced(self.cluster.client().await.unwrap(), &self.ns)
+                .get_opt(name)
+                .await
+                .unwrap()
+        })
+    }
+
     /// An optional rule taken away: the command goes on as the table says.
     fn fallback_without(&mut self, rule: &Rule, without: &[Rule]) -> (bool, String) {
         let schedulable = |out: &Output| {
@@ -933,6 +989,39 @@ impl<'c> Lab<'c> {
                     out.status.code() == Some(0)
                         && stderr(&out).contains("may not read the cluster's DevServerFlavors"),
                     format!("exit {:?}: {}", out.status.code(), stderr(&out)),
+                )
+            }
+            (Command::Create, "list resourcequotas") => {
+                // A quota of no devservers: with the rule devctl refuses before it makes
+                // anything, naming the quota; without it, the API server's quota admission
+                // refuses the StatefulSet. Exit 5 and nothing made either way.
+                self.quota_none(true);
+                let all: Vec<Rule> = without.iter().copied().chain([*rule]).collect();
+                self.grant(&all);
+                let name = self.prepare();
+                let with = self.run(&name);
+                let ours = with.status.code() == Some(5)
+                    && stderr(&with).contains("would exceed the quota")
+                    && stderr(&with).contains("perm-none");
+                self.grant(without);
+                let name2 = self.prepare();
+                let out = self.run(&name2);
+                let theirs = out.status.code() == Some(5)
+                    && !stderr(&out).contains("would exceed the quota")
+                    && stderr(&out).contains("perm-none");
+                self.quota_none(false);
+                let left = [&name, &name2]
+                    .iter()
+                    .any(|n| self.admin_get::<StatefulSet>(n).is_some());
+                (
+                    ours && theirs && !left,
+                    format!(
+                        "with it devctl should refuse: exit {:?}: {}; without it the API server: exit {:?}: {}; objects left: {left}",
+                        with.status.code(),
+                        stderr(&with),
+                        out.status.code(),
+                        stderr(&out)
+                    ),
                 )
             }
             (Command::Create, "list nodes") => {

@@ -9,7 +9,9 @@ use std::pin::Pin;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::authentication::v1::SelfSubjectReview;
-use k8s_openapi::api::core::v1::{ConfigMap, Node, PersistentVolumeClaim, Pod, Secret, Service};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service,
+};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
 use k8s_openapi::jiff::Timestamp;
 use kube::api::{
@@ -355,14 +357,15 @@ pub async fn delete_children(cluster: &Cluster, name: &str) -> Result<()> {
 }
 
 /// What a new devserver's spec depends on, asked in one wave: who the user is, the flavors,
-/// and (for a real create, `checks`) that the claims to mount exist and the nodes (to check
-/// that some node advertises an unknown GPU resource, and whether the devserver can fit on
-/// any). `namespace` overrides the cluster's (a `-f` file's).
+/// and (for a real create, `checks`) that the claims to mount exist, the nodes (to check that
+/// some node advertises an unknown GPU resource, and whether the devserver can fit on any), and
+/// the namespace's ResourceQuotas (`None`: not read). `namespace` overrides the cluster's (a
+/// `-f` file's).
 pub async fn facts(
     cluster: &Cluster,
     namespace: Option<&str>,
     checks: Option<&Request>,
-) -> Result<(Facts, FlavorSource, Nodes)> {
+) -> Result<(Facts, FlavorSource, Nodes, Option<Vec<ResourceQuota>>)> {
     let namespace = namespace.unwrap_or(&cluster.namespace).to_string();
     let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &namespace);
     let volumes = checks.map(|r| r.volumes.as_slice()).unwrap_or_default();
@@ -376,11 +379,12 @@ pub async fn facts(
             None => Ok(Err("not read for a dry run".to_string())),
         }
     };
-    let (identity, flavors, claim_results, nodes) = tokio::join!(
+    let (identity, flavors, claim_results, nodes, quotas) = tokio::join!(
         whoami(cluster),
         flavors(cluster),
         futures::future::join_all(claim_checks),
         nodes,
+        quotas(cluster, &namespace, checks.is_some()),
     );
     for (claim, found) in claim_results {
         match found {
@@ -428,7 +432,26 @@ pub async fn facts(
         flavors,
         now: Timestamp::now(),
     };
-    Ok((facts, source, nodes))
+    Ok((facts, source, nodes, quotas?))
+}
+
+/// The namespace's ResourceQuotas, for create to check before it makes anything; `None`
+/// when not `wanted` (a dry run) or when the user may not read them (the API server's quota
+/// admission then refuses what goes over).
+async fn quotas(
+    cluster: &Cluster,
+    namespace: &str,
+    wanted: bool,
+) -> Result<Option<Vec<ResourceQuota>>> {
+    if !wanted {
+        return Ok(None);
+    }
+    let api = Api::<ResourceQuota>::namespaced(cluster.client.clone(), namespace);
+    match api.list(&ListParams::default()).await {
+        Ok(list) => Ok(Some(list.items)),
+        Err(kube::Error::Api(s)) if s.code == 403 => Ok(None),
+        Err(e) => Err(cluster.error(e)),
+    }
 }
 
 /// The nodes, or why they were not read.

@@ -21,6 +21,7 @@ pub mod logs;
 pub mod permissions;
 pub mod portforward;
 mod retry;
+pub mod users;
 pub mod wait;
 
 use kube::config::KubeConfigOptions;

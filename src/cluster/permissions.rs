@@ -353,6 +353,13 @@ const CREATE: &[Rule] = &[
     .when("at most 8 nodes could take the devserver")
     .optional("the warning counts only the nodes' allocatable"),
     Rule::new(
+        "list",
+        CORE,
+        "resourcequotas",
+        "check the namespace's quotas before anything is made",
+    )
+    .optional("the API server refuses a devserver over a quota"),
+    Rule::new(
         "create",
         APPS,
         "statefulsets",
@@ -712,6 +719,158 @@ const STATUS: &[Rule] = &[
     .optional("the reaper is shown as unknown"),
 ];
 
+const RBAC: &str = "rbac.authorization.k8s.io";
+
+/// `admin user add`: every object is applied server-side (a `patch`, which creates it when
+/// missing); a first add that fails half-way deletes the namespace and binding it made.
+const ADMIN_USER_ADD: &[Rule] = &[
+    Rule::new(
+        "get",
+        RBAC,
+        "clusterroles",
+        "check that admin install made devctl-user and devctl-user-cluster",
+    )
+    .scope(Scope::Cluster),
+    Rule::new(
+        "get",
+        CORE,
+        "namespaces",
+        "see whether the user exists already",
+    )
+    .scope(Scope::Cluster),
+    Rule::new("patch", CORE, "namespaces", "make the namespace dev-USER").scope(Scope::Cluster),
+    Rule::new("create", CORE, "namespaces", "make the namespace dev-USER").scope(Scope::Cluster),
+    Rule::new(
+        "get",
+        CORE,
+        "resourcequotas",
+        "keep the limits a second add does not change",
+    ),
+    Rule::new(
+        "patch",
+        CORE,
+        "serviceaccounts",
+        "make the ServiceAccount USER",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "serviceaccounts",
+        "make the ServiceAccount USER",
+    ),
+    Rule::new(
+        "patch",
+        RBAC,
+        "rolebindings",
+        "bind USER to devctl-user in dev-USER",
+    ),
+    Rule::new(
+        "create",
+        RBAC,
+        "rolebindings",
+        "bind USER to devctl-user in dev-USER",
+    ),
+    Rule::new(
+        "patch",
+        RBAC,
+        "clusterrolebindings",
+        "bind USER to devctl-user-cluster",
+    )
+    .scope(Scope::Cluster),
+    Rule::new(
+        "create",
+        RBAC,
+        "clusterrolebindings",
+        "bind USER to devctl-user-cluster",
+    )
+    .scope(Scope::Cluster),
+    Rule::new(
+        "patch",
+        CORE,
+        "resourcequotas",
+        "set the quota devctl-quota",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "resourcequotas",
+        "set the quota devctl-quota",
+    ),
+    Rule::new(
+        "patch",
+        CORE,
+        "limitranges",
+        "set the defaults devctl-limits",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "limitranges",
+        "set the defaults devctl-limits",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "serviceaccounts",
+        "issue the kubeconfig's token",
+    )
+    .subresource("token"),
+    Rule::new("delete", CORE, "namespaces", "undo a failed first add")
+        .scope(Scope::Cluster)
+        .rollback(),
+    Rule::new(
+        "delete",
+        RBAC,
+        "clusterrolebindings",
+        "undo a failed first add",
+    )
+    .scope(Scope::Cluster)
+    .rollback(),
+];
+
+const ADMIN_USER_LIST: &[Rule] = &[
+    Rule::new("list", CORE, "namespaces", "find the users' namespaces").scope(Scope::Cluster),
+    Rule::new(
+        "list",
+        CORE,
+        "resourcequotas",
+        "show the quotas and their use",
+    )
+    .scope(Scope::AllNamespaces),
+    Rule::new("list", APPS, "statefulsets", "count the users' devservers")
+        .scope(Scope::AllNamespaces),
+];
+
+const ADMIN_USER_REMOVE: &[Rule] = &[
+    Rule::new("get", CORE, "namespaces", "find the user's namespace").scope(Scope::Cluster),
+    Rule::new(
+        "list",
+        APPS,
+        "statefulsets",
+        "count the devservers it deletes",
+    ),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "count the volumes it deletes",
+    ),
+    Rule::new(
+        "delete",
+        CORE,
+        "namespaces",
+        "delete dev-USER and all in it",
+    )
+    .scope(Scope::Cluster),
+    Rule::new(
+        "delete",
+        RBAC,
+        "clusterrolebindings",
+        "delete devctl-user-USER",
+    )
+    .scope(Scope::Cluster),
+];
+
 /// Every call `command` makes, whatever its flags.
 pub fn needs(command: Command) -> &'static [Rule] {
     match command {
@@ -735,11 +894,10 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Status => STATUS,
         Command::Version => &[],
         Command::AdminFlavorSetDefault => ADMIN_SET_DEFAULT,
-        Command::AdminInstall
-        | Command::AdminUninstall
-        | Command::AdminUserAdd
-        | Command::AdminUserList
-        | Command::AdminUserRemove => &[],
+        Command::AdminUserAdd => ADMIN_USER_ADD,
+        Command::AdminUserList => ADMIN_USER_LIST,
+        Command::AdminUserRemove => ADMIN_USER_REMOVE,
+        Command::AdminInstall | Command::AdminUninstall => &[],
     }
 }
 

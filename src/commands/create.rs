@@ -22,6 +22,7 @@ use crate::cluster::wait::ReadyTarget;
 use crate::devserver::flavor;
 use crate::devserver::manifests::{self, Manifests};
 use crate::devserver::owner::{self, OwnerSource};
+use crate::devserver::quota;
 use crate::devserver::request::{KeySource, Texts};
 use crate::devserver::spec::{Facts, Request, Spec, SpecError};
 use crate::error::{Error, Kind, Result};
@@ -47,20 +48,20 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
     let request = read_request(&args, ctx.settings()?)?;
     let namespace = namespace(ctx, &request)?;
 
-    let (facts, nodes) = if args.offline {
-        (offline_facts(ctx, &request, namespace)?, None)
+    let (facts, nodes, quotas) = if args.offline {
+        (offline_facts(ctx, &request, namespace)?, None, None)
     } else {
         let cluster = ctx.cluster().await?;
         // A dry run prints what create would make, so it resolves the owner and flavor the
         // same way; checking claims and GPU resources is create's alone.
         let checks = (!args.dry_run).then_some(&request);
-        let (facts, source, nodes) = devservers::facts(cluster, namespace, checks).await?;
+        let (facts, source, nodes, quotas) = devservers::facts(cluster, namespace, checks).await?;
         if source == devservers::FlavorSource::BuiltInForbidden {
             printer.warn(
                 "you may not read the cluster's DevServerFlavors; using the built-in flavors",
             );
         }
-        (facts, nodes.ok())
+        (facts, nodes.ok(), quotas)
     };
     let (spec, owner_source) = Spec::resolve(&request, &facts, |name| {
         keys::host_key(name).map_err(|e| e.message)
@@ -83,6 +84,9 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         return print_manifests(&shown, printer);
     }
 
+    if let Some(quotas) = &quotas {
+        quota::check(quotas, &quota::demand(&manifests)).map_err(|e| quota_error(&e, &spec))?;
+    }
     let cluster = ctx.cluster().await?;
     if let Some(nodes) = &nodes {
         warn_if_it_fits_nowhere(cluster, printer, &manifests, nodes).await;
@@ -177,6 +181,19 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         _ => {}
     }
     Ok(0)
+}
+
+/// A quota the devserver would go over: refused as the API server's quota admission would
+/// (exit 5), before anything is made.
+fn quota_error(exceeded: &quota::Exceeded, spec: &Spec) -> Error {
+    Error::new(
+        Kind::Forbidden,
+        format!(
+            "devserver {} would exceed the quota of namespace {}: {exceeded}; nothing was created",
+            spec.name, spec.namespace
+        ),
+    )
+    .hint("devctl list shows your devservers: delete one (or stop it, for CPU, memory and GPUs), pick a smaller flavor, or ask a cluster admin to raise the quota")
 }
 
 /// The devserver exists but is not ready: say that it was kept and how to remove it.
