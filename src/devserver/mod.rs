@@ -9,6 +9,7 @@ pub mod input;
 pub mod manifests;
 pub mod names;
 pub mod owner;
+pub mod reaper;
 pub mod request;
 pub mod spec;
 pub mod state;
