@@ -11,11 +11,13 @@ mod common;
 
 use std::process::Output;
 use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use common::{Env, stderr, stdout};
-use devctl::cluster::permissions::{self, Command, Scope};
+use devctl::cluster::permissions::{self, Command, Rule, Scope};
 use devctl::devserver::{crd, flavor, reaper};
 use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::authorization::v1::SelfSubjectAccessReview;
 use k8s_openapi::api::batch::v1::CronJob;
 use k8s_openapi::api::core::v1::{Namespace, ServiceAccount};
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding};
@@ -141,7 +143,7 @@ impl Admin {
                     crd::CRD_NAME,
                     kube::runtime::wait::conditions::is_deleted(&uid),
                 );
-                tokio::time::timeout(std::time::Duration::from_secs(60), gone)
+                tokio::time::timeout(Duration::from_secs(60), gone)
                     .await
                     .unwrap()
                     .unwrap();
@@ -154,7 +156,7 @@ impl Admin {
                     "devctl-system",
                     kube::runtime::wait::conditions::is_deleted(&uid),
                 );
-                tokio::time::timeout(std::time::Duration::from_secs(120), gone)
+                tokio::time::timeout(Duration::from_secs(120), gone)
                     .await
                     .unwrap()
                     .unwrap();
@@ -390,56 +392,75 @@ fn install_and_uninstall_without_a_cluster_admins_rights_exit_5_saying_so() {
     assert!(admin.installed().iter().all(|(_, there)| !there));
 }
 
-#[test]
-fn install_works_with_exactly_the_rules_of_the_table() {
-    let Some(admin) = Admin::new() else { return };
-    let installer = admin.cluster.user("installer", &[]).unwrap();
-    let (namespaced, cluster_wide) =
-        permissions::policy_rules(permissions::needs(Command::AdminInstall));
-    assert!(namespaced.is_empty(), "install works in no one namespace");
-    let uninstaller_rules: Vec<_> = permissions::needs(Command::AdminUninstall)
+/// Grants `user` exactly `rules` (cluster-wide), and waits until the authorizer says so.
+fn grant_exactly(cluster: &Cluster, user: &testcluster::User, rules: &[Rule]) {
+    let every: Vec<Rule> = [Command::AdminInstall, Command::AdminUninstall]
         .iter()
-        .filter(|r| r.when.is_none())
-        .copied()
+        .flat_map(|c| permissions::needs(*c).iter().copied())
         .collect();
-    let (_, uninstall_rules) = permissions::policy_rules(&uninstaller_rules);
-    assert!(
-        permissions::needs(Command::AdminInstall)
-            .iter()
-            .all(|r| r.scope != Scope::Namespace)
-    );
+    let (namespaced, cluster_wide) = permissions::policy_rules(rules);
     testcluster::block_on(async {
-        let client = admin.cluster.client().await.unwrap();
+        let client = cluster.client().await.unwrap();
         let roles: Api<ClusterRole> = Api::all(client.clone());
         let bindings: Api<ClusterRoleBinding> = Api::all(client.clone());
         let role = serde_json::json!({
             "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
             "metadata": {"name": "test-installer"},
-            "rules": cluster_wide.iter().chain(&uninstall_rules).collect::<Vec<_>>(),
+            "rules": namespaced.iter().chain(&cluster_wide).collect::<Vec<_>>(),
         });
+        let apply = PatchParams::apply("test").force();
         roles
-            .patch(
-                "test-installer",
-                &PatchParams::apply("test").force(),
-                &Patch::Apply(role),
-            )
+            .patch("test-installer", &apply, &Patch::Apply(role))
             .await
             .unwrap();
         let binding = serde_json::json!({
             "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
             "metadata": {"name": "test-installer"},
             "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "test-installer"},
-            "subjects": [{"kind": "User", "name": "installer", "apiGroup": "rbac.authorization.k8s.io"}],
+            "subjects": [{"kind": "User", "name": user.name, "apiGroup": "rbac.authorization.k8s.io"}],
         });
         bindings
-            .patch(
-                "test-installer",
-                &PatchParams::apply("test").force(),
-                &Patch::Apply(binding),
-            )
+            .patch("test-installer", &apply, &Patch::Apply(binding))
             .await
             .unwrap();
+        let reviews: Api<SelfSubjectAccessReview> =
+            Api::all(cluster.client_for(user).await.unwrap());
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let answers = futures::future::join_all(every.iter().map(|r| {
+                let reviews = reviews.clone();
+                let review = r.access_review("devctl-system");
+                async move { reviews.create(&PostParams::default(), &review).await }
+            }))
+            .await;
+            let settled = every.iter().zip(answers).all(|(r, answer)| {
+                let allowed = answer.unwrap().status.is_some_and(|s| s.allowed);
+                allowed == rules.iter().any(|g| g.same_permission(r))
+            });
+            if settled {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the role never took effect");
+            // The authorizer's informers catch up within milliseconds; ask again.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     });
+}
+
+#[test]
+fn install_works_with_exactly_the_rules_of_the_table_and_not_without_any_one() {
+    let Some(admin) = Admin::new() else { return };
+    let installer = admin.cluster.user("installer", &[]).unwrap();
+    let install = permissions::needs(Command::AdminInstall);
+    assert!(
+        install.iter().all(|r| r.scope != Scope::Namespace),
+        "install works in no one namespace"
+    );
+    let uninstall: Vec<Rule> = permissions::needs(Command::AdminUninstall)
+        .iter()
+        .filter(|r| r.when.is_none())
+        .copied()
+        .collect();
     let run = |args: &[&str]| {
         admin
             .env
@@ -448,6 +469,8 @@ fn install_works_with_exactly_the_rules_of_the_table() {
             .output()
             .unwrap()
     };
+    let both: Vec<Rule> = install.iter().chain(&uninstall).copied().collect();
+    grant_exactly(admin.cluster, &installer, &both);
     let out = run(&["admin", "install", "--reaper-image", IMAGE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = run(&["admin", "install", "--reaper-image", IMAGE]);
@@ -455,6 +478,33 @@ fn install_works_with_exactly_the_rules_of_the_table() {
     let out = run(&["admin", "uninstall"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     admin.until_gone();
+
+    // Without any one rule, a first install (the flavors are made then) is refused: exit 5.
+    let mut unneeded = Vec::new();
+    for (i, rule) in install.iter().enumerate() {
+        if install[..i].iter().any(|r| r.same_permission(rule)) {
+            continue;
+        }
+        let without: Vec<Rule> = install
+            .iter()
+            .filter(|r| !r.same_permission(rule))
+            .copied()
+            .collect();
+        grant_exactly(admin.cluster, &installer, &without);
+        let out = run(&["admin", "install", "--reaper-image", IMAGE]);
+        if out.status.code() != Some(5) {
+            unneeded.push(format!(
+                "{} ({:?}): exit {:?}: {}",
+                rule.describe(),
+                rule.scope,
+                out.status.code(),
+                stderr(&out)
+            ));
+        }
+        admin.devctl(&["admin", "uninstall"]);
+        admin.until_gone();
+    }
+    assert!(unneeded.is_empty(), "{unneeded:#?}");
 }
 
 #[test]
@@ -529,7 +579,7 @@ fn dry_run_prints_valid_objects_and_touches_nothing() {
             crd::CRD_NAME,
             kube::runtime::wait::conditions::is_crd_established(),
         );
-        tokio::time::timeout(std::time::Duration::from_secs(60), established)
+        tokio::time::timeout(Duration::from_secs(60), established)
             .await
             .unwrap()
             .unwrap();

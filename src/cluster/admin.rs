@@ -138,10 +138,17 @@ pub async fn crd_established(cluster: &Cluster, timeout: Duration) -> Result<()>
     );
     match tokio::time::timeout(timeout, established).await {
         Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(Error::general(format!(
-            "waiting for the CRD {} to be established: {e}",
-            crd::CRD_NAME
-        ))),
+        Ok(Err(kube::runtime::wait::Error::ProbeFailed(failed))) => {
+            use kube::runtime::watcher::Error as Watch;
+            let doing = format!("waiting for the CRD {} to be established", crd::CRD_NAME);
+            Err(match failed {
+                Watch::InitialListFailed(e)
+                | Watch::WatchStartFailed(e)
+                | Watch::WatchFailed(e) => admin_error(cluster, e, &doing),
+                Watch::WatchError(status) => admin_error(cluster, kube::Error::Api(status), &doing),
+                other => Error::general(format!("{doing}: {other}")),
+            })
+        }
         Err(_) => Err(Error::new(
             Kind::Timeout,
             format!(
