@@ -505,6 +505,20 @@ fn install_works_with_exactly_the_rules_of_the_table_and_not_without_any_one() {
         admin.until_gone();
     }
     assert!(unneeded.is_empty(), "{unneeded:#?}");
+
+    // Uninstall needs its required rules only: counting the flavors is optional.
+    admin.ok(&["admin", "install", "--reaper-image", IMAGE]);
+    let required: Vec<Rule> = uninstall
+        .iter()
+        .filter(|r| r.need == permissions::Need::Required)
+        .copied()
+        .collect();
+    assert!(required.len() < uninstall.len());
+    grant_exactly(admin.cluster, &installer, &required);
+    let out = run(&["admin", "uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    admin.until_gone();
+    assert!(admin.installed().iter().all(|(_, there)| !there));
 }
 
 #[test]

@@ -238,11 +238,12 @@ pub async fn seed_flavors(cluster: &Cluster, builtin: &[Flavor]) -> Result<Vec<O
         .collect())
 }
 
-/// How many DevServerFlavors there are; `None` when the CRD is not installed.
+/// How many DevServerFlavors there are; `None` when the CRD is not installed, or when they
+/// may not be listed (they are only counted for the user).
 pub async fn count_flavors(cluster: &Cluster) -> Result<Option<usize>> {
     match flavors_api(cluster).list(&ListParams::default()).await {
         Ok(list) => Ok(Some(list.items.len())),
-        Err(kube::Error::Api(s)) if s.code == 404 => Ok(None),
+        Err(kube::Error::Api(s)) if s.code == 404 || s.code == 403 => Ok(None),
         Err(e) => Err(admin_error(cluster, e, "listing the DevServerFlavors")),
     }
 }
@@ -312,4 +313,46 @@ where
                 &format!("listing {}", object_name::<K>("").trim_end_matches('/')),
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::api::batch::v1::CronJob;
+    use k8s_openapi::api::core::v1::Namespace;
+
+    #[test]
+    fn objects_are_named_as_kubectl_names_them() {
+        assert_eq!(
+            object_name::<CustomResourceDefinition>(crd::CRD_NAME),
+            "customresourcedefinition.apiextensions.k8s.io/devserverflavors.devserver.io"
+        );
+        assert_eq!(
+            object_name::<Namespace>("devctl-system"),
+            "namespace/devctl-system"
+        );
+        assert_eq!(
+            object_name::<CronJob>("devctl-reaper"),
+            "cronjob.batch/devctl-reaper"
+        );
+        assert_eq!(
+            flavor_id("cpu-small"),
+            "devserverflavor.devserver.io/cpu-small"
+        );
+    }
+
+    #[test]
+    fn a_kept_flavor_reads_unchanged_with_its_reason_and_counts_as_no_change() {
+        let kept = Outcome {
+            object: flavor_id("cpu-small"),
+            action: Action::Kept("changed since devctl made it; left as it is".into()),
+        };
+        assert_eq!(
+            kept.line(),
+            "devserverflavor.devserver.io/cpu-small unchanged (changed since devctl made it; left as it is)"
+        );
+        assert!(!kept.action.changed());
+        assert!(Action::Configured.changed() && Action::Created.changed());
+        assert!(!Action::Unchanged.changed());
+    }
 }

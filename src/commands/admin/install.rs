@@ -103,7 +103,7 @@ async fn install_user_roles(cluster: &Cluster) -> Result<Vec<Outcome>> {
 }
 
 /// The namespace first (its ServiceAccount and CronJob need it), the cluster-scoped RBAC
-/// meanwhile.
+/// meanwhile (the role first, then its binding).
 async fn install_reaper(cluster: &Cluster, image: &str, schedule: &str) -> Result<Vec<Outcome>> {
     let client = &cluster.client;
     let namespaces: Api<Namespace> = Api::all(client.clone());
@@ -119,11 +119,14 @@ async fn install_reaper(cluster: &Cluster, image: &str, schedule: &str) -> Resul
         )?;
         Ok::<_, Error>([namespace, account, job])
     };
-    let ([namespace, account, job], role, binding) = tokio::try_join!(
-        in_namespace,
-        admin::apply(cluster, &roles, reaper::cluster_role()),
-        admin::apply(cluster, &bindings, reaper::cluster_role_binding()),
-    )?;
+    // The role before its binding: without the bind verb, the API server checks the binding
+    // against the role's rules, and a role not there yet would be a confusing 404.
+    let rbac = async {
+        let role = admin::apply(cluster, &roles, reaper::cluster_role()).await?;
+        let binding = admin::apply(cluster, &bindings, reaper::cluster_role_binding()).await?;
+        Ok::<_, Error>((role, binding))
+    };
+    let ([namespace, account, job], (role, binding)) = tokio::try_join!(in_namespace, rbac)?;
     Ok(vec![namespace, account, role, binding, job])
 }
 
