@@ -764,3 +764,32 @@ fn validator() -> Option<&'static str> {
         None
     }
 }
+
+#[test]
+fn uninstall_leaves_an_object_of_the_same_name_that_devctl_did_not_make() {
+    let Some(admin) = Admin::new() else { return };
+    testcluster::block_on(async {
+        let roles: Api<ClusterRole> = Api::all(admin.cluster.client().await.unwrap());
+        let theirs: ClusterRole = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "devctl-user"}, "rules": [],
+        }))
+        .unwrap();
+        roles.create(&PostParams::default(), &theirs).await.unwrap();
+    });
+    let out = admin.devctl(&["admin", "uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("clusterrole.rbac.authorization.k8s.io/devctl-user was not made by devctl; left as it is"),
+        "{err}"
+    );
+    assert!(err.contains("not installed"), "{err}");
+    testcluster::block_on(async {
+        let roles: Api<ClusterRole> = Api::all(admin.cluster.client().await.unwrap());
+        assert!(roles.get_opt("devctl-user").await.unwrap().is_some());
+        roles
+            .delete("devctl-user", &Default::default())
+            .await
+            .unwrap();
+    });
+}
