@@ -645,7 +645,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'devctl;admin;install'= {
-            cand --reaper-image 'Also install the reaper CronJob, running this image (one with devctl in it)'
+            cand --reaper-image 'Also install the reaper CronJob, running this image (devctl as its entrypoint, as the repository''s Dockerfile builds it)'
             cand --reaper-schedule 'When the reaper runs, in cron syntax'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -673,7 +673,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
-            cand --all 'Also delete every devserver and every user namespace devctl made'
+            cand --all 'Also delete every devserver, home volume, user namespace and user binding devctl made'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
             cand --dry-run 'Say what would be deleted and delete nothing'

@@ -519,7 +519,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "user" -d 'Onboard, list and remove devserver users'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and not __fish_seen_subcommand_from install uninstall flavor user help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l reaper-image -d 'Also install the reaper CronJob, running this image (one with devctl in it)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l reaper-image -d 'Also install the reaper CronJob, running this image (devctl as its entrypoint, as the repository\'s Dockerfile builds it)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l reaper-schedule -d 'When the reaper runs, in cron syntax' -r
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from install" -l context -d 'Use this kubeconfig context' -r
@@ -545,7 +545,7 @@ json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
-complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l all -d 'Also delete every devserver and every user namespace devctl made'
+complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l all -d 'Also delete every devserver, home volume, user namespace and user binding devctl made'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s y -l yes -d 'Do not ask for confirmation'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -l dry-run -d 'Say what would be deleted and delete nothing'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from uninstall" -s v -l verbose -d 'Show more detail on stderr (repeatable)'

@@ -681,7 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             break
         }
         'devctl;admin;install' {
-            [CompletionResult]::new('--reaper-image', '--reaper-image', [CompletionResultType]::ParameterName, 'Also install the reaper CronJob, running this image (one with devctl in it)')
+            [CompletionResult]::new('--reaper-image', '--reaper-image', [CompletionResultType]::ParameterName, 'Also install the reaper CronJob, running this image (devctl as its entrypoint, as the repository''s Dockerfile builds it)')
             [CompletionResult]::new('--reaper-schedule', '--reaper-schedule', [CompletionResultType]::ParameterName, 'When the reaper runs, in cron syntax')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
@@ -710,7 +710,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also delete every devserver and every user namespace devctl made')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also delete every devserver, home volume, user namespace and user binding devctl made')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be deleted and delete nothing')

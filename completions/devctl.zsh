@@ -945,7 +945,7 @@ name\:"Names only, one per line"))' \
         case $line[1] in
             (install)
 _arguments "${_arguments_options[@]}" : \
-'--reaper-image=[Also install the reaper CronJob, running this image (one with devctl in it)]:IMAGE:_default' \
+'--reaper-image=[Also install the reaper CronJob, running this image (devctl as its entrypoint, as the repository'\''s Dockerfile builds it)]:IMAGE:_default' \
 '--reaper-schedule=[When the reaper runs, in cron syntax]:CRON:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
@@ -991,7 +991,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
-'--all[Also delete every devserver and every user namespace devctl made]' \
+'--all[Also delete every devserver, home volume, user namespace and user binding devctl made]' \
 '-y[Do not ask for confirmation]' \
 '--yes[Do not ask for confirmation]' \
 '--dry-run[Say what would be deleted and delete nothing]' \

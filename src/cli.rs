@@ -174,14 +174,14 @@ pub enum AdminCommand {
 ///
 /// devctl admin install --dry-run -o yaml
 ///
-/// devctl admin install --reaper-image registry.example.com/devctl:0.1 --reaper-schedule '*/15 * * * *'
+/// devctl admin install --reaper-image example/devctl:0.1 --reaper-schedule '*/15 * * * *'
 #[derive(Debug, Args)]
 pub struct AdminInstallArgs {
     /// Print the objects that would be applied and change nothing
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Also install the reaper CronJob, running this image (one with devctl in it)
+    /// Also install the reaper CronJob, running this image (devctl as its entrypoint, as the repository's Dockerfile builds it)
     #[arg(long, value_name = "IMAGE")]
     pub reaper_image: Option<String>,
 
@@ -197,11 +197,20 @@ pub struct AdminInstallArgs {
 
 /// Remove what devctl admin install made
 ///
-/// Users' devservers, namespaces and volumes are kept unless --all is given; --all lists
-/// everything it will delete and asks first (--yes off a terminal).
+/// Deletes the DevServerFlavor CRD (and with it every flavor), the ClusterRoles devctl-user,
+/// devctl-user-cluster and devctl-reaper, the reaper's ClusterRoleBinding and the namespace
+/// devctl-system. Objects of those names that devctl did not make are left alone. Users'
+/// devservers, namespaces and volumes are kept unless --all is given; --all lists everything
+/// it will delete and asks first (--yes off a terminal).
+///
+/// Examples:
+///
+/// devctl admin uninstall
+///
+/// devctl admin uninstall --all --dry-run
 #[derive(Debug, Args)]
 pub struct AdminUninstallArgs {
-    /// Also delete every devserver and every user namespace devctl made
+    /// Also delete every devserver, home volume, user namespace and user binding devctl made
     #[arg(long)]
     pub all: bool,
 

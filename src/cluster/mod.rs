@@ -7,6 +7,7 @@
 //! caller.
 
 pub mod access;
+pub mod admin;
 pub mod capacity;
 pub(crate) mod client;
 pub mod devservers;

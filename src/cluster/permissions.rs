@@ -871,6 +871,255 @@ const ADMIN_USER_REMOVE: &[Rule] = &[
     .scope(Scope::Cluster),
 ];
 
+const EXTENSIONS: &str = "apiextensions.k8s.io";
+const REAPER_IMAGE: &str = "--reaper-image";
+
+/// A call of `admin install` on a cluster-scoped object (or, `everywhere`, a namespaced one in
+/// devctl-system).
+const fn cluster_rule(
+    verb: &'static str,
+    group: &'static str,
+    resource: &'static str,
+    why: &'static str,
+) -> Rule {
+    Rule::new(verb, group, resource, why).scope(Scope::Cluster)
+}
+
+const ADMIN_INSTALL: &[Rule] = &[
+    cluster_rule(
+        "get",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "tell created from configured from unchanged",
+    ),
+    cluster_rule(
+        "create",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "install the DevServerFlavor CRD",
+    ),
+    cluster_rule(
+        "patch",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "apply the DevServerFlavor CRD",
+    ),
+    cluster_rule(
+        "list",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "wait until the CRD is Established",
+    ),
+    cluster_rule(
+        "watch",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "wait until the CRD is Established",
+    ),
+    cluster_rule(
+        "list",
+        "devserver.io",
+        "devserverflavors",
+        "see whether the cluster has flavors",
+    ),
+    cluster_rule(
+        "create",
+        "devserver.io",
+        "devserverflavors",
+        "create the built-in flavors",
+    )
+    .when("the cluster has no flavors"),
+    cluster_rule(
+        "get",
+        RBAC,
+        "clusterroles",
+        "tell created from configured from unchanged",
+    ),
+    cluster_rule(
+        "create",
+        RBAC,
+        "clusterroles",
+        "make devctl-user and devctl-user-cluster",
+    ),
+    cluster_rule(
+        "patch",
+        RBAC,
+        "clusterroles",
+        "apply devctl-user and devctl-user-cluster",
+    ),
+    cluster_rule(
+        "escalate",
+        RBAC,
+        "clusterroles",
+        "grant in them what the installer need not hold",
+    ),
+    cluster_rule(
+        "bind",
+        RBAC,
+        "clusterroles",
+        "bind devctl-reaper to its ServiceAccount",
+    )
+    .when(REAPER_IMAGE),
+    cluster_rule(
+        "get",
+        RBAC,
+        "clusterrolebindings",
+        "tell created from configured from unchanged",
+    )
+    .when(REAPER_IMAGE),
+    cluster_rule(
+        "create",
+        RBAC,
+        "clusterrolebindings",
+        "make the devctl-reaper binding",
+    )
+    .when(REAPER_IMAGE),
+    cluster_rule(
+        "patch",
+        RBAC,
+        "clusterrolebindings",
+        "apply the devctl-reaper binding",
+    )
+    .when(REAPER_IMAGE),
+    cluster_rule(
+        "get",
+        CORE,
+        "namespaces",
+        "tell created from configured from unchanged",
+    )
+    .when(REAPER_IMAGE),
+    cluster_rule("create", CORE, "namespaces", "make devctl-system").when(REAPER_IMAGE),
+    cluster_rule("patch", CORE, "namespaces", "apply devctl-system").when(REAPER_IMAGE),
+    Rule::new(
+        "get",
+        CORE,
+        "serviceaccounts",
+        "tell created from configured from unchanged, in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+    Rule::new(
+        "create",
+        CORE,
+        "serviceaccounts",
+        "make the reaper's ServiceAccount in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+    Rule::new(
+        "patch",
+        CORE,
+        "serviceaccounts",
+        "apply the reaper's ServiceAccount in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+    Rule::new(
+        "get",
+        "batch",
+        "cronjobs",
+        "tell created from configured from unchanged, in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+    Rule::new(
+        "create",
+        "batch",
+        "cronjobs",
+        "make the reaper's CronJob in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+    Rule::new(
+        "patch",
+        "batch",
+        "cronjobs",
+        "apply the reaper's CronJob in devctl-system",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(REAPER_IMAGE),
+];
+
+const UNINSTALL_ALL: &str = "--all";
+
+const ADMIN_UNINSTALL: &[Rule] = &[
+    cluster_rule(
+        "get",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "find the DevServerFlavor CRD",
+    ),
+    cluster_rule(
+        "delete",
+        EXTENSIONS,
+        "customresourcedefinitions",
+        "delete the CRD and so every flavor",
+    ),
+    cluster_rule(
+        "list",
+        "devserver.io",
+        "devserverflavors",
+        "count the flavors that go with the CRD",
+    )
+    .optional("the flavors are not counted"),
+    cluster_rule("get", RBAC, "clusterroles", "find devctl's ClusterRoles"),
+    cluster_rule(
+        "delete",
+        RBAC,
+        "clusterroles",
+        "delete devctl's ClusterRoles",
+    ),
+    cluster_rule(
+        "get",
+        RBAC,
+        "clusterrolebindings",
+        "find the reaper's binding",
+    ),
+    cluster_rule(
+        "delete",
+        RBAC,
+        "clusterrolebindings",
+        "delete the reaper's binding",
+    ),
+    cluster_rule("get", CORE, "namespaces", "find devctl-system"),
+    cluster_rule(
+        "delete",
+        CORE,
+        "namespaces",
+        "delete devctl-system and the reaper in it",
+    ),
+    Rule::new("list", APPS, "statefulsets", "find every devserver")
+        .scope(Scope::AllNamespaces)
+        .when(UNINSTALL_ALL),
+    Rule::new("delete", APPS, "statefulsets", "delete every devserver")
+        .scope(Scope::AllNamespaces)
+        .when(UNINSTALL_ALL),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "find every home volume",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(UNINSTALL_ALL),
+    Rule::new(
+        "delete",
+        CORE,
+        "persistentvolumeclaims",
+        "delete every home volume",
+    )
+    .scope(Scope::AllNamespaces)
+    .when(UNINSTALL_ALL),
+    cluster_rule("list", CORE, "namespaces", "find the users' namespaces").when(UNINSTALL_ALL),
+    cluster_rule(
+        "list",
+        RBAC,
+        "clusterrolebindings",
+        "find the users' bindings",
+    )
+    .when(UNINSTALL_ALL),
+];
+
 /// Every call `command` makes, whatever its flags.
 pub fn needs(command: Command) -> &'static [Rule] {
     match command {
@@ -897,7 +1146,8 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::AdminUserAdd => ADMIN_USER_ADD,
         Command::AdminUserList => ADMIN_USER_LIST,
         Command::AdminUserRemove => ADMIN_USER_REMOVE,
-        Command::AdminInstall | Command::AdminUninstall => &[],
+        Command::AdminInstall => ADMIN_INSTALL,
+        Command::AdminUninstall => ADMIN_UNINSTALL,
     }
 }
 

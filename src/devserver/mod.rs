@@ -11,6 +11,7 @@ pub mod names;
 pub mod owner;
 pub mod quantity;
 pub mod quota;
+pub mod reaper;
 pub mod request;
 pub mod schedule;
 pub mod spec;
