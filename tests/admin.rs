@@ -492,7 +492,10 @@ fn install_works_with_exactly_the_rules_of_the_table_and_not_without_any_one() {
             .collect();
         grant_exactly(admin.cluster, &installer, &without);
         let out = run(&["admin", "install", "--reaper-image", IMAGE]);
-        if out.status.code() != Some(5) {
+        // The watch is needed only when the CRD is not Established by the time install lists
+        // it, which the API server decides: without it install may succeed, or be refused.
+        let timing = rule.verb == "watch" && out.status.code() == Some(0);
+        if out.status.code() != Some(5) && !timing {
             unneeded.push(format!(
                 "{} ({:?}): exit {:?}: {}",
                 rule.describe(),

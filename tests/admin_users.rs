@@ -691,3 +691,35 @@ fn ctrl_c_during_a_first_add_deletes_what_it_made() {
     assert!(namespace.is_none_or(|n| n.metadata.deletion_timestamp.is_some()));
     assert!(binding.is_none());
 }
+
+#[test]
+fn a_users_namespace_refuses_privileged_pods_and_takes_devservers() {
+    use k8s_openapi::api::core::v1::Pod;
+    let Some(u) = Onboarded::new("podsec", &[]) else {
+        return;
+    };
+    // A devserver fits the namespace's Pod Security level...
+    u.ok(&["create", "box", "--flavor", "cpu-small", "--wait"]);
+    // ...a pod with the node's root filesystem mounted (root on the node) does not, whoever
+    // sends it. (This API server refuses privileged containers outright already.)
+    let privileged: Pod = serde_json::from_value(serde_json::json!({
+        "metadata": {"name": "root-on-the-node"},
+        "spec": {
+            "containers": [{"name": "c", "image": "debian", "volumeMounts": [{"name": "host", "mountPath": "/host"}]}],
+            "volumes": [{"name": "host", "hostPath": {"path": "/"}}],
+        },
+    }))
+    .unwrap();
+    let refused = testcluster::block_on(async {
+        let pods: kube::Api<Pod> =
+            kube::Api::namespaced(u.cluster.client().await.unwrap(), &u.namespace());
+        pods.create(&Default::default(), &privileged).await
+    });
+    match refused {
+        Err(kube::Error::Api(status)) => {
+            assert_eq!(status.code, 403, "{status:?}");
+            assert!(status.message.contains("PodSecurity"), "{}", status.message);
+        }
+        other => panic!("a privileged pod was not refused: {other:?}"),
+    }
+}

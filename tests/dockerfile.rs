@@ -77,16 +77,19 @@ fn the_dockerfile_passes_hadolint() {
         eprintln!("skipping: hadolint is not installed");
         return;
     }
-    let out = Command::new("hadolint")
-        .arg(repo().join("Dockerfile"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The image that runs devctl (reaper) and the bastion's.
+    for dockerfile in ["Dockerfile", "examples/bastion/Dockerfile"] {
+        let out = Command::new("hadolint")
+            .arg(repo().join(dockerfile))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{dockerfile}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]

@@ -910,12 +910,14 @@ const ADMIN_INSTALL: &[Rule] = &[
         "customresourcedefinitions",
         "wait until the CRD is Established",
     ),
+    // The wait lists first and watches only when the list does not show it Established yet.
     cluster_rule(
         "watch",
         EXTENSIONS,
         "customresourcedefinitions",
         "wait until the CRD is Established",
-    ),
+    )
+    .when("the CRD is not Established yet when install first lists it"),
     cluster_rule(
         "list",
         "devserver.io",

@@ -91,9 +91,7 @@ pub async fn existing(cluster: &Cluster, user: &str) -> Result<Existing> {
             Kind::Conflict,
             format!("namespace {ns} exists and is not devctl's namespace of user {user}"),
         )
-        .hint(format!(
-            "pick another user name, or label it: kubectl label namespace {ns} {USER_LABEL}={user}"
-        )));
+        .hint("pick another user name: devctl does not take over a namespace it did not make"));
     }
     Ok(Existing {
         namespace: namespace.is_some(),

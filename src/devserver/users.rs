@@ -81,6 +81,9 @@ pub fn merged_limits(
     hard
 }
 
+/// The Pod Security level a user's namespace enforces.
+pub const POD_SECURITY: &str = "pod-security.kubernetes.io/enforce";
+
 fn meta(name: &str, namespace: Option<&str>, user: &str) -> ObjectMeta {
     let mut labels = admin::labels("user");
     labels.insert(USER_LABEL.into(), user.into());
@@ -125,7 +128,16 @@ pub fn objects(user: &str, hard: &BTreeMap<String, String>) -> UserObjects {
     };
     UserObjects {
         namespace: Namespace {
-            metadata: meta(&ns, None, user),
+            metadata: {
+                let mut metadata = meta(&ns, None, user);
+                // devctl-user may create StatefulSets: without this, any pod spec (privileged,
+                // hostPath, hostNetwork) would be root on a node. A devserver fits baseline.
+                metadata
+                    .labels
+                    .get_or_insert_default()
+                    .insert(POD_SECURITY.into(), "baseline".into());
+                metadata
+            },
             ..Namespace::default()
         },
         service_account: ServiceAccount {

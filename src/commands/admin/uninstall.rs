@@ -108,12 +108,13 @@ pub async fn run(ctx: &Context<'_>, args: AdminUninstallArgs) -> Result<ExitStat
     let mut users = Vec::new();
     if args.all {
         let managed = format!("{MANAGED_BY}=devctl");
+        let user_namespace = format!("{MANAGED_BY}=devctl,{USER_LABEL}");
         let sets: Api<StatefulSet> = Api::all(client.clone());
         let claims: Api<PersistentVolumeClaim> = Api::all(client.clone());
         let (sets_found, claims_found, user_namespaces, user_bindings) = tokio::try_join!(
             admin::list(cluster, &sets, &managed),
             admin::list(cluster, &claims, &managed),
-            admin::list(cluster, &namespaces, USER_LABEL),
+            admin::list(cluster, &namespaces, &user_namespace),
             admin::list(cluster, &bindings, &managed),
         )?;
         for set in &sets_found {
