@@ -779,6 +779,30 @@ fn uninstall_leaves_an_object_of_the_same_name_that_devctl_did_not_make() {
         .unwrap();
         roles.create(&PostParams::default(), &theirs).await.unwrap();
     });
+    // install does not take it over (a later uninstall would delete it)...
+    let out = admin.devctl(&["admin", "install"]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "clusterrole.rbac.authorization.k8s.io/devctl-user exists and devctl did not make it"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    testcluster::block_on(async {
+        let roles: Api<ClusterRole> = Api::all(admin.cluster.client().await.unwrap());
+        let role = roles.get("devctl-user").await.unwrap();
+        assert!(
+            !devctl::cluster::admin::made_by_devctl(&role.metadata),
+            "{role:?}"
+        );
+        assert_eq!(
+            role.rules.unwrap_or_default().len(),
+            0,
+            "its rules are its own"
+        );
+    });
+    // ...and uninstall leaves it too.
     let out = admin.devctl(&["admin", "uninstall"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
@@ -786,7 +810,8 @@ fn uninstall_leaves_an_object_of_the_same_name_that_devctl_did_not_make() {
         err.contains("clusterrole.rbac.authorization.k8s.io/devctl-user was not made by devctl; left as it is"),
         "{err}"
     );
-    assert!(err.contains("not installed"), "{err}");
+    // The rest of what the refused install made goes.
+    assert!(!err.contains("failed"), "{err}");
     testcluster::block_on(async {
         let roles: Api<ClusterRole> = Api::all(admin.cluster.client().await.unwrap());
         assert!(roles.get_opt("devctl-user").await.unwrap().is_some());

@@ -100,7 +100,8 @@ pub fn admin_hint(mut e: Error) -> Error {
 }
 
 /// Applies `object` server-side (devctl owns its fields, so conflicts are forced) and says
-/// whether that created, changed or left it: a no-op apply keeps the resourceVersion.
+/// whether that created, changed or left it: a no-op apply keeps the resourceVersion. An
+/// object of that name that devctl did not make is refused (exit 4), never taken over.
 pub async fn apply<K>(cluster: &Cluster, api: &Api<K>, object: K) -> Result<Outcome>
 where
     K: Resource<DynamicType = ()> + Clone + Debug + Serialize + DeserializeOwned,
@@ -112,6 +113,15 @@ where
         .get_opt(&name)
         .await
         .map_err(|e| admin_error(cluster, e, &doing))?;
+    // An object of that name that devctl did not make is someone else's: applying would
+    // take it over, and a later uninstall would delete it.
+    if before.as_ref().is_some_and(|b| !made_by_devctl(b.meta())) {
+        return Err(Error::new(
+            Kind::Conflict,
+            format!("{id} exists and devctl did not make it; install leaves it alone"),
+        )
+        .hint("rename or delete it (it lacks the label app.kubernetes.io/managed-by=devctl), then run devctl admin install again"));
+    }
     let after = api
         .patch(
             &name,
