@@ -88,9 +88,14 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         quota::check(quotas, &quota::demand(&manifests)).map_err(|e| quota_error(&e, &spec))?;
     }
     let cluster = ctx.cluster().await?;
-    if let Some(nodes) = &nodes {
-        warn_if_it_fits_nowhere(cluster, printer, &manifests, nodes).await;
-    }
+    // The room check's pod lists run beside the create, not before it: no round trip more.
+    let warning = async {
+        if let Some(nodes) = &nodes {
+            warn_if_it_fits_nowhere(cluster, printer, &manifests, nodes).await;
+        }
+    };
+    tokio::pin!(warning);
+    let mut warned = false;
     let interrupted = interrupt::listen()?;
     tokio::pin!(interrupted);
     // With --wait, the pod watch starts as soon as the StatefulSet exists, while the rest is
@@ -133,8 +138,12 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
             tokio::select! {
                 created = &mut creating => break created,
                 done = &mut waiting, if args.wait && waited.is_none() => waited = Some(done),
+                () = &mut warning, if !warned => warned = true,
             }
         };
+        if !warned {
+            warning.await;
+        }
         spinner.finish_and_clear();
         created
     };
