@@ -25,12 +25,12 @@ use crate::error::{Error, Result};
 use crate::output::Format;
 
 /// One object to delete: its kubectl name, and how to delete it.
-struct Doomed {
+struct Doomed<'c> {
     object: String,
-    delete: std::pin::Pin<Box<dyn std::future::Future<Output = Result<Outcome>> + Send + 'static>>,
+    delete: std::pin::Pin<Box<dyn std::future::Future<Output = Result<Outcome>> + Send + 'c>>,
 }
 
-fn doomed<K>(cluster: &Cluster, api: Api<K>, meta: &kube::api::ObjectMeta) -> Doomed
+fn doomed<'c, K>(cluster: &'c Cluster, api: Api<K>, meta: &kube::api::ObjectMeta) -> Doomed<'c>
 where
     K: Resource<DynamicType = ()>
         + Clone
@@ -45,28 +45,7 @@ where
         Some(ns) => format!("{} -n {ns}", object_name::<K>(&name)),
         None => object_name::<K>(&name),
     };
-    // The future owns what it needs: the error mapping needs the server's name only.
-    let server = cluster.server.clone();
-    let ca = cluster.ca_source.clone();
-    let delete = Box::pin(async move {
-        let id = object_name::<K>(&name);
-        match api
-            .delete(&name, &kube::api::DeleteParams::background())
-            .await
-        {
-            Ok(_) => {}
-            Err(kube::Error::Api(s)) if s.code == 404 => {}
-            Err(e) => {
-                return Err(admin::admin_hint(
-                    crate::cluster::from_kube(e, &server, &ca).prefix(&format!("deleting {id}")),
-                ));
-            }
-        }
-        Ok(Outcome {
-            object: id,
-            action: admin::Action::Deleted,
-        })
-    });
+    let delete = Box::pin(async move { admin::delete(cluster, &api, &name).await });
     Doomed { object, delete }
 }
 
@@ -93,7 +72,7 @@ pub async fn run(ctx: &Context<'_>, args: AdminUninstallArgs) -> Result<ExitStat
     )?;
     let mut delete: Vec<Doomed> = Vec::new();
     let mut foreign = Vec::new();
-    let mut take = |found: Option<std::result::Result<Doomed, String>>| match found {
+    let mut take = |found: Option<std::result::Result<_, String>>| match found {
         Some(Ok(d)) => delete.push(d),
         Some(Err(why)) => foreign.push(why),
         None => {}
