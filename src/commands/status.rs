@@ -381,14 +381,7 @@ fn quota_use(mut quotas: Vec<ResourceQuota>) -> Vec<Quota> {
     quotas
         .into_iter()
         .map(|q| {
-            let status = q.status.unwrap_or_default();
-            // The status repeats the spec's hard limits once the controller has seen them.
-            let hard = status
-                .hard
-                .filter(|h| !h.is_empty())
-                .or_else(|| q.spec.and_then(|s| s.hard))
-                .unwrap_or_default();
-            let used = status.used.unwrap_or_default();
+            let (hard, used) = crate::devserver::quota::allowed_and_used(&q);
             Quota {
                 name: q.metadata.name.unwrap_or_default(),
                 resources: hard

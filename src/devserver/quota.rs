@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::api::core::v1::{Container, ResourceQuota};
+use k8s_openapi::api::core::v1::{Container, PodSpec, ResourceQuota};
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 
 use super::manifests::Manifests;
@@ -61,13 +61,10 @@ pub fn demand(manifests: &Manifests) -> Demand {
     let spec = set.spec.as_ref();
     // Created with replicas 0 when a home volume is waited for, then scaled to 1.
     let pods = Milli::from(spec.and_then(|s| s.replicas).unwrap_or(1).max(1));
-    let pod = spec.and_then(|s| s.template.spec.as_ref());
-    let containers = pod.map(|p| p.containers.as_slice()).unwrap_or_default();
-    let init = pod
-        .and_then(|p| p.init_containers.as_deref())
-        .unwrap_or_default();
-    for (key, amount) in pod_resources(containers, init) {
-        add(key, amount * pods);
+    if let Some(pod) = spec.and_then(|s| s.template.spec.as_ref()) {
+        for (key, amount) in pod_resources(pod) {
+            add(key, amount * pods);
+        }
     }
     for key in ["pods", "count/pods"] {
         add(key.into(), 1000 * pods);
@@ -129,9 +126,10 @@ pub fn demand(manifests: &Manifests) -> Demand {
     demand
 }
 
-/// One pod's requests and limits under their quota names: the sum over its containers, or
-/// an init container's when that is larger (they run one at a time, before the others).
-fn pod_resources(containers: &[Container], init: &[Container]) -> BTreeMap<String, Milli> {
+/// One pod's requests and limits under their quota names, summed over its containers as
+/// quota admission sums them ([`super::schedule::pod_sum`]).
+fn pod_resources(pod: &PodSpec) -> BTreeMap<String, Milli> {
+    use super::quantity::Milli as Exact;
     let of = |c: &Container| {
         let resources = c.resources.clone().unwrap_or_default();
         let limits = resources.limits.unwrap_or_default();
@@ -142,7 +140,7 @@ fn pod_resources(containers: &[Container], init: &[Container]) -> BTreeMap<Strin
                 .or_insert_with(|| limit.clone());
         }
         let mut out = BTreeMap::new();
-        let milli = |q: &Quantity| parse(&q.0).unwrap_or(0);
+        let milli = |q: &Quantity| Exact(parse(&q.0).unwrap_or(0));
         for (name, q) in &requests {
             for key in request_keys(name) {
                 out.insert(key, milli(q));
@@ -153,19 +151,10 @@ fn pod_resources(containers: &[Container], init: &[Container]) -> BTreeMap<Strin
         }
         out
     };
-    let mut total: BTreeMap<String, Milli> = BTreeMap::new();
-    for c in containers {
-        for (k, v) in of(c) {
-            *total.entry(k).or_default() += v;
-        }
-    }
-    for c in init {
-        for (k, v) in of(c) {
-            let entry = total.entry(k).or_default();
-            *entry = (*entry).max(v);
-        }
-    }
-    total
+    super::schedule::pod_sum(pod, of)
+        .into_iter()
+        .map(|(key, amount)| (key, amount.0))
+        .collect()
 }
 
 /// The quota names a request of `resource` counts under: `requests.cpu` and `cpu` for the
@@ -253,6 +242,21 @@ pub fn check(quotas: &[ResourceQuota], demand: &Demand) -> Result<(), Exceeded> 
         }
     }
     Ok(())
+}
+
+/// What `quota` allows and what it has counted as used, per resource, as its status says
+/// once its controller has seen it (the hard limits from the spec until then): what `status`
+/// and `admin user list` show.
+pub fn allowed_and_used(
+    quota: &ResourceQuota,
+) -> (BTreeMap<String, Quantity>, BTreeMap<String, Quantity>) {
+    let status = quota.status.clone().unwrap_or_default();
+    let hard = status
+        .hard
+        .filter(|h| !h.is_empty())
+        .or_else(|| quota.spec.as_ref().and_then(|s| s.hard.clone()))
+        .unwrap_or_default();
+    (hard, status.used.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use k8s_openapi::api::core::v1::{Node, Pod, PodSpec, Taint, Toleration};
+use k8s_openapi::api::core::v1::{Container, Node, Pod, PodSpec, Taint, Toleration};
 
 use super::flavor::{Flavor, is_gpu_resource};
 use super::quantity::Milli;
@@ -181,10 +181,11 @@ impl Usage {
     }
 }
 
-/// A pod's requests as the scheduler counts them: the containers' sum, at least each init
-/// container's, plus the pod's overhead.
+/// A pod's requests as the scheduler counts them: [`pod_sum`] of what each container
+/// requests (its limit where it sets no request, as the API server defaults it), plus the
+/// pod's overhead.
 fn pod_requests(spec: &PodSpec) -> BTreeMap<String, Milli> {
-    let requests_of = |c: &k8s_openapi::api::core::v1::Container| -> BTreeMap<String, Milli> {
+    let mut total = pod_sum(spec, |c| {
         let resources = c.resources.as_ref();
         let limits = resources.and_then(|r| r.limits.as_ref());
         let requests = resources.and_then(|r| r.requests.as_ref());
@@ -199,44 +200,54 @@ fn pod_requests(spec: &PodSpec) -> BTreeMap<String, Milli> {
             }
         }
         out
-    };
-    let add = |total: &mut BTreeMap<String, Milli>, more: &BTreeMap<String, Milli>| {
-        for (name, q) in more {
-            let sum = total.get(name).copied().unwrap_or_default() + *q;
-            total.insert(name.clone(), sum);
-        }
-    };
+    });
+    let overhead: BTreeMap<String, Milli> = spec
+        .overhead
+        .iter()
+        .flatten()
+        .filter_map(|(name, q)| Some((name.clone(), Milli::parse(&q.0)?)))
+        .collect();
+    add_to(&mut total, &overhead);
+    total
+}
+
+fn add_to(total: &mut BTreeMap<String, Milli>, more: &BTreeMap<String, Milli>) {
+    for (name, q) in more {
+        let sum = total.get(name).copied().unwrap_or_default() + *q;
+        total.insert(name.clone(), sum);
+    }
+}
+
+/// What a pod holds of the amounts `of` gives per container, as the scheduler and quota
+/// admission count it: the containers' sum plus the sidecars' (init containers that keep
+/// running), and at least each plain init container's beside the sidecars started before it.
+pub fn pod_sum(
+    spec: &PodSpec,
+    of: impl Fn(&Container) -> BTreeMap<String, Milli>,
+) -> BTreeMap<String, Milli> {
     let mut total: BTreeMap<String, Milli> = BTreeMap::new();
     for c in &spec.containers {
-        add(&mut total, &requests_of(c));
+        add_to(&mut total, &of(c));
     }
-    // Sidecars (init containers that keep running) add to the containers; each plain init
-    // container runs alone, beside the sidecars started before it.
     let mut sidecars: BTreeMap<String, Milli> = BTreeMap::new();
     let mut init_peak: BTreeMap<String, Milli> = BTreeMap::new();
     for c in spec.init_containers.iter().flatten() {
-        let own = requests_of(c);
+        let own = of(c);
         if c.restart_policy.as_deref() == Some("Always") {
-            add(&mut sidecars, &own);
+            add_to(&mut sidecars, &own);
             continue;
         }
         let mut during = sidecars.clone();
-        add(&mut during, &own);
+        add_to(&mut during, &own);
         for (name, q) in during {
             let entry = init_peak.entry(name).or_default();
             *entry = (*entry).max(q);
         }
     }
-    add(&mut total, &sidecars);
+    add_to(&mut total, &sidecars);
     for (name, q) in init_peak {
         let entry = total.entry(name).or_default();
         *entry = (*entry).max(q);
-    }
-    for (name, q) in spec.overhead.iter().flatten() {
-        if let Some(m) = Milli::parse(&q.0) {
-            let sum = total.get(name).copied().unwrap_or_default() + m;
-            total.insert(name.clone(), sum);
-        }
     }
     total
 }

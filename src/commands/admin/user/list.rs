@@ -16,7 +16,7 @@ use crate::cli::AdminUserListArgs;
 use crate::cluster::users as cluster_users;
 use crate::commands::{Context, ExitStatus};
 use crate::devserver::admin::{QUOTA, USER_LABEL};
-use crate::devserver::{state, users};
+use crate::devserver::{quota, state, users};
 use crate::error::Result;
 use crate::output::{Cell, Format, Row};
 
@@ -111,7 +111,7 @@ pub async fn run(ctx: &Context<'_>, _args: AdminUserListArgs) -> Result<ExitStat
             let created = ns.metadata.creation_timestamp.as_ref().map(|t| t.0);
             Some(UserRow {
                 devservers: Usage {
-                    hard: hard(quota, users::DEVSERVERS),
+                    hard: usage(quota, users::DEVSERVERS).hard,
                     used: Some(count.to_string()),
                 },
                 cpu: usage(quota, users::CPU),
@@ -134,21 +134,11 @@ pub async fn run(ctx: &Context<'_>, _args: AdminUserListArgs) -> Result<ExitStat
     Ok(0)
 }
 
-fn hard(quota: Option<&ResourceQuota>, key: &str) -> Option<String> {
-    let quota = quota?;
-    let status = quota.status.as_ref().and_then(|s| s.hard.as_ref());
-    let spec = quota.spec.as_ref().and_then(|s| s.hard.as_ref());
-    status.or(spec)?.get(key).map(|q| q.0.clone())
-}
-
 /// What the quota counts of `key` (0 until its controller has counted) and its limit.
 fn usage(quota: Option<&ResourceQuota>, key: &str) -> Usage {
-    let used = quota
-        .and_then(|q| q.status.as_ref())
-        .and_then(|s| s.used.as_ref())
-        .and_then(|u| u.get(key))
-        .map(|q| q.0.clone());
-    let hard = hard(quota, key);
+    let (hard, used) = quota.map(quota::allowed_and_used).unwrap_or_default();
+    let used = used.get(key).map(|q| q.0.clone());
+    let hard = hard.get(key).map(|q| q.0.clone());
     Usage {
         used: used.or_else(|| hard.is_some().then(|| "0".into())),
         hard,
