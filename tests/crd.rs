@@ -8,13 +8,10 @@
     reason = "a test fails loudly on what it did not expect"
 )]
 
-use std::time::Duration;
+mod common;
 
 use devctl::devserver::{crd, flavor};
-use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
-use kube::api::{
-    Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, Patch, PatchParams, PostParams,
-};
+use kube::api::{Api, ApiResource, DeleteParams, DynamicObject, GroupVersionKind, PostParams};
 use serde_json::{Value, json};
 
 fn flavors_api(client: kube::Client) -> Api<DynamicObject> {
@@ -23,29 +20,6 @@ fn flavors_api(client: kube::Client) -> Api<DynamicObject> {
         crd::PLURAL,
     );
     Api::all_with(client, &resource)
-}
-
-/// The admin client of this binary's cluster, with the CRD applied and Established.
-async fn installed(cluster: &testcluster::Cluster) -> kube::Client {
-    let client = cluster.client().await.unwrap();
-    let crds: Api<CustomResourceDefinition> = Api::all(client.clone());
-    crds.patch(
-        crd::CRD_NAME,
-        &PatchParams::apply("devctl-test").force(),
-        &Patch::Apply(crd::flavor_crd()),
-    )
-    .await
-    .unwrap();
-    let established = kube::runtime::wait::await_condition(
-        crds,
-        crd::CRD_NAME,
-        kube::runtime::wait::conditions::is_crd_established(),
-    );
-    tokio::time::timeout(Duration::from_secs(60), established)
-        .await
-        .unwrap()
-        .unwrap();
-    client
 }
 
 fn object(name: &str, spec: Value) -> DynamicObject {
@@ -98,7 +72,7 @@ fn the_crd_accepts_the_design_example_with_every_field() {
         return;
     };
     testcluster::block_on(async {
-        let client = installed(cluster).await;
+        let client = common::install_flavor_crd(cluster).await;
         let made = create(&client, "gpu-small", gpu_small()).await.unwrap();
         assert_eq!(made["spec"], gpu_small());
         // And devctl reads it back as the flavor it is.
@@ -114,7 +88,7 @@ fn the_crd_prunes_fields_it_does_not_know() {
         return;
     };
     testcluster::block_on(async {
-        let client = installed(cluster).await;
+        let client = common::install_flavor_crd(cluster).await;
         let mut spec = gpu_small();
         spec["colour"] = json!("blue");
         spec["resources"]["burst"] = json!({"cpu": "2"});
@@ -196,7 +170,7 @@ fn the_crd_refuses_malformed_flavors_naming_the_field() {
         ),
     ];
     testcluster::block_on(async {
-        let client = installed(cluster).await;
+        let client = common::install_flavor_crd(cluster).await;
         for (name, spec, want) in cases {
             match create(&client, name, spec).await {
                 Ok(made) => panic!("{name} was accepted: {made}"),
@@ -226,7 +200,7 @@ fn every_builtin_flavor_passes_the_schema_unchanged() {
         return;
     };
     testcluster::block_on(async {
-        let client = installed(cluster).await;
+        let client = common::install_flavor_crd(cluster).await;
         let api = flavors_api(client.clone());
         for builtin in flavor::builtin() {
             let name = format!("builtin-{}", builtin.name);
@@ -252,7 +226,7 @@ fn kubectl_get_devserverflavors_shows_the_printer_columns() {
         return;
     };
     testcluster::block_on(async {
-        let client = installed(cluster).await;
+        let client = common::install_flavor_crd(cluster).await;
         let mut spec = gpu_small();
         spec["default"] = json!(true);
         spec["description"] = json!("one GPU");

@@ -16,9 +16,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use common::{Env, stderr, stdout};
-use devctl::devserver::crd;
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding};
-use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
 use kube::api::{Api, Patch, PatchParams};
 use serde_json::{Value, json};
 use testcluster::{Cluster, Config, NodeSpec};
@@ -54,30 +52,10 @@ fn cluster() -> Option<&'static Cluster> {
                 ..Config::default()
             };
             let cluster = testcluster::block_on(Cluster::start(config)).unwrap();
-            testcluster::block_on(install_crd(&cluster));
+            testcluster::block_on(common::install_flavor_crd(&cluster));
             Some(cluster)
         })
         .as_ref()
-}
-
-async fn install_crd(cluster: &Cluster) {
-    let crds: Api<CustomResourceDefinition> = Api::all(cluster.client().await.unwrap());
-    crds.patch(
-        crd::CRD_NAME,
-        &PatchParams::apply("devctl-test").force(),
-        &Patch::Apply(crd::flavor_crd()),
-    )
-    .await
-    .unwrap();
-    let established = kube::runtime::wait::await_condition(
-        crds,
-        crd::CRD_NAME,
-        kube::runtime::wait::conditions::is_crd_established(),
-    );
-    tokio::time::timeout(Duration::from_secs(60), established)
-        .await
-        .unwrap()
-        .unwrap();
 }
 
 /// The cluster with exactly the flavors of `files` (under `examples/flavors/`), for as long as
@@ -392,15 +370,20 @@ fn dry_run_flavor(cluster: &Cluster, extra: &[&str]) -> std::process::Output {
     devctl(cluster, None, &args)
 }
 
-fn flavor_of(out: &std::process::Output) -> String {
+/// The StatefulSet of a `create --dry-run -o json`.
+fn statefulset_of(out: &std::process::Output) -> Value {
     let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let set = list["items"]
+    list["items"]
         .as_array()
         .unwrap()
         .iter()
         .find(|i| i["kind"] == "StatefulSet")
-        .unwrap();
-    set["metadata"]["annotations"]["devserver.io/flavor"]
+        .unwrap()
+        .clone()
+}
+
+fn flavor_of(out: &std::process::Output) -> String {
+    statefulset_of(out)["metadata"]["annotations"]["devserver.io/flavor"]
         .as_str()
         .unwrap()
         .to_string()
@@ -543,13 +526,7 @@ fn a_flavors_ttl_and_home_size_are_the_defaults() {
     };
     let out = dry_run_flavor(cluster, &["--flavor", "cpu-build"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let set = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "StatefulSet")
-        .unwrap();
+    let set = statefulset_of(&out);
     assert_eq!(set["metadata"]["annotations"]["devserver.io/ttl"], "4h");
     assert_eq!(
         set["spec"]["volumeClaimTemplates"][0]["spec"]["resources"]["requests"]["storage"],
@@ -557,12 +534,6 @@ fn a_flavors_ttl_and_home_size_are_the_defaults() {
     );
     let homeless = dry_run_flavor(cluster, &["--flavor", "cpu-build", "--no-home"]);
     assert_eq!(homeless.status.code(), Some(0), "{}", stderr(&homeless));
-    let list: Value = serde_json::from_slice(&homeless.stdout).unwrap();
-    let set = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "StatefulSet")
-        .unwrap();
+    let set = statefulset_of(&homeless);
     assert!(set["spec"]["volumeClaimTemplates"].is_null(), "{set}");
 }

@@ -139,17 +139,8 @@ fn in_a_pod_ssh_goes_straight_to_the_pods_address() {
     // A node whose pods get loopback addresses (kwok hands them out from its pod CIDR), and a
     // resource only it has, so that the devserver's pod lands there and its address is this
     // machine's.
-    let (cidr, _) = sshd::loopback_pod_cidr();
-    let node = format!("incluster-{}", ns.name);
-    let resource = "example.com/loopback";
-    testcluster::block_on(
-        ns.cluster.add_node(
-            &testcluster::NodeSpec::new(&node)
-                .resource(resource, "1")
-                .pod_cidr(&cidr),
-        ),
-    )
-    .unwrap();
+    sshd::loopback_node(&ns, "incluster");
+    let resource = sshd::LOOPBACK_RESOURCE;
     let out = pod.devctl(
         &ns.env,
         &[
@@ -223,17 +214,8 @@ fn in_a_pod_a_pod_address_that_refuses_says_how_else_to_connect() {
         return;
     };
     // A node whose pods get loopback addresses where nothing listens on port 22.
-    let (cidr, _) = sshd::loopback_pod_cidr();
-    let node = format!("refused-{}", ns.name);
-    let resource = "example.com/loopback";
-    testcluster::block_on(
-        ns.cluster.add_node(
-            &testcluster::NodeSpec::new(&node)
-                .resource(resource, "1")
-                .pod_cidr(&cidr),
-        ),
-    )
-    .unwrap();
+    sshd::loopback_node(&ns, "refused");
+    let resource = sshd::LOOPBACK_RESOURCE;
     sshd::user_key(&ns);
     let out = pod.devctl(
         &ns.env,

@@ -788,17 +788,8 @@ fn the_direct_transport_reaches_sshd_at_the_pods_address_as_nodeport_does_at_the
     sshd::user_key(&ns);
     // A node of this test whose pods get loopback addresses (kwok hands them out from the
     // node's pod CIDR), and a resource only it has, so the devserver's pod lands there.
-    let (cidr, _) = sshd::loopback_pod_cidr();
-    let node = format!("direct-{}", ns.name);
-    let resource = "example.com/loopback";
-    testcluster::block_on(
-        ns.cluster.add_node(
-            &testcluster::NodeSpec::new(&node)
-                .resource(resource, "1")
-                .pod_cidr(&cidr),
-        ),
-    )
-    .unwrap();
+    let (node, cidr) = sshd::loopback_node(&ns, "direct");
+    let resource = sshd::LOOPBACK_RESOURCE;
     let node_port = sshd::free_node_port();
     ns.ok(&[
         "create",

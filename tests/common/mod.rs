@@ -158,3 +158,30 @@ impl Drop for KubectlForward {
         let _ = self.child.wait();
     }
 }
+
+/// The admin client of `cluster`, with devctl's DevServerFlavor CRD applied (as `admin install`
+/// would) and Established. Applying it again is a no-op, so tests of one binary may all call it.
+pub async fn install_flavor_crd(cluster: &testcluster::Cluster) -> kube::Client {
+    use devctl::devserver::crd;
+    use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::CustomResourceDefinition;
+    use kube::api::{Patch, PatchParams};
+    let client = cluster.client().await.expect("an admin client");
+    let crds: kube::Api<CustomResourceDefinition> = kube::Api::all(client.clone());
+    crds.patch(
+        crd::CRD_NAME,
+        &PatchParams::apply("devctl-test").force(),
+        &Patch::Apply(crd::flavor_crd()),
+    )
+    .await
+    .expect("the CRD applied");
+    let established = kube::runtime::wait::await_condition(
+        crds,
+        crd::CRD_NAME,
+        kube::runtime::wait::conditions::is_crd_established(),
+    );
+    tokio::time::timeout(std::time::Duration::from_secs(60), established)
+        .await
+        .expect("the CRD Established within a minute")
+        .expect("the CRD watched");
+    client
+}

@@ -291,6 +291,26 @@ pub fn free_node_port() -> u16 {
         .expect("a free port in 30000-32766")
 }
 
+/// A node of the test whose pods get loopback addresses (kwok hands them out from the node's
+/// pod CIDR, see [`loopback_pod_cidr`]), and the resource only it has: a devserver asking for
+/// one of it (`--gpu RESOURCE=1`) lands there, and its pod's address is this machine's.
+pub const LOOPBACK_RESOURCE: &str = "example.com/loopback";
+
+/// Returns the node's name and its pod CIDR.
+pub fn loopback_node(ns: &Ns, prefix: &str) -> (String, String) {
+    let (cidr, _) = loopback_pod_cidr();
+    let node = format!("{prefix}-{}", ns.name);
+    testcluster::block_on(
+        ns.cluster.add_node(
+            &testcluster::NodeSpec::new(&node)
+                .resource(LOOPBACK_RESOURCE, "1")
+                .pod_cidr(&cidr),
+        ),
+    )
+    .unwrap();
+    (node, cidr)
+}
+
 /// A loopback network for a node's pods, `127.X.Y.0/24`, and its first address (the one kwok
 /// gives the node's first pod), where nothing listens on port 22: the pod's address is then
 /// this machine's, and an sshd there is what it reaches.
