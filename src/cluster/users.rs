@@ -9,13 +9,11 @@ use k8s_openapi::api::core::v1::{
 };
 use k8s_openapi::api::rbac::v1::{ClusterRole, ClusterRoleBinding, RoleBinding};
 use k8s_openapi::jiff::Timestamp;
-use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams};
+use kube::api::{Api, ListParams, PostParams};
 
 use super::{Cluster, Origin};
 use crate::cli::GlobalArgs;
-use crate::devserver::admin::{
-    self, FIELD_MANAGER, QUOTA, USER_CLUSTER_ROLE, USER_LABEL, USER_ROLE,
-};
+use crate::devserver::admin::{self, QUOTA, USER_CLUSTER_ROLE, USER_LABEL, USER_ROLE};
 use crate::devserver::users::{self, Server, UserObjects};
 use crate::error::{Error, Kind, Result};
 use crate::settings::Settings;
@@ -108,56 +106,34 @@ fn is_users(ns: &Namespace, user: &str) -> bool {
         .is_some_and(|v| v == user)
 }
 
-/// Applies every object of a user, server-side with devctl's field manager: the namespace
-/// first, then the rest at once. Idempotent.
+/// Applies every object of a user as `admin install` applies its own ([`admin::apply`]:
+/// server-side with devctl's field manager, never over an object devctl did not make): the
+/// namespace first, then the rest at once. Idempotent.
 pub async fn apply(cluster: &Cluster, objects: &UserObjects) -> Result<()> {
-    let pp = PatchParams::apply(FIELD_MANAGER).force();
+    use super::admin as cluster_admin;
     let client = &cluster.client;
     let ns = objects.namespace.metadata.name.clone().unwrap_or_default();
-    let name = |m: &kube::api::ObjectMeta| m.name.clone().unwrap_or_default();
-    let step = |what: &'static str| move |e| cluster.error(e).prefix(&format!("applying {what}"));
-    Api::<Namespace>::all(client.clone())
-        .patch(&ns, &pp, &Patch::Apply(&objects.namespace))
-        .await
-        .map_err(step("the namespace"))?;
-    let sa = Api::<ServiceAccount>::namespaced(client.clone(), &ns);
-    let rb = Api::<RoleBinding>::namespaced(client.clone(), &ns);
-    let crb = Api::<ClusterRoleBinding>::all(client.clone());
-    let quota = Api::<ResourceQuota>::namespaced(client.clone(), &ns);
-    let limits = Api::<LimitRange>::namespaced(client.clone(), &ns);
+    cluster_admin::apply(
+        cluster,
+        &Api::<Namespace>::all(client.clone()),
+        objects.namespace.clone(),
+    )
+    .await?;
+    let (sa, rb, crb) = (
+        Api::<ServiceAccount>::namespaced(client.clone(), &ns),
+        Api::<RoleBinding>::namespaced(client.clone(), &ns),
+        Api::<ClusterRoleBinding>::all(client.clone()),
+    );
+    let (quota, limits) = (
+        Api::<ResourceQuota>::namespaced(client.clone(), &ns),
+        Api::<LimitRange>::namespaced(client.clone(), &ns),
+    );
     tokio::try_join!(
-        async {
-            let o = &objects.service_account;
-            sa.patch(&name(&o.metadata), &pp, &Patch::Apply(o))
-                .await
-                .map_err(step("the ServiceAccount"))
-        },
-        async {
-            let o = &objects.role_binding;
-            rb.patch(&name(&o.metadata), &pp, &Patch::Apply(o))
-                .await
-                .map_err(step("the RoleBinding"))
-        },
-        async {
-            let o = &objects.cluster_binding;
-            crb.patch(&name(&o.metadata), &pp, &Patch::Apply(o))
-                .await
-                .map_err(step("the ClusterRoleBinding"))
-        },
-        async {
-            let o = &objects.quota;
-            quota
-                .patch(&name(&o.metadata), &pp, &Patch::Apply(o))
-                .await
-                .map_err(step("the ResourceQuota"))
-        },
-        async {
-            let o = &objects.limit_range;
-            limits
-                .patch(&name(&o.metadata), &pp, &Patch::Apply(o))
-                .await
-                .map_err(step("the LimitRange"))
-        },
+        cluster_admin::apply(cluster, &sa, objects.service_account.clone()),
+        cluster_admin::apply(cluster, &rb, objects.role_binding.clone()),
+        cluster_admin::apply(cluster, &crb, objects.cluster_binding.clone()),
+        cluster_admin::apply(cluster, &quota, objects.quota.clone()),
+        cluster_admin::apply(cluster, &limits, objects.limit_range.clone()),
     )?;
     Ok(())
 }
@@ -191,29 +167,21 @@ pub async fn token(
 /// Deletes what a failed first add made (the namespace takes everything in it along);
 /// returns what it could not delete, for the error.
 pub async fn undo(cluster: &Cluster, user: &str, before: &Existing) -> Vec<String> {
+    use super::admin::delete;
+    let ns = admin::user_namespace(user);
+    let binding = users::cluster_binding_name(user);
+    let namespaces = Api::<Namespace>::all(cluster.client.clone());
+    let bindings = Api::<ClusterRoleBinding>::all(cluster.client.clone());
+    let (namespace, cluster_binding) = tokio::join!(
+        async { before.namespace || delete(cluster, &namespaces, &ns).await.is_ok() },
+        async { before.cluster_binding || delete(cluster, &bindings, &binding).await.is_ok() },
+    );
     let mut left = Vec::new();
-    let dp = DeleteParams::background();
-    if !before.namespace {
-        let ns = admin::user_namespace(user);
-        match Api::<Namespace>::all(cluster.client.clone())
-            .delete(&ns, &dp)
-            .await
-        {
-            Ok(_) => {}
-            Err(kube::Error::Api(s)) if s.code == 404 => {}
-            Err(_) => left.push(format!("namespace/{ns}")),
-        }
+    if !namespace {
+        left.push(format!("namespace/{ns}"));
     }
-    if !before.cluster_binding {
-        let name = users::cluster_binding_name(user);
-        match Api::<ClusterRoleBinding>::all(cluster.client.clone())
-            .delete(&name, &dp)
-            .await
-        {
-            Ok(_) => {}
-            Err(kube::Error::Api(s)) if s.code == 404 => {}
-            Err(_) => left.push(format!("clusterrolebinding/{name}")),
-        }
+    if !cluster_binding {
+        left.push(format!("clusterrolebinding/{binding}"));
     }
     left
 }
@@ -313,19 +281,14 @@ pub async fn census(cluster: &Cluster, user: &str) -> Result<Option<Census>> {
 /// Deletes the namespace of `user` (and everything in it) and the user's
 /// ClusterRoleBinding, at once; one already gone counts as deleted.
 pub async fn remove(cluster: &Cluster, user: &str) -> Result<()> {
+    use super::admin::delete;
     let ns = admin::user_namespace(user);
     let binding = users::cluster_binding_name(user);
-    let dp = DeleteParams::background();
-    let gone = |r: kube::Result<()>| match r {
-        Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
-        other => other,
-    };
     let namespaces = Api::<Namespace>::all(cluster.client.clone());
     let bindings = Api::<ClusterRoleBinding>::all(cluster.client.clone());
     tokio::try_join!(
-        async { gone(namespaces.delete(&ns, &dp).await.map(|_| ())) },
-        async { gone(bindings.delete(&binding, &dp).await.map(|_| ())) },
-    )
-    .map_err(|e| cluster.error(e))?;
+        delete(cluster, &namespaces, &ns),
+        delete(cluster, &bindings, &binding),
+    )?;
     Ok(())
 }
