@@ -121,6 +121,7 @@ pub enum Command {
     Version(VersionArgs),
     Config(ConfigArgs),
     Admin(AdminArgs),
+    Job(JobArgs),
     Completions(CompletionsArgs),
 }
 
@@ -1025,4 +1026,297 @@ pub struct SshConfigArgs {
     /// exists, else the pair devctl keeps in its data directory. Without any, ssh picks.
     #[arg(short = 'i', long = "identity", value_name = "FILE")]
     pub identities: Vec<PathBuf>,
+}
+
+/// Run batch and distributed jobs and get their result files back
+///
+/// A job runs a command to its end in a Kubernetes Job (no startup script, no sshd) and keeps
+/// what the command writes under --results (default /results) on a volume of its own, for
+/// devctl job results to copy back, checked with SHA-256, after the pods have finished. With
+/// --nodes N it runs on N pods at once that find each other as torchrun and PyTorch expect.
+/// A finished job and its results are deleted after its --ttl (default 24h).
+#[derive(Debug, Args)]
+pub struct JobArgs {
+    #[command(subcommand)]
+    pub command: JobCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobCommand {
+    Run(Box<JobRunArgs>),
+    List(JobListArgs),
+    Describe(JobDescribeArgs),
+    Logs(JobLogsArgs),
+    Wait(JobWaitArgs),
+    Results(JobResultsArgs),
+    Delete(JobDeleteArgs),
+}
+
+/// Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]
+///
+/// The command runs as given (the image's entrypoint is replaced), with the flavor's resources.
+/// It writes what it wants back under --results, which stays readable after it ends, until the
+/// job is deleted. The job counts as finished when the command exits: 0 is Succeeded, anything
+/// else Failed, and --wait (or devctl job wait) exits with the command's own code.
+///
+/// With --nodes N the command runs on N pods at once (an Indexed Job and a headless Service
+/// NAME), each with MASTER_ADDR, MASTER_PORT, WORLD_SIZE, NNODES, NODE_RANK, RANK and torchrun's
+/// PET_* variables; one failing pod fails the whole job and stops the others.
+///
+/// Examples:
+///
+/// devctl job run --image python:3.12 -- python -c 'print(42)'
+///
+/// devctl job run sim --flavor cpu-large --wait -- ./simulate --out /results
+///
+/// devctl job run train --nodes 2 --gpu 1 --image pytorch/pytorch --follow -- torchrun train.py
+#[derive(Debug, Args)]
+pub struct JobRunArgs {
+    /// Name of the job (default: <user>-job-<5 random letters and digits>)
+    ///
+    /// At most 40 lowercase letters, digits and '-', starting with a letter.
+    pub name: Option<String>,
+
+    /// The command and its arguments, after --
+    #[arg(last = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+
+    /// Run this container image
+    ///
+    /// Default: DEVCTL_IMAGE, else the config file's image, else the flavor's, else
+    /// ubuntu:22.04. devctl job results reads the results with a short-lived pod of the same
+    /// image, which needs sh, cat and sha256sum (coreutils or busybox), not tar.
+    #[arg(long)]
+    pub image: Option<String>,
+
+    /// Size the job by this flavor, e.g. cpu-medium (default: the default flavor)
+    #[arg(long)]
+    pub flavor: Option<String>,
+
+    /// Record this owner on the job (default: as for devctl create)
+    #[arg(long)]
+    pub owner: Option<String>,
+
+    /// Request and limit this much CPU instead of the flavor's, e.g. 4 or 1500m
+    #[arg(long, value_name = "QUANTITY")]
+    pub cpu: Option<String>,
+
+    /// Request and limit this much memory instead of the flavor's, e.g. 16Gi
+    #[arg(long, value_name = "QUANTITY")]
+    pub memory: Option<String>,
+
+    /// Give each pod GPUs instead of the flavor's, e.g. 1 or nvidia.com/mig-1g.10gb=1
+    #[arg(long, value_name = "[RESOURCE=]COUNT")]
+    pub gpu: Option<String>,
+
+    /// Set an environment variable in the job (repeatable)
+    #[arg(short = 'e', long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+
+    /// Set the environment variables of a file of KEY=VALUE lines
+    ///
+    /// The values go into the Secret NAME-env that the pods read, never into the Job in clear.
+    /// An error names the bad line.
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Option<std::path::PathBuf>,
+
+    /// Mount this file read-only at /devctl/config/KEY (repeatable)
+    ///
+    /// The files go into the ConfigMap NAME-config, owned by the job; each at most 1 MiB in all.
+    #[arg(long = "config-file", value_name = "KEY=FILE")]
+    pub config_files: Vec<String>,
+
+    /// Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop] (repeatable)
+    ///
+    /// A SIZE such as 50Gi makes a new claim NAME-vol-I with that access mode (default rwo)
+    /// with the job, deleted with it; an existing claim is never deleted. Claim names are
+    /// lowercase, sizes end in Ki, Mi, Gi, Ti, Pi or Ei, so the two never meet.
+    #[arg(long = "volume", value_name = "CLAIM:/PATH[:ro] | SIZE:/PATH[:MODE]")]
+    pub volumes: Vec<String>,
+
+    /// Run the command as this user and group, e.g. 1000 or 1000:1000
+    #[arg(long, value_name = "UID[:GID]")]
+    pub user: Option<String>,
+
+    /// Give the volumes this group (the pod's fsGroup), e.g. 1000
+    #[arg(long, value_name = "GID")]
+    pub fs_group: Option<u32>,
+
+    /// Delete the finished job, its pods and its results this long after it ends
+    #[arg(long, value_name = "DURATION", default_value = "24h")]
+    pub ttl: String,
+
+    /// Run a failed pod again this many times before the job fails
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub retries: u32,
+
+    /// Run on this many pods at once (an Indexed Job with ranks 0..N-1)
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub nodes: u32,
+
+    /// Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)
+    #[arg(long, value_name = "P", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub procs_per_node: u32,
+
+    /// The port rank 0 listens on (MASTER_PORT)
+    #[arg(long, value_name = "PORT", default_value_t = 29500, value_parser = clap::value_parser!(u16).range(1..))]
+    pub master_port: u16,
+
+    /// Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit
+    ///
+    /// Kueue admits all of a job's pods at once or none. Without Kueue in the cluster this is
+    /// an error.
+    #[arg(long, value_name = "NAME")]
+    pub queue: Option<String>,
+
+    /// Where the command writes the files it wants back
+    #[arg(long, value_name = "DIR", default_value = "/results")]
+    pub results: String,
+
+    /// Size of each pod's results volume
+    #[arg(long, value_name = "SIZE", default_value = "10Gi")]
+    pub results_size: String,
+
+    /// Wait for the job to finish and exit with the command's exit code
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Print the job's output while waiting (implies --wait)
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Give up waiting after this long (exit 6; the job goes on)
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Print the manifests and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Show Secret values in the --dry-run output
+    #[arg(long, requires = "dry_run")]
+    pub show_secrets: bool,
+}
+
+/// List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT
+#[derive(Debug, Args)]
+pub struct JobListArgs {
+    /// Everyone's jobs in the namespace
+    #[arg(long)]
+    pub all_users: bool,
+
+    /// Jobs in every namespace (implies --all-users)
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+
+    /// Only jobs whose labels match, e.g. team=ml
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+}
+
+/// Show a job in detail: its spec, its pods per index with their exit codes, its results and events
+#[derive(Debug, Args)]
+pub struct JobDescribeArgs {
+    /// Name of the job
+    pub name: String,
+}
+
+/// Print a job's output
+///
+/// The output of index 0's pod, or of --index I, or of every index with --all (each line then
+/// begins with [I]).
+#[derive(Debug, Args)]
+pub struct JobLogsArgs {
+    /// Name of the job
+    pub name: String,
+
+    /// The output of this index's pod
+    #[arg(long, value_name = "I", conflicts_with = "all")]
+    pub index: Option<u32>,
+
+    /// The output of every index, each line prefixed with its index
+    #[arg(long)]
+    pub all: bool,
+
+    /// Keep printing new output until the pods end
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+
+    /// Begin each line with the time the cluster received it (RFC 3339)
+    #[arg(long)]
+    pub timestamps: bool,
+
+    /// Only the last N lines of each pod (then, with -f, what follows)
+    #[arg(long, value_name = "N")]
+    pub tail: Option<u32>,
+}
+
+/// Wait for a job to finish and exit with its command's exit code
+///
+/// 0 when it succeeded, the failed pod's exit code when it failed (1 when it has none, as
+/// after a deadline), 6 when --timeout passes first.
+#[derive(Debug, Args)]
+pub struct JobWaitArgs {
+    /// Name of the job
+    pub name: String,
+
+    /// Give up after this long (exit 6)
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+/// Copy a job's result files to this machine, each checked with SHA-256
+///
+/// What the command wrote under its --results directory, files and directories, byte for byte:
+/// each file's SHA-256 is computed beside the data before the copy and compared with the copy's
+/// own; a file that does not match is an error and never takes its final name. A job with
+/// several indexes puts index I's results under DEST/I/, unless --index picks one.
+///
+/// Examples:
+///
+/// devctl job results sim ./out
+///
+/// devctl job results train --list
+#[derive(Debug, Args)]
+pub struct JobResultsArgs {
+    /// Name of the job
+    pub name: String,
+
+    /// Where to put them (default: the current directory)
+    pub destination: Option<std::path::PathBuf>,
+
+    /// List the result files (path, size, SHA-256) and copy nothing
+    #[arg(long)]
+    pub list: bool,
+
+    /// Only this index's results
+    #[arg(long, value_name = "I")]
+    pub index: Option<u32>,
+
+    /// Give up after this long (exit 6)
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+/// Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims
+///
+/// --keep-results keeps the results volumes, for devctl job results NAME to read later;
+/// devctl job delete NAME then deletes them.
+#[derive(Debug, Args)]
+pub struct JobDeleteArgs {
+    /// Names of the jobs
+    #[arg(required = true)]
+    pub names: Vec<String>,
+
+    /// Do not ask for confirmation (needed when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+
+    /// Keep the results volumes
+    #[arg(long)]
+    pub keep_results: bool,
+
+    /// Succeed when a job does not exist
+    #[arg(long)]
+    pub ignore_not_found: bool,
 }

@@ -13,6 +13,7 @@ mod describe;
 mod events;
 mod exec;
 mod flavors;
+mod job;
 mod lifecycle;
 mod list;
 mod logs;
@@ -62,6 +63,7 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Delete(args) => delete::run(&ctx, args).await,
         Command::Flavors(args) => flavors::run(&ctx, args).await,
         Command::Admin(args) => admin::run(&ctx, args).await,
+        Command::Job(args) => job::run(&ctx, args).await,
         Command::Status(_) => status::run(&ctx).await,
         Command::Version(_) => version::run(&ctx).await,
         Command::Config(args) => config::run(&ctx, args),
