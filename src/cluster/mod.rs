@@ -17,6 +17,7 @@ pub mod events;
 pub mod flavors;
 pub mod forward;
 mod http_log;
+pub mod jobs;
 pub mod kubeconfig;
 pub mod logs;
 pub mod permissions;

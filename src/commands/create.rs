@@ -440,19 +440,6 @@ fn print_manifests(manifests: &Manifests, printer: &Printer) -> Result<ExitStatu
     let items = manifests
         .to_values()
         .map_err(|e| Error::general(format!("cannot print the manifests: {e}")))?;
-    if printer.format == Format::Json {
-        printer.structured(
-            &serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": items }),
-        )?;
-    } else {
-        let mut out = String::new();
-        for item in &items {
-            out.push_str("---\n");
-            out.push_str(
-                &crate::output::yaml::to_string(item).map_err(|e| Error::general(e.to_string()))?,
-            );
-        }
-        printer.out(&out);
-    }
+    super::print_objects(&items, printer)?;
     Ok(0)
 }

@@ -71,6 +71,26 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
     }
 }
 
+/// Objects for `--dry-run`: YAML documents, or with `-o json` one `v1` `List`.
+pub(crate) fn print_objects(items: &[serde_json::Value], printer: &Printer) -> Result<()> {
+    if printer.format == crate::output::Format::Json {
+        printer.structured(
+            &serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": items }),
+        )?;
+    } else {
+        let mut out = String::new();
+        for item in items {
+            out.push_str("---\n");
+            out.push_str(
+                &crate::output::yaml::to_string(item)
+                    .map_err(|e| crate::error::Error::general(e.to_string()))?,
+            );
+        }
+        printer.out(&out);
+    }
+    Ok(())
+}
+
 /// Waits for the devserver's pod to be Ready, with a spinner naming its phase (and at `-v`
 /// a line per phase): what `create --wait`, `start --wait` and `restart --wait` share.
 pub(crate) async fn wait_until_ready(

@@ -102,6 +102,31 @@ pub fn parse_gpu(text: &str) -> Result<(String, String, bool), String> {
     Ok((resource.to_string(), count.to_string(), known))
 }
 
+/// `--cpu`, `--memory` and `--gpu` as resource name -> quantity (requests = limits), and the
+/// `--gpu` resource when it is outside the known list (the nodes must advertise it).
+pub fn resource_overrides(
+    cpu: Option<&str>,
+    memory: Option<&str>,
+    gpu: Option<&str>,
+) -> Result<(std::collections::BTreeMap<String, String>, Option<String>), String> {
+    let mut overrides = std::collections::BTreeMap::new();
+    for (flag, resource, value) in [("--cpu", "cpu", cpu), ("--memory", "memory", memory)] {
+        if let Some(q) = value {
+            check_quantity(flag, q)?;
+            overrides.insert(resource.to_string(), q.to_string());
+        }
+    }
+    let mut unknown_gpu = None;
+    if let Some(gpu) = gpu {
+        let (resource, count, known) = parse_gpu(gpu)?;
+        if !known {
+            unknown_gpu = Some(resource.clone());
+        }
+        overrides.insert(resource, count);
+    }
+    Ok((overrides, unknown_gpu))
+}
+
 /// `--expose nodeport`, or `nodeport:30022` to choose SSH's node port.
 pub fn parse_expose(text: &str) -> Result<Option<u16>, String> {
     match text.split_once(':') {

@@ -5,7 +5,26 @@
 
 use std::collections::BTreeMap;
 
-use super::manifests::{INSTANCE, MANAGED_BY, NAME_LABEL, OWNER, owner_label};
+use k8s_openapi::ByteString;
+use k8s_openapi::api::batch::v1::{Job, JobSpec as KubeJobSpec};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, ConfigMapVolumeSource, Container, EnvFromSource, EnvVar, EphemeralVolumeSource,
+    PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimTemplate,
+    PersistentVolumeClaimVolumeSource, Pod, PodSecurityContext, PodSpec, PodTemplateSpec,
+    ResourceRequirements, Secret, SecretEnvSource, Service, ServicePort, ServiceSpec, Volume,
+    VolumeMount as ContainerMount, VolumeResourceRequirements,
+};
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, OwnerReference};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+use k8s_openapi::jiff::Timestamp;
+
+use super::flavor::{self, Flavor};
+use super::manifests::{INSTANCE, MANAGED_BY, NAME_LABEL, OWNER, REDACTED, owner_label};
+use super::owner::{self, OwnerSource};
+use super::ranks::{self, IndexSource, Ranks};
+use super::spec::{DEFAULT_IMAGE, VolumeMount};
+use super::{duration, input, names};
 
 /// `app.kubernetes.io/name` of a job's Job, pods, Secret, ConfigMap and Service.
 pub const KIND_VALUE: &str = "devctl-job";
@@ -80,6 +99,1006 @@ pub fn configmap_name(name: &str) -> String {
 /// The claim made for the `i`th `--volume SIZE:/PATH`.
 pub fn new_volume_claim_name(name: &str, i: usize) -> String {
     format!("{name}-vol-{i}")
+}
+
+/// Kueue's label that puts a Job in a LocalQueue.
+pub const QUEUE_LABEL: &str = "kueue.x-k8s.io/queue-name";
+/// Where `--config-file KEY=FILE` files are mounted.
+pub const CONFIG_DIR: &str = "/devctl/config";
+/// How long a finished job stays unless `--ttl` says otherwise.
+pub const DEFAULT_TTL: &str = "24h";
+/// What the API server takes in one ConfigMap.
+pub const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
+/// `--volume`: an existing claim, or a new one made with the job (and deleted with it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobVolume {
+    Existing(VolumeMount),
+    New {
+        size: String,
+        path: String,
+        access_mode: String,
+    },
+}
+
+impl JobVolume {
+    /// `CLAIM:/PATH[:ro]`, or `SIZE:/PATH[:rwo|rwx|rwop|rox]`. Claim names are lowercase and
+    /// sizes end in an uppercase unit (`50Gi`, `2T`), so the two never meet.
+    pub fn parse(text: &str) -> Result<JobVolume, String> {
+        let (first, rest) = text.split_once(':').unwrap_or((text, ""));
+        let is_size = first.starts_with(|c: char| c.is_ascii_digit())
+            && first.ends_with(|c: char| c.is_ascii_uppercase() || c == 'i')
+            && first.chars().any(|c| c.is_ascii_uppercase());
+        if !is_size {
+            return VolumeMount::parse(text)
+                .map(JobVolume::Existing)
+                .map_err(|e| {
+                    format!("{e}, or SIZE:/path[:rwo|rwx|rwop] for a new claim (e.g. 50Gi:/data)")
+                });
+        }
+        let bad = || {
+            format!(
+                "invalid volume {text:?}: expected SIZE:/path or SIZE:/path:MODE, MODE one of rwo, rwx, rwop, rox"
+            )
+        };
+        input::check_quantity("--volume", first).map_err(|e| format!("{}: {e}", bad()))?;
+        let mut parts = rest.split(':');
+        let path = parts
+            .next()
+            .filter(|p| p.starts_with('/') && !p.contains(".."))
+            .ok_or_else(bad)?;
+        let access_mode = match parts.next() {
+            None | Some("rwo") => "ReadWriteOnce",
+            Some("rwx") => "ReadWriteMany",
+            Some("rwop") => "ReadWriteOncePod",
+            Some("rox") => "ReadOnlyMany",
+            Some(_) => return Err(bad()),
+        };
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        Ok(JobVolume::New {
+            size: first.into(),
+            path: path.into(),
+            access_mode: access_mode.into(),
+        })
+    }
+
+    pub fn path(&self) -> &str {
+        match self {
+            JobVolume::Existing(v) => &v.path,
+            JobVolume::New { path, .. } => path,
+        }
+    }
+}
+
+/// What `job run` was asked, parsed and checked before any API call. Its `Debug` shows the
+/// keys of `secret_env` only.
+#[derive(Clone)]
+pub struct JobRequest {
+    pub name: Option<String>,
+    pub command: Vec<String>,
+    pub owner: Option<String>,
+    pub flavor: Option<String>,
+    pub image: Option<String>,
+    pub env: Vec<(String, String)>,
+    pub secret_env: Vec<(String, String)>,
+    /// `--config-file KEY=FILE`: the key and the file's bytes.
+    pub config_files: Vec<(String, Vec<u8>)>,
+    pub volumes: Vec<JobVolume>,
+    pub run_as: Option<(i64, Option<i64>)>,
+    pub fs_group: Option<i64>,
+    pub ttl: String,
+    pub ttl_seconds: i32,
+    pub retries: i32,
+    pub ranks: Ranks,
+    pub queue: Option<String>,
+    pub results_dir: String,
+    pub results_size: String,
+    pub overrides: BTreeMap<String, String>,
+    /// A `--gpu` resource outside the known list: the nodes must advertise it.
+    pub unknown_gpu: Option<String>,
+}
+
+impl std::fmt::Debug for JobRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let keys: Vec<&str> = self.secret_env.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("JobRequest")
+            .field("name", &self.name)
+            .field("command", &self.command)
+            .field("image", &self.image)
+            .field("secret_env_keys", &keys)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The flags of `job run` as plain values, so that the domain does not depend on clap.
+pub struct RunInput<'a> {
+    pub name: Option<&'a str>,
+    pub command: &'a [String],
+    pub owner: Option<&'a str>,
+    pub flavor: Option<&'a str>,
+    /// `--image`, else the image setting (not its built-in default).
+    pub image: Option<&'a str>,
+    pub env: &'a [String],
+    /// The env file's name (for errors) and text.
+    pub env_file: Option<(&'a str, &'a str)>,
+    /// `KEY=FILE` as typed, and the file's bytes.
+    pub config_files: &'a [(String, Vec<u8>)],
+    pub volumes: &'a [String],
+    pub user: Option<&'a str>,
+    pub fs_group: Option<u32>,
+    pub ttl: &'a str,
+    pub retries: u32,
+    pub ranks: Ranks,
+    pub queue: Option<&'a str>,
+    pub results_dir: &'a str,
+    pub results_size: &'a str,
+    pub cpu: Option<&'a str>,
+    pub memory: Option<&'a str>,
+    pub gpu: Option<&'a str>,
+}
+
+impl JobRequest {
+    /// Checks every input; an error is one line for the user to fix.
+    pub fn parse(input: &RunInput<'_>) -> Result<JobRequest, String> {
+        if input.command.is_empty() {
+            return Err("a command is missing: give it after --, e.g. devctl job run --image python:3.12 -- python train.py".into());
+        }
+        if let Some(name) = input.name {
+            check_name(name)?;
+        }
+        let env = input
+            .env
+            .iter()
+            .map(|line| input::parse_env(line))
+            .collect::<Result<Vec<_>, _>>()?;
+        let secret_env = match input.env_file {
+            Some((path, text)) => {
+                input::parse_env_file(text).map_err(|e| format!("{path}: {e}"))?
+            }
+            None => Vec::new(),
+        };
+        let mut config_files = Vec::new();
+        let mut total = 0;
+        for (typed, bytes) in input.config_files {
+            let key = typed.split_once('=').map(|(k, _)| k).unwrap_or(typed);
+            check_config_key(key)?;
+            if config_files
+                .iter()
+                .any(|(k, _): &(String, Vec<u8>)| k == key)
+            {
+                return Err(format!("--config-file {key}: given twice"));
+            }
+            total += bytes.len();
+            config_files.push((key.to_string(), bytes.clone()));
+        }
+        if total > MAX_CONFIG_BYTES {
+            return Err(format!(
+                "--config-file: the files hold {total} bytes, more than the 1 MiB a ConfigMap takes; put large inputs on a --volume"
+            ));
+        }
+        let volumes = input
+            .volumes
+            .iter()
+            .map(|v| JobVolume::parse(v))
+            .collect::<Result<Vec<_>, _>>()?;
+        let results_dir = check_results_dir(input.results_dir)?;
+        let mut paths: Vec<&str> = volumes.iter().map(JobVolume::path).collect();
+        paths.push(&results_dir);
+        if !config_files.is_empty() {
+            paths.push(CONFIG_DIR);
+        }
+        for (i, path) in paths.iter().enumerate() {
+            if paths[..i].contains(path) {
+                return Err(format!("{path} is mounted twice (--volume, --results)"));
+            }
+        }
+        input::check_quantity("--results-size", input.results_size)?;
+        let run_as = input.user.map(parse_user).transpose()?;
+        let lifetime = duration::parse(input.ttl).map_err(|e| format!("--ttl: {e}"))?;
+        let ttl_seconds = i32::try_from(lifetime.as_secs())
+            .map_err(|_| format!("--ttl {}: too long", input.ttl))?;
+        let retries =
+            i32::try_from(input.retries).map_err(|_| "--retries: too many".to_string())?;
+        if let Some(queue) = input.queue {
+            names::check_label("queue name", queue, 63)?;
+        }
+        let (overrides, unknown_gpu) =
+            input::resource_overrides(input.cpu, input.memory, input.gpu)?;
+        Ok(JobRequest {
+            name: input.name.map(str::to_string),
+            command: input.command.to_vec(),
+            owner: input.owner.map(str::to_string),
+            flavor: input.flavor.map(str::to_string),
+            image: input.image.map(str::to_string),
+            env,
+            secret_env,
+            config_files,
+            volumes,
+            run_as,
+            fs_group: input.fs_group.map(i64::from),
+            ttl: input.ttl.to_string(),
+            ttl_seconds,
+            retries,
+            ranks: input.ranks,
+            queue: input.queue.map(str::to_string),
+            results_dir,
+            results_size: input.results_size.to_string(),
+            overrides,
+            unknown_gpu,
+        })
+    }
+}
+
+/// A job's name names its Service and its pods' host names (`NAME-I`).
+pub fn check_name(name: &str) -> Result<(), String> {
+    names::check_dns1035_label("job name", name, input::MAX_NAME)
+}
+
+/// `<user>-job-<id>` from an owner such as `alice@example.com` (`job-<user>-<id>` when the
+/// user starts with a digit); `id` is the caller's randomness.
+pub fn default_name(owner: &str, id: &str) -> String {
+    let user = owner.split('@').next().unwrap_or(owner);
+    let user = user.rsplit(':').next().unwrap_or(user);
+    let mut cleaned: String = user
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    cleaned.truncate(input::MAX_NAME - 6 - id.len());
+    let cleaned = cleaned.trim_matches('-');
+    if cleaned.is_empty() {
+        format!("job-{id}")
+    } else if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("job-{cleaned}-{id}")
+    } else {
+        format!("{cleaned}-job-{id}")
+    }
+}
+
+/// A ConfigMap key that is also a plain file name.
+fn check_config_key(key: &str) -> Result<(), String> {
+    let ok = !key.is_empty()
+        && key.len() <= 253
+        && key != "."
+        && key != ".."
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "invalid --config-file key {key:?}: expected KEY=FILE, KEY of letters, digits, '-', '_' and '.'"
+        ))
+    }
+}
+
+/// An absolute directory that is not `/` and has no `..`.
+fn check_results_dir(dir: &str) -> Result<String, String> {
+    let trimmed = dir.trim_end_matches('/');
+    if !dir.starts_with('/') || trimmed.is_empty() || dir.split('/').any(|p| p == "..") {
+        return Err(format!(
+            "invalid --results {dir:?}: expected an absolute directory other than /, e.g. /results"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// `UID` or `UID:GID`.
+fn parse_user(text: &str) -> Result<(i64, Option<i64>), String> {
+    let bad = || format!("invalid --user {text:?}: expected UID or UID:GID, e.g. 1000:1000");
+    let id = |t: &str| t.parse::<u32>().map(i64::from).map_err(|_| bad());
+    match text.split_once(':') {
+        Some((uid, gid)) => Ok((id(uid)?, Some(id(gid)?))),
+        None => Ok((id(text)?, None)),
+    }
+}
+
+/// What the cluster says the job depends on.
+#[derive(Debug, Clone)]
+pub struct JobFacts {
+    pub namespace: String,
+    pub identity: Option<String>,
+    pub local_user: Option<String>,
+    pub flavors: Vec<Flavor>,
+}
+
+/// Everything that decides what a job looks like.
+#[derive(Clone)]
+pub struct JobSpec {
+    pub name: String,
+    pub namespace: String,
+    pub owner: String,
+    pub flavor: Flavor,
+    pub image: String,
+    pub request: JobRequest,
+}
+
+impl std::fmt::Debug for JobSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JobSpec")
+            .field("name", &self.name)
+            .field("namespace", &self.namespace)
+            .field("owner", &self.owner)
+            .field("flavor", &self.flavor.name)
+            .field("image", &self.image)
+            .field("request", &self.request)
+            .finish()
+    }
+}
+
+impl JobSpec {
+    /// The job `request` asks for; `id` names it when the request does not.
+    pub fn resolve(
+        request: &JobRequest,
+        facts: &JobFacts,
+        id: &str,
+    ) -> Result<(JobSpec, OwnerSource), String> {
+        let (owner, source) = owner::resolve(
+            request.owner.as_deref(),
+            facts.identity.as_deref(),
+            facts.local_user.as_deref(),
+        );
+        let name = match &request.name {
+            Some(name) => name.clone(),
+            None => default_name(&owner, id),
+        };
+        check_name(&name)?;
+        let flavor = flavor::choose(&facts.flavors, request.flavor.as_deref())?.clone();
+        let image = request
+            .image
+            .clone()
+            .or_else(|| flavor.image.clone())
+            .unwrap_or_else(|| DEFAULT_IMAGE.into());
+        Ok((
+            JobSpec {
+                name,
+                namespace: facts.namespace.clone(),
+                owner,
+                flavor,
+                image,
+                request: request.clone(),
+            },
+            source,
+        ))
+    }
+
+    fn meta(&self, name: String) -> ObjectMeta {
+        ObjectMeta {
+            name: Some(name),
+            namespace: Some(self.namespace.clone()),
+            labels: Some(labels(&self.name, &self.owner)),
+            ..ObjectMeta::default()
+        }
+    }
+}
+
+/// Every object of one job. The Job goes first (suspended); the rest name it as their owner
+/// once its uid is known. Its `Debug` names the objects only.
+#[derive(Clone)]
+pub struct JobManifests {
+    pub job: Job,
+    pub service: Option<Service>,
+    pub env_secret: Option<Secret>,
+    pub configmap: Option<ConfigMap>,
+    pub claims: Vec<PersistentVolumeClaim>,
+}
+
+impl std::fmt::Debug for JobManifests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = |m: &ObjectMeta| m.name.clone().unwrap_or_default();
+        f.debug_struct("JobManifests")
+            .field("job", &name(&self.job.metadata))
+            .field("service", &self.service.as_ref().map(|s| name(&s.metadata)))
+            .field(
+                "env_secret",
+                &self.env_secret.as_ref().map(|s| name(&s.metadata)),
+            )
+            .field(
+                "configmap",
+                &self.configmap.as_ref().map(|c| name(&c.metadata)),
+            )
+            .field(
+                "claims",
+                &self
+                    .claims
+                    .iter()
+                    .map(|c| name(&c.metadata))
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl JobManifests {
+    /// Makes the created Job the owner of every other object.
+    pub fn owned_by(&mut self, owner: OwnerReference) {
+        let metas = self
+            .service
+            .iter_mut()
+            .map(|s| &mut s.metadata)
+            .chain(self.env_secret.iter_mut().map(|s| &mut s.metadata))
+            .chain(self.configmap.iter_mut().map(|c| &mut c.metadata))
+            .chain(self.claims.iter_mut().map(|c| &mut c.metadata));
+        for meta in metas {
+            meta.owner_references = Some(vec![owner.clone()]);
+        }
+    }
+
+    /// The same objects with every Secret value replaced by [`REDACTED`].
+    pub fn redacted(&self) -> JobManifests {
+        let mut copy = self.clone();
+        if let Some(secret) = copy.env_secret.as_mut() {
+            for value in secret.string_data.iter_mut().flat_map(|d| d.values_mut()) {
+                *value = REDACTED.to_string();
+            }
+            secret.data = None;
+        }
+        copy
+    }
+
+    /// Every object in the order `job run` sends them, as JSON values for printing.
+    pub fn to_values(&self) -> Result<Vec<serde_json::Value>, serde_json::Error> {
+        let mut values = vec![serde_json::to_value(&self.job)?];
+        if let Some(service) = &self.service {
+            values.push(serde_json::to_value(service)?);
+        }
+        if let Some(secret) = &self.env_secret {
+            values.push(serde_json::to_value(secret)?);
+        }
+        if let Some(config) = &self.configmap {
+            values.push(serde_json::to_value(config)?);
+        }
+        for claim in &self.claims {
+            values.push(serde_json::to_value(claim)?);
+        }
+        Ok(values)
+    }
+}
+
+fn quantities(map: &BTreeMap<String, String>) -> BTreeMap<String, Quantity> {
+    map.iter()
+        .map(|(k, v)| (k.clone(), Quantity(v.clone())))
+        .collect()
+}
+
+fn storage(size: &str) -> VolumeResourceRequirements {
+    VolumeResourceRequirements {
+        requests: Some(BTreeMap::from([(
+            "storage".to_string(),
+            Quantity(size.to_string()),
+        )])),
+        limits: None,
+    }
+}
+
+/// Every manifest of the job `spec` describes.
+pub fn build(spec: &JobSpec) -> JobManifests {
+    let request = &spec.request;
+    let nodes = request.ranks.nodes;
+    let service = (nodes > 1).then(|| headless_service(spec));
+    let env_secret = (!request.secret_env.is_empty()).then(|| Secret {
+        metadata: spec.meta(env_secret_name(&spec.name)),
+        string_data: Some(request.secret_env.iter().cloned().collect()),
+        type_: Some("Opaque".into()),
+        ..Secret::default()
+    });
+    let configmap = (!request.config_files.is_empty()).then(|| {
+        // Text stays readable in `data`; anything else goes byte for byte in `binaryData`.
+        let (mut data, mut binary) = (BTreeMap::new(), BTreeMap::new());
+        for (key, bytes) in &request.config_files {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    data.insert(key.clone(), text.to_string());
+                }
+                Err(_) => {
+                    binary.insert(key.clone(), ByteString(bytes.clone()));
+                }
+            }
+        }
+        ConfigMap {
+            metadata: spec.meta(configmap_name(&spec.name)),
+            data: (!data.is_empty()).then_some(data),
+            binary_data: (!binary.is_empty()).then_some(binary),
+            ..ConfigMap::default()
+        }
+    });
+    let claims = request
+        .volumes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            JobVolume::New {
+                size, access_mode, ..
+            } => Some(PersistentVolumeClaim {
+                metadata: spec.meta(new_volume_claim_name(&spec.name, i)),
+                spec: Some(PersistentVolumeClaimSpec {
+                    access_modes: Some(vec![access_mode.clone()]),
+                    resources: Some(storage(size)),
+                    ..PersistentVolumeClaimSpec::default()
+                }),
+                status: None,
+            }),
+            JobVolume::Existing(_) => None,
+        })
+        .collect();
+    JobManifests {
+        job: job(spec),
+        service,
+        env_secret,
+        configmap,
+        claims,
+    }
+}
+
+/// The Job: Indexed always (so every pod has an index, a stable host name and its own
+/// results claim), suspended until what it mounts exists.
+pub fn job(spec: &JobSpec) -> Job {
+    let request = &spec.request;
+    let nodes = request.ranks.nodes;
+    let mut requests = spec.flavor.resources.requests.clone();
+    let mut limits = spec.flavor.resources.limits.clone();
+    for (resource, quantity) in &request.overrides {
+        requests.insert(resource.clone(), quantity.clone());
+        limits.insert(resource.clone(), quantity.clone());
+    }
+    let mut mounts = vec![ContainerMount {
+        name: RESULTS_VOLUME.into(),
+        mount_path: request.results_dir.clone(),
+        ..ContainerMount::default()
+    }];
+    let mut volumes = vec![Volume {
+        name: RESULTS_VOLUME.into(),
+        ephemeral: Some(EphemeralVolumeSource {
+            volume_claim_template: Some(PersistentVolumeClaimTemplate {
+                metadata: Some(ObjectMeta {
+                    labels: Some(results_labels(&spec.name, &spec.owner)),
+                    ..ObjectMeta::default()
+                }),
+                spec: PersistentVolumeClaimSpec {
+                    access_modes: Some(vec!["ReadWriteOnce".into()]),
+                    resources: Some(storage(&request.results_size)),
+                    ..PersistentVolumeClaimSpec::default()
+                },
+            }),
+        }),
+        ..Volume::default()
+    }];
+    if !request.config_files.is_empty() {
+        mounts.push(ContainerMount {
+            name: "config".into(),
+            mount_path: CONFIG_DIR.into(),
+            read_only: Some(true),
+            ..ContainerMount::default()
+        });
+        volumes.push(Volume {
+            name: "config".into(),
+            config_map: Some(ConfigMapVolumeSource {
+                name: configmap_name(&spec.name),
+                default_mode: Some(0o444),
+                ..ConfigMapVolumeSource::default()
+            }),
+            ..Volume::default()
+        });
+    }
+    for (i, v) in request.volumes.iter().enumerate() {
+        let volume = format!("vol-{i}");
+        let (claim, read_only) = match v {
+            JobVolume::Existing(m) => (m.claim.clone(), m.read_only),
+            JobVolume::New { .. } => (new_volume_claim_name(&spec.name, i), false),
+        };
+        mounts.push(ContainerMount {
+            name: volume.clone(),
+            mount_path: v.path().to_string(),
+            read_only: Some(read_only),
+            ..ContainerMount::default()
+        });
+        volumes.push(Volume {
+            name: volume,
+            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                claim_name: claim,
+                read_only: Some(read_only),
+            }),
+            ..Volume::default()
+        });
+    }
+    let plain = |name: &str, value: &str| EnvVar {
+        name: name.into(),
+        value: Some(value.into()),
+        value_from: None,
+    };
+    let mut env = vec![
+        plain("DEVCTL_JOB", &spec.name),
+        plain("DEVCTL_RESULTS", &request.results_dir),
+    ];
+    if nodes > 1 {
+        env.extend(ranks::env(
+            &spec.name,
+            &spec.namespace,
+            request.ranks,
+            IndexSource::JobCompletion,
+        ));
+    }
+    env.extend(request.env.iter().map(|(k, v)| plain(k, v)));
+    // --env-file values are often tokens: the pods read them from the Secret NAME-env.
+    let env_from = (!request.secret_env.is_empty()).then(|| {
+        vec![EnvFromSource {
+            secret_ref: Some(SecretEnvSource {
+                name: env_secret_name(&spec.name),
+                optional: Some(false),
+            }),
+            ..EnvFromSource::default()
+        }]
+    });
+    let container = Container {
+        name: CONTAINER.into(),
+        image: Some(spec.image.clone()),
+        command: Some(request.command.clone()),
+        env: Some(env),
+        env_from,
+        resources: Some(ResourceRequirements {
+            requests: Some(quantities(&requests)),
+            limits: Some(quantities(&limits)),
+            ..ResourceRequirements::default()
+        }),
+        volume_mounts: Some(mounts),
+        ..Container::default()
+    };
+    let security =
+        (request.run_as.is_some() || request.fs_group.is_some()).then(|| PodSecurityContext {
+            run_as_user: request.run_as.map(|(uid, _)| uid),
+            run_as_group: request.run_as.and_then(|(_, gid)| gid),
+            fs_group: request.fs_group,
+            ..PodSecurityContext::default()
+        });
+    let pod = PodSpec {
+        restart_policy: Some("Never".into()),
+        automount_service_account_token: Some(false),
+        enable_service_links: Some(false),
+        containers: vec![container],
+        volumes: Some(volumes),
+        security_context: security,
+        subdomain: (nodes > 1).then(|| spec.name.clone()),
+        node_selector: (!spec.flavor.node_selector.is_empty())
+            .then(|| spec.flavor.node_selector.clone()),
+        tolerations: (!spec.flavor.tolerations.is_empty()).then(|| spec.flavor.tolerations.clone()),
+        ..PodSpec::default()
+    };
+    let annotations = BTreeMap::from(
+        [
+            ("devserver.io/owner", spec.owner.clone()),
+            ("devserver.io/flavor", spec.flavor.name.clone()),
+            ("devserver.io/image", spec.image.clone()),
+            ("devserver.io/ttl", request.ttl.clone()),
+            (RESULTS_ANNOTATION, request.results_dir.clone()),
+            (NODES_ANNOTATION, nodes.to_string()),
+            (
+                "devserver.io/created-by",
+                format!("devctl {}", env!("CARGO_PKG_VERSION")),
+            ),
+        ]
+        .map(|(k, v)| (k.to_string(), v)),
+    );
+    let mut job_labels = labels(&spec.name, &spec.owner);
+    if let Some(queue) = &request.queue {
+        job_labels.insert(QUEUE_LABEL.into(), queue.clone());
+    }
+    let nodes = i32::try_from(nodes).unwrap_or(i32::MAX);
+    Job {
+        metadata: ObjectMeta {
+            labels: Some(job_labels),
+            annotations: Some(annotations),
+            ..spec.meta(spec.name.clone())
+        },
+        spec: Some(KubeJobSpec {
+            completions: Some(nodes),
+            parallelism: Some(nodes),
+            completion_mode: Some("Indexed".into()),
+            backoff_limit: Some(request.retries),
+            ttl_seconds_after_finished: Some(request.ttl_seconds),
+            suspend: Some(true),
+            template: PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    labels: Some(labels(&spec.name, &spec.owner)),
+                    ..ObjectMeta::default()
+                }),
+                spec: Some(pod),
+            },
+            ..KubeJobSpec::default()
+        }),
+        status: None,
+    }
+}
+
+/// The headless Service that gives pod I the name `NAME-I.NAME.NS.svc`, before it is ready
+/// too (ranks look each other up while they start).
+pub fn headless_service(spec: &JobSpec) -> Service {
+    Service {
+        metadata: spec.meta(spec.name.clone()),
+        spec: Some(ServiceSpec {
+            cluster_ip: Some("None".into()),
+            publish_not_ready_addresses: Some(true),
+            selector: Some(BTreeMap::from([
+                (INSTANCE.to_string(), spec.name.clone()),
+                (NAME_LABEL.to_string(), KIND_VALUE.to_string()),
+            ])),
+            ports: Some(vec![ServicePort {
+                name: Some("master".into()),
+                port: i32::from(spec.request.ranks.master_port),
+                target_port: Some(IntOrString::Int(i32::from(spec.request.ranks.master_port))),
+                protocol: Some("TCP".into()),
+                ..ServicePort::default()
+            }]),
+            ..ServiceSpec::default()
+        }),
+        status: None,
+    }
+}
+
+/// Whether `job` is one devctl made (its labels say so).
+pub fn is_devctl_job(job: &Job) -> bool {
+    let labels = job.metadata.labels.as_ref();
+    let label = |k: &str| labels.and_then(|l| l.get(k)).map(String::as_str);
+    label(MANAGED_BY) == Some("devctl") && label(NAME_LABEL) == Some(KIND_VALUE)
+}
+
+/// The pod's completion index.
+pub fn pod_index(pod: &Pod) -> Option<u32> {
+    let meta = &pod.metadata;
+    meta.labels
+        .as_ref()
+        .and_then(|l| l.get(COMPLETION_INDEX_LABEL))
+        .or_else(|| {
+            meta.annotations
+                .as_ref()
+                .and_then(|a| a.get(COMPLETION_INDEX_ANNOTATION))
+        })
+        .and_then(|i| i.parse().ok())
+}
+
+/// The index a results claim kept by `job delete --keep-results` holds.
+pub fn kept_index(claim: &PersistentVolumeClaim) -> Option<u32> {
+    claim
+        .metadata
+        .labels
+        .as_ref()
+        .and_then(|l| l.get(KEPT_INDEX_LABEL))
+        .and_then(|i| i.parse().ok())
+}
+
+fn phase(pod: &Pod) -> &str {
+    pod.status
+        .as_ref()
+        .and_then(|s| s.phase.as_deref())
+        .unwrap_or("Pending")
+}
+
+fn created(pod: &Pod) -> Option<Timestamp> {
+    pod.metadata.creation_timestamp.as_ref().map(|t| t.0)
+}
+
+/// Per index, the pod whose results count: the one that succeeded, else the newest.
+pub fn newest_pod_per_index(pods: &[Pod]) -> BTreeMap<u32, &Pod> {
+    let mut chosen: BTreeMap<u32, &Pod> = BTreeMap::new();
+    for pod in pods {
+        let Some(index) = pod_index(pod) else {
+            continue;
+        };
+        let better = match chosen.get(&index) {
+            None => true,
+            Some(other) => {
+                let rank = |p: &Pod| (phase(p) == "Succeeded", created(p));
+                rank(pod) > rank(other)
+            }
+        };
+        if better {
+            chosen.insert(index, pod);
+        }
+    }
+    chosen
+}
+
+/// How the command in `pod` ended: its container's exit code, once terminated.
+pub fn exit_code(pod: &Pod) -> Option<i32> {
+    pod.status
+        .as_ref()
+        .and_then(|s| s.container_statuses.as_ref())
+        .and_then(|cs| cs.iter().find(|c| c.name == CONTAINER))
+        .and_then(|c| c.state.as_ref())
+        .and_then(|s| s.terminated.as_ref())
+        .map(|t| t.exit_code)
+}
+
+fn finished_at(pod: &Pod) -> Option<Timestamp> {
+    pod.status
+        .as_ref()
+        .and_then(|s| s.container_statuses.as_ref())
+        .and_then(|cs| cs.iter().find(|c| c.name == CONTAINER))
+        .and_then(|c| c.state.as_ref())
+        .and_then(|s| s.terminated.as_ref())
+        .and_then(|t| t.finished_at.as_ref())
+        .map(|t| t.0)
+}
+
+/// How a finished job ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Succeeded,
+    /// `code`: the exit code of the pod that failed first (none after a deadline, say).
+    Failed {
+        code: Option<i32>,
+        pod: Option<String>,
+        reason: String,
+        message: String,
+    },
+}
+
+/// Where a job is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum State {
+    /// Suspended: waiting for Kueue (or someone) to let it run.
+    Queued,
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+/// A job as `list` and `describe` show it, derived from the Job and its pods alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub state: State,
+    pub nodes: u32,
+    pub running: u32,
+    pub succeeded: u32,
+    pub failed: u32,
+    pub outcome: Option<Outcome>,
+    pub started: Option<Timestamp>,
+    pub finished: Option<Timestamp>,
+}
+
+impl Status {
+    /// What the process exits with when it waited for this job: 0, the failed pod's code,
+    /// or 1 when it has none.
+    pub fn exit(&self) -> Option<i32> {
+        self.outcome.as_ref().map(Outcome::exit)
+    }
+
+    /// How long it ran (until now while it runs).
+    pub fn duration(&self, now: Timestamp) -> Option<std::time::Duration> {
+        let start = self.started?;
+        let end = self.finished.unwrap_or(now);
+        end.duration_since(start).try_into().ok()
+    }
+}
+
+impl Outcome {
+    pub fn exit(&self) -> i32 {
+        match self {
+            Outcome::Succeeded => 0,
+            Outcome::Failed { code: Some(c), .. } if *c != 0 => *c,
+            Outcome::Failed { .. } => 1,
+        }
+    }
+}
+
+/// The job's state from its conditions and pods.
+pub fn status(job: &Job, pods: &[Pod]) -> Status {
+    let spec = job.spec.as_ref();
+    let st = job.status.as_ref();
+    let nodes = spec
+        .and_then(|s| s.completions)
+        .and_then(|c| u32::try_from(c).ok())
+        .unwrap_or(1);
+    let condition = |kind: &str| {
+        st.and_then(|s| s.conditions.as_ref())
+            .and_then(|cs| cs.iter().find(|c| c.type_ == kind && c.status == "True"))
+    };
+    let outcome = if condition("Complete").is_some() {
+        Some(Outcome::Succeeded)
+    } else if let Some(failed) = condition("Failed") {
+        // The pod that failed first is the one whose exit the job reports.
+        let first = pods
+            .iter()
+            .filter(|p| phase(p) == "Failed" && exit_code(p).is_some_and(|c| c != 0))
+            .min_by_key(|p| finished_at(p));
+        Some(Outcome::Failed {
+            code: first.and_then(exit_code),
+            pod: first.and_then(|p| p.metadata.name.clone()),
+            reason: failed.reason.clone().unwrap_or_default(),
+            message: failed.message.clone().unwrap_or_default(),
+        })
+    } else {
+        None
+    };
+    let count = |p: &str| {
+        u32::try_from(pods.iter().filter(|pod| phase(pod) == p).count()).unwrap_or(u32::MAX)
+    };
+    let running = count("Running");
+    let state = match &outcome {
+        Some(Outcome::Succeeded) => State::Succeeded,
+        Some(Outcome::Failed { .. }) => State::Failed,
+        None if spec.and_then(|s| s.suspend) == Some(true) => State::Queued,
+        None if running > 0 => State::Running,
+        None => State::Pending,
+    };
+    Status {
+        state,
+        nodes,
+        running,
+        succeeded: count("Succeeded"),
+        failed: count("Failed"),
+        outcome,
+        started: st.and_then(|s| s.start_time.as_ref()).map(|t| t.0),
+        finished: st
+            .and_then(|s| s.completion_time.as_ref())
+            .map(|t| t.0)
+            .or_else(|| {
+                condition("Failed").and_then(|c| c.last_transition_time.as_ref().map(|t| t.0))
+            }),
+    }
+}
+
+/// What a wait reports while it waits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// The job's state changed.
+    State(State),
+    /// A pod cannot be scheduled: the scheduler's words.
+    Unschedulable { pod: String, message: String },
+    /// A pod waits on something that will not come by itself (an image that cannot be
+    /// pulled, a missing Secret).
+    Stuck {
+        pod: String,
+        reason: String,
+        message: String,
+    },
+}
+
+/// What keeps `pod` from running, if anything will not pass by itself.
+pub fn pod_trouble(pod: &Pod) -> Option<Progress> {
+    let name = pod.metadata.name.clone().unwrap_or_default();
+    let status = pod.status.as_ref()?;
+    if let Some(c) = status.conditions.as_ref().and_then(|cs| {
+        cs.iter()
+            .find(|c| c.type_ == "PodScheduled" && c.status == "False")
+    }) && c.reason.as_deref() == Some("Unschedulable")
+    {
+        return Some(Progress::Unschedulable {
+            pod: name,
+            message: c.message.clone().unwrap_or_default(),
+        });
+    }
+    let waiting = status
+        .container_statuses
+        .as_ref()?
+        .iter()
+        .find(|c| c.name == CONTAINER)?
+        .state
+        .as_ref()?
+        .waiting
+        .as_ref()?;
+    let reason = waiting.reason.clone().unwrap_or_default();
+    let stuck = [
+        "ErrImagePull",
+        "ImagePullBackOff",
+        "InvalidImageName",
+        "CreateContainerConfigError",
+        "CreateContainerError",
+    ];
+    stuck.contains(&reason.as_str()).then(|| Progress::Stuck {
+        pod: name,
+        reason,
+        message: waiting.message.clone().unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! then the settings, each value parsed and checked. Pure: the command reads the files and
 //! passes their text, and reads the keys from where [`KeySource`] says.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::spec::{Request, VolumeMount};
@@ -89,24 +88,11 @@ impl Request {
             .iter()
             .map(|line| input::parse_env(line))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut overrides = BTreeMap::new();
-        for (flag, resource, value) in [
-            ("--cpu", "cpu", &args.cpu),
-            ("--memory", "memory", &args.memory),
-        ] {
-            if let Some(q) = value {
-                input::check_quantity(flag, q)?;
-                overrides.insert(resource.to_string(), q.clone());
-            }
-        }
-        let mut unknown_gpu = None;
-        if let Some(gpu) = &args.gpu {
-            let (resource, count, known) = input::parse_gpu(gpu)?;
-            if !known {
-                unknown_gpu = Some(resource.clone());
-            }
-            overrides.insert(resource, count);
-        }
+        let (overrides, unknown_gpu) = input::resource_overrides(
+            args.cpu.as_deref(),
+            args.memory.as_deref(),
+            args.gpu.as_deref(),
+        )?;
         if let Some(home) = &args.home {
             input::check_quantity("--home", home)?;
         }

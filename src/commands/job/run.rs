@@ -1,9 +1,250 @@
-//! `devctl job run` (being built).
+//! `devctl job run [NAME] -- CMD...`: read what the user asked for into a [`JobRequest`] (files
+//! read here, every check the domain's); ask the cluster in one wave what the job depends on;
+//! resolve the [`JobSpec`] and build its manifests (pure); print them for `--dry-run`, else
+//! create them all or nothing; with `--wait` or `--follow`, wait for the end and exit with the
+//! command's code.
+//!
+//! `-o json`: `{"apiVersion": "devctl/v1", "kind": "Job", "name", "namespace", "owner",
+//! "flavor", "image", "nodes", "queue"}`, with `"state"` and `"exitCode"` after a wait.
+
+use std::path::Path;
 
 use super::super::{Context, ExitStatus};
 use crate::cli::JobRunArgs;
-use crate::error::{Error, Result};
+use crate::cluster::jobs::{self, CreateError};
+use crate::devserver::job::{self, JobManifests, JobRequest, JobSpec, RunInput};
+use crate::devserver::ranks::Ranks;
+use crate::error::{Error, Kind, Result};
+use crate::interrupt;
+use crate::output::{Format, Printer};
+use crate::settings::Source;
 
-pub async fn run(_ctx: &Context<'_>, _args: JobRunArgs) -> Result<ExitStatus> {
-    Err(Error::general("devctl job run is not built yet"))
+pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
+    let printer = ctx.printer;
+    if args.dry_run {
+        printer.accept(
+            "job run --dry-run",
+            &[Format::Table, Format::Yaml, Format::Json],
+        )?;
+    } else {
+        printer.accept(
+            "job run",
+            &[Format::Table, Format::Json, Format::Yaml, Format::Name],
+        )?;
+    }
+    let request = read_request(ctx, &args)?;
+    let cluster = ctx.cluster().await?;
+    let (facts, source) = jobs::facts(cluster, &request, !args.dry_run).await?;
+    if source == crate::cluster::devservers::FlavorSource::BuiltInForbidden {
+        printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
+    }
+    let (spec, _) = JobSpec::resolve(&request, &facts, &short_id()?).map_err(Error::usage)?;
+    let manifests = job::build(&spec);
+    if args.dry_run {
+        let shown = if args.show_secrets {
+            manifests
+        } else {
+            manifests.redacted()
+        };
+        return print_manifests(&shown, printer);
+    }
+
+    let interrupted = interrupt::listen()?;
+    tokio::pin!(interrupted);
+    let created = {
+        let spinner = printer.spinner(&format!("creating job {}", spec.name));
+        let created = jobs::create(
+            cluster,
+            &manifests,
+            request.queue.is_some(),
+            interrupted.as_mut(),
+        )
+        .await;
+        spinner.finish_and_clear();
+        created
+    };
+    created.map_err(|e| create_error(e, &spec))?;
+    match &request.queue {
+        Some(queue) => printer.info(&format!(
+            "job {} created in namespace {}, queued in LocalQueue {queue} (Kueue starts it when it admits it)",
+            spec.name, spec.namespace
+        )),
+        None => printer.info(&format!(
+            "job {} created in namespace {}",
+            spec.name, spec.namespace
+        )),
+    }
+
+    let waited = if args.wait || args.follow {
+        let waiting = super::wait_for(ctx, &spec.name, args.timeout, args.follow, None);
+        tokio::select! {
+            outcome = waiting => Some(outcome?),
+            signal = interrupted.as_mut() => {
+                return Err(Error::new(
+                    Kind::Interrupted(signal),
+                    format!("stopped waiting: job {} goes on", spec.name),
+                )
+                .hint(format!(
+                    "devctl job wait {name} waits again; devctl job delete {name} --yes stops it",
+                    name = spec.name
+                )));
+            }
+        }
+    } else {
+        None
+    };
+    match printer.format {
+        Format::Name => printer.out(&format!("job/{}\n", spec.name)),
+        Format::Json | Format::Yaml => {
+            let mut value = serde_json::json!({
+                "apiVersion": "devctl/v1", "kind": "Job",
+                "name": spec.name, "namespace": spec.namespace, "owner": spec.owner,
+                "flavor": spec.flavor.name, "image": spec.image,
+                "nodes": request.ranks.nodes, "queue": request.queue,
+            });
+            if let Some(outcome) = &waited {
+                value["state"] = serde_json::json!(match outcome {
+                    job::Outcome::Succeeded => "Succeeded",
+                    job::Outcome::Failed { .. } => "Failed",
+                });
+                value["exitCode"] = serde_json::json!(outcome.exit());
+            }
+            printer.structured(&value)?;
+        }
+        _ => {}
+    }
+    Ok(waited.map_or(0, |o| super::exit_status(&o)))
+}
+
+/// Five lowercase letters and digits, for a default name.
+fn short_id() -> Result<String> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut bytes = [0u8; 5];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Error::general(format!("cannot make a random name: {e}")))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect())
+}
+
+/// Everything the user asked for: the files read here, every check the domain's.
+fn read_request(ctx: &Context<'_>, args: &JobRunArgs) -> Result<JobRequest> {
+    let settings = ctx.settings()?;
+    let env_file = args
+        .env_file
+        .as_ref()
+        .map(|p| read_text(p).map(|t| (p.display().to_string(), t)))
+        .transpose()?;
+    let mut config_files = Vec::new();
+    for typed in &args.config_files {
+        let Some((_, file)) = typed.split_once('=') else {
+            return Err(Error::usage(format!(
+                "invalid --config-file {typed:?}: expected KEY=FILE, e.g. train.yaml=./train.yaml"
+            )));
+        };
+        let bytes =
+            std::fs::read(file).map_err(|e| Error::usage(format!("cannot read {file}: {e}")))?;
+        config_files.push((typed.clone(), bytes));
+    }
+    // Settings' built-in defaults must not beat a flavor's own image.
+    let configured = |key: &str| {
+        settings
+            .get(key)
+            .filter(|_| settings.source(key) != Some(Source::Default))
+    };
+    let input = RunInput {
+        name: args.name.as_deref(),
+        command: &args.command,
+        owner: args.owner.as_deref().or_else(|| configured("owner")),
+        flavor: args.flavor.as_deref().or_else(|| configured("flavor")),
+        image: args.image.as_deref().or_else(|| configured("image")),
+        env: &args.env,
+        env_file: env_file.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
+        config_files: &config_files,
+        volumes: &args.volumes,
+        user: args.user.as_deref(),
+        fs_group: args.fs_group,
+        ttl: &args.ttl,
+        retries: args.retries,
+        ranks: Ranks {
+            nodes: args.nodes,
+            procs_per_node: args.procs_per_node,
+            master_port: args.master_port,
+        },
+        queue: args.queue.as_deref(),
+        results_dir: &args.results,
+        results_size: &args.results_size,
+        cpu: args.cpu.as_deref(),
+        memory: args.memory.as_deref(),
+        gpu: args.gpu.as_deref(),
+    };
+    JobRequest::parse(&input).map_err(Error::usage)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))
+}
+
+fn print_manifests(manifests: &JobManifests, printer: &Printer) -> Result<ExitStatus> {
+    let items = manifests
+        .to_values()
+        .map_err(|e| Error::general(format!("cannot print the manifests: {e}")))?;
+    super::super::print_objects(&items, printer)?;
+    Ok(0)
+}
+
+fn create_error(err: CreateError, spec: &JobSpec) -> Error {
+    let (name, ns) = (&spec.name, &spec.namespace);
+    let left_note = |left: &[(String, Error)]| {
+        let names: Vec<&str> = left.iter().map(|(o, _)| o.as_str()).collect();
+        (
+            format!("could not delete {} again", names.join(", ")),
+            format!("kubectl delete {} -n {ns}", names.join(" ")),
+        )
+    };
+    match err {
+        CreateError::Exists => Error::new(
+            Kind::Conflict,
+            format!("job {name} already exists in namespace {ns}"),
+        )
+        .hint(format!(
+            "pick another name, or delete it first: devctl job delete {name} --yes -n {ns}"
+        )),
+        CreateError::Unknown(cause) => cause
+            .prefix("creating the Job (the answer was lost: the server may have made it)")
+            .hint(format!(
+                "devctl job list -n {ns} shows whether it exists; devctl job delete {name} --yes -n {ns} removes it"
+            )),
+        CreateError::Failed { step, cause, left } if left.is_empty() => {
+            cause.prefix(&format!("creating {step} (nothing was left behind)"))
+        }
+        CreateError::Failed { step, cause, left } => {
+            let (what, hint) = left_note(&left);
+            Error {
+                kind: Kind::General,
+                ..cause.prefix(&format!("creating {step} ({what})"))
+            }
+            .hint(hint)
+        }
+        CreateError::Interrupted { signal, left } if left.is_empty() => Error::new(
+            Kind::Interrupted(signal),
+            format!(
+                "interrupted by {}: job {name} was not created",
+                signal.name()
+            ),
+        ),
+        CreateError::Interrupted { signal, left } => {
+            let (what, hint) = left_note(&left);
+            Error::new(
+                Kind::Interrupted(signal),
+                format!(
+                    "interrupted by {}: job {name} was not created ({what})",
+                    signal.name()
+                ),
+            )
+            .hint(hint)
+        }
+    }
 }

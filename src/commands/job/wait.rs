@@ -1,9 +1,12 @@
-//! `devctl job wait` (being built).
+//! `devctl job wait NAME`: waits with watches for the job to finish and exits with its
+//! command's exit code (0, the failed pod's code, 1 without one, 6 on timeout).
 
 use super::super::{Context, ExitStatus};
 use crate::cli::JobWaitArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
-pub async fn run(_ctx: &Context<'_>, _args: JobWaitArgs) -> Result<ExitStatus> {
-    Err(Error::general("devctl job wait is not built yet"))
+pub async fn run(ctx: &Context<'_>, args: JobWaitArgs) -> Result<ExitStatus> {
+    crate::devserver::job::check_name(&args.name).map_err(crate::error::Error::usage)?;
+    let outcome = super::wait_for(ctx, &args.name, args.timeout, false, None).await?;
+    Ok(super::exit_status(&outcome))
 }

@@ -1,0 +1,973 @@
+//! The API side of jobs: what `job run` depends on (one wave), the create (all or nothing),
+//! looking jobs and their pods up, waiting for the end with a watch, and the delete (keeping
+//! the results claims when asked).
+
+use std::pin::Pin;
+use std::time::Duration;
+
+use futures::{StreamExt as _, TryStreamExt as _};
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Pod, Secret, Service};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
+use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams, Preconditions};
+use kube::runtime::watcher;
+
+use super::Cluster;
+use super::devservers::{FlavorSource, flavors, whoami};
+use crate::devserver::flavor;
+use crate::devserver::job::{
+    self, JobFacts, JobManifests, JobRequest, JobVolume, Outcome, Progress,
+};
+use crate::devserver::owner;
+use crate::error::{Error, Kind, Result};
+use crate::interrupt::Signal;
+
+/// What `job run` depends on, asked at once: who the user is, the flavors, that the claims to
+/// mount exist, that a `--gpu` resource outside the known list is advertised, and that Kueue
+/// and the LocalQueue of `--queue` are there. `checks`: false for a dry run (it only resolves
+/// the owner and flavor).
+pub async fn facts(
+    cluster: &Cluster,
+    request: &JobRequest,
+    checks: bool,
+) -> Result<(JobFacts, FlavorSource)> {
+    let namespace = cluster.namespace.clone();
+    let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &namespace);
+    let existing: Vec<&str> = match checks {
+        true => request
+            .volumes
+            .iter()
+            .filter_map(|v| match v {
+                JobVolume::Existing(m) => Some(m.claim.as_str()),
+                JobVolume::New { .. } => None,
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let claim_checks = existing.iter().map(|claim| {
+        let claims = claims.clone();
+        async move { (*claim, claims.get_opt(claim).await) }
+    });
+    let gpu = async {
+        match (&request.unknown_gpu, checks) {
+            (Some(resource), true) => check_advertised(cluster, resource).await,
+            _ => Ok(()),
+        }
+    };
+    let queue = async {
+        match (&request.queue, checks) {
+            (Some(queue), true) => check_queue(cluster, &namespace, queue).await,
+            _ => Ok(()),
+        }
+    };
+    let (identity, flavors, claim_results, gpu, queue) = tokio::join!(
+        whoami(cluster),
+        flavors(cluster),
+        futures::future::join_all(claim_checks),
+        gpu,
+        queue,
+    );
+    for (claim, found) in claim_results {
+        match found {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                return Err(Error::new(
+                    Kind::NotFound,
+                    format!("claim {claim:?} not found in namespace {namespace}"),
+                )
+                .hint("--volume CLAIM:/PATH mounts an existing PersistentVolumeClaim (kubectl get pvc); SIZE:/PATH makes a new one"));
+            }
+            Err(e) => return Err(cluster.error(e)),
+        }
+    }
+    gpu?;
+    queue?;
+    let (flavors, source) = flavors?;
+    Ok((
+        JobFacts {
+            namespace,
+            identity: identity?.map(|(user, _)| user),
+            local_user: owner::local_user(),
+            flavors,
+        },
+        source,
+    ))
+}
+
+async fn check_advertised(cluster: &Cluster, resource: &str) -> Result<()> {
+    let nodes = super::capacity::nodes(cluster).await?;
+    let nodes = match nodes {
+        Ok(nodes) => nodes,
+        // Without the right to list nodes, the scheduler will tell.
+        Err(_) => return Ok(()),
+    };
+    let advertised = nodes.iter().any(|n| {
+        n.status
+            .as_ref()
+            .and_then(|s| s.allocatable.as_ref())
+            .is_some_and(|a| a.contains_key(resource))
+    });
+    if advertised {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "no node advertises {resource:?}; known GPU resources: {}",
+            flavor::GPU_RESOURCES.join(", ")
+        )))
+    }
+}
+
+/// Kueue's API group must be served, and the LocalQueue must exist in the namespace.
+async fn check_queue(cluster: &Cluster, namespace: &str, queue: &str) -> Result<()> {
+    let group = http::Request::get("/apis/kueue.x-k8s.io")
+        .body(Vec::new())
+        .map_err(|e| Error::general(format!("cannot ask for Kueue's API: {e}")))?;
+    let group: serde_json::Value = match cluster.client.request(group).await {
+        Ok(group) => group,
+        Err(kube::Error::Api(s)) if s.code == 404 => {
+            return Err(Error::usage(
+                "--queue needs Kueue, and this cluster does not serve its API (kueue.x-k8s.io)",
+            )
+            .hint("drop --queue to run the job at once, or ask a cluster admin to install Kueue"));
+        }
+        Err(e) => return Err(cluster.error(e)),
+    };
+    let version = group
+        .pointer("/preferredVersion/version")
+        .and_then(|v| v.as_str())
+        .unwrap_or("v1beta1");
+    let resource = kube::discovery::ApiResource {
+        group: "kueue.x-k8s.io".into(),
+        version: version.into(),
+        api_version: format!("kueue.x-k8s.io/{version}"),
+        kind: "LocalQueue".into(),
+        plural: "localqueues".into(),
+    };
+    let queues = Api::<kube::api::DynamicObject>::namespaced_with(
+        cluster.client.clone(),
+        namespace,
+        &resource,
+    );
+    match queues.get_opt(queue).await {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(Error::new(
+            Kind::NotFound,
+            format!("LocalQueue {queue:?} not found in namespace {namespace}"),
+        )
+        .hint("kubectl get localqueues lists the queues of the namespace")),
+        // Kueue is there; whether the queue is, the user may not see: Kueue will say.
+        Err(kube::Error::Api(s)) if s.code == 403 => Ok(()),
+        Err(e) => Err(cluster.error(e)),
+    }
+}
+
+/// Why a job was not made. Every variant but `Exists` and `Unknown` has rolled back what it
+/// made: `left` names what could not be deleted.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error("the job exists already")]
+    Exists,
+    #[error("creating {step}: {cause}")]
+    Failed {
+        step: &'static str,
+        cause: Error,
+        left: Vec<(String, Error)>,
+    },
+    #[error("interrupted by {}", signal.name())]
+    Interrupted {
+        signal: Signal,
+        left: Vec<(String, Error)>,
+    },
+    /// The Job's create got no answer: it may exist.
+    #[error("creating the Job: {0}")]
+    Unknown(Error),
+}
+
+/// One object this create made.
+enum Made {
+    Job(String, String),
+    Service(String),
+    Secret(String),
+    ConfigMap(String),
+    Claim(String),
+}
+
+impl Made {
+    fn describe(&self) -> String {
+        match self {
+            Made::Job(n, _) => format!("job/{n}"),
+            Made::Service(n) => format!("service/{n}"),
+            Made::Secret(n) => format!("secret/{n}"),
+            Made::ConfigMap(n) => format!("configmap/{n}"),
+            Made::Claim(n) => format!("persistentvolumeclaim/{n}"),
+        }
+    }
+}
+
+/// Creates the job all or nothing: the Job, suspended, so that no pod starts before what it
+/// mounts exists; then everything it owns at once; then it is let run (with `--queue`, Kueue
+/// does that). A failure or `interrupted` deletes what was made again.
+pub async fn create(
+    cluster: &Cluster,
+    manifests: &JobManifests,
+    queued: bool,
+    interrupted: Pin<&mut impl Future<Output = Signal>>,
+) -> Result<Job, CreateError> {
+    let mut interrupted = Some(interrupted);
+    let mut signal = None;
+    let ns = manifests
+        .job
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| cluster.namespace.clone());
+    let client = &cluster.client;
+    let pp = PostParams::default();
+    let jobs = Api::<Job>::namespaced(client.clone(), &ns);
+    let created = finish(
+        jobs.create(&pp, &manifests.job),
+        &mut interrupted,
+        &mut signal,
+    )
+    .await;
+    let made_job = match created {
+        Ok(job) => job,
+        Err(kube::Error::Api(s)) if s.code == 409 => return Err(CreateError::Exists),
+        Err(e @ kube::Error::Api(_)) => {
+            return Err(CreateError::Failed {
+                step: "the Job",
+                cause: cluster.error(e),
+                left: Vec::new(),
+            });
+        }
+        Err(e) => return Err(CreateError::Unknown(cluster.error(e))),
+    };
+    let name = made_job.metadata.name.clone().unwrap_or_default();
+    let uid = made_job.metadata.uid.clone().unwrap_or_default();
+    let mut made = vec![Made::Job(name.clone(), uid.clone())];
+    if let Some(signal) = signal {
+        let left = delete_all(cluster, &ns, made).await;
+        return Err(CreateError::Interrupted { signal, left });
+    }
+    let mut children = manifests.clone();
+    children.owned_by(OwnerReference {
+        api_version: "batch/v1".into(),
+        kind: "Job".into(),
+        name: name.clone(),
+        uid,
+        controller: Some(false),
+        // As for devservers: blocking needs update on jobs/finalizers where owner references
+        // are enforced, which namespace admins may lack.
+        block_owner_deletion: None,
+    });
+    let services = Api::<Service>::namespaced(client.clone(), &ns);
+    let secrets = Api::<Secret>::namespaced(client.clone(), &ns);
+    let configs = Api::<ConfigMap>::namespaced(client.clone(), &ns);
+    let claims = Api::<PersistentVolumeClaim>::namespaced(client.clone(), &ns);
+    let name_of = |meta: &kube::api::ObjectMeta| meta.name.clone().unwrap_or_default();
+    let service = async {
+        match &children.service {
+            Some(s) => Some(services.create(&pp, s).await.map(drop)),
+            None => None,
+        }
+    };
+    let secret = async {
+        match &children.env_secret {
+            Some(s) => Some(secrets.create(&pp, s).await.map(drop)),
+            None => None,
+        }
+    };
+    let config = async {
+        match &children.configmap {
+            Some(c) => Some(configs.create(&pp, c).await.map(drop)),
+            None => None,
+        }
+    };
+    let new_claims = futures::future::join_all(
+        children
+            .claims
+            .iter()
+            .map(|c| async { claims.create(&pp, c).await.map(drop) }),
+    );
+    let wave = async { tokio::join!(service, secret, config, new_claims) };
+    let (service, secret, config, new_claims) = finish(wave, &mut interrupted, &mut signal).await;
+    let mut failure = None;
+    let mut record = |step: &'static str, sent: Made, result: Option<Result<(), kube::Error>>| {
+        match result {
+            None => {}
+            Some(Ok(())) => made.push(sent),
+            Some(Err(e)) => {
+                // A lost answer may hide a create that happened: delete that one too.
+                if !matches!(e, kube::Error::Api(_)) {
+                    made.push(sent);
+                }
+                if failure.is_none() {
+                    failure = Some((step, cluster.error(e)));
+                }
+            }
+        }
+    };
+    let meta_name = |m: Option<&kube::api::ObjectMeta>| m.map(name_of).unwrap_or_default();
+    record(
+        "the headless Service",
+        Made::Service(meta_name(children.service.as_ref().map(|s| &s.metadata))),
+        service,
+    );
+    record(
+        "the env-file Secret",
+        Made::Secret(meta_name(children.env_secret.as_ref().map(|s| &s.metadata))),
+        secret,
+    );
+    record(
+        "the config-file ConfigMap",
+        Made::ConfigMap(meta_name(children.configmap.as_ref().map(|c| &c.metadata))),
+        config,
+    );
+    for (claim, result) in children.claims.iter().zip(new_claims) {
+        record(
+            "a --volume claim",
+            Made::Claim(name_of(&claim.metadata)),
+            Some(result),
+        );
+    }
+    if let Some((step, cause)) = failure {
+        let left = delete_all(cluster, &ns, made).await;
+        return Err(CreateError::Failed { step, cause, left });
+    }
+    if let Some(signal) = signal {
+        let left = delete_all(cluster, &ns, made).await;
+        return Err(CreateError::Interrupted { signal, left });
+    }
+    if queued {
+        return Ok(made_job);
+    }
+    let resume = serde_json::json!({ "spec": { "suspend": false } });
+    let resumed = finish(
+        jobs.patch(&name, &PatchParams::default(), &Patch::Merge(&resume)),
+        &mut interrupted,
+        &mut signal,
+    )
+    .await;
+    match (resumed, signal) {
+        (Ok(job), None) => Ok(job),
+        (Ok(_), Some(signal)) => {
+            let left = delete_all(cluster, &ns, made).await;
+            Err(CreateError::Interrupted { signal, left })
+        }
+        (Err(e), _) => {
+            let cause = cluster.error(e);
+            let left = delete_all(cluster, &ns, made).await;
+            Err(CreateError::Failed {
+                step: "the Job's start",
+                cause,
+                left,
+            })
+        }
+    }
+}
+
+/// Runs `work` to its end; if `interrupted` resolves meanwhile, records the signal (once).
+async fn finish<F: Future>(
+    work: F,
+    interrupted: &mut Option<Pin<&mut impl Future<Output = Signal>>>,
+    signal: &mut Option<Signal>,
+) -> F::Output {
+    tokio::pin!(work);
+    loop {
+        match interrupted {
+            Some(listening) => tokio::select! {
+                out = &mut work => return out,
+                got = listening.as_mut() => {
+                    *signal = Some(got);
+                    *interrupted = None;
+                }
+            },
+            None => return work.await,
+        }
+    }
+}
+
+/// Deletes what a failed create made, all at once; what could not be deleted is returned.
+async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Vec<(String, Error)> {
+    let client = &cluster.client;
+    let deletes = made.iter().map(|m| async move {
+        let dp = DeleteParams::background();
+        let result = match m {
+            Made::Job(n, uid) => {
+                let dp = DeleteParams {
+                    preconditions: Some(Preconditions {
+                        uid: Some(uid.clone()),
+                        resource_version: None,
+                    }),
+                    ..dp
+                };
+                Api::<Job>::namespaced(client.clone(), ns)
+                    .delete(n, &dp)
+                    .await
+                    .map(drop)
+            }
+            Made::Service(n) => Api::<Service>::namespaced(client.clone(), ns)
+                .delete(n, &dp)
+                .await
+                .map(drop),
+            Made::Secret(n) => Api::<Secret>::namespaced(client.clone(), ns)
+                .delete(n, &dp)
+                .await
+                .map(drop),
+            Made::ConfigMap(n) => Api::<ConfigMap>::namespaced(client.clone(), ns)
+                .delete(n, &dp)
+                .await
+                .map(drop),
+            Made::Claim(n) => Api::<PersistentVolumeClaim>::namespaced(client.clone(), ns)
+                .delete(n, &dp)
+                .await
+                .map(drop),
+        };
+        match result {
+            Ok(()) => None,
+            Err(kube::Error::Api(s)) if s.code == 404 => None,
+            Err(e) => Some((m.describe(), cluster.error(e))),
+        }
+    });
+    futures::future::join_all(deletes)
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Job `name` in the cluster's namespace; exit 3 with a hint when there is none.
+pub async fn get(cluster: &Cluster, name: &str) -> Result<Job> {
+    let jobs = Api::<Job>::namespaced(cluster.client.clone(), &cluster.namespace);
+    match jobs.get_opt(name).await {
+        Ok(Some(job)) if job::is_devctl_job(&job) => Ok(job),
+        Ok(Some(_)) => Err(Error::new(
+            Kind::NotFound,
+            format!(
+                "job {name} in namespace {} was not made by devctl",
+                cluster.namespace
+            ),
+        )
+        .hint(format!("kubectl describe job {name} shows it"))),
+        Ok(None) => Err(not_found(cluster, name)),
+        Err(e) => Err(cluster.error(e)),
+    }
+}
+
+pub fn not_found(cluster: &Cluster, name: &str) -> Error {
+    Error::new(
+        Kind::NotFound,
+        format!("job {name} not found in namespace {}", cluster.namespace),
+    )
+    .hint("devctl job list shows your jobs")
+}
+
+/// The pods of job `name` (every index, every retry).
+pub async fn pods(cluster: &Cluster, name: &str) -> Result<Vec<Pod>> {
+    let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    api.list(&ListParams::default().labels(&job::pod_selector(name)))
+        .await
+        .map(|l| l.items)
+        .map_err(|e| cluster.error(e))
+}
+
+/// Job `name` and its pods, read at once.
+pub async fn get_with_pods(cluster: &Cluster, name: &str) -> Result<(Job, Vec<Pod>)> {
+    tokio::try_join!(get(cluster, name), pods(cluster, name))
+}
+
+/// Every devctl job matching `selector` and their pods, in one namespace or all of them,
+/// read at once.
+pub async fn list(
+    cluster: &Cluster,
+    all_namespaces: bool,
+    selector: &str,
+) -> Result<(Vec<Job>, Vec<Pod>)> {
+    let (jobs, pods): (Api<Job>, Api<Pod>) = if all_namespaces {
+        (
+            Api::all(cluster.client.clone()),
+            Api::all(cluster.client.clone()),
+        )
+    } else {
+        (
+            Api::namespaced(cluster.client.clone(), &cluster.namespace),
+            Api::namespaced(cluster.client.clone(), &cluster.namespace),
+        )
+    };
+    let params = ListParams::default().labels(selector);
+    let (jobs, pods) = tokio::join!(jobs.list(&params), pods.list(&params));
+    Ok((
+        jobs.map_err(|e| cluster.error(e))?.items,
+        pods.map_err(|e| cluster.error(e))?.items,
+    ))
+}
+
+/// Waits with watches (the Job's and its pods') until job `name` has finished, and says how
+/// it ended, with the exit code of the failed pod. `on_progress` hears about the states and
+/// about pods that cannot be scheduled or started. `Kind::Timeout` after `timeout`.
+pub async fn wait(
+    cluster: &Cluster,
+    name: &str,
+    timeout: Duration,
+    mut on_progress: impl FnMut(Progress),
+) -> Result<Outcome> {
+    let jobs = Api::<Job>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let pods = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let job_events = watcher(
+        jobs,
+        watcher::Config::default().fields(&format!("metadata.name={name}")),
+    )
+    .map(|e| e.map(|e| Either::Job(Box::new(e))));
+    let pod_events = watcher(
+        pods,
+        watcher::Config::default().labels(&job::pod_selector(name)),
+    )
+    .map(|e| e.map(|e| Either::Pod(Box::new(e))));
+    let mut events = futures::stream::select(job_events.boxed(), pod_events.boxed());
+    let mut current: Option<Job> = None;
+    let mut seen_pods: std::collections::BTreeMap<String, Pod> = Default::default();
+    let mut told = std::collections::BTreeSet::new();
+    let mut last_state: Option<job::State> = None;
+    let waiting = async {
+        loop {
+            let event = match events.try_next().await {
+                Ok(Some(event)) => event,
+                Ok(None) => {
+                    return Err(Error::general(format!(
+                        "the watch of job {name} ended early"
+                    )));
+                }
+                Err(e) => return Err(watch_error(cluster, e)),
+            };
+            match event {
+                Either::Job(event) => match *event {
+                    watcher::Event::Apply(job) | watcher::Event::InitApply(job) => {
+                        current = Some(job);
+                    }
+                    watcher::Event::Delete(_) => {
+                        return Err(Error::new(
+                            Kind::NotFound,
+                            format!("job {name} was deleted while waiting for it"),
+                        ));
+                    }
+                    watcher::Event::InitDone if current.is_none() => {
+                        return Err(not_found(cluster, name));
+                    }
+                    _ => {}
+                },
+                Either::Pod(event) => match *event {
+                    watcher::Event::Apply(pod) | watcher::Event::InitApply(pod) => {
+                        let pod_name = pod.metadata.name.clone().unwrap_or_default();
+                        if let Some(report) = job::pod_trouble(&pod)
+                            && told.insert((pod_name.clone(), format!("{report:?}")))
+                        {
+                            on_progress(report);
+                        }
+                        seen_pods.insert(pod_name, pod);
+                    }
+                    watcher::Event::Delete(pod) => {
+                        seen_pods.remove(&pod.metadata.name.clone().unwrap_or_default());
+                    }
+                    _ => {}
+                },
+            }
+            let Some(job) = &current else { continue };
+            let pods: Vec<Pod> = seen_pods.values().cloned().collect();
+            let status = job::status(job, &pods);
+            if let Some(outcome) = status.outcome {
+                // The failed pod's exit code may be in a pod this watch has not heard of yet:
+                // read them once more when it is missing.
+                if let Outcome::Failed { code: None, .. } = outcome {
+                    let pods = pods_of(cluster, name).await?;
+                    return Ok(job::status(job, &pods).outcome.unwrap_or(outcome));
+                }
+                return Ok(outcome);
+            }
+            if last_state != Some(status.state) {
+                on_progress(Progress::State(status.state));
+                last_state = Some(status.state);
+            }
+        }
+    };
+    match tokio::time::timeout(timeout, waiting).await {
+        Ok(outcome) => outcome,
+        Err(_) => Err(Error::new(
+            Kind::Timeout,
+            format!(
+                "job {name} has not finished after {}{}",
+                crate::devserver::duration::format(timeout),
+                match last_state {
+                    None => String::new(),
+                    Some(state) => format!(" (it is {state})"),
+                }
+            ),
+        )
+        .hint(format!(
+            "the job goes on: devctl job wait {name} waits again, devctl job describe {name} shows its pods"
+        ))),
+    }
+}
+
+async fn pods_of(cluster: &Cluster, name: &str) -> Result<Vec<Pod>> {
+    pods(cluster, name).await
+}
+
+enum Either {
+    Job(Box<watcher::Event<Job>>),
+    Pod(Box<watcher::Event<Pod>>),
+}
+
+fn watch_error(cluster: &Cluster, e: watcher::Error) -> Error {
+    match e {
+        watcher::Error::InitialListFailed(e)
+        | watcher::Error::WatchStartFailed(e)
+        | watcher::Error::WatchFailed(e) => cluster.error(e),
+        watcher::Error::WatchError(status) => cluster.error(kube::Error::Api(status)),
+        other => Error::general(format!("watching the job: {other}")),
+    }
+}
+
+/// What one `job delete` did.
+#[derive(Debug, Default)]
+pub struct Deleted {
+    /// The results claims kept (`--keep-results`).
+    pub kept: Vec<String>,
+}
+
+/// Deletes job `name` with everything it owns (background propagation: the garbage
+/// collector takes the pods, their results claims, the Secret, ConfigMap, Service and new
+/// claims). With `keep_results`, the newest results claim of each index is first taken out of
+/// its pod's ownership and labelled with its index, so it stays for `job results`. Claims
+/// kept by an earlier `--keep-results` are deleted unless kept again.
+pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result<Option<Deleted>> {
+    let ns = &cluster.namespace;
+    let jobs = Api::<Job>::namespaced(cluster.client.clone(), ns);
+    let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), ns);
+    let selector = job::results_selector(name);
+    let results_params = ListParams::default().labels(&selector);
+    let (found, pods, results) = tokio::join!(
+        jobs.get_opt(name),
+        pods(cluster, name),
+        claims.list(&results_params)
+    );
+    let found = found.map_err(|e| cluster.error(e))?;
+    let results = results.map_err(|e| cluster.error(e))?.items;
+    let kept_before: Vec<String> = results
+        .iter()
+        .filter(|c| job::kept_index(c).is_some())
+        .filter_map(|c| c.metadata.name.clone())
+        .collect();
+    let job = match found {
+        Some(job) if job::is_devctl_job(&job) => Some(job),
+        Some(_) => {
+            return Err(Error::new(
+                Kind::Conflict,
+                format!("job {name} in namespace {ns} was not made by devctl; not deleting it"),
+            )
+            .hint(format!("kubectl delete job {name} deletes it")));
+        }
+        None => None,
+    };
+    if job.is_none() && kept_before.is_empty() {
+        return Ok(None);
+    }
+    let mut deleted = Deleted::default();
+    if keep_results {
+        let pods = pods?;
+        let keep = job::newest_pod_per_index(&pods);
+        let stamps = keep.iter().map(|(index, pod)| {
+            let claim = job::results_claim_name(pod.metadata.name.as_deref().unwrap_or_default());
+            let claims = claims.clone();
+            let patch = serde_json::json!({
+                "metadata": {
+                    "ownerReferences": null,
+                    "labels": { job::KEPT_INDEX_LABEL: index.to_string() },
+                }
+            });
+            async move {
+                match claims
+                    .patch(&claim, &PatchParams::default(), &Patch::Merge(&patch))
+                    .await
+                {
+                    Ok(_) => Ok(Some(claim)),
+                    Err(kube::Error::Api(s)) if s.code == 404 => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        });
+        for stamped in futures::future::join_all(stamps).await {
+            if let Some(claim) = stamped.map_err(|e| cluster.error(e))? {
+                deleted.kept.push(claim);
+            }
+        }
+    }
+    let job_delete = async {
+        match &job {
+            Some(_) => match jobs.delete(name, &DeleteParams::background()).await {
+                Ok(_) => Ok(()),
+                Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+                Err(e) => Err(e),
+            },
+            None => Ok(()),
+        }
+    };
+    let old_kept = futures::future::join_all(
+        kept_before
+            .iter()
+            .filter(|c| !keep_results || !deleted.kept.contains(c))
+            .map(|claim| {
+                let claims = claims.clone();
+                async move {
+                    match claims.delete(claim, &DeleteParams::background()).await {
+                        Ok(_) => Ok(()),
+                        Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                }
+            }),
+    );
+    let (job_deleted, old_kept) = tokio::join!(job_delete, old_kept);
+    job_deleted.map_err(|e| cluster.error(e))?;
+    for result in old_kept {
+        result.map_err(|e| cluster.error(e))?;
+    }
+    if keep_results {
+        deleted.kept.sort();
+        let earlier: Vec<String> = kept_before
+            .into_iter()
+            .filter(|c| !deleted.kept.contains(c))
+            .collect();
+        deleted.kept.extend(earlier);
+    }
+    Ok(Some(deleted))
+}
+
+/// Which part of a job's log to read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogOptions {
+    pub timestamps: bool,
+    pub tail: Option<u32>,
+}
+
+impl LogOptions {
+    fn params(self, follow: bool) -> kube::api::LogParams {
+        kube::api::LogParams {
+            container: Some(job::CONTAINER.to_string()),
+            follow,
+            timestamps: self.timestamps,
+            tail_lines: self.tail.map(i64::from),
+            ..kube::api::LogParams::default()
+        }
+    }
+}
+
+/// One line of a job's output: the index of the pod it came from and its bytes (with the
+/// newline, when it had one).
+pub type Line = (u32, Vec<u8>);
+
+fn started(pod: &Pod) -> bool {
+    matches!(
+        pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+        Some("Running" | "Succeeded" | "Failed")
+    )
+}
+
+/// Reads the log of pod `pod` line by line into `lines`.
+async fn stream_pod(
+    pods: Api<Pod>,
+    pod: String,
+    index: u32,
+    params: kube::api::LogParams,
+    lines: tokio::sync::mpsc::UnboundedSender<Result<Line, kube::Error>>,
+) {
+    use futures::AsyncBufReadExt as _;
+    let mut reader = match pods.log_stream(&pod, &params).await {
+        Ok(reader) => reader,
+        // A pod deleted meanwhile (the job failed and its other pods were stopped) has no
+        // more to say.
+        Err(kube::Error::Api(s)) if s.code == 404 => return,
+        Err(e) => {
+            let _ = lines.send(Err(e));
+            return;
+        }
+    };
+    loop {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line).await {
+            Ok(0) => return,
+            Ok(_) => {
+                if lines.send(Ok((index, line))).is_err() {
+                    return;
+                }
+            }
+            // A stream cut as the pod goes: what came is what there was.
+            Err(_) => return,
+        }
+    }
+}
+
+/// The output so far of the newest pod of each index (`only`: one index), index by index.
+/// A job none of whose chosen pods has started is an error that says where they are.
+pub async fn read_logs(
+    cluster: &Cluster,
+    name: &str,
+    only: Option<u32>,
+    options: LogOptions,
+    mut on_line: impl FnMut(Line),
+) -> Result<()> {
+    let (job, pods) = get_with_pods(cluster, name).await?;
+    let chosen = job::newest_pod_per_index(&pods);
+    let chosen: Vec<(u32, &Pod)> = chosen
+        .into_iter()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
+        .collect();
+    if let Some(index) = only {
+        let nodes = job::status(&job, &[]).nodes;
+        if index >= nodes {
+            return Err(Error::usage(format!(
+                "job {name} has indexes 0 to {}; there is no index {index}",
+                nodes.saturating_sub(1)
+            )));
+        }
+    }
+    if !chosen.iter().any(|(_, p)| started(p)) {
+        let state = job::status(&job, &pods).state;
+        return Err(Error::general(format!(
+            "job {name} has no output yet: it is {state} and no pod{} has started",
+            only.map(|i| format!(" of index {i}")).unwrap_or_default()
+        ))
+        .hint(format!(
+            "devctl job logs {name} -f waits for it; devctl job describe {name} says why it waits"
+        )));
+    }
+    let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    for (index, pod) in chosen.into_iter().filter(|(_, p)| started(p)) {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let pod_name = pod.metadata.name.clone().unwrap_or_default();
+        let reading = stream_pod(api.clone(), pod_name, index, options.params(false), tx);
+        let printing = async {
+            while let Some(line) = rx.recv().await {
+                on_line(line.map_err(|e| cluster.error(e))?);
+            }
+            Ok::<(), Error>(())
+        };
+        let ((), printed) = tokio::join!(reading, printing);
+        printed?;
+    }
+    Ok(())
+}
+
+/// Follows the output of job `name` (`only`: one index) as its pods start, until the job has
+/// finished and every stream has ended; returns how the job ended. `on_progress` hears what
+/// the wait hears.
+pub async fn follow(
+    cluster: &Cluster,
+    name: &str,
+    only: Option<u32>,
+    options: LogOptions,
+    timeout: Duration,
+    on_progress: impl FnMut(Progress),
+    mut on_line: impl FnMut(Line),
+) -> Result<Outcome> {
+    let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut followed = std::collections::BTreeSet::new();
+    let pod_events = watcher(
+        api.clone(),
+        watcher::Config::default().labels(&job::pod_selector(name)),
+    );
+    tokio::pin!(pod_events);
+    let waited = wait(cluster, name, timeout, on_progress);
+    tokio::pin!(waited);
+    let mut streams = futures::stream::FuturesUnordered::new();
+    let mut outcome = None;
+    loop {
+        tokio::select! {
+            done = &mut waited, if outcome.is_none() => {
+                outcome = Some(done?);
+                if streams.is_empty() {
+                    // Pods that finished before the watch saw them start still have output.
+                    let pods = pods(cluster, name).await?;
+                    for (index, pod) in job::newest_pod_per_index(&pods) {
+                        let pod_name = pod.metadata.name.clone().unwrap_or_default();
+                        if only.is_none_or(|o| o == index) && started(pod) && followed.insert(pod_name.clone()) {
+                            streams.push(stream_pod(api.clone(), pod_name, index, options.params(true), tx.clone()));
+                        }
+                    }
+                }
+            }
+            event = pod_events.try_next(), if outcome.is_none() => {
+                let pod = match event {
+                    Ok(Some(watcher::Event::Apply(pod) | watcher::Event::InitApply(pod))) => pod,
+                    Ok(_) => continue,
+                    Err(e) => return Err(watch_error(cluster, e)),
+                };
+                let Some(index) = job::pod_index(&pod) else { continue };
+                let pod_name = pod.metadata.name.clone().unwrap_or_default();
+                if only.is_none_or(|o| o == index) && started(&pod) && followed.insert(pod_name.clone()) {
+                    streams.push(stream_pod(api.clone(), pod_name, index, options.params(true), tx.clone()));
+                }
+            }
+            line = rx.recv() => {
+                if let Some(line) = line {
+                    on_line(line.map_err(|e| cluster.error(e))?);
+                }
+            }
+            Some(()) = streams.next(), if !streams.is_empty() => {}
+        }
+        if let Some(outcome) = &outcome
+            && streams.is_empty()
+        {
+            // What the streams sent before they ended.
+            while let Ok(line) = rx.try_recv() {
+                on_line(line.map_err(|e| cluster.error(e))?);
+            }
+            return Ok(outcome.clone());
+        }
+    }
+}
+
+/// Everything `job describe` shows, read in two waves: the Job, its pods, its results claims
+/// and the Job's events at once; then the events of each pod at once.
+pub struct Described {
+    pub job: Job,
+    pub pods: Vec<Pod>,
+    pub claims: Vec<PersistentVolumeClaim>,
+    pub events: Vec<k8s_openapi::api::core::v1::Event>,
+}
+
+pub async fn describe(cluster: &Cluster, name: &str) -> Result<Described> {
+    let ns = &cluster.namespace;
+    let events = Api::<k8s_openapi::api::core::v1::Event>::namespaced(cluster.client.clone(), ns);
+    let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), ns);
+    let about = |kind: &str, object: &str| {
+        ListParams::default().fields(&format!(
+            "involvedObject.kind={kind},involvedObject.name={object}"
+        ))
+    };
+    let job_events = about("Job", name);
+    let selector = job::results_selector(name);
+    let claim_params = ListParams::default().labels(&selector);
+    let (found, claim_list, job_events) = tokio::join!(
+        get_with_pods(cluster, name),
+        claims.list(&claim_params),
+        events.list(&job_events),
+    );
+    let (found, pods) = found?;
+    let pod_events = futures::future::join_all(pods.iter().map(|p| {
+        let events = events.clone();
+        let params = about("Pod", p.metadata.name.as_deref().unwrap_or_default());
+        async move { events.list(&params).await }
+    }))
+    .await;
+    let mut all = job_events.map_err(|e| cluster.error(e))?.items;
+    for list in pod_events {
+        all.extend(list.map_err(|e| cluster.error(e))?.items);
+    }
+    Ok(Described {
+        job: found,
+        pods,
+        claims: claim_list.map_err(|e| cluster.error(e))?.items,
+        events: all,
+    })
+}
