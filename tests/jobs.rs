@@ -1,0 +1,553 @@
+//! `devctl job` against the test cluster's simulated nodes: the objects a job is (DESIGN §7),
+//! all or nothing, bad input that makes nothing, --queue with and without Kueue, a job that
+//! cannot be scheduled, list, describe and delete; and the dry-run manifests checked against the
+//! real Kubernetes schemas. What needs a real container (exit codes, logs, ranks, results, ttl)
+//! is in tests/job_real.rs.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on what it did not expect"
+)]
+
+mod common;
+
+use std::process::Command;
+
+use common::ns::Ns;
+use common::{stderr, stdout};
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Secret, Service};
+
+const SMALL: [&str; 4] = ["--cpu", "100m", "--memory", "64Mi"];
+
+/// `kind/name` of every Job, Service, Secret, ConfigMap and claim devctl made, sorted.
+fn job_objects(ns: &Ns) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut add = |kind: &str, names: Vec<String>| {
+        all.extend(names.into_iter().map(|n| format!("{kind}/{n}")));
+    };
+    add("job", ns.objects::<Job>());
+    add("service", ns.objects::<Service>());
+    add("secret", ns.objects::<Secret>());
+    add("configmap", ns.objects::<ConfigMap>());
+    add("pvc", ns.objects::<PersistentVolumeClaim>());
+    all.sort();
+    all
+}
+
+/// What `job run` itself made: without the results claims, which Kubernetes makes for each
+/// pod as it comes.
+fn made_by_run(ns: &Ns) -> Vec<String> {
+    job_objects(ns)
+        .into_iter()
+        .filter(|o| !(o.starts_with("pvc/") && o.ends_with("-results")))
+        .collect()
+}
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+fn one_line_error(out: &std::process::Output) -> String {
+    let err = stderr(out);
+    let first = err.lines().next().unwrap_or_default().to_string();
+    assert!(first.starts_with("error: "), "not an error line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    first
+}
+
+#[test]
+fn job_run_makes_an_indexed_job_that_owns_its_secret_configmap_service_and_claims() {
+    let Some(ns) = Ns::new("job-objects") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let env_file = dir.path().join("env");
+    std::fs::write(&env_file, "# tokens\nTOKEN=s3cret\n").unwrap();
+    let config = dir.path().join("train.yaml");
+    std::fs::write(&config, "lr: 0.1\n").unwrap();
+    let mut args = vec![
+        "job",
+        "run",
+        "train",
+        "--nodes",
+        "2",
+        "--procs-per-node",
+        "4",
+        "--env-file",
+    ];
+    let env_path = env_file.display().to_string();
+    let config_arg = format!("train.yaml={}", config.display());
+    args.extend([env_path.as_str(), "--config-file", &config_arg]);
+    args.extend([
+        "--volume",
+        "5Gi:/scratch:rwo",
+        "--ttl",
+        "2h",
+        "--retries",
+        "1",
+    ]);
+    args.extend(SMALL);
+    args.extend(["--", "python", "train.py", "--epochs", "3"]);
+    let out = ns.ok(&args);
+    assert!(
+        stderr(&out).contains("job train created"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        made_by_run(&ns),
+        [
+            "configmap/train-config",
+            "job/train",
+            "pvc/train-vol-0",
+            "secret/train-env",
+            "service/train",
+        ]
+    );
+    let job: Job = ns.get("train").unwrap();
+    let uid = job.metadata.uid.clone().unwrap();
+    let spec = job.spec.as_ref().unwrap();
+    assert_eq!(spec.completion_mode.as_deref(), Some("Indexed"));
+    assert_eq!((spec.completions, spec.parallelism), (Some(2), Some(2)));
+    assert_eq!(spec.backoff_limit, Some(1));
+    assert_eq!(spec.ttl_seconds_after_finished, Some(7200));
+    // Made suspended, let run once what it mounts exists.
+    assert_eq!(spec.suspend, Some(false));
+    let labels = job.metadata.labels.as_ref().unwrap();
+    assert_eq!(labels["app.kubernetes.io/name"], "devctl-job");
+    assert_eq!(labels["app.kubernetes.io/managed-by"], "devctl");
+    let pod = spec.template.spec.as_ref().unwrap();
+    assert_eq!(pod.restart_policy.as_deref(), Some("Never"));
+    assert_eq!(pod.subdomain.as_deref(), Some("train"));
+    let container = &pod.containers[0];
+    assert_eq!(
+        container.command.as_ref().unwrap(),
+        &["python", "train.py", "--epochs", "3"]
+    );
+    let env = container.env.as_ref().unwrap();
+    let value = |k: &str| {
+        env.iter()
+            .find(|e| e.name == k)
+            .and_then(|e| e.value.clone())
+    };
+    assert_eq!(value("WORLD_SIZE").as_deref(), Some("8"));
+    assert_eq!(value("PET_NPROC_PER_NODE").as_deref(), Some("4"));
+    let master = format!("train-0.train.{}.svc", ns.name);
+    assert_eq!(value("MASTER_ADDR"), Some(master.clone()));
+    assert_eq!(value("MASTER_PORT").as_deref(), Some("29500"));
+    // The env file's value is only in the Secret.
+    let template = serde_json::to_string(&job).unwrap();
+    assert!(!template.contains("s3cret"), "{template}");
+    for (kind, owners) in [
+        (
+            "secret",
+            ns.get::<Secret>("train-env")
+                .unwrap()
+                .metadata
+                .owner_references,
+        ),
+        (
+            "configmap",
+            ns.get::<ConfigMap>("train-config")
+                .unwrap()
+                .metadata
+                .owner_references,
+        ),
+        (
+            "service",
+            ns.get::<Service>("train")
+                .unwrap()
+                .metadata
+                .owner_references,
+        ),
+        (
+            "pvc",
+            ns.get::<PersistentVolumeClaim>("train-vol-0")
+                .unwrap()
+                .metadata
+                .owner_references,
+        ),
+    ] {
+        let owners = owners.unwrap_or_default();
+        assert!(
+            owners.iter().any(|o| o.kind == "Job" && o.uid == uid),
+            "{kind} is not owned by the Job: {owners:?}"
+        );
+    }
+    let service: Service = ns.get("train").unwrap();
+    let service = service.spec.unwrap();
+    assert_eq!(service.cluster_ip.as_deref(), Some("None"));
+    assert_eq!(service.publish_not_ready_addresses, Some(true));
+
+    // kubectl, a client none of us wrote, reads the same Job.
+    let kubectl = Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n",
+            &ns.name,
+            "get",
+            "job",
+            "train",
+            "-o",
+            "jsonpath={.spec.completionMode}",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&kubectl), "Indexed");
+
+    let listed = ns.ok(&["job", "list", "-o", "json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed["kind"], "JobList");
+    assert_eq!(listed["items"][0]["name"], "train");
+    assert_eq!(listed["items"][0]["nodes"], 2);
+    let table = stdout(&ns.ok(&["job", "list"]));
+    let header = table.lines().next().unwrap();
+    for column in ["NAME", "STATUS", "NODES", "AGE", "DURATION", "EXIT"] {
+        assert!(header.contains(column), "{table}");
+    }
+
+    let described = ns.ok(&["job", "describe", "train", "-o", "json"]);
+    let described: serde_json::Value = serde_json::from_slice(&described.stdout).unwrap();
+    assert_eq!(described["kind"], "JobDescription");
+    assert_eq!(described["command"][1], "train.py");
+    assert_eq!(described["results"]["dir"], "/results");
+
+    let out = ns.ok(&["job", "delete", "train", "--yes"]);
+    assert!(
+        stderr(&out).contains("job train deleted"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(ns.get::<Job>("train").is_none());
+    let again = ns.devctl(&["job", "delete", "train", "--yes"]);
+    assert_eq!(code(&again), 3, "{}", stderr(&again));
+    ns.ok(&["job", "delete", "train", "--yes", "--ignore-not-found"]);
+}
+
+#[test]
+fn a_single_job_gets_a_generated_name_and_no_service() {
+    let Some(ns) = Ns::new("job-default") else {
+        return;
+    };
+    let mut args = vec!["job", "run", "--owner", "alice@example.com", "-o", "json"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let out = ns.ok(&args);
+    let made: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name = made["name"].as_str().unwrap().to_string();
+    let id = name
+        .strip_prefix("alice-job-")
+        .unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(id.len(), 5, "{name}");
+    assert!(
+        id.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    );
+    assert_eq!(made_by_run(&ns), [format!("job/{name}")]);
+    let job: Job = ns.get(&name).unwrap();
+    let env = job.spec.unwrap().template.spec.unwrap().containers[0]
+        .env
+        .clone()
+        .unwrap();
+    assert!(!env.iter().any(|e| e.name == "MASTER_ADDR"), "{env:?}");
+}
+
+#[test]
+fn bad_input_is_one_line_and_makes_nothing() {
+    let Some(ns) = Ns::new("job-bad") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let env_file = dir.path().join("env");
+    std::fs::write(&env_file, "A=1\n\nnot a line\n").unwrap();
+    let env_path = env_file.display().to_string();
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (vec!["job", "run", "x"], 2, "a command is missing"),
+        (
+            vec!["job", "run", "x", "--flavor", "cpu-huge", "--", "true"],
+            2,
+            "unknown flavor \"cpu-huge\"",
+        ),
+        (
+            vec!["job", "run", "x", "--env-file", &env_path, "--", "true"],
+            2,
+            "line 3",
+        ),
+        (vec!["job", "run", "X", "--", "true"], 2, "invalid job name"),
+        (
+            vec!["job", "run", "x", "--volume", "10Gi:data", "--", "true"],
+            2,
+            "invalid volume",
+        ),
+        (
+            vec!["job", "run", "x", "--volume", "nothere:/data", "--", "true"],
+            3,
+            "claim \"nothere\" not found",
+        ),
+        (
+            vec!["job", "run", "x", "--results", "/", "--", "true"],
+            2,
+            "invalid --results",
+        ),
+        (
+            vec!["job", "run", "x", "--user", "me", "--", "true"],
+            2,
+            "invalid --user",
+        ),
+        (
+            vec!["job", "run", "x", "--ttl", "soon", "--", "true"],
+            2,
+            "--ttl",
+        ),
+        (
+            vec!["job", "run", "x", "--queue", "team", "--", "true"],
+            2,
+            "Kueue",
+        ),
+        (
+            vec!["job", "run", "x", "--config-file", "nofile", "--", "true"],
+            2,
+            "KEY=FILE",
+        ),
+    ];
+    for (args, want, says) in cases {
+        let out = ns.devctl(&args);
+        assert_eq!(code(&out), want, "{args:?}: {}", stderr(&out));
+        let line = one_line_error(&out);
+        assert!(line.contains(says), "{args:?}: {line}");
+        // An env file's bad line is named, never shown: it may hold a secret.
+        assert!(!stderr(&out).contains("not a line"), "{}", stderr(&out));
+    }
+    assert!(job_objects(&ns).is_empty(), "{:?}", job_objects(&ns));
+}
+
+#[test]
+fn a_job_whose_claim_cannot_be_made_is_rolled_back_whole() {
+    let Some(ns) = Ns::new("job-rollback") else {
+        return;
+    };
+    // No claims allowed in this namespace: the Job is made, its claim is refused.
+    testcluster::block_on(async {
+        let quotas = ns.api::<k8s_openapi::api::core::v1::ResourceQuota>().await;
+        let quota = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "no-claims"},
+            "spec": {"hard": {"persistentvolumeclaims": "0"}},
+        }))
+        .unwrap();
+        quotas.create(&Default::default(), &quota).await.unwrap();
+    });
+    let mut args = vec!["job", "run", "sim", "--volume", "1Gi:/data"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 5, "{}", stderr(&out));
+    let line = one_line_error(&out);
+    assert!(line.contains("--volume claim"), "{line}");
+    assert!(job_objects(&ns).is_empty(), "{:?}", job_objects(&ns));
+}
+
+#[test]
+fn a_job_no_node_can_take_says_why_while_it_waits() {
+    let Some(ns) = Ns::new("job-unschedulable") else {
+        return;
+    };
+    let out = ns.devctl(&[
+        "job",
+        "run",
+        "huge",
+        "--cpu",
+        "4000",
+        "--memory",
+        "64Mi",
+        "--wait",
+        "--timeout",
+        "20s",
+        "--",
+        "true",
+    ]);
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("pod huge-0-") && err.contains("cannot be scheduled: 0/"),
+        "{err}"
+    );
+    assert!(err.contains("Insufficient cpu"), "{err}");
+    assert!(err.contains("has not finished after 20s"), "{err}");
+    let described = stdout(&ns.ok(&["job", "describe", "huge"]));
+    assert!(described.contains("FailedScheduling"), "{described}");
+    let listed = stdout(&ns.ok(&["job", "list"]));
+    assert!(listed.contains("Pending"), "{listed}");
+}
+
+#[test]
+fn queue_makes_the_job_suspended_for_kueue_when_kueue_is_there() {
+    let Some(ns) = Ns::new("job-queue") else {
+        return;
+    };
+    // Kueue's LocalQueue API (the CRD alone: no controller admits anything here).
+    let crd = serde_json::json!({
+        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": {"name": "localqueues.kueue.x-k8s.io"},
+        "spec": {
+            "group": "kueue.x-k8s.io", "scope": "Namespaced",
+            "names": {"plural": "localqueues", "singular": "localqueue", "kind": "LocalQueue"},
+            "versions": [{"name": "v1beta1", "served": true, "storage": true,
+                "schema": {"openAPIV3Schema": {"type": "object", "x-kubernetes-preserve-unknown-fields": true}}}],
+        },
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let crd_file = dir.path().join("crd.json");
+    std::fs::write(&crd_file, crd.to_string()).unwrap();
+    let kubectl = |args: &[&str]| {
+        Command::new("kubectl")
+            .arg("--kubeconfig")
+            .arg(ns.cluster.kubeconfig())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let applied = kubectl(&["apply", "-f", &crd_file.display().to_string()]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    let established = kubectl(&[
+        "wait",
+        "--for=condition=Established",
+        "--timeout=60s",
+        "crd/localqueues.kueue.x-k8s.io",
+    ]);
+    assert!(established.status.success(), "{}", stderr(&established));
+
+    let mut args = vec!["job", "run", "gang", "--nodes", "2", "--queue", "team"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let missing = ns.devctl(&args);
+    assert_eq!(code(&missing), 3, "{}", stderr(&missing));
+    assert!(one_line_error(&missing).contains("LocalQueue \"team\" not found"));
+    assert!(job_objects(&ns).is_empty());
+
+    let queue = dir.path().join("queue.json");
+    std::fs::write(
+        &queue,
+        serde_json::json!({"apiVersion": "kueue.x-k8s.io/v1beta1", "kind": "LocalQueue",
+            "metadata": {"name": "team", "namespace": ns.name}, "spec": {"clusterQueue": "all"}})
+        .to_string(),
+    )
+    .unwrap();
+    let made = kubectl(&["apply", "-f", &queue.display().to_string()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let out = ns.ok(&args);
+    assert!(
+        stderr(&out).contains("queued in LocalQueue team"),
+        "{}",
+        stderr(&out)
+    );
+    let job: Job = ns.get("gang").unwrap();
+    assert_eq!(job.spec.as_ref().unwrap().suspend, Some(true));
+    assert_eq!(
+        job.metadata.labels.as_ref().unwrap()["kueue.x-k8s.io/queue-name"],
+        "team"
+    );
+    let listed = stdout(&ns.ok(&["job", "list"]));
+    assert!(listed.contains("Queued"), "{listed}");
+}
+
+#[test]
+fn every_dry_run_manifest_of_a_job_passes_strict_schema_validation() {
+    let Some(ns) = Ns::new("job-schema") else {
+        return;
+    };
+    let found = Command::new("kubernetes-validate")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("TESTCLUSTER_REQUIRED").is_none(),
+            "kubernetes-validate is needed (pip install kubernetes-validate)"
+        );
+        eprintln!("skipping: kubernetes-validate is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let env_file = dir.path().join("env");
+    std::fs::write(&env_file, "TOKEN=abc\n").unwrap();
+    let binary = dir.path().join("weights.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 255]).unwrap();
+    let env_path = env_file.display().to_string();
+    let binary_arg = format!("weights.bin={}", binary.display());
+    let matrix: Vec<Vec<&str>> = vec![
+        vec![],
+        vec![
+            "--nodes",
+            "4",
+            "--procs-per-node",
+            "8",
+            "--master-port",
+            "23456",
+            "--gpu",
+            "1",
+        ],
+        vec![
+            "--env-file",
+            &env_path,
+            "--config-file",
+            &binary_arg,
+            "-e",
+            "A=1",
+        ],
+        vec![
+            "--volume",
+            "20Gi:/data:rwx",
+            "--results",
+            "/out",
+            "--results-size",
+            "1Gi",
+        ],
+        vec![
+            "--user",
+            "1000:1000",
+            "--fs-group",
+            "1000",
+            "--retries",
+            "3",
+            "--ttl",
+            "30m",
+        ],
+        vec!["--flavor", "cpu-large", "--cpu", "3", "--memory", "5Gi"],
+    ];
+    for (i, flags) in matrix.iter().enumerate() {
+        let mut args = vec!["job", "run", "matrix", "--dry-run", "-o", "yaml"];
+        args.extend(flags.iter().copied());
+        args.extend(["--", "python", "-c", "print(1)"]);
+        let out = ns.devctl(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.contains("abc"),
+            "a Secret value in the dry run: {text}"
+        );
+        let manifest = dir.path().join(format!("case-{i}.yaml"));
+        std::fs::write(&manifest, &out.stdout).unwrap();
+        let check = Command::new("kubernetes-validate")
+            .args(["--strict", "-k", "1.36.0"])
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        let report = format!("{}{}", stdout(&check), stderr(&check));
+        assert!(
+            check.status.success(),
+            "{args:?} does not validate:\n{report}"
+        );
+        let documents = text.matches("\n---\n").count() + 1;
+        let passed = report
+            .lines()
+            .filter(|l| l.contains("passed for resource"))
+            .count();
+        assert_eq!(
+            passed, documents,
+            "{args:?}: every object checked:\n{report}"
+        );
+    }
+    assert!(job_objects(&ns).is_empty(), "a dry run made something");
+}
