@@ -1002,9 +1002,14 @@ pub fn status(job: &Job, pods: &[Pod]) -> Status {
         st.and_then(|s| s.conditions.as_ref())
             .and_then(|cs| cs.iter().find(|c| c.type_ == kind && c.status == "True"))
     };
-    let outcome = if condition("Complete").is_some() {
+    // The controller's verdict comes first as SuccessCriteriaMet or FailureTarget, while it
+    // stops the other pods; Complete and Failed follow once they are gone.
+    let outcome = if condition("Complete")
+        .or_else(|| condition("SuccessCriteriaMet"))
+        .is_some()
+    {
         Some(Outcome::Succeeded)
-    } else if let Some(failed) = condition("Failed") {
+    } else if let Some(failed) = condition("Failed").or_else(|| condition("FailureTarget")) {
         // The pod that failed first is the one whose exit the job reports.
         let first = pods
             .iter()
@@ -1042,7 +1047,9 @@ pub fn status(job: &Job, pods: &[Pod]) -> Status {
             .and_then(|s| s.completion_time.as_ref())
             .map(|t| t.0)
             .or_else(|| {
-                condition("Failed").and_then(|c| c.last_transition_time.as_ref().map(|t| t.0))
+                condition("Failed")
+                    .or_else(|| condition("FailureTarget"))
+                    .and_then(|c| c.last_transition_time.as_ref().map(|t| t.0))
             }),
     }
 }
@@ -1104,6 +1111,263 @@ pub fn pod_trouble(pod: &Pod) -> Option<Progress> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn input<'a>(command: &'a [String]) -> RunInput<'a> {
+        RunInput {
+            name: Some("sim"),
+            command,
+            owner: Some("alice@example.com"),
+            flavor: None,
+            image: None,
+            env: &[],
+            env_file: None,
+            config_files: &[],
+            volumes: &[],
+            user: None,
+            fs_group: None,
+            ttl: DEFAULT_TTL,
+            retries: 0,
+            ranks: Ranks {
+                nodes: 1,
+                procs_per_node: 1,
+                master_port: ranks::DEFAULT_MASTER_PORT,
+            },
+            queue: None,
+            results_dir: DEFAULT_RESULTS_DIR,
+            results_size: "10Gi",
+            cpu: None,
+            memory: None,
+            gpu: None,
+        }
+    }
+
+    fn spec(request: &JobRequest) -> JobSpec {
+        let facts = JobFacts {
+            namespace: "ml".into(),
+            identity: Some("alice@example.com".into()),
+            local_user: None,
+            flavors: flavor::builtin(),
+        };
+        JobSpec::resolve(request, &facts, "ab3de").unwrap().0
+    }
+
+    fn command() -> Vec<String> {
+        vec!["python".into(), "train.py".into()]
+    }
+
+    #[test]
+    fn a_volume_is_a_claim_or_a_size() {
+        assert_eq!(
+            JobVolume::parse("data:/data:ro").unwrap(),
+            JobVolume::Existing(VolumeMount {
+                claim: "data".into(),
+                path: "/data".into(),
+                read_only: true,
+            })
+        );
+        assert_eq!(
+            JobVolume::parse("50Gi:/scratch:rwx").unwrap(),
+            JobVolume::New {
+                size: "50Gi".into(),
+                path: "/scratch".into(),
+                access_mode: "ReadWriteMany".into(),
+            }
+        );
+        for bad in ["50Gi:scratch", "50Gi:/x:rw", "1Gi:/a/../b", "Data:/x"] {
+            assert!(JobVolume::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn default_names_fit_and_start_with_a_letter() {
+        assert_eq!(
+            default_name("alice@example.com", "x1y2z"),
+            "alice-job-x1y2z"
+        );
+        assert_eq!(default_name("42bot", "x1y2z"), "job-42bot-x1y2z");
+        let long = default_name(&"a".repeat(80), "x1y2z");
+        assert!(check_name(&long).is_ok(), "{long}");
+    }
+
+    #[test]
+    fn bad_input_is_refused_before_any_call() {
+        let none: Vec<String> = Vec::new();
+        assert!(
+            JobRequest::parse(&input(&none))
+                .unwrap_err()
+                .contains("a command is missing")
+        );
+        let cmd = command();
+        let bad_env = RunInput {
+            env_file: Some(("vars.env", "A=1\noops\n")),
+            ..input(&cmd)
+        };
+        let err = JobRequest::parse(&bad_env).unwrap_err();
+        assert!(err.contains("vars.env: line 2"), "{err}");
+        let twice = RunInput {
+            results_dir: "/data",
+            volumes: &["data:/data".to_string()],
+            ..input(&cmd)
+        };
+        assert!(
+            JobRequest::parse(&twice)
+                .unwrap_err()
+                .contains("mounted twice")
+        );
+        let big = vec![("blob=f".to_string(), vec![0u8; MAX_CONFIG_BYTES + 1])];
+        let too_big = RunInput {
+            config_files: &big,
+            ..input(&cmd)
+        };
+        assert!(JobRequest::parse(&too_big).unwrap_err().contains("1 MiB"));
+    }
+
+    #[test]
+    fn a_job_is_indexed_suspended_and_keeps_results_on_a_claim_per_pod() {
+        let cmd = command();
+        let request = JobRequest::parse(&input(&cmd)).unwrap();
+        let built = build(&spec(&request));
+        let job = &built.job;
+        let js = job.spec.as_ref().unwrap();
+        assert_eq!(js.completion_mode.as_deref(), Some("Indexed"));
+        assert_eq!(js.suspend, Some(true));
+        assert_eq!(js.ttl_seconds_after_finished, Some(86_400));
+        assert_eq!(js.backoff_limit, Some(0));
+        let pod = js.template.spec.as_ref().unwrap();
+        assert_eq!(pod.restart_policy.as_deref(), Some("Never"));
+        let results = pod
+            .volumes
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|v| v.name == RESULTS_VOLUME)
+            .unwrap();
+        let template = results
+            .ephemeral
+            .as_ref()
+            .unwrap()
+            .volume_claim_template
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            template.metadata.as_ref().unwrap().labels.as_ref().unwrap()[NAME_LABEL],
+            RESULTS_KIND_VALUE
+        );
+        let mount = pod.containers[0].volume_mounts.as_ref().unwrap();
+        assert!(
+            mount
+                .iter()
+                .any(|m| m.name == RESULTS_VOLUME && m.mount_path == "/results")
+        );
+        assert!(built.service.is_none() && built.env_secret.is_none() && built.configmap.is_none());
+    }
+
+    #[test]
+    fn env_file_values_stay_in_the_secret_and_are_redacted_in_a_dry_run() {
+        let cmd = command();
+        let with_env = RunInput {
+            env_file: Some(("vars.env", "TOKEN=hunter2\n")),
+            ..input(&cmd)
+        };
+        let built = build(&spec(&JobRequest::parse(&with_env).unwrap()));
+        let job = serde_json::to_string(&built.job).unwrap();
+        assert!(!job.contains("hunter2"), "{job}");
+        let shown = serde_json::to_string(&built.redacted().to_values().unwrap()).unwrap();
+        assert!(
+            !shown.contains("hunter2") && shown.contains(REDACTED),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn binary_config_files_go_byte_for_byte_into_binary_data() {
+        let cmd = command();
+        let files = vec![
+            ("a.txt=./a".to_string(), b"text\n".to_vec()),
+            ("w.bin=./w".to_string(), vec![0, 255, 128]),
+        ];
+        let with_files = RunInput {
+            config_files: &files,
+            ..input(&cmd)
+        };
+        let built = build(&spec(&JobRequest::parse(&with_files).unwrap()));
+        let config = built.configmap.unwrap();
+        assert_eq!(config.data.unwrap()["a.txt"], "text\n");
+        assert_eq!(config.binary_data.unwrap()["w.bin"].0, vec![0, 255, 128]);
+    }
+
+    fn pod(name: &str, index: u32, phase: &str, exit: Option<i32>, finished: &str) -> Pod {
+        serde_json::from_value(serde_json::json!({
+            "metadata": {"name": name, "creationTimestamp": "2026-12-01T10:00:00Z",
+                "labels": {COMPLETION_INDEX_LABEL: index.to_string()}},
+            "status": {"phase": phase, "containerStatuses": [{
+                "name": CONTAINER, "image": "i", "imageID": "", "ready": false, "restartCount": 0,
+                "state": exit.map(|c| serde_json::json!({"terminated": {"exitCode": c, "finishedAt": finished}})),
+            }]},
+        }))
+        .unwrap()
+    }
+
+    fn job_with(conditions: serde_json::Value, suspend: bool) -> Job {
+        serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "sim"},
+            "spec": {"completions": 2, "suspend": suspend, "template": {}},
+            "status": {"conditions": conditions},
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_failed_job_reports_the_code_of_the_pod_that_failed_first() {
+        let failed = job_with(
+            serde_json::json!([{"type": "FailureTarget", "status": "True", "reason": "BackoffLimitExceeded"}]),
+            false,
+        );
+        let pods = [
+            pod("sim-0-a", 0, "Failed", Some(137), "2026-12-01T10:05:00Z"),
+            pod("sim-1-b", 1, "Failed", Some(3), "2026-12-01T10:01:00Z"),
+        ];
+        let status = status(&failed, &pods);
+        assert_eq!(status.state, State::Failed);
+        assert_eq!(status.exit(), Some(3));
+        match status.outcome {
+            Some(Outcome::Failed { pod, .. }) => assert_eq!(pod.as_deref(), Some("sim-1-b")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn states_come_from_the_conditions_and_the_pods() {
+        let done = job_with(
+            serde_json::json!([{"type": "SuccessCriteriaMet", "status": "True"}]),
+            false,
+        );
+        assert_eq!(status(&done, &[]).exit(), Some(0));
+        let queued = job_with(serde_json::json!([]), true);
+        assert_eq!(status(&queued, &[]).state, State::Queued);
+        let running = job_with(serde_json::json!([]), false);
+        let pods = [pod("sim-0-a", 0, "Running", None, "")];
+        assert_eq!(status(&running, &pods).state, State::Running);
+        assert_eq!(status(&running, &[]).state, State::Pending);
+        // No exit code (a deadline, say) still fails the wait.
+        let deadline = job_with(
+            serde_json::json!([{"type": "Failed", "status": "True"}]),
+            false,
+        );
+        assert_eq!(status(&deadline, &[]).exit(), Some(1));
+    }
+
+    #[test]
+    fn the_pod_whose_results_count_is_the_one_that_succeeded() {
+        let pods = [
+            pod("sim-0-a", 0, "Failed", Some(1), "2026-12-01T10:01:00Z"),
+            pod("sim-0-b", 0, "Succeeded", Some(0), "2026-12-01T10:02:00Z"),
+            pod("sim-1-c", 1, "Failed", Some(1), "2026-12-01T10:01:00Z"),
+        ];
+        let chosen = newest_pod_per_index(&pods);
+        assert_eq!(chosen[&0].metadata.name.as_deref(), Some("sim-0-b"));
+        assert_eq!(chosen[&1].metadata.name.as_deref(), Some("sim-1-c"));
+    }
 
     #[test]
     fn the_results_claim_is_named_as_kubernetes_names_an_ephemeral_volumes_claim() {
