@@ -80,7 +80,7 @@ fn exit_codes_reach_job_run_wait_and_job_wait() {
     );
     let logs = stdout(&ns.ok(&["job", "logs", "fine"]));
     assert_eq!(
-        logs, "from a config file\ntoken from-the-env-file\nuid 1000",
+        logs, "from a config file\ntoken from-the-env-file\nuid 1000\n",
         "{logs}"
     );
 
