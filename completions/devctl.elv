@@ -56,6 +56,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand version 'Print devctl''s version, and the API server''s when it answers'
             cand config 'Show or change devctl''s settings'
             cand admin 'Set up and look after devctl in a cluster (for cluster admins)'
+            cand job 'Run batch and distributed jobs and get their result files back'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -861,6 +862,229 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;admin;help;help'= {
         }
+        &'devctl;job'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+            cand list 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+            cand describe 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+            cand logs 'Print a job''s output'
+            cand wait 'Wait for a job to finish and exit with its command''s exit code'
+            cand results 'Copy a job''s result files to this machine, each checked with SHA-256'
+            cand delete 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;job;run'= {
+            cand --image 'Run this container image'
+            cand --flavor 'Size the job by this flavor, e.g. cpu-medium (default: the default flavor)'
+            cand --owner 'Record this owner on the job (default: as for devctl create)'
+            cand --cpu 'Request and limit this much CPU instead of the flavor''s, e.g. 4 or 1500m'
+            cand --memory 'Request and limit this much memory instead of the flavor''s, e.g. 16Gi'
+            cand --gpu 'Give each pod GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1'
+            cand -e 'Set an environment variable in the job (repeatable)'
+            cand --env 'Set an environment variable in the job (repeatable)'
+            cand --env-file 'Set the environment variables of a file of KEY=VALUE lines'
+            cand --config-file 'Mount this file read-only at /devctl/config/KEY (repeatable)'
+            cand --volume 'Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop] (repeatable)'
+            cand --user 'Run the command as this user and group, e.g. 1000 or 1000:1000'
+            cand --fs-group 'Give the volumes this group (the pod''s fsGroup), e.g. 1000'
+            cand --ttl 'Delete the finished job, its pods and its results this long after it ends'
+            cand --retries 'Run a failed pod again this many times before the job fails'
+            cand --nodes 'Run on this many pods at once (an Indexed Job with ranks 0..N-1)'
+            cand --procs-per-node 'Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)'
+            cand --master-port 'The port rank 0 listens on (MASTER_PORT)'
+            cand --queue 'Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit'
+            cand --results 'Where the command writes the files it wants back'
+            cand --results-size 'Size of each pod''s results volume'
+            cand --timeout 'Give up waiting after this long (exit 6; the job goes on)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --wait 'Wait for the job to finish and exit with the command''s exit code'
+            cand --follow 'Print the job''s output while waiting (implies --wait)'
+            cand --dry-run 'Print the manifests and change nothing'
+            cand --show-secrets 'Show Secret values in the --dry-run output'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;list'= {
+            cand -l 'Only jobs whose labels match, e.g. team=ml'
+            cand --selector 'Only jobs whose labels match, e.g. team=ml'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --all-users 'Everyone''s jobs in the namespace'
+            cand -A 'Jobs in every namespace (implies --all-users)'
+            cand --all-namespaces 'Jobs in every namespace (implies --all-users)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;describe'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;logs'= {
+            cand --index 'The output of this index''s pod'
+            cand --tail 'Only the last N lines of each pod (then, with -f, what follows)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --all 'The output of every index, each line prefixed with its index'
+            cand -f 'Keep printing new output until the pods end'
+            cand --follow 'Keep printing new output until the pods end'
+            cand --timestamps 'Begin each line with the time the cluster received it (RFC 3339)'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;wait'= {
+            cand --timeout 'Give up after this long (exit 6)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;results'= {
+            cand --index 'Only this index''s results'
+            cand --timeout 'Give up after this long (exit 6)'
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --list 'List the result files (path, size, SHA-256) and copy nothing'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;delete'= {
+            cand --kubeconfig 'Use this kubeconfig file'
+            cand --context 'Use this kubeconfig context'
+            cand -n 'Work in this namespace'
+            cand --namespace 'Work in this namespace'
+            cand -o 'Print data in this format'
+            cand --output 'Print data in this format'
+            cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand -y 'Do not ask for confirmation (needed when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (needed when not on a terminal)'
+            cand --keep-results 'Keep the results volumes'
+            cand --ignore-not-found 'Succeed when a job does not exist'
+            cand -v 'Show more detail on stderr (repeatable)'
+            cand --verbose 'Show more detail on stderr (repeatable)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --no-color 'Never colour the output'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'devctl;job;help'= {
+            cand run 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+            cand list 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+            cand describe 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+            cand logs 'Print a job''s output'
+            cand wait 'Wait for a job to finish and exit with its command''s exit code'
+            cand results 'Copy a job''s result files to this machine, each checked with SHA-256'
+            cand delete 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'devctl;job;help;run'= {
+        }
+        &'devctl;job;help;list'= {
+        }
+        &'devctl;job;help;describe'= {
+        }
+        &'devctl;job;help;logs'= {
+        }
+        &'devctl;job;help;wait'= {
+        }
+        &'devctl;job;help;results'= {
+        }
+        &'devctl;job;help;delete'= {
+        }
+        &'devctl;job;help;help'= {
+        }
         &'devctl;completions'= {
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
@@ -902,6 +1126,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand version 'Print devctl''s version, and the API server''s when it answers'
             cand config 'Show or change devctl''s settings'
             cand admin 'Set up and look after devctl in a cluster (for cluster admins)'
+            cand job 'Run batch and distributed jobs and get their result files back'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -984,6 +1209,29 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;help;admin;user;list'= {
         }
         &'devctl;help;admin;user;remove'= {
+        }
+        &'devctl;help;job'= {
+            cand run 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+            cand list 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+            cand describe 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+            cand logs 'Print a job''s output'
+            cand wait 'Wait for a job to finish and exit with its command''s exit code'
+            cand results 'Copy a job''s result files to this machine, each checked with SHA-256'
+            cand delete 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'
+        }
+        &'devctl;help;job;run'= {
+        }
+        &'devctl;help;job;list'= {
+        }
+        &'devctl;help;job;describe'= {
+        }
+        &'devctl;help;job;logs'= {
+        }
+        &'devctl;help;job;wait'= {
+        }
+        &'devctl;help;job;results'= {
+        }
+        &'devctl;help;job;delete'= {
         }
         &'devctl;help;completions'= {
         }

@@ -60,6 +60,7 @@ complete -c devctl -n "__fish_devctl_needs_command" -f -a "status" -d 'Show the 
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "config" -d 'Show or change devctl\'s settings'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "admin" -d 'Set up and look after devctl in a cluster (for cluster admins)'
+complete -c devctl -n "__fish_devctl_needs_command" -f -a "job" -d 'Run batch and distributed jobs and get their result files back'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c devctl -n "__fish_devctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l flavor -d 'Size the devserver by this flavor, e.g. cpu-medium' -r
@@ -592,6 +593,174 @@ complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_sub
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "user" -d 'Onboard, list and remove devserver users'
 complete -c devctl -n "__fish_devctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "run" -d 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "list" -d 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "describe" -d 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "logs" -d 'Print a job\'s output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "wait" -d 'Wait for a job to finish and exit with its command\'s exit code'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "results" -d 'Copy a job\'s result files to this machine, each checked with SHA-256'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "delete" -d 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and not __fish_seen_subcommand_from run list describe logs wait results delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l image -d 'Run this container image' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l flavor -d 'Size the job by this flavor, e.g. cpu-medium (default: the default flavor)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l owner -d 'Record this owner on the job (default: as for devctl create)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l cpu -d 'Request and limit this much CPU instead of the flavor\'s, e.g. 4 or 1500m' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l memory -d 'Request and limit this much memory instead of the flavor\'s, e.g. 16Gi' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l gpu -d 'Give each pod GPUs instead of the flavor\'s, e.g. 1 or nvidia.com/mig-1g.10gb=1' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable in the job (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l env-file -d 'Set the environment variables of a file of KEY=VALUE lines' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l config-file -d 'Mount this file read-only at /devctl/config/KEY (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l volume -d 'Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop] (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l user -d 'Run the command as this user and group, e.g. 1000 or 1000:1000' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l fs-group -d 'Give the volumes this group (the pod\'s fsGroup), e.g. 1000' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l ttl -d 'Delete the finished job, its pods and its results this long after it ends' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l retries -d 'Run a failed pod again this many times before the job fails' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l nodes -d 'Run on this many pods at once (an Indexed Job with ranks 0..N-1)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l procs-per-node -d 'Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l master-port -d 'The port rank 0 listens on (MASTER_PORT)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l queue -d 'Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l results -d 'Where the command writes the files it wants back' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l results-size -d 'Size of each pod\'s results volume' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l timeout -d 'Give up waiting after this long (exit 6; the job goes on)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the job to finish and exit with the command\'s exit code'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l follow -d 'Print the job\'s output while waiting (implies --wait)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l dry-run -d 'Print the manifests and change nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l show-secrets -d 'Show Secret values in the --dry-run output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only jobs whose labels match, e.g. team=ml' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -l all-users -d 'Everyone\'s jobs in the namespace'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s A -l all-namespaces -d 'Jobs in every namespace (implies --all-users)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l index -d 'The output of this index\'s pod' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l tail -d 'Only the last N lines of each pod (then, with -f, what follows)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l all -d 'The output of every index, each line prefixed with its index'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the pods end'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l timestamps -d 'Begin each line with the time the cluster received it (RFC 3339)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -l timeout -d 'Give up after this long (exit 6)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l index -d 'Only this index\'s results' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l timeout -d 'Give up after this long (exit 6)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l list -d 'List the result files (path, size, SHA-256) and copy nothing'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l kubeconfig -d 'Use this kubeconfig file' -r -F
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l context -d 'Use this kubeconfig context' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s n -l namespace -d 'Work in this namespace' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s o -l output -d 'Print data in this format' -r -f -a "table\t'Plain columns, like kubectl'
+wide\t'Plain columns with more of them'
+json\t'JSON, stable schema'
+yaml\t'YAML, the same schema as JSON'
+name\t'Names only, one per line'"
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (needed when not on a terminal)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l keep-results -d 'Keep the results volumes'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l ignore-not-found -d 'Succeed when a job does not exist'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Show more detail on stderr (repeatable)'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "list" -d 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Print a job\'s output'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait for a job to finish and exit with its command\'s exit code'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "results" -d 'Copy a job\'s result files to this machine, each checked with SHA-256'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s n -l namespace -d 'Work in this namespace' -r
@@ -606,30 +775,31 @@ complete -c devctl -n "__fish_devctl_using_subcommand completions" -s q -l quiet
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -l no-color -d 'Never colour the output'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "create" -d 'Create a devserver'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "list" -d 'List your devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "delete" -d 'Delete devservers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "port-forward" -d 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "cp" -d 'Copy files and directories to or from a devserver, over SFTP'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "ssh-config" -d 'Print ssh_config entries that reach your devservers, or install them with --write'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "flavors" -d 'List the flavors devservers can be made with, and whether each fits on a node now'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "config" -d 'Show or change devctl\'s settings'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "admin" -d 'Set up and look after devctl in a cluster (for cluster admins)'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "create" -d 'Create a devserver'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "list" -d 'List your devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "describe" -d 'Show a devserver in detail: its state, pod, volumes, SSH endpoints and events'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "delete" -d 'Delete devservers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "stop" -d 'Stop a devserver (scale it to 0; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "start" -d 'Start a stopped devserver (scale it back to 1)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "restart" -d 'Restart a devserver (a new pod replaces its pod; the home volume stays)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "extend" -d 'Push a devserver\'s expiry out'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "ssh" -d 'Open a shell on a devserver, or run a command there, over SSH'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "exec" -d 'Run a command in a devserver\'s container through the Kubernetes exec API'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "proxy" -d 'Connect standard input and output to a devserver\'s SSH port, for ssh\'s ProxyCommand'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "port-forward" -d 'Forward local ports to ports of a devserver, e.g. for Jupyter or TensorBoard'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "cp" -d 'Copy files and directories to or from a devserver, over SFTP'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "logs" -d 'Print the log of a devserver\'s container'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "events" -d 'Show the events of a devserver: why its pod waits, fails or restarts'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "ssh-config" -d 'Print ssh_config entries that reach your devservers, or install them with --write'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "reap" -d 'Delete expired devservers (their home volumes are kept)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "flavors" -d 'List the flavors devservers can be made with, and whether each fits on a node now'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "status" -d 'Show the cluster, who you are there, and whether you may do what devctl needs'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "version" -d 'Print devctl\'s version, and the API server\'s when it answers'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "config" -d 'Show or change devctl\'s settings'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "admin" -d 'Set up and look after devctl in a cluster (for cluster admins)'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "job" -d 'Run batch and distributed jobs and get their result files back'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and not __fish_seen_subcommand_from create list describe delete stop start restart extend ssh exec proxy port-forward cp logs events ssh-config reap flavors status version config admin job completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Show every setting, its value and where the value comes from'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a setting in the config file'
@@ -638,3 +808,10 @@ complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subc
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "uninstall" -d 'Remove what devctl admin install made'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "flavor" -d 'Change the cluster\'s DevServerFlavors'
 complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "user" -d 'Onboard, list and remove devserver users'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "run" -d 'Run a command as a job: devctl job run [NAME] --image IMG -- CMD [ARGS...]'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "list" -d 'List your jobs: NAME, STATUS, NODES, AGE, DURATION, EXIT'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "describe" -d 'Show a job in detail: its spec, its pods per index with their exit codes, its results and events'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "logs" -d 'Print a job\'s output'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "wait" -d 'Wait for a job to finish and exit with its command\'s exit code'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "results" -d 'Copy a job\'s result files to this machine, each checked with SHA-256'
+complete -c devctl -n "__fish_devctl_using_subcommand help; and __fish_seen_subcommand_from job" -f -a "delete" -d 'Delete jobs: the Job, its pods, Secret, ConfigMap, Service and claims'

@@ -1346,6 +1346,343 @@ esac
     ;;
 esac
 ;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_devctl__subcmd__job_commands" \
+"*::: :->job" \
+&& ret=0
+
+    case $state in
+    (job)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-job-command-$line[1]:"
+        case $line[1] in
+            (run)
+_arguments "${_arguments_options[@]}" : \
+'--image=[Run this container image]:IMAGE:_default' \
+'--flavor=[Size the job by this flavor, e.g. cpu-medium (default\: the default flavor)]:FLAVOR:_default' \
+'--owner=[Record this owner on the job (default\: as for devctl create)]:OWNER:_default' \
+'--cpu=[Request and limit this much CPU instead of the flavor'\''s, e.g. 4 or 1500m]:QUANTITY:_default' \
+'--memory=[Request and limit this much memory instead of the flavor'\''s, e.g. 16Gi]:QUANTITY:_default' \
+'--gpu=[Give each pod GPUs instead of the flavor'\''s, e.g. 1 or nvidia.com/mig-1g.10gb=1]:[RESOURCE=]COUNT:_default' \
+'*-e+[Set an environment variable in the job (repeatable)]:KEY=VALUE:_default' \
+'*--env=[Set an environment variable in the job (repeatable)]:KEY=VALUE:_default' \
+'--env-file=[Set the environment variables of a file of KEY=VALUE lines]:FILE:_files' \
+'*--config-file=[Mount this file read-only at /devctl/config/KEY (repeatable)]:KEY=FILE:_default' \
+'*--volume=[Mount a volume\: CLAIM\:/PATH\[\:ro\] (an existing claim) or SIZE\:/PATH\[\:rwo|rwx|rwop\] (repeatable)]:CLAIM:/PATH[:ro] | SIZE:/PATH[:MODE]:_default' \
+'--user=[Run the command as this user and group, e.g. 1000 or 1000\:1000]:UID[:GID]:_default' \
+'--fs-group=[Give the volumes this group (the pod'\''s fsGroup), e.g. 1000]:GID:_default' \
+'--ttl=[Delete the finished job, its pods and its results this long after it ends]:DURATION:_default' \
+'--retries=[Run a failed pod again this many times before the job fails]:N:_default' \
+'--nodes=[Run on this many pods at once (an Indexed Job with ranks 0..N-1)]:N:_default' \
+'--procs-per-node=[Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)]:P:_default' \
+'--master-port=[The port rank 0 listens on (MASTER_PORT)]:PORT:_default' \
+'--queue=[Queue the job in this Kueue LocalQueue\: it is made suspended for Kueue to admit]:NAME:_default' \
+'--results=[Where the command writes the files it wants back]:DIR:_default' \
+'--results-size=[Size of each pod'\''s results volume]:SIZE:_default' \
+'--timeout=[Give up waiting after this long (exit 6; the job goes on)]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--wait[Wait for the job to finish and exit with the command'\''s exit code]' \
+'--follow[Print the job'\''s output while waiting (implies --wait)]' \
+'--dry-run[Print the manifests and change nothing]' \
+'--show-secrets[Show Secret values in the --dry-run output]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::name -- Name of the job (default\: <user>-job-<5 random letters and digits>):_default' \
+'*::command -- The command and its arguments, after --:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-l+[Only jobs whose labels match, e.g. team=ml]:SELECTOR:_default' \
+'--selector=[Only jobs whose labels match, e.g. team=ml]:SELECTOR:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--all-users[Everyone'\''s jobs in the namespace]' \
+'-A[Jobs in every namespace (implies --all-users)]' \
+'--all-namespaces[Jobs in every namespace (implies --all-users)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the job:_default' \
+&& ret=0
+;;
+(logs)
+_arguments "${_arguments_options[@]}" : \
+'(--all)--index=[The output of this index'\''s pod]:I:_default' \
+'--tail=[Only the last N lines of each pod (then, with -f, what follows)]:N:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--all[The output of every index, each line prefixed with its index]' \
+'-f[Keep printing new output until the pods end]' \
+'--follow[Keep printing new output until the pods end]' \
+'--timestamps[Begin each line with the time the cluster received it (RFC 3339)]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the job:_default' \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[Give up after this long (exit 6)]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the job:_default' \
+&& ret=0
+;;
+(results)
+_arguments "${_arguments_options[@]}" : \
+'--index=[Only this index'\''s results]:I:_default' \
+'--timeout=[Give up after this long (exit 6)]:DURATION:_default' \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'--list[List the result files (path, size, SHA-256) and copy nothing]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Name of the job:_default' \
+'::destination -- Where to put them (default\: the current directory):_files' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
+'--context=[Use this kubeconfig context]:NAME:_default' \
+'-n+[Work in this namespace]:NS:_default' \
+'--namespace=[Work in this namespace]:NS:_default' \
+'-o+[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--output=[Print data in this format]:OUTPUT:((table\:"Plain columns, like kubectl"
+wide\:"Plain columns with more of them"
+json\:"JSON, stable schema"
+yaml\:"YAML, the same schema as JSON"
+name\:"Names only, one per line"))' \
+'--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'-y[Do not ask for confirmation (needed when not on a terminal)]' \
+'--yes[Do not ask for confirmation (needed when not on a terminal)]' \
+'--keep-results[Keep the results volumes]' \
+'--ignore-not-found[Succeed when a job does not exist]' \
+'*-v[Show more detail on stderr (repeatable)]' \
+'*--verbose[Show more detail on stderr (repeatable)]' \
+'-q[Print only data and errors]' \
+'--quiet[Print only data and errors]' \
+'--no-color[Never colour the output]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::names -- Names of the jobs:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__job__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-job-help-command-$line[1]:"
+        case $line[1] in
+            (run)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(results)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
@@ -1571,6 +1908,50 @@ esac
     ;;
 esac
 ;;
+(job)
+_arguments "${_arguments_options[@]}" : \
+":: :_devctl__subcmd__help__subcmd__job_commands" \
+"*::: :->job" \
+&& ret=0
+
+    case $state in
+    (job)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:devctl-help-job-command-$line[1]:"
+        case $line[1] in
+            (run)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(describe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(logs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(wait)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(results)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1613,6 +1994,7 @@ _devctl_commands() {
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
 'admin:Set up and look after devctl in a cluster (for cluster admins)' \
+'job:Run batch and distributed jobs and get their result files back' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1924,6 +2306,7 @@ _devctl__subcmd__help_commands() {
 'version:Print devctl'\''s version, and the API server'\''s when it answers' \
 'config:Show or change devctl'\''s settings' \
 'admin:Set up and look after devctl in a cluster (for cluster admins)' \
+'job:Run batch and distributed jobs and get their result files back' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2065,6 +2448,54 @@ _devctl__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help help commands' commands "$@"
 }
+(( $+functions[_devctl__subcmd__help__subcmd__job_commands] )) ||
+_devctl__subcmd__help__subcmd__job_commands() {
+    local commands; commands=(
+'run:Run a command as a job\: devctl job run \[NAME\] --image IMG -- CMD \[ARGS...\]' \
+'list:List your jobs\: NAME, STATUS, NODES, AGE, DURATION, EXIT' \
+'describe:Show a job in detail\: its spec, its pods per index with their exit codes, its results and events' \
+'logs:Print a job'\''s output' \
+'wait:Wait for a job to finish and exit with its command'\''s exit code' \
+'results:Copy a job'\''s result files to this machine, each checked with SHA-256' \
+'delete:Delete jobs\: the Job, its pods, Secret, ConfigMap, Service and claims' \
+    )
+    _describe -t commands 'devctl help job commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__delete_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job delete commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__describe_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job describe commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__list_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__logs_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__logs_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job logs commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__results_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__results_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job results commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__run_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job run commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__help__subcmd__job__subcmd__wait_commands] )) ||
+_devctl__subcmd__help__subcmd__job__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl help job wait commands' commands "$@"
+}
 (( $+functions[_devctl__subcmd__help__subcmd__list_commands] )) ||
 _devctl__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
@@ -2124,6 +2555,109 @@ _devctl__subcmd__help__subcmd__stop_commands() {
 _devctl__subcmd__help__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'devctl help version commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job_commands] )) ||
+_devctl__subcmd__job_commands() {
+    local commands; commands=(
+'run:Run a command as a job\: devctl job run \[NAME\] --image IMG -- CMD \[ARGS...\]' \
+'list:List your jobs\: NAME, STATUS, NODES, AGE, DURATION, EXIT' \
+'describe:Show a job in detail\: its spec, its pods per index with their exit codes, its results and events' \
+'logs:Print a job'\''s output' \
+'wait:Wait for a job to finish and exit with its command'\''s exit code' \
+'results:Copy a job'\''s result files to this machine, each checked with SHA-256' \
+'delete:Delete jobs\: the Job, its pods, Secret, ConfigMap, Service and claims' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl job commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__delete_commands] )) ||
+_devctl__subcmd__job__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job delete commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__describe_commands] )) ||
+_devctl__subcmd__job__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job describe commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help_commands] )) ||
+_devctl__subcmd__job__subcmd__help_commands() {
+    local commands; commands=(
+'run:Run a command as a job\: devctl job run \[NAME\] --image IMG -- CMD \[ARGS...\]' \
+'list:List your jobs\: NAME, STATUS, NODES, AGE, DURATION, EXIT' \
+'describe:Show a job in detail\: its spec, its pods per index with their exit codes, its results and events' \
+'logs:Print a job'\''s output' \
+'wait:Wait for a job to finish and exit with its command'\''s exit code' \
+'results:Copy a job'\''s result files to this machine, each checked with SHA-256' \
+'delete:Delete jobs\: the Job, its pods, Secret, ConfigMap, Service and claims' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'devctl job help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__delete_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__delete_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help delete commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__describe_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__describe_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help describe commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__help_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help help commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__list_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__logs_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__logs_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help logs commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__results_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__results_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help results commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__run_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help run commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__help__subcmd__wait_commands] )) ||
+_devctl__subcmd__job__subcmd__help__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job help wait commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__list_commands] )) ||
+_devctl__subcmd__job__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job list commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__logs_commands] )) ||
+_devctl__subcmd__job__subcmd__logs_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job logs commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__results_commands] )) ||
+_devctl__subcmd__job__subcmd__results_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job results commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__run_commands] )) ||
+_devctl__subcmd__job__subcmd__run_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job run commands' commands "$@"
+}
+(( $+functions[_devctl__subcmd__job__subcmd__wait_commands] )) ||
+_devctl__subcmd__job__subcmd__wait_commands() {
+    local commands; commands=()
+    _describe -t commands 'devctl job wait commands' commands "$@"
 }
 (( $+functions[_devctl__subcmd__list_commands] )) ||
 _devctl__subcmd__list_commands() {

@@ -1122,7 +1122,7 @@ pub struct JobRunArgs {
 
     /// Mount this file read-only at /devctl/config/KEY (repeatable)
     ///
-    /// The files go into the ConfigMap NAME-config, owned by the job; each at most 1 MiB in all.
+    /// The files go into the ConfigMap NAME-config, owned by the job: at most 1 MiB in all.
     #[arg(long = "config-file", value_name = "KEY=FILE")]
     pub config_files: Vec<String>,
 

@@ -637,6 +637,66 @@ fn a_user_added_by_admin_logs_in_over_ssh_to_a_devserver_on_the_real_node() {
 }
 
 #[test]
+fn a_user_added_by_admin_runs_jobs_on_the_real_node_with_the_roles_the_table_builds() {
+    let Some(cluster) = testcluster::shared_real_node_or_skip() else {
+        return;
+    };
+    // The job commands are not run rule by rule in tests/permissions.rs (simulated pods never
+    // finish): here every one of them runs under devctl-user, which the table builds.
+    let u = Onboarded::on(with_roles(cluster), "jobs", &["--quota-cpu", "1"]);
+    let inputs = u.env.home().join("in.txt");
+    std::fs::write(&inputs, "input\n").unwrap();
+    let env_file = u.env.home().join("env");
+    std::fs::write(&env_file, "TOKEN=t\n").unwrap();
+    let config = format!("in.txt={}", inputs.display());
+    let env_arg = env_file.display().to_string();
+    let out = u.ok(&[
+        "job",
+        "run",
+        "pair",
+        "--nodes",
+        "2",
+        "--cpu",
+        "100m",
+        "--memory",
+        "64Mi",
+        "--image",
+        "devctl.test/debian:bookworm",
+        "--env-file",
+        &env_arg,
+        "--config-file",
+        &config,
+        "--volume",
+        "1Gi:/scratch",
+        "--follow",
+        "--timeout",
+        "5m",
+        "--",
+        "sh",
+        "-c",
+        "cat /devctl/config/in.txt; echo rank $RANK",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("[1] rank 1") && text.contains("[0] input"),
+        "{text}"
+    );
+    u.ok(&["job", "wait", "pair"]);
+    assert!(stdout(&u.ok(&["job", "list"])).contains("Succeeded"));
+    assert!(stdout(&u.ok(&["job", "describe", "pair"])).contains("Pods:"));
+    assert!(stdout(&u.ok(&["job", "logs", "pair", "--all"])).contains("[0] rank 0"));
+    let kept = u.ok(&["job", "delete", "pair", "--yes", "--keep-results"]);
+    assert!(
+        stderr(&kept).contains("its results stay in"),
+        "{}",
+        stderr(&kept)
+    );
+    u.ok(&["job", "delete", "pair", "--yes"]);
+    let refused = u.devctl(&["job", "list", "-n", "default"]);
+    assert_eq!(code(&refused), 5, "{}", stderr(&refused));
+}
+
+#[test]
 fn ctrl_c_during_a_first_add_deletes_what_it_made() {
     let Some(cluster) = cluster() else {
         return;

@@ -53,6 +53,18 @@ const fn extra(verb: &'static str, resource: &'static str, scope: Scope) -> Rule
 /// test grants them on top of the table until the code stops making them.
 const KNOWN_EXTRA: &[(&str, Rule, &str)] = &[];
 
+/// Commands not run here rule by rule: the job commands, whose waits (`job wait`, `--wait`,
+/// `-f`) cannot end on simulated pods, which never finish. tests/admin_users.rs runs each of
+/// them on the real node as a user bound to the roles the table builds.
+const NOT_RUN_HERE: [Command; 6] = [
+    Command::JobRun,
+    Command::JobList,
+    Command::JobDescribe,
+    Command::JobLogs,
+    Command::JobWait,
+    Command::JobDelete,
+];
+
 /// What a case's namespace holds before each try.
 #[derive(Clone, Copy, PartialEq)]
 enum Setup {
@@ -1110,7 +1122,10 @@ fn review(rule: &Rule, namespace: &str) -> SelfSubjectAccessReview {
 fn every_rule_of_every_command_is_exercised_by_a_case() {
     let cases = cases();
     // `status` is the test of the union below, its own fallbacks included.
-    for command in Command::ALL.into_iter().filter(|c| *c != Command::Status) {
+    for command in Command::ALL
+        .into_iter()
+        .filter(|c| *c != Command::Status && !NOT_RUN_HERE.contains(c))
+    {
         for rule in permissions::needs(command) {
             assert!(
                 cases

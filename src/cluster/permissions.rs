@@ -36,6 +36,12 @@ pub enum Command {
     Flavors,
     Status,
     Version,
+    JobRun,
+    JobList,
+    JobDescribe,
+    JobLogs,
+    JobWait,
+    JobDelete,
     AdminInstall,
     AdminUninstall,
     AdminFlavorSetDefault,
@@ -47,7 +53,7 @@ pub enum Command {
 impl Command {
     /// The commands of devserver users: what `status` checks and the devctl-user ClusterRole
     /// grants. The `admin` commands are not among them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 26] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -68,6 +74,12 @@ impl Command {
         Command::Flavors,
         Command::Status,
         Command::Version,
+        Command::JobRun,
+        Command::JobList,
+        Command::JobDescribe,
+        Command::JobLogs,
+        Command::JobWait,
+        Command::JobDelete,
     ];
 
     /// The `admin` commands, for cluster admins.
@@ -103,6 +115,12 @@ impl Command {
             Command::Flavors => "flavors",
             Command::Status => "status",
             Command::Version => "version",
+            Command::JobRun => "job run",
+            Command::JobList => "job list",
+            Command::JobDescribe => "job describe",
+            Command::JobLogs => "job logs",
+            Command::JobWait => "job wait",
+            Command::JobDelete => "job delete",
             Command::AdminInstall => "admin install",
             Command::AdminUninstall => "admin uninstall",
             Command::AdminFlavorSetDefault => "admin flavor set-default",
@@ -876,6 +894,172 @@ const REAPER_IMAGE: &str = "--reaper-image";
 
 /// A call of `admin install` on a cluster-scoped object (or, `everywhere`, a namespaced one in
 /// devctl-system).
+const BATCH: &str = "batch";
+const JOB_WAITS: &str = "--wait or --follow";
+
+/// The waits of `job run --wait` and `job wait`: watches of the Job and of its pods (a
+/// watcher lists before it watches).
+const JOB_WATCH: [Rule; 4] = [
+    Rule::new("list", BATCH, "jobs", "wait for the job to finish"),
+    Rule::new("watch", BATCH, "jobs", "wait for the job to finish"),
+    Rule::new(
+        "list",
+        CORE,
+        "pods",
+        "see its pods' exit codes and scheduling",
+    ),
+    Rule::new(
+        "watch",
+        CORE,
+        "pods",
+        "see its pods' exit codes and scheduling",
+    ),
+];
+
+/// `job run`: the one wave of facts, the Job (made suspended), what it owns, the start; the
+/// rollback; the wait. Kueue's API group is asked for by URL (`/apis/kueue.x-k8s.io`), which
+/// Kubernetes' default `system:discovery` role lets every user read.
+const JOB_RUN: &[Rule] = &[
+    WHOAMI,
+    FLAVORS,
+    Rule::new(
+        "get",
+        CORE,
+        "persistentvolumeclaims",
+        "check that the claims to mount exist",
+    )
+    .when("--volume CLAIM:/PATH"),
+    cluster_rule(
+        "list",
+        CORE,
+        "nodes",
+        "check that a node advertises the --gpu resource",
+    )
+    .when("--gpu with a resource outside the known list")
+    .optional("the scheduler tells"),
+    Rule::new(
+        "get",
+        "kueue.x-k8s.io",
+        "localqueues",
+        "check that the queue exists",
+    )
+    .when("--queue")
+    .optional("Kueue tells"),
+    Rule::new("create", BATCH, "jobs", "make the job"),
+    Rule::new(
+        "create",
+        CORE,
+        "services",
+        "make the headless Service of the ranks",
+    )
+    .when("--nodes above 1"),
+    Rule::new("create", CORE, "secrets", "keep the --env-file values").when("--env-file"),
+    Rule::new("create", CORE, "configmaps", "keep the --config-file files").when("--config-file"),
+    Rule::new(
+        "create",
+        CORE,
+        "persistentvolumeclaims",
+        "make the new volumes",
+    )
+    .when("--volume SIZE:/PATH"),
+    Rule::new(
+        "patch",
+        BATCH,
+        "jobs",
+        "let the job run once what it mounts exists",
+    )
+    .when("without --queue"),
+    Rule::new("delete", BATCH, "jobs", "delete the job again").rollback(),
+    Rule::new("delete", CORE, "services", "delete the Service again").rollback(),
+    Rule::new("delete", CORE, "secrets", "delete the Secret again").rollback(),
+    Rule::new("delete", CORE, "configmaps", "delete the ConfigMap again").rollback(),
+    Rule::new(
+        "delete",
+        CORE,
+        "persistentvolumeclaims",
+        "delete the new volumes again",
+    )
+    .rollback(),
+    JOB_WATCH[0].when(JOB_WAITS),
+    JOB_WATCH[1].when(JOB_WAITS),
+    JOB_WATCH[2].when(JOB_WAITS),
+    JOB_WATCH[3].when(JOB_WAITS),
+    Rule::new("get", CORE, "pods", "print the pods' output")
+        .subresource("log")
+        .when("--follow"),
+];
+
+const JOB_LIST: &[Rule] = &[
+    WHOAMI.when("without --all-users or -A"),
+    Rule::new("list", BATCH, "jobs", "find your jobs"),
+    Rule::new("list", CORE, "pods", "show their pods' state"),
+    Rule::new("list", BATCH, "jobs", "find jobs in every namespace")
+        .scope(Scope::AllNamespaces)
+        .when("-A"),
+    Rule::new("list", CORE, "pods", "show their pods' state")
+        .scope(Scope::AllNamespaces)
+        .when("-A"),
+];
+
+const JOB_DESCRIBE: &[Rule] = &[
+    Rule::new("get", BATCH, "jobs", "read the job"),
+    Rule::new("list", CORE, "pods", "show its pods per index"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "show its results claims",
+    ),
+    Rule::new(
+        "list",
+        CORE,
+        "events",
+        "show the events of the job and its pods",
+    ),
+];
+
+const JOB_LOGS: &[Rule] = &[
+    Rule::new("get", BATCH, "jobs", "read the job"),
+    Rule::new("list", CORE, "pods", "find the pod of each index"),
+    Rule::new("get", CORE, "pods", "read the command's output").subresource("log"),
+    JOB_WATCH[0].when("-f"),
+    JOB_WATCH[1].when("-f"),
+    JOB_WATCH[3].when("-f"),
+];
+
+const JOB_WAIT: &[Rule] = &JOB_WATCH;
+
+const JOB_DELETE: &[Rule] = &[
+    Rule::new("get", BATCH, "jobs", "check that the job is devctl's"),
+    Rule::new("list", CORE, "pods", "find each index's results claim"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "find results kept by an earlier --keep-results",
+    ),
+    Rule::new(
+        "delete",
+        BATCH,
+        "jobs",
+        "delete the job (the cluster takes what it owns)",
+    ),
+    Rule::new(
+        "patch",
+        CORE,
+        "persistentvolumeclaims",
+        "keep the results claims",
+    )
+    .when("--keep-results"),
+    Rule::new(
+        "delete",
+        CORE,
+        "persistentvolumeclaims",
+        "delete results an earlier --keep-results kept",
+    )
+    .when("results kept by an earlier --keep-results"),
+];
+
 const fn cluster_rule(
     verb: &'static str,
     group: &'static str,
@@ -1144,6 +1328,12 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Flavors => FLAVORS_CMD,
         Command::Status => STATUS,
         Command::Version => &[],
+        Command::JobRun => JOB_RUN,
+        Command::JobList => JOB_LIST,
+        Command::JobDescribe => JOB_DESCRIBE,
+        Command::JobLogs => JOB_LOGS,
+        Command::JobWait => JOB_WAIT,
+        Command::JobDelete => JOB_DELETE,
         Command::AdminFlavorSetDefault => ADMIN_SET_DEFAULT,
         Command::AdminUserAdd => ADMIN_USER_ADD,
         Command::AdminUserList => ADMIN_USER_LIST,
