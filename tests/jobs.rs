@@ -551,3 +551,68 @@ fn every_dry_run_manifest_of_a_job_passes_strict_schema_validation() {
     }
     assert!(job_objects(&ns).is_empty(), "a dry run made something");
 }
+
+#[test]
+fn the_distributed_pytorch_example_is_valid_and_its_job_carries_the_script() {
+    let Some(ns) = Ns::new("job-example") else {
+        return;
+    };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let script = format!("{root}/examples/jobs/train_ddp.py");
+    let sh = Command::new("sh")
+        .args(["-n", &format!("{root}/examples/jobs/run.sh")])
+        .output()
+        .unwrap();
+    assert!(sh.status.success(), "{}", stderr(&sh));
+    if let Ok(py) = Command::new("python3")
+        .args([
+            "-c",
+            "import ast, sys; ast.parse(open(sys.argv[1]).read())",
+            &script,
+        ])
+        .output()
+    {
+        assert!(py.status.success(), "{}", stderr(&py));
+    }
+    let config = format!("train_ddp.py={script}");
+    let out = ns.ok(&[
+        "job",
+        "run",
+        "ddp",
+        "--nodes",
+        "2",
+        "--image",
+        "pytorch/pytorch",
+        "--config-file",
+        &config,
+        "--dry-run",
+        "-o",
+        "json",
+        "--",
+        "python",
+        "/devctl/config/train_ddp.py",
+    ]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = list["items"].as_array().unwrap();
+    let kinds: Vec<&str> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["Job", "Service", "ConfigMap"]);
+    let text = std::fs::read_to_string(&script).unwrap();
+    assert_eq!(items[2]["data"]["train_ddp.py"], text.as_str());
+    let env = &items[0]["spec"]["template"]["spec"]["containers"][0]["env"];
+    let names: Vec<&str> = env
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    for wanted in [
+        "MASTER_ADDR",
+        "MASTER_PORT",
+        "WORLD_SIZE",
+        "RANK",
+        "PET_NNODES",
+        "PET_NODE_RANK",
+    ] {
+        assert!(names.contains(&wanted), "{wanted} missing: {names:?}");
+    }
+}
