@@ -324,28 +324,61 @@ fn bad_input_is_one_line_and_makes_nothing() {
 }
 
 #[test]
-fn a_job_whose_claim_cannot_be_made_is_rolled_back_whole() {
+fn a_job_whose_configmap_cannot_be_made_is_rolled_back_whole() {
     let Some(ns) = Ns::new("job-rollback") else {
         return;
     };
-    // No claims allowed in this namespace: the Job is made, its claim is refused.
+    // Someone else's ConfigMap has the name the job's would have: the Job is made, its
+    // ConfigMap refused, and the Job deleted again; the foreign ConfigMap stays.
+    testcluster::block_on(async {
+        let configs = ns.api::<ConfigMap>().await;
+        let theirs = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "sim-config"}, "data": {"k": "v"},
+        }))
+        .unwrap();
+        configs.create(&Default::default(), &theirs).await.unwrap();
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "x").unwrap();
+    let config = format!("in.txt={}", input.display());
+    let mut args = vec!["job", "run", "sim", "--config-file", &config];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    let line = one_line_error(&out);
+    assert!(line.contains("config-file ConfigMap"), "{line}");
+    assert!(ns.get::<Job>("sim").is_none(), "the Job was left");
+    let theirs: ConfigMap = ns.get("sim-config").unwrap();
+    assert_eq!(theirs.data.unwrap()["k"], "v");
+}
+
+#[test]
+fn a_job_over_the_namespaces_quota_is_refused_before_anything_is_made() {
+    let Some(ns) = Ns::new("job-quota") else {
+        return;
+    };
     testcluster::block_on(async {
         let quotas = ns.api::<k8s_openapi::api::core::v1::ResourceQuota>().await;
         let quota = serde_json::from_value(serde_json::json!({
-            "metadata": {"name": "no-claims"},
-            "spec": {"hard": {"persistentvolumeclaims": "0"}},
+            "metadata": {"name": "one-pod"},
+            "spec": {"hard": {"pods": "1"}},
         }))
         .unwrap();
         quotas.create(&Default::default(), &quota).await.unwrap();
     });
-    let mut args = vec!["job", "run", "sim", "--volume", "1Gi:/data"];
+    let mut args = vec!["job", "run", "pair", "--nodes", "2"];
     args.extend(SMALL);
     args.extend(["--", "true"]);
     let out = ns.devctl(&args);
     assert_eq!(code(&out), 5, "{}", stderr(&out));
     let line = one_line_error(&out);
-    assert!(line.contains("--volume claim"), "{line}");
-    assert!(job_objects(&ns).is_empty(), "{:?}", job_objects(&ns));
+    assert!(
+        line.contains("would exceed the quota") && line.contains("pods"),
+        "{line}"
+    );
+    assert!(made_by_run(&ns).is_empty(), "{:?}", made_by_run(&ns));
 }
 
 #[test]

@@ -438,7 +438,7 @@ pub async fn facts(
 /// The namespace's ResourceQuotas, for create to check before it makes anything; `None`
 /// when not `wanted` (a dry run) or when the user may not read them (the API server's quota
 /// admission then refuses what goes over).
-async fn quotas(
+pub(super) async fn quotas(
     cluster: &Cluster,
     namespace: &str,
     wanted: bool,

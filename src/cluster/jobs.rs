@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use futures::{StreamExt as _, TryStreamExt as _};
 use k8s_openapi::api::batch::v1::Job;
-use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Pod, Secret, Service};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service,
+};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams, Preconditions};
 use kube::runtime::watcher;
@@ -23,14 +25,16 @@ use crate::error::{Error, Kind, Result};
 use crate::interrupt::Signal;
 
 /// What `job run` depends on, asked at once: who the user is, the flavors, that the claims to
-/// mount exist, that a `--gpu` resource outside the known list is advertised, and that Kueue
-/// and the LocalQueue of `--queue` are there. `checks`: false for a dry run (it only resolves
+/// mount exist, that a `--gpu` resource outside the known list is advertised, that Kueue and
+/// the LocalQueue of `--queue` are there, and the namespace's ResourceQuotas (`None`: not
+/// read). Quota admission refuses a Job's pods only after the Job exists, so `job run` checks
+/// the quota itself before it makes anything. `checks`: false for a dry run (it only resolves
 /// the owner and flavor).
 pub async fn facts(
     cluster: &Cluster,
     request: &JobRequest,
     checks: bool,
-) -> Result<(JobFacts, FlavorSource)> {
+) -> Result<(JobFacts, FlavorSource, Option<Vec<ResourceQuota>>)> {
     let namespace = cluster.namespace.clone();
     let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), &namespace);
     let existing: Vec<&str> = match checks {
@@ -60,12 +64,13 @@ pub async fn facts(
             _ => Ok(()),
         }
     };
-    let (identity, flavors, claim_results, gpu, queue) = tokio::join!(
+    let (identity, flavors, claim_results, gpu, queue, quotas) = tokio::join!(
         whoami(cluster),
         flavors(cluster),
         futures::future::join_all(claim_checks),
         gpu,
         queue,
+        super::devservers::quotas(cluster, &namespace, checks),
     );
     for (claim, found) in claim_results {
         match found {
@@ -91,6 +96,7 @@ pub async fn facts(
             flavors,
         },
         source,
+        quotas?,
     ))
 }
 

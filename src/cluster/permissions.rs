@@ -945,6 +945,13 @@ const JOB_RUN: &[Rule] = &[
     )
     .when("--queue")
     .optional("Kueue tells"),
+    Rule::new(
+        "list",
+        CORE,
+        "resourcequotas",
+        "check the job fits the namespace's quota",
+    )
+    .optional("the job is made; pods over the quota are refused by the API server"),
     Rule::new("create", BATCH, "jobs", "make the job"),
     Rule::new(
         "create",

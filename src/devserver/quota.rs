@@ -126,6 +126,68 @@ pub fn demand(manifests: &Manifests) -> Demand {
     demand
 }
 
+/// What a job would count against the namespace's quotas: each of its pods (all at once),
+/// the Job, its Service, Secret and ConfigMap, its new claims and each pod's results claim.
+pub fn job_demand(manifests: &super::job::JobManifests) -> Demand {
+    let mut demand = Demand::new();
+    let mut add = |key: String, amount: Milli| {
+        *demand.entry(key).or_default() += amount;
+    };
+    let spec = manifests.job.spec.as_ref();
+    let pods = Milli::from(spec.and_then(|s| s.parallelism).unwrap_or(1).max(1));
+    let pod = spec.and_then(|s| s.template.spec.as_ref());
+    if let Some(pod) = pod {
+        for (key, amount) in pod_resources(pod) {
+            add(key, amount * pods);
+        }
+    }
+    for key in ["pods", "count/pods"] {
+        add(key.into(), 1000 * pods);
+    }
+    add("count/jobs.batch".into(), 1000);
+    for (keys, made) in [
+        (["services", "count/services"], manifests.service.is_some()),
+        (["secrets", "count/secrets"], manifests.env_secret.is_some()),
+        (
+            ["configmaps", "count/configmaps"],
+            manifests.configmap.is_some(),
+        ),
+    ] {
+        for key in keys {
+            add(key.into(), 1000 * Milli::from(made));
+        }
+    }
+    let storage = |spec: Option<&k8s_openapi::api::core::v1::PersistentVolumeClaimSpec>| {
+        spec.and_then(|s| s.resources.as_ref())
+            .and_then(|r| r.requests.as_ref())
+            .and_then(|r| r.get("storage"))
+            .and_then(|q| parse(&q.0).ok())
+            .unwrap_or(0)
+    };
+    // Each new claim counts once, each results claim once per pod.
+    let results: Vec<Milli> = pod
+        .and_then(|p| p.volumes.as_ref())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.ephemeral.as_ref()?.volume_claim_template.as_ref())
+        .map(|t| storage(Some(&t.spec)))
+        .collect();
+    let new: Vec<Milli> = manifests
+        .claims
+        .iter()
+        .map(|c| storage(c.spec.as_ref()))
+        .collect();
+    let count = Milli::try_from(new.len() + results.len()).unwrap_or(0) * 1000;
+    let count = count + Milli::try_from(results.len()).unwrap_or(0) * 1000 * (pods - 1);
+    let bytes = new.iter().sum::<Milli>() + results.iter().sum::<Milli>() * pods;
+    for key in ["persistentvolumeclaims", "count/persistentvolumeclaims"] {
+        add(key.into(), count);
+    }
+    add("requests.storage".into(), bytes);
+    demand.retain(|_, v| *v > 0);
+    demand
+}
+
 /// One pod's requests and limits under their quota names, summed over its containers as
 /// quota admission sums them ([`super::schedule::pod_sum`]).
 fn pod_resources(pod: &PodSpec) -> BTreeMap<String, Milli> {
@@ -262,6 +324,58 @@ pub fn allowed_and_used(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_job_counts_every_pod_and_every_results_claim() {
+        use crate::devserver::job::{JobFacts, JobRequest, JobSpec, RunInput, build};
+        use crate::devserver::ranks::Ranks;
+        let command = vec!["true".to_string()];
+        let volumes = vec!["1Gi:/data".to_string()];
+        let input = RunInput {
+            name: Some("sim"),
+            command: &command,
+            owner: None,
+            flavor: None,
+            image: None,
+            env: &[],
+            env_file: None,
+            config_files: &[],
+            volumes: &volumes,
+            user: None,
+            fs_group: None,
+            ttl: "1h",
+            retries: 0,
+            ranks: Ranks {
+                nodes: 3,
+                procs_per_node: 1,
+                master_port: 29500,
+            },
+            queue: None,
+            results_dir: "/results",
+            results_size: "2Gi",
+            cpu: Some("500m"),
+            memory: None,
+            gpu: Some("1"),
+        };
+        let request = JobRequest::parse(&input).unwrap();
+        let facts = JobFacts {
+            namespace: "ns".into(),
+            identity: None,
+            local_user: Some("me".into()),
+            flavors: crate::devserver::flavor::builtin(),
+        };
+        let (spec, _) = JobSpec::resolve(&request, &facts, "abcde").unwrap();
+        let demand = job_demand(&build(&spec));
+        assert_eq!(demand["requests.cpu"], 1500);
+        assert_eq!(demand["requests.nvidia.com/gpu"], 3000);
+        assert_eq!(demand["pods"], 3000);
+        assert_eq!(demand["count/jobs.batch"], 1000);
+        assert_eq!(demand["services"], 1000);
+        // One new claim and three results claims.
+        assert_eq!(demand["persistentvolumeclaims"], 4000);
+        let gib: Milli = 1 << 30;
+        assert_eq!(demand["requests.storage"], (gib + 3 * 2 * gib) * 1000);
+    }
 
     #[test]
     fn quantities_parse_to_thousandths_rounded_up() {

@@ -13,6 +13,7 @@ use super::super::{Context, ExitStatus};
 use crate::cli::JobRunArgs;
 use crate::cluster::jobs::{self, CreateError};
 use crate::devserver::job::{self, JobManifests, JobRequest, JobSpec, RunInput};
+use crate::devserver::quota;
 use crate::devserver::ranks::Ranks;
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
@@ -34,7 +35,7 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
     }
     let request = read_request(ctx, &args)?;
     let cluster = ctx.cluster().await?;
-    let (facts, source) = jobs::facts(cluster, &request, !args.dry_run).await?;
+    let (facts, source, quotas) = jobs::facts(cluster, &request, !args.dry_run).await?;
     if source == crate::cluster::devservers::FlavorSource::BuiltInForbidden {
         printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
     }
@@ -47,6 +48,18 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
             manifests.redacted()
         };
         return print_manifests(&shown, printer);
+    }
+    if let Some(quotas) = &quotas {
+        quota::check(quotas, &quota::job_demand(&manifests)).map_err(|exceeded| {
+            Error::new(
+                Kind::Forbidden,
+                format!(
+                    "job {} would exceed the quota of namespace {}: {exceeded}; nothing was created",
+                    spec.name, spec.namespace
+                ),
+            )
+            .hint("devctl job list shows your jobs: delete finished ones, ask for fewer --nodes or less, or ask a cluster admin to raise the quota")
+        })?;
     }
 
     let interrupted = interrupt::listen()?;
