@@ -891,14 +891,13 @@ pub async fn follow(
         tokio::select! {
             done = &mut waited, if outcome.is_none() => {
                 outcome = Some(done?);
-                if streams.is_empty() {
-                    // Pods that finished before the watch saw them start still have output.
-                    let pods = pods(cluster, name).await?;
-                    for (index, pod) in job::newest_pod_per_index(&pods) {
-                        let pod_name = pod.metadata.name.clone().unwrap_or_default();
-                        if only.is_none_or(|o| o == index) && started(pod) && followed.insert(pod_name.clone()) {
-                            streams.push(stream_pod(api.clone(), pod_name, index, options.params(true), tx.clone()));
-                        }
+                // Pods the watch had not yet seen start (the job's end can come first) still
+                // have output.
+                let pods = pods(cluster, name).await?;
+                for (index, pod) in job::newest_pod_per_index(&pods) {
+                    let pod_name = pod.metadata.name.clone().unwrap_or_default();
+                    if only.is_none_or(|o| o == index) && started(pod) && followed.insert(pod_name.clone()) {
+                        streams.push(stream_pod(api.clone(), pod_name, index, options.params(true), tx.clone()));
                     }
                 }
             }
