@@ -291,3 +291,56 @@ fn the_script_is_posix_sh_and_sources_without_running() {
     let (code, calls, err) = run(&["apk", "useradd", "sshd"], "true");
     assert_eq!((code, calls.len()), (0, 0), "{err}");
 }
+
+#[test]
+fn each_pod_of_a_multi_node_devserver_picks_the_host_key_of_its_index() {
+    for (index, name) in [
+        (None, "ssh_host_ed25519_key"),
+        (Some("0"), "ssh_host_ed25519_key"),
+        (Some("1"), "ssh_host_ed25519_key-1"),
+        (Some("12"), "ssh_host_ed25519_key-12"),
+        (Some("012"), "ssh_host_ed25519_key-12"),
+    ] {
+        let set = match index {
+            Some(i) => format!("DEVCTL_NODE_INDEX={i}; "),
+            None => String::new(),
+        };
+        let out = std::process::Command::new("/bin/sh")
+            .env_clear()
+            .env("DEVCTL_STARTUP_LIB", "1")
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; {set}host_key_name"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{index:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("{name}\n"),
+            "{index:?}"
+        );
+    }
+}
+
+#[test]
+fn an_index_that_is_not_a_number_names_no_key_file() {
+    for bad in ["", "1;reboot", "../x", "-1", "1 2"] {
+        let out = std::process::Command::new("/bin/sh")
+            .env_clear()
+            .env("DEVCTL_STARTUP_LIB", "1")
+            .env("DEVCTL_NODE_INDEX", bad)
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; host_key_name"))
+            .output()
+            .unwrap();
+        // An empty index is pod 0 (unset, as a single-node devserver has it); the rest fail.
+        if bad.is_empty() {
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                "ssh_host_ed25519_key\n"
+            );
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{bad:?}");
+            assert!(out.stdout.is_empty(), "{bad:?}");
+        }
+    }
+}

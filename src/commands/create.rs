@@ -110,8 +110,9 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         let target = ReadyTarget {
             name: spec.name.clone(),
             namespace: spec.namespace.clone(),
+            pods: ReadyTarget::all_pods(&spec.name, spec.nodes),
             owner_uid,
-            replaced_uid: None,
+            replaced_uids: Vec::new(),
             since,
             until: crate::cluster::wait::Until::Ready,
         };

@@ -163,6 +163,7 @@ impl Request {
             unknown_gpu,
             node_port,
             ports: args.ports.clone(),
+            nodes: args.nodes,
         };
         Ok((request, keys))
     }

@@ -151,11 +151,35 @@ ensure_root_access() {
 	log "$DEV gets root through doas"
 }
 
+# The name of this pod's host key pair in $KEY_SRC. A multi-node devserver's pod I (its index
+# in DEVCTL_NODE_INDEX, from the pod's own label) has the pair ssh_host_ed25519_key-I; pod 0,
+# like a single-node devserver, ssh_host_ed25519_key. Anything but digits is refused.
+host_key_name() {
+	node=${DEVCTL_NODE_INDEX:-0}
+	case $node in
+	'' | *[!0-9]*)
+		log "DEVCTL_NODE_INDEX is not a pod index"
+		return 1
+		;;
+	esac
+	# The label writes no leading zeros; 010 is pod 10 all the same.
+	while [ "${node#0}" != "$node" ]; do node=${node#0}; done
+	if [ -z "$node" ]; then
+		echo ssh_host_ed25519_key
+	else
+		echo "ssh_host_ed25519_key-$node"
+	fi
+}
+
 install_keys() {
+	key_name=$(host_key_name) || stay_alive "this pod has no host key"
+	if [ ! -f "$KEY_SRC/$key_name" ]; then
+		stay_alive "this pod's host key $key_name is not in $KEY_SRC"
+	fi
 	mkdir -p "$HOST_KEYS"
 	chmod 0755 "$HOST_KEYS"
-	cp "$KEY_SRC/ssh_host_ed25519_key" "$HOST_KEYS/ssh_host_ed25519_key"
-	cp "$KEY_SRC/ssh_host_ed25519_key.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
+	cp "$KEY_SRC/$key_name" "$HOST_KEYS/ssh_host_ed25519_key"
+	cp "$KEY_SRC/$key_name.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	chmod 0600 "$HOST_KEYS/ssh_host_ed25519_key"
 	chmod 0644 "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	mkdir -p "/home/$DEV/.ssh"

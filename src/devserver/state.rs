@@ -67,6 +67,50 @@ pub fn pod_name(name: &str) -> String {
     format!("{name}-0")
 }
 
+/// The annotation that records a multi-node devserver's number of pods (absent: 1).
+pub const NODES_ANNOTATION: &str = "devserver.io/nodes";
+
+/// How many pods the devserver runs on when running (`create --nodes`): what `start` scales
+/// to. A missing or unreadable annotation is a single-node devserver's.
+pub fn nodes(set: &StatefulSet) -> u32 {
+    annotation(set, NODES_ANNOTATION)
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+}
+
+/// Pod `node` of devserver `name`: `NAME-I`.
+pub fn node_pod_name(name: &str, node: u32) -> String {
+    format!("{name}-{node}")
+}
+
+/// The annotation that pins pod `node`'s host key: `devserver.io/host-key` for pod 0 (as a
+/// single-node devserver has it), `devserver.io/host-key-I` for the others.
+pub fn host_key_annotation(node: u32) -> String {
+    match node {
+        0 => "devserver.io/host-key".to_string(),
+        i => format!("devserver.io/host-key-{i}"),
+    }
+}
+
+/// The host key pinned at create for pod `node`, an OpenSSH public key.
+pub fn pinned_host_key(set: &StatefulSet, node: u32) -> Option<&str> {
+    annotation(set, &host_key_annotation(node))
+}
+
+/// Refuses a `--node` the devserver does not have, naming the range it has.
+pub fn check_node(name: &str, set: &StatefulSet, node: u32) -> Result<(), String> {
+    let nodes = nodes(set);
+    match node < nodes {
+        true => Ok(()),
+        false if nodes == 1 => Err(format!("--node {node}: devserver {name} has one node, 0")),
+        false => Err(format!(
+            "--node {node}: devserver {name} has {nodes} nodes, 0 to {}",
+            nodes - 1
+        )),
+    }
+}
+
 /// The home volume claim of devserver `name`, made from its `home` claim template.
 pub fn home_claim(name: &str) -> String {
     format!("home-{name}-0")
