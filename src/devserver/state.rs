@@ -152,6 +152,47 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
     }
 }
 
+/// The STATUS of a devserver on several pods: what its pods are together, and how many of
+/// them are ready. A single-node devserver's reads as its pod's state alone (`Running`), a
+/// multi-node one's with the count (`Running 2/2`, `Starting 1/2`), except when stopped or
+/// expired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodesState {
+    /// The pods' state together: any pod failed, else any pending, else any starting, else
+    /// running.
+    pub state: State,
+    pub ready: u32,
+    pub nodes: u32,
+}
+
+impl std::fmt::Display for NodesState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.state {
+            _ if self.nodes <= 1 => write!(f, "{}", self.state),
+            State::Stopped | State::Expired => write!(f, "{}", self.state),
+            _ => write!(f, "{} {}/{}", self.state, self.ready, self.nodes),
+        }
+    }
+}
+
+/// The state of devserver `set` from its pods, `pods[i]` being pod `NAME-i` if it exists (and
+/// belongs to this StatefulSet), one for each of its nodes.
+pub fn nodes_state(set: &StatefulSet, pods: &[Option<&Pod>], now: Timestamp) -> NodesState {
+    let states: Vec<State> = pods.iter().map(|pod| state(set, *pod, now)).collect();
+    let ready = states.iter().filter(|s| **s == State::Running).count();
+    let first = |wanted: fn(&State) -> bool| states.iter().find(|s| wanted(s)).cloned();
+    let together = first(|s| matches!(s, State::Expired | State::Stopped))
+        .or_else(|| first(|s| matches!(s, State::Failed(_))))
+        .or_else(|| first(|s| matches!(s, State::Pending(_))))
+        .or_else(|| first(|s| matches!(s, State::Starting)))
+        .unwrap_or(State::Running);
+    NodesState {
+        state: together,
+        ready: u32::try_from(ready).unwrap_or(u32::MAX),
+        nodes: u32::try_from(pods.len()).unwrap_or(u32::MAX),
+    }
+}
+
 /// Where a pod is on its way to Ready.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
@@ -347,6 +388,50 @@ mod tests {
         assert_eq!(
             state(&live, Some(&pull), now()).to_string(),
             "Failed (ImagePullBackOff)"
+        );
+    }
+
+    #[test]
+    fn a_multi_node_status_counts_the_ready_pods_and_shows_the_worst_state() {
+        let live = set(2, "2026-11-25T18:00:00Z");
+        let ready = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "True" }] }),
+        );
+        let starting = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "False" }] }),
+        );
+        let shown = |pods: &[Option<&Pod>]| nodes_state(&live, pods, now()).to_string();
+        assert_eq!(shown(&[Some(&ready), Some(&ready)]), "Running 2/2");
+        assert_eq!(shown(&[Some(&ready), Some(&starting)]), "Starting 1/2");
+        assert_eq!(shown(&[Some(&ready), None]), "Pending 1/2");
+        assert_eq!(shown(&[Some(&ready)]), "Running", "one node: no count");
+        let stopped = set(0, "2026-11-25T18:00:00Z");
+        assert_eq!(
+            nodes_state(&stopped, &[None, None], now()).to_string(),
+            "Stopped"
+        );
+    }
+
+    #[test]
+    fn the_nodes_and_their_host_key_pins_come_from_the_annotations() {
+        let mut multi = set(2, "2026-11-25T18:00:00Z");
+        let annotations = multi.metadata.annotations.as_mut().unwrap();
+        annotations.insert(NODES_ANNOTATION.into(), "3".into());
+        annotations.insert("devserver.io/host-key".into(), "k0".into());
+        annotations.insert("devserver.io/host-key-2".into(), "k2".into());
+        assert_eq!(nodes(&multi), 3);
+        assert_eq!(pinned_host_key(&multi, 0), Some("k0"));
+        assert_eq!(pinned_host_key(&multi, 2), Some("k2"));
+        assert_eq!(pinned_host_key(&multi, 1), None);
+        assert_eq!(nodes(&set(1, "2026-11-25T18:00:00Z")), 1);
+        assert!(check_node("d", &multi, 2).is_ok());
+        assert_eq!(
+            check_node("d", &multi, 3).unwrap_err(),
+            "--node 3: devserver d has 3 nodes, 0 to 2"
+        );
+        assert_eq!(
+            check_node("d", &set(1, "2026-11-25T18:00:00Z"), 1).unwrap_err(),
+            "--node 1: devserver d has one node, 0"
         );
     }
 
