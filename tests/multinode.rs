@@ -106,11 +106,13 @@ fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host
     ));
     assert!(!pod_0_ip.is_empty());
     let out = ns.ok(&[
-        "ssh",
+        "exec",
         "box",
         "--node",
         "1",
         "--",
+        "sh",
+        "-c",
         "getent hosts \"$MASTER_ADDR\"",
     ]);
     let resolved = stdout(&out);
