@@ -122,6 +122,17 @@ fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host
         "{resolved}"
     );
 
+    // SSH sessions get them too (sshd passes them on).
+    let out = ns.ok(&[
+        "ssh",
+        "box",
+        "--node",
+        "1",
+        "--",
+        "echo $RANK $WORLD_SIZE $MASTER_ADDR",
+    ]);
+    assert_eq!(stdout(&out), format!("1 2 {master}\n"));
+
     // Pod 1's host key is checked against its own pin: another one is refused.
     let (_, _, other) = devctl::ssh::keys::generate("impostor").unwrap();
     let annotated = kubectl(

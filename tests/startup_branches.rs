@@ -344,3 +344,72 @@ fn an_index_that_is_not_a_number_names_no_key_file() {
         }
     }
 }
+
+/// Runs `serve_ssh` with the stub `sshd` and the pod's environment `env`; returns its stderr.
+fn serve_with(sshd: &str, env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write_stubs(
+        dir.path(),
+        &[
+            ("sshd", sshd),
+            ("mkdir", "exec /bin/mkdir \"$@\""),
+            ("chmod", "exec /bin/chmod \"$@\""),
+            ("printenv", "exec /usr/bin/printenv \"$@\""),
+        ],
+    );
+    let out = Command::new("/bin/sh")
+        .env_clear()
+        .env("PATH", dir.path())
+        .env("STUBS", dir.path())
+        .env("DEVCTL_STARTUP_LIB", "1")
+        .envs(env.iter().copied())
+        .arg("-c")
+        .arg(format!(
+            ". {SCRIPT}; find_sshd() {{ echo \"$STUBS/sshd\"; }}; SSHD_RUN=\"$STUBS/run-sshd\"; serve_ssh; echo not reached >&2"
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    err
+}
+
+const POD_1: [(&str, &str); 5] = [
+    ("DEVCTL_NODE_INDEX", "1"),
+    ("MASTER_ADDR", "box-0.box.ns.svc"),
+    ("RANK", "1"),
+    ("WORLD_SIZE", "2"),
+    // Not a plain value: left out rather than handed to sshd.
+    ("MASTER_PORT", "29500 PermitRootLogin=yes"),
+];
+
+#[test]
+fn ssh_sessions_of_a_multi_node_pod_get_its_plain_rank_variables_through_sshd() {
+    let err = serve_with("echo \"stub sshd: $*\" >&2", &POD_1);
+    assert!(
+        err.contains("devctl: SSH sessions get the rank variables\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config -o SetEnv=MASTER_ADDR=box-0.box.ns.svc WORLD_SIZE=2 RANK=1\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_sshd_without_set_env_serves_the_sessions_without_the_rank_variables() {
+    let old = "case \"$*\" in *SetEnv*) exit 1 ;; esac; echo \"stub sshd: $*\" >&2";
+    let err = serve_with(old, &POD_1);
+    assert!(
+        err.contains(
+            "devctl: this sshd cannot give SSH sessions the rank variables (devctl exec has them)\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config\n"),
+        "{err}"
+    );
+}

@@ -401,16 +401,28 @@ fn the_second_pod_of_a_two_node_devserver_serves_its_own_pinned_host_key() {
     let log = env.home().join("startup.log");
     // What the kubelet sets from pod NAME-1's pod-index label.
     for run in ["first", "second"] {
-        let mut child = start_with(&root, &log, &[("DEVCTL_NODE_INDEX", "1")]);
+        let mut child = start_with(
+            &root,
+            &log,
+            &[
+                ("DEVCTL_NODE_INDEX", "1"),
+                ("RANK", "1"),
+                ("WORLD_SIZE", "2"),
+            ],
+        );
         wait_for_port(layout.port, &mut child, &log);
-        let out = ssh(&layout, &known, &["id -un"]);
+        let out = ssh(&layout, &known, &["id -un; echo $RANK $WORLD_SIZE"]);
         assert!(
             out.status.success(),
             "{run} run: {}{}",
             String::from_utf8_lossy(&out.stderr),
             std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
         );
-        assert_eq!(String::from_utf8_lossy(&out.stdout), "dev\n", "{run} run");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "dev\n1 2\n",
+            "{run} run: the session has the rank variables"
+        );
         let refused = ssh(&layout, &pod_0, &["true"]);
         assert_eq!(
             refused.status.code(),

@@ -214,6 +214,24 @@ stay_alive() {
 	done
 }
 
+# The rank variables of a multi-node devserver's pod as one sshd SetEnv value
+# ("MASTER_ADDR=... RANK=1 ..."): sshd gives its sessions none of the container's environment.
+# Only values of plain characters are passed (a DNS name, a number); they go to sshd as an
+# argument, never into code.
+rank_setenv() {
+	[ -n "${DEVCTL_NODE_INDEX:-}" ] || return 0
+	pairs=
+	for name in MASTER_ADDR MASTER_PORT WORLD_SIZE NNODES NODE_RANK RANK PET_NNODES \
+		PET_NODE_RANK PET_NPROC_PER_NODE PET_MASTER_ADDR PET_MASTER_PORT; do
+		value=$(printenv "$name") || continue
+		case $value in
+		'' | *[!A-Za-z0-9._-]*) continue ;;
+		esac
+		pairs="${pairs:+$pairs }$name=$value"
+	done
+	printf '%s\n' "$pairs"
+}
+
 # Runs sshd in the foreground, installing it first if the image has none.
 serve_ssh() {
 	sshd=$(find_sshd) || {
@@ -224,10 +242,21 @@ serve_ssh() {
 	log "sshd is $sshd"
 	mkdir -p "$SSHD_RUN"
 	chmod 0755 "$SSHD_RUN"
+	set -- -f "$DEVCTL_DIR/sshd_config"
+	ranks=$(rank_setenv)
+	if [ -n "$ranks" ]; then
+		# SetEnv needs OpenSSH 8.7; an older sshd serves the sessions without the variables.
+		if "$sshd" -t "$@" -o "SetEnv=$ranks" >/dev/null 2>&1; then
+			set -- "$@" -o "SetEnv=$ranks"
+			log "SSH sessions get the rank variables"
+		else
+			log "this sshd cannot give SSH sessions the rank variables (devctl exec has them)"
+		fi
+	fi
 	# sshd checks its configuration and host key first: one it refuses would end the container.
-	"$sshd" -t -f "$DEVCTL_DIR/sshd_config" >&2 || stay_alive "sshd cannot start"
+	"$sshd" -t "$@" >&2 || stay_alive "sshd cannot start"
 	log "starting sshd"
-	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
+	exec "$sshd" -D -e "$@"
 }
 
 main() {
