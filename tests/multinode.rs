@@ -335,3 +335,43 @@ fn ssh_config_has_an_entry_per_node_with_its_own_pinned_key() {
         assert!(line.contains(&key_of(annotation)), "{line}");
     }
 }
+
+#[test]
+fn proxy_with_node_forwards_to_that_pod_only() {
+    let Some(ns) = Ns::new("nodes-proxy") else {
+        return;
+    };
+    two_nodes(&ns);
+    // No sshd behind the KWOK pod: what counts is where the tunnel went.
+    let _ = ns
+        .process(&["proxy", "box", "--node", "1"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!ns.port_forwards("box-1").is_empty(), "no tunnel to box-1");
+    assert!(ns.port_forwards("box-0").is_empty(), "a tunnel to box-0");
+}
+
+#[test]
+fn delete_purge_deletes_the_home_of_every_node() {
+    let Some(ns) = Ns::new("nodes-purge") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--nodes", "2", "--home", "1Gi", "--wait"]);
+    let claims = ["home-box-0", "home-box-1"];
+    for claim in claims {
+        assert!(
+            ns.get::<k8s_openapi::api::core::v1::PersistentVolumeClaim>(claim)
+                .is_some(),
+            "{claim}"
+        );
+    }
+    ns.ok(&["delete", "box", "--yes", "--purge"]);
+    for claim in claims {
+        let left = ns.get::<k8s_openapi::api::core::v1::PersistentVolumeClaim>(claim);
+        assert!(
+            left.is_none_or(|c| c.metadata.deletion_timestamp.is_some()),
+            "{claim} is kept"
+        );
+    }
+}

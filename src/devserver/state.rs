@@ -116,6 +116,11 @@ pub fn home_claim(name: &str) -> String {
     format!("home-{name}-0")
 }
 
+/// The home volume claim of pod `node` of a multi-node devserver: `home-NAME-I`.
+pub fn node_home_claim(name: &str, node: u32) -> String {
+    format!("home-{name}-{node}")
+}
+
 /// Container waiting reasons that mean the devserver will not come up by itself.
 pub const FAILED_REASONS: [&str; 6] = [
     "ErrImagePull",
