@@ -323,7 +323,7 @@ fn each_pod_of_a_multi_node_devserver_picks_the_host_key_of_its_index() {
 
 #[test]
 fn an_index_that_is_not_a_number_names_no_key_file() {
-    for bad in ["", "1;reboot", "../x", "-1", "1 2"] {
+    for bad in ["1;reboot", "../x", "-1", "1 2", "x"] {
         let out = std::process::Command::new("/bin/sh")
             .env_clear()
             .env("DEVCTL_STARTUP_LIB", "1")
@@ -332,16 +332,8 @@ fn an_index_that_is_not_a_number_names_no_key_file() {
             .arg(format!(". {SCRIPT}; host_key_name"))
             .output()
             .unwrap();
-        // An empty index is pod 0 (unset, as a single-node devserver has it); the rest fail.
-        if bad.is_empty() {
-            assert_eq!(
-                String::from_utf8_lossy(&out.stdout),
-                "ssh_host_ed25519_key\n"
-            );
-        } else {
-            assert_eq!(out.status.code(), Some(1), "{bad:?}");
-            assert!(out.stdout.is_empty(), "{bad:?}");
-        }
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(out.stdout.is_empty(), "{bad:?}");
     }
 }
 
@@ -412,4 +404,28 @@ fn an_sshd_without_set_env_serves_the_sessions_without_the_rank_variables() {
         err.ends_with("devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config\n"),
         "{err}"
     );
+}
+
+#[test]
+fn without_the_pod_index_label_the_index_is_the_hostnames_suffix() {
+    let dir = tempfile::tempdir().unwrap();
+    for (hostname, name, code) in [
+        ("box-3", "ssh_host_ed25519_key-3\n", 0),
+        ("box-0", "ssh_host_ed25519_key\n", 0),
+        ("box", "", 1),
+    ] {
+        write_stubs(dir.path(), &[("uname", &format!("echo {hostname}"))]);
+        let out = Command::new("/bin/sh")
+            .env_clear()
+            .env("PATH", dir.path())
+            .env("DEVCTL_STARTUP_LIB", "1")
+            // Set but empty: what the kubelet makes of a label the pod does not have.
+            .env("DEVCTL_NODE_INDEX", "")
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; host_key_name"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{hostname}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), name, "{hostname}");
+    }
 }

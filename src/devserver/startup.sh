@@ -153,9 +153,15 @@ ensure_root_access() {
 
 # The name of this pod's host key pair in $KEY_SRC. A multi-node devserver's pod I (its index
 # in DEVCTL_NODE_INDEX, from the pod's own label) has the pair ssh_host_ed25519_key-I; pod 0,
-# like a single-node devserver, ssh_host_ed25519_key. Anything but digits is refused.
+# like a single-node devserver (which has no DEVCTL_NODE_INDEX), ssh_host_ed25519_key. A
+# cluster older than the pod-index label leaves it empty: the index is then the hostname's
+# suffix (NAME-I). Anything but digits is refused.
 host_key_name() {
 	node=${DEVCTL_NODE_INDEX:-0}
+	if [ "${DEVCTL_NODE_INDEX+set}" = set ] && [ -z "$DEVCTL_NODE_INDEX" ]; then
+		node=$(uname -n)
+		node=${node##*-}
+	fi
 	case $node in
 	'' | *[!0-9]*)
 		log "DEVCTL_NODE_INDEX is not a pod index"
