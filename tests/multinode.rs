@@ -270,7 +270,12 @@ fn list_and_describe_show_every_node() {
     assert_eq!(item["readyNodes"], 2, "{json}");
 
     let described = stdout(&ns.ok(&["describe", "box"]));
-    for want in ["Nodes:", "box-0", "box-1"] {
+    for want in [
+        "Status:     Running 2/2\n",
+        "Host key:   box-0: ssh-ed25519 ",
+        "            box-1: ssh-ed25519 ",
+        "Nodes:      2\n",
+    ] {
         assert!(described.contains(want), "no {want:?} in\n{described}");
     }
     let json: serde_json::Value =

@@ -376,7 +376,12 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         .map(|t| format!("{t} ({})", state::relative(t, now)))
         .unwrap_or_else(|| "never".into());
     out.push_str(&line("Expires:", &expiry));
-    out.push_str(&line("Host key:", &annotation("host-key")));
+    // A multi-node devserver's keys, one line per pod, each named.
+    let pod_0_key = match node_count {
+        1 => annotation("host-key"),
+        _ => format!("{pod_name}: {}", annotation("host-key")),
+    };
+    out.push_str(&line("Host key:", &pod_0_key));
     for node in nodes.iter().skip(1) {
         let key = node.host_key.as_deref().unwrap_or("none");
         out.push_str(&line("", &format!("{}: {key}", node.pod)));
