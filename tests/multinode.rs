@@ -380,3 +380,19 @@ fn delete_purge_deletes_the_home_of_every_node() {
         );
     }
 }
+
+#[test]
+fn create_warns_when_the_nodes_have_room_for_fewer_pods_than_asked() {
+    let Some(ns) = Ns::new("nodes-room") else {
+        return;
+    };
+    // The test cluster's three nodes have 16 CPUs each: one pod of 9 fits on each, not four.
+    let out = ns.ok(&["create", "big", "--nodes", "4", "--cpu", "9"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("of the 4 pods of this devserver fit on the nodes now"),
+        "{err}"
+    );
+    let out = ns.ok(&["create", "small", "--nodes", "2"]);
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
