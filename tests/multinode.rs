@@ -396,3 +396,27 @@ fn create_warns_when_the_nodes_have_room_for_fewer_pods_than_asked() {
     let out = ns.ok(&["create", "small", "--nodes", "2"]);
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_multi_node_devservers_node_port_is_pod_0s_and_other_nodes_are_refused_through_it() {
+    let Some(ns) = Ns::new("nodes-nodeport") else {
+        return;
+    };
+    ns.ok(&[
+        "create", "box", "--nodes", "2", "--expose", "nodeport", "--wait",
+    ]);
+    let service = ns
+        .get::<k8s_openapi::api::core::v1::Service>("box-ssh")
+        .unwrap();
+    let selector = service.spec.unwrap().selector.unwrap();
+    assert_eq!(selector["statefulset.kubernetes.io/pod-name"], "box-0");
+    let out = ns.devctl(&[
+        "ssh", "box", "--node", "1", "--via", "nodeport", "--", "true",
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--via nodeport reaches pod 0 of devserver box only"),
+        "{}",
+        stderr(&out)
+    );
+}

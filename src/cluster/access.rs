@@ -387,8 +387,14 @@ pub async fn open(
                 )
             }),
         Transport::NodePort => {
-            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let name = &devserver.name;
+            if devserver.node != 0 {
+                return Err(Error::usage(format!(
+                    "--via nodeport reaches pod 0 of devserver {name} only"
+                ))
+                .hint("use --via port-forward (or direct, inside the cluster) for its other nodes"));
+            }
+            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let ssh = endpoints.iter().find(|e| e.is_ssh()).ok_or_else(|| {
                 Error::general(format!("devserver {name} has no NodePort for SSH"))
                     .hint("it was created without --expose nodeport; use --via port-forward, or recreate it with --expose nodeport")

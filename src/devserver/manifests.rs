@@ -33,6 +33,8 @@ pub const SSH_PORT: i32 = 22;
 pub const CONTAINER: &str = "devserver";
 /// The name of the SSH port, in the container and on the Services.
 pub const SSH_PORT_NAME: &str = "ssh";
+/// The label the StatefulSet controller gives each of its pods, with the pod's name.
+const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 /// What a redacted Secret value reads in dry-run output.
 pub const REDACTED: &str = "<redacted>";
 
@@ -521,11 +523,17 @@ pub fn nodeport_service(spec: &Spec) -> Option<Service> {
         protocol: Some("TCP".into()),
         ..ServicePort::default()
     }));
+    // A multi-node devserver publishes pod 0 alone: a node port spread over pods with keys of
+    // their own would meet the wrong host key half the time.
+    let mut selected = selector(&spec.name);
+    if spec.nodes > 1 {
+        selected.insert(POD_NAME_LABEL.into(), pod_name(&spec.name));
+    }
     Some(Service {
         metadata: meta(spec, nodeport_name(&spec.name)),
         spec: Some(ServiceSpec {
             type_: Some("NodePort".into()),
-            selector: Some(selector(&spec.name)),
+            selector: Some(selected),
             ports: Some(ports),
             ..ServiceSpec::default()
         }),
@@ -811,6 +819,32 @@ mod tests {
         let env = pod_env(&statefulset(&spec));
         let last = env.iter().rev().find(|e| e.name == "MASTER_PORT").unwrap();
         assert_eq!(last.value.as_deref(), Some("1234"));
+    }
+
+    #[test]
+    fn the_nodeport_of_several_nodes_publishes_pod_0_alone() {
+        let spec = Spec {
+            node_port: Some(None),
+            ..two_nodes()
+        };
+        let selector = nodeport_service(&spec)
+            .unwrap()
+            .spec
+            .unwrap()
+            .selector
+            .unwrap();
+        assert_eq!(
+            selector
+                .get("statefulset.kubernetes.io/pod-name")
+                .map(String::as_str),
+            Some("alice-dev-0")
+        );
+        let single = nodeport_service(&Spec {
+            node_port: Some(None),
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(single.spec.unwrap().selector.unwrap().len(), 2);
     }
 
     #[test]
