@@ -1426,7 +1426,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__cp)
-            opts="-i -l -n -o -v -q -h -V --via --identity --user --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-i -l -n -o -v -q -h -V --via --identity --user --timeout --start --node --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1453,6 +1453,10 @@ _devctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1492,7 +1496,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__create)
-            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --no-home --volume --env --env-file --cpu --memory --gpu --port --expose --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-e -f -n -o -v -q -h -V --flavor --owner --image --ssh-key --ttl --home --no-home --volume --env --env-file --cpu --memory --gpu --port --expose --nodes --filename --wait --timeout --dry-run --show-secrets --offline --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1559,10 @@ _devctl() {
                     return 0
                     ;;
                 --expose)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1740,13 +1748,17 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__exec)
-            opts="-i -t -n -o -v -q -h -V --stdin --tty --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-i -t -n -o -v -q -h -V --stdin --tty --timeout --start --node --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3182,7 +3194,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__port__subcmd__forward)
-            opts="-n -o -v -q -h -V --address --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-n -o -v -q -h -V --address --timeout --start --node --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3193,6 +3205,10 @@ _devctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3232,7 +3248,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__proxy)
-            opts="-n -o -v -q -h -V --via --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-n -o -v -q -h -V --via --timeout --start --node --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3243,6 +3259,10 @@ _devctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3370,7 +3390,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__ssh)
-            opts="-i -l -A -a -L -t -T -n -o -v -q -h -V --via --identity --user --forward-agent --no-forward-agent --timeout --start --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-i -l -A -a -L -t -T -n -o -v -q -h -V --via --identity --user --forward-agent --no-forward-agent --timeout --start --node --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3401,6 +3421,10 @@ _devctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

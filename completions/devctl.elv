@@ -76,6 +76,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --gpu 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1'
             cand --port 'Declare another container port, e.g. 8888 for Jupyter (repeatable)'
             cand --expose 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT'
+            cand --nodes 'Run the devserver on this many pods, NAME-0 to NAME-<N-1> (1 to 64)'
             cand -f 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --filename 'Read the devserver from a DevServer YAML file (flags override its fields)'
             cand --timeout 'Give up waiting after this long (exit 6)'
@@ -251,6 +252,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --user 'Log in as USER instead of dev'
             cand -L 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)'
             cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --node 'Reach pod I of a multi-node devserver (create --nodes), from 0'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
             cand -n 'Work in this namespace'
@@ -277,6 +279,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
         }
         &'devctl;exec'= {
             cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --node 'Reach pod I of a multi-node devserver (create --nodes), from 0'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
             cand -n 'Work in this namespace'
@@ -302,6 +305,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;proxy'= {
             cand --via 'How to reach it: port-forward, nodeport or direct (as for devctl ssh)'
             cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --node 'Reach pod I of a multi-node devserver (create --nodes), from 0'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
             cand -n 'Work in this namespace'
@@ -323,6 +327,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
         &'devctl;port-forward'= {
             cand --address 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)'
             cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --node 'Reach pod I of a multi-node devserver (create --nodes), from 0'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
             cand -n 'Work in this namespace'
@@ -348,6 +353,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -l 'Log in as USER instead of dev'
             cand --user 'Log in as USER instead of dev'
             cand --timeout 'How long to wait for a devserver that is still starting'
+            cand --node 'Reach pod I of a multi-node devserver (create --nodes), from 0'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'
             cand -n 'Work in this namespace'

@@ -77,6 +77,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand create" -l memory -d 'Requ
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l gpu -d 'Give the devserver GPUs instead of the flavor\'s, e.g. 1 or nvidia.com/mig-1g.10gb=1' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l port -d 'Declare another container port, e.g. 8888 for Jupyter (repeatable)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l expose -d 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT' -r
+complete -c devctl -n "__fish_devctl_using_subcommand create" -l nodes -d 'Run the devserver on this many pods, NAME-0 to NAME-<N-1> (1 to 64)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -s f -l filename -d 'Read the devserver from a DevServer YAML file (flags override its fields)' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l timeout -d 'Give up waiting after this long (exit 6)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand create" -l kubeconfig -d 'Use this kubeconfig file' -r -F
@@ -216,6 +217,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s i -l identity -d '
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s l -l user -d 'Log in as USER instead of dev' -r
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s L -d 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l node -d 'Reach pod I of a multi-node devserver (create --nodes), from 0' -r
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s n -l namespace -d 'Work in this namespace' -r
@@ -236,6 +238,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand ssh" -l no-color -d 'Never
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c devctl -n "__fish_devctl_using_subcommand ssh" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand exec" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand exec" -l node -d 'Reach pod I of a multi-node devserver (create --nodes), from 0' -r
 complete -c devctl -n "__fish_devctl_using_subcommand exec" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand exec" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand exec" -s n -l namespace -d 'Work in this namespace' -r
@@ -257,6 +260,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l via -d 'How to r
 nodeport\t''
 direct\t''"
 complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l node -d 'Reach pod I of a multi-node devserver (create --nodes), from 0' -r
 complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand proxy" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s n -l namespace -d 'Work in this namespace' -r
@@ -274,6 +278,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s h -l help -d 'Pr
 complete -c devctl -n "__fish_devctl_using_subcommand proxy" -s V -l version -d 'Print version'
 complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -l address -d 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -l node -d 'Reach pod I of a multi-node devserver (create --nodes), from 0' -r
 complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand port-forward" -s n -l namespace -d 'Work in this namespace' -r
@@ -295,6 +300,7 @@ direct\t''"
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -s i -l identity -d 'Private key to log in with (repeatable; default: the keys create authorizes)' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -s l -l user -d 'Log in as USER instead of dev' -r
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -l timeout -d 'How long to wait for a devserver that is still starting' -r
+complete -c devctl -n "__fish_devctl_using_subcommand cp" -l node -d 'Reach pod I of a multi-node devserver (create --nodes), from 0' -r
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -l context -d 'Use this kubeconfig context' -r
 complete -c devctl -n "__fish_devctl_using_subcommand cp" -s n -l namespace -d 'Work in this namespace' -r

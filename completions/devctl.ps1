@@ -80,6 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'Give the devserver GPUs instead of the flavor''s, e.g. 1 or nvidia.com/mig-1g.10gb=1')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Declare another container port, e.g. 8888 for Jupyter (repeatable)')
             [CompletionResult]::new('--expose', '--expose', [CompletionResultType]::ParameterName, 'Publish SSH and every --port on a NodePort Service NAME-ssh: nodeport, or nodeport:PORT')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Run the devserver on this many pods, NAME-0 to NAME-<N-1> (1 to 64)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Read the devserver from a DevServer YAML file (flags override its fields)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (exit 6)')
@@ -263,6 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Forward a local port to HOST:HOSTPORT as seen from the devserver (repeatable)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Reach pod I of a multi-node devserver (create --nodes), from 0')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -290,6 +292,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
         }
         'devctl;exec' {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Reach pod I of a multi-node devserver (create --nodes), from 0')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -316,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
         'devctl;proxy' {
             [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'How to reach it: port-forward, nodeport or direct (as for devctl ssh)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Reach pod I of a multi-node devserver (create --nodes), from 0')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -338,6 +342,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
         'devctl;port-forward' {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Local address to listen on: an IP address or localhost (repeatable, or comma-separated)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Reach pod I of a multi-node devserver (create --nodes), from 0')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')
@@ -364,6 +369,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Log in as USER instead of dev')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for a devserver that is still starting')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Reach pod I of a multi-node devserver (create --nodes), from 0')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Work in this namespace')

@@ -65,6 +65,7 @@ _arguments "${_arguments_options[@]}" : \
 '--gpu=[Give the devserver GPUs instead of the flavor'\''s, e.g. 1 or nvidia.com/mig-1g.10gb=1]:[RESOURCE=]COUNT:_default' \
 '*--port=[Declare another container port, e.g. 8888 for Jupyter (repeatable)]:PORT:_default' \
 '--expose=[Publish SSH and every --port on a NodePort Service NAME-ssh\: nodeport, or nodeport\:PORT]:nodeport[:PORT]:_default' \
+'--nodes=[Run the devserver on this many pods, NAME-0 to NAME-<N-1> (1 to 64)]:N:_default' \
 '-f+[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--filename=[Read the devserver from a DevServer YAML file (flags override its fields)]:FILE:_files' \
 '--timeout=[Give up waiting after this long (exit 6)]:DURATION:_default' \
@@ -327,6 +328,7 @@ _arguments "${_arguments_options[@]}" : \
 '--user=[Log in as USER instead of dev]:USER:_default' \
 '*-L+[Forward a local port to HOST\:HOSTPORT as seen from the devserver (repeatable)]:[BIND:]PORT:HOST:HOSTPORT:_default' \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--node=[Reach pod I of a multi-node devserver (create --nodes), from 0]:I:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -365,6 +367,7 @@ name\:"Names only, one per line"))' \
 (exec)
 _arguments "${_arguments_options[@]}" : \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--node=[Reach pod I of a multi-node devserver (create --nodes), from 0]:I:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -402,6 +405,7 @@ name\:"Names only, one per line"))' \
 _arguments "${_arguments_options[@]}" : \
 '--via=[How to reach it\: port-forward, nodeport or direct (as for devctl ssh)]:TRANSPORT:(port-forward nodeport direct)' \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--node=[Reach pod I of a multi-node devserver (create --nodes), from 0]:I:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -434,6 +438,7 @@ name\:"Names only, one per line"))' \
 _arguments "${_arguments_options[@]}" : \
 '*--address=[Local address to listen on\: an IP address or localhost (repeatable, or comma-separated)]:ADDRESS:_default' \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--node=[Reach pod I of a multi-node devserver (create --nodes), from 0]:I:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \
@@ -471,6 +476,7 @@ _arguments "${_arguments_options[@]}" : \
 '-l+[Log in as USER instead of dev]:USER:_default' \
 '--user=[Log in as USER instead of dev]:USER:_default' \
 '--timeout=[How long to wait for a devserver that is still starting]:DURATION:_default' \
+'--node=[Reach pod I of a multi-node devserver (create --nodes), from 0]:I:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
 '-n+[Work in this namespace]:NS:_default' \

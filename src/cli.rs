@@ -546,6 +546,15 @@ pub struct CreateArgs {
     #[arg(long, value_name = "nodeport[:PORT]", alias = "expose-ssh")]
     pub expose: Option<String>,
 
+    /// Run the devserver on this many pods, NAME-0 to NAME-<N-1> (1 to 64)
+    ///
+    /// Each pod has its own pinned host key (devctl ssh NAME --node I) and a stable DNS name
+    /// NAME-I.NAME.NS.svc, and with more than one the variables torchrun reads: MASTER_ADDR
+    /// (pod 0), MASTER_PORT (29500), WORLD_SIZE, NNODES, NODE_RANK and RANK (the pod's index),
+    /// and their PET_ forms.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub nodes: u32,
+
     /// Read the devserver from a DevServer YAML file (flags override its fields)
     ///
     /// The file is the DevServer resource (apiVersion devserver.io/v1): metadata.name, and in
@@ -656,6 +665,10 @@ pub struct AccessArgs {
     /// Start the devserver if it is stopped (else a stopped one is an error)
     #[arg(long)]
     pub start: bool,
+
+    /// Reach pod I of a multi-node devserver (create --nodes), from 0
+    #[arg(long, value_name = "I", default_value_t = 0)]
+    pub node: u32,
 }
 
 /// Open a shell on a devserver, or run a command there, over SSH

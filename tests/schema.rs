@@ -103,6 +103,20 @@ fn every_dry_run_manifest_passes_strict_schema_validation() {
             "2d",
         ],
         vec!["--flavor", "cpu-small", "-f", &file],
+        // Several pods: rank variables from the pod-index label, a key pair per pod.
+        vec!["--flavor", "cpu-small", "--nodes", "2"],
+        vec![
+            "--flavor",
+            "cpu-medium",
+            "--nodes",
+            "3",
+            "--home",
+            "5Gi",
+            "--expose",
+            "nodeport",
+            "-e",
+            "MASTER_PORT=1234",
+        ],
     ];
     for (i, flags) in matrix.iter().enumerate() {
         let mut args = vec!["create"];

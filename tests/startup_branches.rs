@@ -291,3 +291,141 @@ fn the_script_is_posix_sh_and_sources_without_running() {
     let (code, calls, err) = run(&["apk", "useradd", "sshd"], "true");
     assert_eq!((code, calls.len()), (0, 0), "{err}");
 }
+
+#[test]
+fn each_pod_of_a_multi_node_devserver_picks_the_host_key_of_its_index() {
+    for (index, name) in [
+        (None, "ssh_host_ed25519_key"),
+        (Some("0"), "ssh_host_ed25519_key"),
+        (Some("1"), "ssh_host_ed25519_key-1"),
+        (Some("12"), "ssh_host_ed25519_key-12"),
+        (Some("012"), "ssh_host_ed25519_key-12"),
+    ] {
+        let set = match index {
+            Some(i) => format!("DEVCTL_NODE_INDEX={i}; "),
+            None => String::new(),
+        };
+        let out = std::process::Command::new("/bin/sh")
+            .env_clear()
+            .env("DEVCTL_STARTUP_LIB", "1")
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; {set}host_key_name"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{index:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("{name}\n"),
+            "{index:?}"
+        );
+    }
+}
+
+#[test]
+fn an_index_that_is_not_a_number_names_no_key_file() {
+    for bad in ["1;reboot", "../x", "-1", "1 2", "x"] {
+        let out = std::process::Command::new("/bin/sh")
+            .env_clear()
+            .env("DEVCTL_STARTUP_LIB", "1")
+            .env("DEVCTL_NODE_INDEX", bad)
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; host_key_name"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(out.stdout.is_empty(), "{bad:?}");
+    }
+}
+
+/// Runs `serve_ssh` with the stub `sshd` and the pod's environment `env`; returns its stderr.
+fn serve_with(sshd: &str, env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write_stubs(
+        dir.path(),
+        &[
+            ("sshd", sshd),
+            ("mkdir", "exec /bin/mkdir \"$@\""),
+            ("chmod", "exec /bin/chmod \"$@\""),
+            ("printenv", "exec /usr/bin/printenv \"$@\""),
+        ],
+    );
+    let out = Command::new("/bin/sh")
+        .env_clear()
+        .env("PATH", dir.path())
+        .env("STUBS", dir.path())
+        .env("DEVCTL_STARTUP_LIB", "1")
+        .envs(env.iter().copied())
+        .arg("-c")
+        .arg(format!(
+            ". {SCRIPT}; find_sshd() {{ echo \"$STUBS/sshd\"; }}; SSHD_RUN=\"$STUBS/run-sshd\"; serve_ssh; echo not reached >&2"
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    err
+}
+
+const POD_1: [(&str, &str); 5] = [
+    ("DEVCTL_NODE_INDEX", "1"),
+    ("MASTER_ADDR", "box-0.box.ns.svc"),
+    ("RANK", "1"),
+    ("WORLD_SIZE", "2"),
+    // Not a plain value: left out rather than handed to sshd.
+    ("MASTER_PORT", "29500 PermitRootLogin=yes"),
+];
+
+#[test]
+fn ssh_sessions_of_a_multi_node_pod_get_its_plain_rank_variables_through_sshd() {
+    let err = serve_with("echo \"stub sshd: $*\" >&2", &POD_1);
+    assert!(
+        err.contains("devctl: SSH sessions get the rank variables\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            "devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config -o SetEnv=MASTER_ADDR=box-0.box.ns.svc WORLD_SIZE=2 RANK=1\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_sshd_without_set_env_serves_the_sessions_without_the_rank_variables() {
+    let old = "case \"$*\" in *SetEnv*) exit 1 ;; esac; echo \"stub sshd: $*\" >&2";
+    let err = serve_with(old, &POD_1);
+    assert!(
+        err.contains(
+            "devctl: this sshd cannot give SSH sessions the rank variables (devctl exec has them)\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("devctl: starting sshd\nstub sshd: -D -e -f /devctl/sshd_config\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn without_the_pod_index_label_the_index_is_the_hostnames_suffix() {
+    let dir = tempfile::tempdir().unwrap();
+    for (hostname, name, code) in [
+        ("box-3", "ssh_host_ed25519_key-3\n", 0),
+        ("box-0", "ssh_host_ed25519_key\n", 0),
+        ("box", "", 1),
+    ] {
+        write_stubs(dir.path(), &[("uname", &format!("echo {hostname}"))]);
+        let out = Command::new("/bin/sh")
+            .env_clear()
+            .env("PATH", dir.path())
+            .env("DEVCTL_STARTUP_LIB", "1")
+            // Set but empty: what the kubelet makes of a label the pod does not have.
+            .env("DEVCTL_NODE_INDEX", "")
+            .arg("-c")
+            .arg(format!(". {SCRIPT}; host_key_name"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{hostname}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), name, "{hostname}");
+    }
+}

@@ -44,10 +44,17 @@ fn unpack(env: &Env, tarball: &Path) -> PathBuf {
 struct Layout {
     user_key: PathBuf,
     host_public: String,
+    /// Every value of the Secret, as laid out under /devctl/ssh.
+    secret: serde_json::Value,
     port: u16,
 }
 
 fn lay_out(env: &Env, root: &Path) -> Layout {
+    lay_out_with(env, root, &[])
+}
+
+/// [`lay_out`] of a devserver made with the create flags `more` as well.
+fn lay_out_with(env: &Env, root: &Path, more: &[&str]) -> Layout {
     let user_key = env.home().join("user_key");
     let (_, private, public) = devctl::ssh::keys::generate("user").unwrap();
     devctl::ssh::keys::write_private(&user_key, private.as_bytes()).unwrap();
@@ -68,6 +75,7 @@ fn lay_out(env: &Env, root: &Path) -> Layout {
             "--ssh-key",
         ])
         .arg(env.home().join("user_key.pub"))
+        .args(more)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -118,6 +126,7 @@ fn lay_out(env: &Env, root: &Path) -> Layout {
             .unwrap()
             .trim()
             .to_string(),
+        secret: secret["stringData"].clone(),
         port,
     }
 }
@@ -153,7 +162,13 @@ impl Drop for Running {
 
 /// Runs the startup script in the rootfs, its stdout and stderr into `log` and `log`.err.
 fn start(root: &Path, log: &Path) -> Running {
+    start_with(root, log, &[])
+}
+
+/// [`start`] with the environment variables `env` set as the pod would set them.
+fn start_with(root: &Path, log: &Path, env: &[(&str, &str)]) -> Running {
     let child = unshare_script(root, &[])
+        .envs(env.iter().copied())
         .stdout(std::fs::File::create(log).unwrap())
         .stderr(std::fs::File::create(log.with_extension("err")).unwrap())
         .spawn()
@@ -356,6 +371,66 @@ fn without_sshd_or_sudo_the_script_installs_sshd_and_doas() {
         ],
         "{said}"
     );
+}
+
+#[test]
+fn the_second_pod_of_a_two_node_devserver_serves_its_own_pinned_host_key() {
+    if skip() {
+        return;
+    }
+    let tarball = rootfs_tarball(Some("openssh-server,sudo"));
+    let env = Env::new();
+    let root = unpack(&env, &tarball);
+    let layout = lay_out_with(&env, &root, &["--nodes", "2"]);
+    let own = layout.secret["ssh_host_ed25519_key-1.pub"]
+        .as_str()
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_ne!(own, layout.host_public, "each pod has its own host key");
+    let (known, pod_0) = (
+        env.home().join("known_hosts"),
+        env.home().join("pod_0_known_hosts"),
+    );
+    std::fs::write(&known, format!("[127.0.0.1]:{} {own}\n", layout.port)).unwrap();
+    std::fs::write(
+        &pod_0,
+        format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
+    )
+    .unwrap();
+    let log = env.home().join("startup.log");
+    // What the kubelet sets from pod NAME-1's pod-index label.
+    for run in ["first", "second"] {
+        let mut child = start_with(
+            &root,
+            &log,
+            &[
+                ("DEVCTL_NODE_INDEX", "1"),
+                ("RANK", "1"),
+                ("WORLD_SIZE", "2"),
+            ],
+        );
+        wait_for_port(layout.port, &mut child, &log);
+        let out = ssh(&layout, &known, &["id -un; echo $RANK $WORLD_SIZE"]);
+        assert!(
+            out.status.success(),
+            "{run} run: {}{}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(log.with_extension("err")).unwrap_or_default()
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "dev\n1 2\n",
+            "{run} run: the session has the rank variables"
+        );
+        let refused = ssh(&layout, &pod_0, &["true"]);
+        assert_eq!(
+            refused.status.code(),
+            Some(255),
+            "{run} run: pod 0's key is not pod 1's"
+        );
+        stop(child, layout.port);
+    }
 }
 
 /// The script's own lines in its stderr (sshd's and the package manager's are left out).

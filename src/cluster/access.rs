@@ -83,19 +83,27 @@ pub struct Patience {
     pub start: bool,
 }
 
-/// A devserver whose pod has got as far as asked.
+/// A devserver whose pod (pod `node` of a multi-node one) has got as far as asked.
 #[derive(Debug, Clone)]
 pub struct Running {
     pub name: String,
     pub namespace: String,
     pub set: StatefulSet,
+    /// The pod's index: 0 unless `--node` asked for another.
+    pub node: u32,
     pub pod: Pod,
 }
 
 impl Running {
-    /// The host key pinned at create time (`devserver.io/host-key`), an OpenSSH public key.
+    /// The host key pinned at create time for this pod (`devserver.io/host-key`, or
+    /// `devserver.io/host-key-I` for pod I of a multi-node devserver), an OpenSSH public key.
     pub fn pinned_host_key(&self) -> Option<&str> {
-        state::annotation(&self.set, "devserver.io/host-key")
+        state::pinned_host_key(&self.set, self.node)
+    }
+
+    /// The annotation that pins this pod's host key, for messages.
+    pub fn host_key_annotation(&self) -> String {
+        state::host_key_annotation(self.node)
     }
 
     pub fn pod_name(&self) -> &str {
@@ -103,22 +111,25 @@ impl Running {
     }
 }
 
-/// The devserver `name`, once its pod has got as far as `until`: at once when it has, else
-/// after waiting (calling `on_phase` as it goes) up to the patience's timeout. A stopped one
-/// is an error with the hint to start it, unless the patience says to start it; a missing or
-/// expired one is "not found" (exit 3).
+/// The devserver `name`, once its pod `node` has got as far as `until`: at once when it has,
+/// else after waiting (calling `on_phase` as it goes) up to the patience's timeout. A stopped
+/// one is an error with the hint to start it, unless the patience says to start it (all its
+/// pods); a missing or expired one is "not found" (exit 3), a node it does not have a usage
+/// error (exit 2) that names the range.
 pub async fn running(
     cluster: &Cluster,
     name: &str,
+    node: u32,
     until: Until,
     patience: Patience,
-    on_phase: impl FnMut(&Phase),
+    mut on_phase: impl FnMut(&Phase),
 ) -> Result<Running> {
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let pod_name = state::pod_name(name);
+    let pod_name = state::node_pod_name(name, node);
     // One round trip: the pod's name follows from the devserver's.
     let (set, pod) = tokio::join!(devservers::get(cluster, name), pods.get_opt(&pod_name));
     let set = found(cluster, name, set)?;
+    state::check_node(name, &set, node).map_err(Error::usage)?;
     let pod = pod.map_err(|e| cluster.error(e))?;
     // A stopped devserver's pod may still be on its way out: it does not count.
     if let Some(pod) =
@@ -128,6 +139,7 @@ pub async fn running(
             name: name.to_string(),
             namespace: cluster.namespace.clone(),
             set,
+            node,
             pod,
         });
     }
@@ -143,7 +155,7 @@ pub async fn running(
         sets.patch(
             name,
             &PatchParams::default(),
-            &Patch::Merge(serde_json::json!({ "spec": { "replicas": 1 } })),
+            &Patch::Merge(serde_json::json!({ "spec": { "replicas": state::nodes(&set) } })),
         )
         .await
         .map_err(|e| cluster.error(e))
@@ -154,17 +166,22 @@ pub async fn running(
     let target = ReadyTarget {
         name: name.to_string(),
         namespace: cluster.namespace.clone(),
+        pods: vec![pod_name.clone()],
         owner_uid: set.metadata.uid.clone().unwrap_or_default(),
-        replaced_uid: None,
+        replaced_uids: Vec::new(),
         since,
         until,
     };
-    wait::until_ready(cluster, &target, patience.timeout, on_phase).await?;
+    wait::until_ready(cluster, &target, patience.timeout, |_, phase| {
+        on_phase(phase)
+    })
+    .await?;
     let pod = pods.get(&pod_name).await.map_err(|e| cluster.error(e))?;
     Ok(Running {
         name: name.to_string(),
         namespace: cluster.namespace.clone(),
         set,
+        node,
         pod,
     })
 }
@@ -370,8 +387,14 @@ pub async fn open(
                 )
             }),
         Transport::NodePort => {
-            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let name = &devserver.name;
+            if devserver.node != 0 {
+                return Err(Error::usage(format!(
+                    "--via nodeport reaches pod 0 of devserver {name} only"
+                ))
+                .hint("use --via port-forward (or direct, inside the cluster) for its other nodes"));
+            }
+            let endpoints = super::endpoints::nodeport_endpoints(cluster, &devserver.set).await?;
             let ssh = endpoints.iter().find(|e| e.is_ssh()).ok_or_else(|| {
                 Error::general(format!("devserver {name} has no NodePort for SSH"))
                     .hint("it was created without --expose nodeport; use --via port-forward, or recreate it with --expose nodeport")
@@ -409,12 +432,13 @@ fn pod_address(devserver: &Running) -> Result<&str> {
         })
 }
 
-/// The stream to the devserver's SSH port, with the devserver: in the common case (running,
-/// port-forward) the lookup and the port-forward go out together, so SSH costs no round trip
-/// for finding the devserver.
+/// The stream to the SSH port of the devserver's pod `node`, with the devserver: in the
+/// common case (running, port-forward) the lookup and the port-forward go out together, so
+/// SSH costs no round trip for finding the devserver.
 pub async fn ssh_stream(
     cluster: &Cluster,
     name: &str,
+    node: u32,
     transport: Transport,
     patience: Patience,
     on_phase: impl FnMut(&Phase),
@@ -422,13 +446,14 @@ pub async fn ssh_stream(
     let port = crate::devserver::manifests::SSH_PORT as u16;
     if transport == Transport::PortForward {
         let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-        let pod_name = state::pod_name(name);
+        let pod_name = state::node_pod_name(name, node);
         let (set, pod, stream) = tokio::join!(
             devservers::get(cluster, name),
             pods.get_opt(&pod_name),
             Stream::port_forward(cluster, &pod_name, port)
         );
         let set = found(cluster, name, set)?;
+        state::check_node(name, &set, node).map_err(Error::usage)?;
         if let (Ok(Some(pod)), Ok(stream)) = (pod, stream)
             && !state::stopped(&set)
             && belongs(&pod, &set)
@@ -438,12 +463,13 @@ pub async fn ssh_stream(
                 name: name.to_string(),
                 namespace: cluster.namespace.clone(),
                 set,
+                node,
                 pod,
             };
             return Ok((running, stream));
         }
     }
-    let running = running(cluster, name, Until::Ready, patience, on_phase).await?;
+    let running = running(cluster, name, node, Until::Ready, patience, on_phase).await?;
     let stream = open(cluster, &running, transport, port).await?;
     Ok((running, stream))
 }
@@ -461,6 +487,7 @@ mod tests {
             name: "box".into(),
             namespace: "ns".into(),
             set: StatefulSet::default(),
+            node: 0,
             pod: serde_json::from_value(pod).unwrap(),
         }
     }

@@ -239,10 +239,19 @@ pub async fn get(cluster: &Cluster, name: &str) -> Result<StatefulSet, LookupErr
 /// The home volume claim of the devserver `name` (or of one deleted without `--purge`), when
 /// devctl made it.
 pub async fn home_volume(cluster: &Cluster, name: &str) -> Result<Option<PersistentVolumeClaim>> {
+    home_volume_of(cluster, name, 0).await
+}
+
+/// [`home_volume`] of pod `node` of a multi-node devserver: `home-NAME-I`.
+pub async fn home_volume_of(
+    cluster: &Cluster,
+    name: &str,
+    node: u32,
+) -> Result<Option<PersistentVolumeClaim>> {
     let claims: Api<PersistentVolumeClaim> =
         Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let claim = claims
-        .get_opt(&state::home_claim(name))
+        .get_opt(&state::node_home_claim(name, node))
         .await
         .map_err(|e| cluster.error(e))?;
     Ok(claim.filter(|c| {

@@ -14,16 +14,18 @@ use crate::devserver::duration;
 use crate::devserver::state::{self, Phase};
 use crate::error::{Error, Kind, Result};
 
-/// The pod a wait is for: the first pod of devserver `name` that belongs to the StatefulSet
-/// with uid `owner_uid`, is not being deleted, and is not the pod `replaced_uid` (the one a
-/// restart deleted). A pod of an earlier devserver of the same name never counts.
+/// The pods a wait is for: each pod of `pods` (of devserver `name`) that belongs to the
+/// StatefulSet with uid `owner_uid`, is not being deleted, and is none of `replaced_uids` (the
+/// ones a restart deleted). A pod of an earlier devserver of the same name never counts.
 #[derive(Debug, Clone)]
 pub struct ReadyTarget {
     pub name: String,
     /// The devserver's namespace (a `-f` file's may differ from the cluster's).
     pub namespace: String,
+    /// The pods to wait for, by name (`NAME-0`, and `NAME-1`... of a multi-node devserver).
+    pub pods: Vec<String>,
     pub owner_uid: String,
-    pub replaced_uid: Option<String>,
+    pub replaced_uids: Vec<String>,
     /// The resource version of the write that starts the pod (the StatefulSet's create or
     /// scale, the old pod's delete): the watch starts there, so a lagging watch cache cannot
     /// show an older state of the pod. `None`: from the current state.
@@ -51,6 +53,13 @@ impl Until {
 }
 
 impl ReadyTarget {
+    /// The pods `0..nodes` of devserver `name`: what create, start and restart wait for.
+    pub fn all_pods(name: &str, nodes: u32) -> Vec<String> {
+        (0..nodes.max(1))
+            .map(|i| state::node_pod_name(name, i))
+            .collect()
+    }
+
     fn counts(&self, pod: &Pod) -> bool {
         let owned = pod
             .metadata
@@ -60,7 +69,11 @@ impl ReadyTarget {
             .any(|o| o.uid == self.owner_uid);
         owned
             && pod.metadata.deletion_timestamp.is_none()
-            && (self.replaced_uid.is_none() || pod.metadata.uid != self.replaced_uid)
+            && !pod
+                .metadata
+                .uid
+                .as_ref()
+                .is_some_and(|uid| self.replaced_uids.contains(uid))
     }
 }
 
@@ -122,19 +135,45 @@ pub(super) const WATCH_RESUMES: u32 = 5;
 /// The pause before resuming, times the number of breaks in a row.
 pub(super) const RESUME_BACKOFF: Duration = Duration::from_millis(200);
 
-/// Waits until the target's pod is Ready (sshd answers its readiness probe), calling
-/// `on_phase` whenever its phase changes.
+/// Waits until the target's pods are Ready (sshd answers their readiness probes), one after
+/// the other (they start together), calling `on_phase` with the pod's name whenever the
+/// phase of the pod waited for changes. The timeout is for all of them.
 pub async fn until_ready(
     cluster: &Cluster,
     target: &ReadyTarget,
     timeout: Duration,
-    mut on_phase: impl FnMut(&Phase),
+    mut on_phase: impl FnMut(&str, &Phase),
+) -> Result<(), WaitError> {
+    let mut last = Phase::Scheduling;
+    let all = async {
+        for pod_name in &target.pods {
+            until_pod_ready(cluster, target, pod_name, &mut last, &mut on_phase).await?;
+        }
+        Ok(())
+    };
+    match tokio::time::timeout(timeout, all).await {
+        Ok(outcome) => outcome,
+        Err(_) => Err(WaitError::Timeout {
+            name: target.name.clone(),
+            namespace: target.namespace.clone(),
+            after: timeout,
+            last,
+        }),
+    }
+}
+
+/// Waits until the target's pod `pod_name` is Ready; `last` is its latest phase.
+async fn until_pod_ready(
+    cluster: &Cluster,
+    target: &ReadyTarget,
+    pod_name: &str,
+    last: &mut Phase,
+    on_phase: &mut impl FnMut(&str, &Phase),
 ) -> Result<(), WaitError> {
     let name = &target.name;
-    let pod_name = state::pod_name(name);
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &target.namespace);
-    let mut last = Phase::Scheduling;
-    on_phase(&last);
+    *last = Phase::Scheduling;
+    on_phase(pod_name, last);
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
         let mut version = target.since.clone().unwrap_or_else(|| "0".to_string());
@@ -153,7 +192,7 @@ pub async fn until_ready(
                 opened = true;
                 let mut quiet = true;
                 loop {
-                    let next = match (unschedulable_since, &last) {
+                    let next = match (unschedulable_since, &*last) {
                         (Some(since), Phase::Unschedulable { message }) => {
                             let left = UNSCHEDULABLE_GRACE.saturating_sub(since.elapsed());
                             match tokio::time::timeout(left, events.try_next()).await {
@@ -211,8 +250,8 @@ pub async fn until_ready(
                     } else {
                         Phase::Scheduling
                     };
-                    if now != last {
-                        on_phase(&now);
+                    if now != *last {
+                        on_phase(pod_name, &now);
                     }
                     match &now {
                         Phase::Unschedulable { .. } => {
@@ -230,7 +269,7 @@ pub async fn until_ready(
                                 message,
                             });
                         }
-                        other => last = other,
+                        other => *last = other,
                     }
                 }
                 // The stream ended, or its version was too old: watch again.
@@ -246,15 +285,7 @@ pub async fn until_ready(
             tokio::time::sleep(RESUME_BACKOFF * broken).await;
         }
     };
-    match tokio::time::timeout(timeout, watch).await {
-        Ok(outcome) => outcome,
-        Err(_) => Err(WaitError::Timeout {
-            name: name.clone(),
-            namespace: target.namespace.clone(),
-            after: timeout,
-            last,
-        }),
-    }
+    watch.await
 }
 
 /// Waits until the pod with uid `pod_uid` (if there was one), the StatefulSet with uid
@@ -378,8 +409,9 @@ mod tests {
         let target = ReadyTarget {
             name: "d".into(),
             namespace: "ns".into(),
+            pods: vec!["d-0".into()],
             owner_uid: "set-2".into(),
-            replaced_uid: Some("pod-1".into()),
+            replaced_uids: vec!["pod-1".into()],
             since: None,
             until: Until::Ready,
         };

@@ -110,8 +110,9 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         let target = ReadyTarget {
             name: spec.name.clone(),
             namespace: spec.namespace.clone(),
+            pods: ReadyTarget::all_pods(&spec.name, spec.nodes),
             owner_uid,
-            replaced_uid: None,
+            replaced_uids: Vec::new(),
             since,
             until: crate::cluster::wait::Until::Ready,
         };
@@ -337,15 +338,36 @@ async fn warn_if_it_fits_nowhere(
     let wants = Wants::of_pod_spec(pod);
     let mut hint = schedule::hint(&wants, nodes, None);
     let candidates = schedule::candidates(&wants, nodes);
+    let mut usage = None;
     if matches!(hint, Hint::Yes { .. }) && candidates.len() <= ROOM_CHECK_NODES {
         match crate::cluster::capacity::usage_on(cluster, &candidates).await {
-            Ok(Some(usage)) => hint = schedule::hint(&wants, nodes, Some(&usage)),
+            Ok(Some(read)) => {
+                hint = schedule::hint(&wants, nodes, Some(&read));
+                usage = Some(read);
+            }
             Ok(None) => printer.debug(1, "may not list the pods on the nodes; room not checked"),
             Err(e) => printer.debug(1, &format!("room on the nodes not checked: {}", e.message)),
         }
     }
     if let (Hint::No { .. }, Some(why)) = (&hint, hint.why_not()) {
         printer.warn(&format!("no node can take this devserver now: {why}"));
+        return;
+    }
+    // A multi-node devserver needs room for all its pods.
+    let pods = manifests
+        .statefulset
+        .spec
+        .as_ref()
+        .and_then(|s| s.replicas)
+        .and_then(|n| u64::try_from(n).ok())
+        .unwrap_or(1);
+    if pods > 1 && matches!(hint, Hint::Yes { .. }) {
+        let fit = schedule::room(&wants, nodes, usage.as_ref());
+        if fit < pods {
+            printer.warn(&format!(
+                "only {fit} of the {pods} pods of this devserver fit on the nodes now; the rest stay Pending until there is room"
+            ));
+        }
     }
 }
 

@@ -153,6 +153,19 @@ async fn delete_one(
     if claim.is_some() {
         delete_claim(cluster, &home).await?;
     }
+    // The further pods of a multi-node devserver have a home each: --purge deletes them all.
+    if args.purge && has_home {
+        let further = (1..state::nodes(&set)).map(|node| async move {
+            if devservers::home_volume_of(cluster, name, node)
+                .await?
+                .is_some()
+            {
+                delete_claim(cluster, &state::node_home_claim(name, node)).await?;
+            }
+            Ok::<_, Error>(())
+        });
+        futures::future::try_join_all(further).await?;
+    }
     if args.wait {
         // The collector takes the Services, Secrets and ConfigMap soon, but a create of the
         // same name right after could still meet them: they are deleted here, at once.

@@ -13,7 +13,8 @@
 //! pod's node address and the Service's nodePort, when the node address is known).
 //! `endpoints` has one entry per port of the `NAME-ssh` Service, SSH first, empty without it;
 //! its shape is [`endpoints::Endpoint`]'s. `-o name`: `devserver/NAME`; `-o wide` is
-//! refused.
+//! refused. A multi-node devserver's also has `"nodes": [{index, pod, status, phase, node,
+//! ip, ready, hostKey}]`, one per pod (its other pods read after the first wave).
 
 use k8s_openapi::api::core::v1::{Event, PersistentVolumeClaim, Pod, Service};
 use k8s_openapi::jiff::Timestamp;
@@ -60,6 +61,46 @@ fn address_note(e: &endpoints::Endpoint) -> String {
             AddressSource::HostIp => format!("host IP of the pod ({} could not be read)", a.node),
         },
         Err(why) => why.to_string(),
+    }
+}
+
+/// One pod of a multi-node devserver.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Node {
+    index: u32,
+    pod: String,
+    /// Its state as `list` words it (`Running`, `Starting`, `Pending (Unschedulable)`).
+    status: String,
+    /// The pod's phase (`Pending`, `Running`); none when there is no pod.
+    phase: Option<String>,
+    /// The Kubernetes node it runs on.
+    node: Option<String>,
+    ip: Option<String>,
+    ready: bool,
+    /// The host key pinned for it.
+    host_key: Option<String>,
+}
+
+impl Node {
+    fn of(
+        set: &k8s_openapi::api::apps::v1::StatefulSet,
+        name: &str,
+        index: u32,
+        pod: Option<&Pod>,
+        now: Timestamp,
+    ) -> Node {
+        let status = pod.and_then(|p| p.status.as_ref());
+        Node {
+            index,
+            pod: state::node_pod_name(name, index),
+            status: state::state(set, pod, now).to_string(),
+            phase: status.and_then(|s| s.phase.clone()),
+            node: pod.and_then(|p| p.spec.as_ref()?.node_name.clone()),
+            ip: status.and_then(|s| s.pod_ip.clone()),
+            ready: pod.is_some_and(|p| state::phase(p) == state::Phase::Ready),
+            host_key: state::pinned_host_key(set, index).map(str::to_string),
+        }
     }
 }
 
@@ -131,6 +172,25 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         .map_err(|e| cluster.error(e))?
         .filter(|s| owned(&s.metadata));
     let now = Timestamp::now();
+    // A multi-node devserver's further pods, read at once after the StatefulSet said how many.
+    let node_count = state::nodes(&set);
+    let further = futures::future::try_join_all((1..node_count).map(|i| {
+        let pods = pods.clone();
+        async move { pods.get_opt(&state::node_pod_name(name, i)).await }
+    }))
+    .await
+    .map_err(|e| cluster.error(e))?;
+    let node_pods: Vec<Option<&Pod>> = std::iter::once(pod.as_ref())
+        .chain(
+            further
+                .iter()
+                .map(|p| p.as_ref().filter(|p| owned(&p.metadata))),
+        )
+        .collect();
+    let nodes: Vec<Node> = (0..)
+        .zip(&node_pods)
+        .map(|(index, p)| Node::of(&set, name, index, *p, now))
+        .collect();
 
     let mut claim_names: Vec<String> = Vec::new();
     if state::has_home(&set) {
@@ -235,7 +295,9 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
             .unwrap_or("")
             .to_string()
     };
-    let status = state::state(&set, pod.as_ref(), now).to_string();
+    let status = state::nodes_state(&set, &node_pods, now);
+    let status_line = status.to_string();
+    let status = status.state.to_string();
     let mut ssh = vec![
         Endpoint {
             transport: "in-cluster",
@@ -280,8 +342,7 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         return Ok(0);
     }
     if printer.is_structured() {
-        return printer
-            .structured(&serde_json::json!({
+        let mut document = serde_json::json!({
                 "apiVersion": "devctl/v1",
                 "kind": "DevServerDescription",
                 "name": name,
@@ -296,15 +357,18 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
                 "ssh": ssh,
                 "endpoints": published,
                 "events": events,
-            }))
-            .map(|()| 0);
+        });
+        if node_count > 1 {
+            document["nodes"] = serde_json::json!(nodes);
+        }
+        return printer.structured(&document).map(|()| 0);
     }
 
     let mut out = String::new();
     let line = |label: &str, value: &str| format!("{label:<12}{value}\n");
     out.push_str(&line("Name:", name));
     out.push_str(&line("Namespace:", &ns));
-    out.push_str(&line("Status:", &status));
+    out.push_str(&line("Status:", &status_line));
     out.push_str(&line("Owner:", &annotation("owner")));
     out.push_str(&line("Flavor:", &annotation("flavor")));
     out.push_str(&line("Image:", &annotation("image")));
@@ -312,7 +376,16 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
         .map(|t| format!("{t} ({})", state::relative(t, now)))
         .unwrap_or_else(|| "never".into());
     out.push_str(&line("Expires:", &expiry));
-    out.push_str(&line("Host key:", &annotation("host-key")));
+    // A multi-node devserver's keys, one line per pod, each named.
+    let pod_0_key = match node_count {
+        1 => annotation("host-key"),
+        _ => format!("{pod_name}: {}", annotation("host-key")),
+    };
+    out.push_str(&line("Host key:", &pod_0_key));
+    for node in nodes.iter().skip(1) {
+        let key = node.host_key.as_deref().unwrap_or("none");
+        out.push_str(&line("", &format!("{}: {key}", node.pod)));
+    }
     for (i, endpoint) in ssh.iter().enumerate() {
         out.push_str(&line(
             if i == 0 { "SSH:" } else { "" },
@@ -334,6 +407,29 @@ pub async fn run(ctx: &Context<'_>, name: &str) -> Result<ExitStatus> {
             out.push_str(&line("Pod:", &format!("{pod_name} on {node}, IP {ip}")));
         }
         None => out.push_str(&line("Pod:", "none")),
+    }
+    if node_count > 1 {
+        out.push('\n');
+        out.push_str(&line("Nodes:", &node_count.to_string()));
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        let rows: Vec<Vec<String>> = nodes
+            .iter()
+            .map(|n| {
+                vec![
+                    n.index.to_string(),
+                    n.pod.clone(),
+                    n.status.clone(),
+                    dash(&n.phase),
+                    dash(&n.node),
+                    dash(&n.ip),
+                    n.ready.to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&printer.table(
+            &["INDEX", "POD", "STATUS", "PHASE", "NODE", "IP", "READY"],
+            &rows,
+        ));
     }
     if !containers.is_empty() {
         out.push('\n');

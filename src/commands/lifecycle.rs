@@ -62,11 +62,14 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             .await
             .map_err(|e| cluster.error(e))
     };
-    let target = |replaced_uid: Option<String>, since: Option<String>| ReadyTarget {
+    // A multi-node devserver runs on all its pods (the annotation create wrote).
+    let nodes = state::nodes(&set);
+    let target = |replaced_uids: Vec<String>, since: Option<String>| ReadyTarget {
         name: name.to_string(),
         namespace: cluster.namespace.clone(),
+        pods: ReadyTarget::all_pods(name, nodes),
         owner_uid: set.metadata.uid.clone().unwrap_or_default(),
-        replaced_uid,
+        replaced_uids,
         since,
         until: crate::cluster::wait::Until::Ready,
     };
@@ -90,7 +93,7 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
             done
         }
         Change::Start(wait) => {
-            let started = patch(serde_json::json!({ "spec": { "replicas": 1 } })).await?;
+            let started = patch(serde_json::json!({ "spec": { "replicas": nodes } })).await?;
             printer.info(&format!("devserver {name} starting"));
             if let Some(timeout) = wait {
                 // A stopped devserver's new pod comes after the scale-up; a running one's pod
@@ -98,7 +101,8 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                 let since = (replicas == 0)
                     .then(|| started.metadata.resource_version.clone())
                     .flatten();
-                super::wait_until_ready(cluster, printer, &target(None, since), timeout).await?;
+                super::wait_until_ready(cluster, printer, &target(Vec::new(), since), timeout)
+                    .await?;
                 printer.info(&format!("devserver {name} is ready"));
             }
             DevServerChange::new(&started, ns, "started")
@@ -112,23 +116,42 @@ pub async fn run(ctx: &Context<'_>, name: &str, change: Change) -> Result<ExitSt
                 .hint(format!("devctl start {name} starts it")));
             }
             let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
-            let deleted = match pods
-                .delete(&state::pod_name(name), &DeleteParams::default())
-                .await
-            {
-                Ok(deleted) => deleted.left(),
-                // No pod yet (just started, or just recreated): the one coming is new anyway.
-                Err(kube::Error::Api(s)) if s.code == 404 => None,
-                Err(e) => return Err(cluster.error(e)),
-            };
+            // Every pod of a multi-node devserver, all at once.
+            let deletes = (0..nodes).map(|node| {
+                let pods = pods.clone();
+                async move {
+                    let pod = state::node_pod_name(name, node);
+                    match pods.delete(&pod, &DeleteParams::default()).await {
+                        Ok(deleted) => Ok(deleted.left()),
+                        // No pod yet (just started, or just recreated): the one coming is
+                        // new anyway.
+                        Err(kube::Error::Api(s)) if s.code == 404 => Ok(None),
+                        Err(e) => Err(cluster.error(e)),
+                    }
+                }
+            });
+            let deleted: Vec<Pod> = futures::future::try_join_all(deletes)
+                .await?
+                .into_iter()
+                .flatten()
+                .collect();
             printer.info(&format!("devserver {name} restarting"));
             if let Some(timeout) = wait {
-                // The delete answers with the pod on its way out: any other pod of this
-                // StatefulSet is the new one, and it comes after that delete.
-                let replaced = deleted.as_ref().and_then(|pod| pod.metadata.uid.clone());
-                let since = deleted.and_then(|pod| pod.metadata.resource_version);
-                super::wait_until_ready(cluster, printer, &target(replaced, since), timeout)
-                    .await?;
+                // The deletes answer with the pods on their way out: any other pod of this
+                // StatefulSet is a new one, and it comes after the first of those deletes.
+                let replaced = deleted.iter().filter_map(|pod| pod.metadata.uid.clone());
+                let since = deleted
+                    .iter()
+                    .filter_map(|pod| pod.metadata.resource_version.as_deref())
+                    .min_by_key(|version| version.parse::<u64>().unwrap_or(u64::MAX))
+                    .map(str::to_string);
+                super::wait_until_ready(
+                    cluster,
+                    printer,
+                    &target(replaced.collect(), since),
+                    timeout,
+                )
+                .await?;
                 printer.info(&format!("devserver {name} is ready"));
             }
             DevServerChange::new(&set, ns, "restarted")

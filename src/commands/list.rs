@@ -7,7 +7,8 @@
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "DevServerList", "items": [{"name",
 //! "namespace", "status", "flavor", "image", "owner", "created", "expiresAt", "node", "ip",
 //! "ssh", "endpoints"}]}`; `endpoints` as in `describe -o json` (SSH first, empty for a
-//! devserver not exposed by NodePort).
+//! devserver not exposed by NodePort). A multi-node devserver's item also has `nodes` and
+//! `readyNodes`, and its STATUS cell the count (`Running 2/2`); `node` and `ip` are pod 0's.
 
 use k8s_openapi::jiff::Timestamp;
 use serde::Serialize;
@@ -35,6 +36,14 @@ struct Item {
     ip: Option<String>,
     ssh: String,
     endpoints: Vec<Endpoint>,
+    /// A multi-node devserver's pods, and how many are ready (absent for a single node).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nodes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ready_nodes: Option<u32>,
+    /// The STATUS cell: `status`, with the count of ready pods of a multi-node devserver.
+    #[serde(skip)]
+    status_cell: String,
 }
 
 pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
@@ -91,6 +100,21 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
         let pod = pods.get(&(namespace.clone(), format!("{name}-0")));
         let pod_status = pod.and_then(|p| p.status.as_ref());
         let uid = set.metadata.uid.as_deref().unwrap_or_default();
+        let node_count = state::nodes(set);
+        let status = match node_count {
+            1 => state::nodes_state(set, &[pod], now),
+            n => {
+                // Each pod counts only if it is this StatefulSet's.
+                let node_pods: Vec<_> = (0..n)
+                    .map(|i| {
+                        pods.get(&(namespace.clone(), state::node_pod_name(&name, i)))
+                            .filter(|p| state::owned_by(&p.metadata, uid))
+                    })
+                    .collect();
+                state::nodes_state(set, &node_pods, now)
+            }
+        };
+        let multi = (node_count > 1).then_some(&status);
         let published = match services.get(uid) {
             Some(service) => {
                 let pod = pod_of(set);
@@ -102,7 +126,10 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
             None => Vec::new(),
         };
         items.push(Item {
-            status: state::state(set, pod, now).to_string(),
+            status: status.state.to_string(),
+            status_cell: status.to_string(),
+            nodes: multi.map(|s| s.nodes),
+            ready_nodes: multi.map(|s| s.ready),
             flavor: annotation(set, "devserver.io/flavor").unwrap_or("").into(),
             image: annotation(set, "devserver.io/image").unwrap_or("").into(),
             owner,
@@ -167,7 +194,7 @@ pub async fn run(ctx: &Context<'_>, args: ListArgs) -> Result<ExitStatus> {
                     if args.all_namespaces {
                         row.push(i.namespace.clone());
                     }
-                    row.extend([i.name.clone(), i.status.clone(), i.flavor.clone(), i.image.clone(), age, expires]);
+                    row.extend([i.name.clone(), i.status_cell.clone(), i.flavor.clone(), i.image.clone(), age, expires]);
                     if wide {
                         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
                         row.extend([dash(&i.node), dash(&i.ip), i.ssh.clone(), endpoints_cell(&i.endpoints), i.owner.clone()]);

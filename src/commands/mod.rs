@@ -91,7 +91,7 @@ pub(crate) fn print_objects(items: &[serde_json::Value], printer: &Printer) -> R
     Ok(())
 }
 
-/// Waits for the devserver's pod to be Ready, with a spinner naming its phase (and at `-v`
+/// Waits for the devserver's pods to be Ready, with a spinner naming its phase (and at `-v`
 /// a line per phase): what `create --wait`, `start --wait` and `restart --wait` share.
 pub(crate) async fn wait_until_ready(
     cluster: &crate::cluster::Cluster,
@@ -101,9 +101,12 @@ pub(crate) async fn wait_until_ready(
 ) -> Result<()> {
     let name = &target.name;
     let spinner = printer.spinner(&format!("{name}: scheduling"));
-    let waited = crate::cluster::wait::until_ready(cluster, target, timeout, |phase| {
-        printer.debug(1, &format!("{name}: {}", phase.describe()));
-        spinner.set_message(format!("{name}: {}", phase.describe()));
+    // The pods of a multi-node devserver are named as they are waited for.
+    let several = target.pods.len() > 1;
+    let waited = crate::cluster::wait::until_ready(cluster, target, timeout, |pod, phase| {
+        let who = if several { pod } else { name.as_str() };
+        printer.debug(1, &format!("{who}: {}", phase.describe()));
+        spinner.set_message(format!("{who}: {}", phase.describe()));
     })
     .await;
     spinner.finish_and_clear();
@@ -121,8 +124,10 @@ pub(crate) async fn running_devserver(
 ) -> Result<crate::cluster::access::Running> {
     let mut phases = PhaseSpinner::new(printer, name);
     let running =
-        crate::cluster::access::running(cluster, name, until, patience(access), |p| phases.show(p))
-            .await;
+        crate::cluster::access::running(cluster, name, access.node, until, patience(access), |p| {
+            phases.show(p)
+        })
+        .await;
     phases.finish();
     running
 }
@@ -140,11 +145,15 @@ pub(crate) async fn ssh_stream(
     crate::cluster::access::Stream,
 )> {
     let mut phases = PhaseSpinner::new(printer, name);
-    let opened =
-        crate::cluster::access::ssh_stream(cluster, name, transport, patience(access), |p| {
-            phases.show(p)
-        })
-        .await;
+    let opened = crate::cluster::access::ssh_stream(
+        cluster,
+        name,
+        access.node,
+        transport,
+        patience(access),
+        |p| phases.show(p),
+    )
+    .await;
     phases.finish();
     opened
 }
@@ -187,16 +196,27 @@ pub(crate) async fn connect(
     let (cluster, transport) = transport(ctx, login.via.as_deref()).await?;
     let (running, stream) = ssh_stream(cluster, ctx.printer, name, transport, access).await?;
     let pinned = running.pinned_host_key().ok_or_else(|| {
-        Error::general(format!("devserver {name} has no pinned host key"))
-            .hint("devctl pins one at create time; this devserver's devserver.io/host-key annotation is missing")
+        let whose = match running.node {
+            0 => format!("devserver {name}"),
+            _ => format!("pod {} of devserver {name}", running.pod_name()),
+        };
+        Error::general(format!("{whose} has no pinned host key")).hint(format!(
+            "devctl pins one at create time; this devserver's {} annotation is missing",
+            running.host_key_annotation()
+        ))
     })?;
     ctx.printer.debug(
         1,
         &format!("{name}: connecting through {}", transport.name()),
     );
+    // Messages name the pod of a multi-node devserver's other nodes.
+    let who = match running.node {
+        0 => name.to_string(),
+        _ => format!("{name} (pod {})", running.pod_name()),
+    };
     crate::ssh::session::Connection::open(
         stream,
-        name,
+        &who,
         pinned,
         &login.user,
         &identities,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::{Context, ExitStatus};
 use crate::cli::SshConfigArgs;
 use crate::cluster::devservers;
-use crate::devserver::state::annotation;
+use crate::devserver::state;
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
 use crate::settings::{Settings, Source};
@@ -76,12 +76,15 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
     for set in &sets {
         let name = set.metadata.name.as_deref().unwrap_or_default();
         let namespace = set.metadata.namespace.as_deref().unwrap_or_default();
-        match Entry::new(name, namespace, annotation(set, "devserver.io/host-key")) {
-            Ok(entry) => entries.push(entry),
-            Err(why) => printer.warn(&format!("{why}; left out")),
+        // A multi-node devserver has an entry per pod, each with that pod's pinned key.
+        for node in 0..state::nodes(set) {
+            match Entry::of_node(name, namespace, node, state::pinned_host_key(set, node)) {
+                Ok(entry) => entries.push(entry),
+                Err(why) => printer.warn(&format!("{why}; left out")),
+            }
         }
     }
-    entries.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+    entries.sort_by(|a, b| (&a.namespace, &a.name, a.node).cmp(&(&b.namespace, &b.name, b.node)));
 
     let setup = Setup {
         devctl,

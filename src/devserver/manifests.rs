@@ -9,17 +9,20 @@ use k8s_openapi::api::apps::v1::{
     StatefulSet, StatefulSetPersistentVolumeClaimRetentionPolicy, StatefulSetSpec,
 };
 use k8s_openapi::api::core::v1::{
-    ConfigMap, ConfigMapProjection, Container, ContainerPort, EnvFromSource, EnvVar, KeyToPath,
-    PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimVolumeSource, PodSpec,
-    PodTemplateSpec, Probe, ProjectedVolumeSource, ResourceRequirements, Secret, SecretEnvSource,
-    SecretProjection, Service, ServicePort, ServiceSpec, TCPSocketAction, Volume,
-    VolumeMount as ContainerMount, VolumeProjection, VolumeResourceRequirements,
+    ConfigMap, ConfigMapProjection, Container, ContainerPort, EnvFromSource, EnvVar, EnvVarSource,
+    KeyToPath, ObjectFieldSelector, PersistentVolumeClaim, PersistentVolumeClaimSpec,
+    PersistentVolumeClaimVolumeSource, PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource,
+    ResourceRequirements, Secret, SecretEnvSource, SecretProjection, Service, ServicePort,
+    ServiceSpec, TCPSocketAction, Volume, VolumeMount as ContainerMount, VolumeProjection,
+    VolumeResourceRequirements,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
+use super::ranks::{self, DEFAULT_MASTER_PORT, IndexSource, Ranks};
 pub use super::spec::{HostKey, Spec, VolumeMount};
+use super::state::{NODES_ANNOTATION, host_key_annotation};
 
 pub const MANAGED_BY: &str = "app.kubernetes.io/managed-by";
 pub const NAME_LABEL: &str = "app.kubernetes.io/name";
@@ -30,6 +33,8 @@ pub const SSH_PORT: i32 = 22;
 pub const CONTAINER: &str = "devserver";
 /// The name of the SSH port, in the container and on the Services.
 pub const SSH_PORT_NAME: &str = "ssh";
+/// The label the StatefulSet controller gives each of its pods, with the pod's name.
+const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 /// What a redacted Secret value reads in dry-run output.
 pub const REDACTED: &str = "<redacted>";
 
@@ -101,6 +106,21 @@ pub fn nodeport_name(name: &str) -> String {
 /// The pod of a single-node devserver.
 pub fn pod_name(name: &str) -> String {
     format!("{name}-0")
+}
+
+/// The environment variable that tells a multi-node devserver's startup script its pod's
+/// index (from the pod-index label), so that it installs that pod's own host key.
+pub const NODE_INDEX_ENV: &str = "DEVCTL_NODE_INDEX";
+
+/// The keys in the Secret `NAME-ssh` (and the files in `/devctl/ssh`) of pod `node`'s host
+/// key pair: `ssh_host_ed25519_key` for pod 0, `ssh_host_ed25519_key-I` for pod I.
+pub fn host_key_files(node: u32) -> (String, String) {
+    let private = match node {
+        0 => "ssh_host_ed25519_key".to_string(),
+        i => format!("ssh_host_ed25519_key-{i}"),
+    };
+    let public = format!("{private}.pub");
+    (private, public)
 }
 
 /// The claim the StatefulSet makes from its `home` template for the pod `NAME-0`.
@@ -272,15 +292,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
                 VolumeProjection {
                     secret: Some(SecretProjection {
                         name: secret_name(&spec.name),
-                        items: Some(vec![
-                            key("authorized_keys", "ssh/authorized_keys", 0o400),
-                            key("ssh_host_ed25519_key", "ssh/ssh_host_ed25519_key", 0o400),
-                            key(
-                                "ssh_host_ed25519_key.pub",
-                                "ssh/ssh_host_ed25519_key.pub",
-                                0o400,
-                            ),
-                        ]),
+                        items: Some(ssh_items(spec)),
                         optional: None,
                     }),
                     ..VolumeProjection::default()
@@ -318,6 +330,33 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         env_var("DEVCTL_NAME", &spec.name),
         env_var("DEVCTL_OWNER", &spec.owner),
     ];
+    // A multi-node devserver's pods learn their index from the pod-index label: the startup
+    // script picks its host key by it, and the rank variables follow it. `-e` comes after,
+    // so a user may still set MASTER_PORT, say.
+    if spec.nodes > 1 {
+        let ranks = Ranks {
+            nodes: spec.nodes,
+            procs_per_node: 1,
+            master_port: DEFAULT_MASTER_PORT,
+        };
+        env.push(EnvVar {
+            name: NODE_INDEX_ENV.into(),
+            value: None,
+            value_from: Some(EnvVarSource {
+                field_ref: Some(ObjectFieldSelector {
+                    api_version: None,
+                    field_path: IndexSource::StatefulSetPod.field_path().into(),
+                }),
+                ..EnvVarSource::default()
+            }),
+        });
+        env.extend(ranks::env(
+            &spec.name,
+            &spec.namespace,
+            ranks,
+            IndexSource::StatefulSetPod,
+        ));
+    }
     env.extend(spec.env.iter().map(|(k, v)| env_var(k, v)));
     // --env-file values are often tokens: the pod reads them from the Secret NAME-env, so
     // they are never in clear in the pod template.
@@ -330,7 +369,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
             ..EnvFromSource::default()
         }]
     });
-    let annotations = BTreeMap::from(
+    let mut annotations = BTreeMap::from(
         [
             ("devserver.io/owner", spec.owner.clone()),
             ("devserver.io/flavor", spec.flavor.name.clone()),
@@ -348,6 +387,15 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         ]
         .map(|(k, v)| (k.to_string(), v)),
     );
+    if spec.nodes > 1 {
+        annotations.insert(NODES_ANNOTATION.into(), spec.nodes.to_string());
+        for (i, host_key) in (1..).zip(&spec.node_host_keys) {
+            annotations.insert(
+                host_key_annotation(i),
+                host_key.public_openssh.trim().to_string(),
+            );
+        }
+    }
     let container = Container {
         name: CONTAINER.into(),
         image: Some(spec.image.clone()),
@@ -407,7 +455,9 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
             ..meta(spec, spec.name.clone())
         },
         spec: Some(StatefulSetSpec {
-            replicas: Some(1),
+            replicas: Some(i32::try_from(spec.nodes.max(1)).unwrap_or(1)),
+            // The pods of a multi-node devserver come up together, not one after the other.
+            pod_management_policy: (spec.nodes > 1).then(|| "Parallel".to_string()),
             service_name: Some(spec.name.clone()),
             selector: LabelSelector {
                 match_labels: Some(selector(&spec.name)),
@@ -453,6 +503,8 @@ pub fn headless_service(spec: &Spec) -> Service {
             cluster_ip: Some("None".into()),
             selector: Some(selector(&spec.name)),
             ports: Some(vec![ssh_port(None)]),
+            // The ranks of a multi-node devserver find each other before sshd is ready.
+            publish_not_ready_addresses: (spec.nodes > 1).then_some(true),
             ..ServiceSpec::default()
         }),
         status: None,
@@ -471,11 +523,17 @@ pub fn nodeport_service(spec: &Spec) -> Option<Service> {
         protocol: Some("TCP".into()),
         ..ServicePort::default()
     }));
+    // A multi-node devserver publishes pod 0 alone: a node port spread over pods with keys of
+    // their own would meet the wrong host key half the time.
+    let mut selected = selector(&spec.name);
+    if spec.nodes > 1 {
+        selected.insert(POD_NAME_LABEL.into(), pod_name(&spec.name));
+    }
     Some(Service {
         metadata: meta(spec, nodeport_name(&spec.name)),
         spec: Some(ServiceSpec {
             type_: Some("NodePort".into()),
-            selector: Some(selector(&spec.name)),
+            selector: Some(selected),
             ports: Some(ports),
             ..ServiceSpec::default()
         }),
@@ -492,24 +550,34 @@ fn opaque(metadata: ObjectMeta, values: BTreeMap<String, String>) -> Secret {
     }
 }
 
-/// The Secret with the users' public keys and the host key pair.
+/// Every pod's host key, pod 0's first.
+fn host_keys(spec: &Spec) -> impl Iterator<Item = (u32, &HostKey)> {
+    (0..).zip(std::iter::once(&spec.host_key).chain(&spec.node_host_keys))
+}
+
+/// What the pod sees of the Secret under `/devctl/ssh`: the users' keys and every pod's host
+/// key pair (each pod's startup script installs its own).
+fn ssh_items(spec: &Spec) -> Vec<KeyToPath> {
+    let mut items = vec![key("authorized_keys", "ssh/authorized_keys", 0o400)];
+    for (node, _) in host_keys(spec) {
+        let (private, public) = host_key_files(node);
+        items.push(key(&private, &format!("ssh/{private}"), 0o400));
+        items.push(key(&public, &format!("ssh/{public}"), 0o400));
+    }
+    items
+}
+
+/// The Secret with the users' public keys and the host key pairs.
 pub fn secret(spec: &Spec) -> Secret {
     let mut keys = spec.authorized_keys.join("\n");
     keys.push('\n');
-    opaque(
-        meta(spec, secret_name(&spec.name)),
-        BTreeMap::from([
-            ("authorized_keys".to_string(), keys),
-            (
-                "ssh_host_ed25519_key".to_string(),
-                spec.host_key.private_openssh.clone(),
-            ),
-            (
-                "ssh_host_ed25519_key.pub".to_string(),
-                spec.host_key.public_openssh.clone(),
-            ),
-        ]),
-    )
+    let mut values = BTreeMap::from([("authorized_keys".to_string(), keys)]);
+    for (node, host_key) in host_keys(spec) {
+        let (private, public) = host_key_files(node);
+        values.insert(private, host_key.private_openssh.clone());
+        values.insert(public, host_key.public_openssh.clone());
+    }
+    opaque(meta(spec, secret_name(&spec.name)), values)
 }
 
 /// The Secret `NAME-env` with the `--env-file` values, when there are any.
@@ -554,6 +622,8 @@ mod tests {
                 private_openssh: "-----BEGIN OPENSSH PRIVATE KEY-----\n...\n".into(),
                 public_openssh: "ssh-ed25519 BBBB host\n".into(),
             },
+            nodes: 1,
+            node_host_keys: vec![],
             home: None,
             volumes: vec![],
             env: vec![],
@@ -597,6 +667,192 @@ mod tests {
             pod.containers[0].command.as_ref().unwrap(),
             &["/bin/sh", "/devctl/startup.sh"]
         );
+    }
+
+    fn two_nodes() -> Spec {
+        Spec {
+            nodes: 2,
+            node_host_keys: vec![HostKey {
+                private_openssh: "-----BEGIN OPENSSH PRIVATE KEY-----\nONE\n".into(),
+                public_openssh: "ssh-ed25519 CCCC host-1\n".into(),
+            }],
+            ..example()
+        }
+    }
+
+    fn pod_env(set: &StatefulSet) -> Vec<EnvVar> {
+        let pod = set.spec.clone().unwrap().template.spec.unwrap();
+        pod.containers[0].env.clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn nodes_make_that_many_replicas_started_together() {
+        let set = statefulset(&two_nodes()).spec.unwrap();
+        assert_eq!(set.replicas, Some(2));
+        assert_eq!(set.pod_management_policy.as_deref(), Some("Parallel"));
+        let single = statefulset(&example()).spec.unwrap();
+        assert_eq!(single.replicas, Some(1));
+        assert_eq!(single.pod_management_policy, None);
+    }
+
+    #[test]
+    fn nodes_are_recorded_with_a_pinned_host_key_per_pod() {
+        let a = statefulset(&two_nodes()).metadata.annotations.unwrap();
+        assert_eq!(a["devserver.io/nodes"], "2");
+        assert_eq!(a["devserver.io/host-key"], "ssh-ed25519 BBBB host");
+        assert_eq!(a["devserver.io/host-key-1"], "ssh-ed25519 CCCC host-1");
+        let single = statefulset(&example()).metadata.annotations.unwrap();
+        assert!(!single.contains_key("devserver.io/nodes"));
+        assert!(
+            !single
+                .keys()
+                .any(|k| k.starts_with("devserver.io/host-key-"))
+        );
+    }
+
+    #[test]
+    fn every_pods_host_key_pair_is_in_the_secret_and_in_the_pod() {
+        let spec = two_nodes();
+        let values = secret(&spec).string_data.unwrap();
+        let keys: Vec<&str> = values.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "authorized_keys",
+                "ssh_host_ed25519_key",
+                "ssh_host_ed25519_key-1",
+                "ssh_host_ed25519_key-1.pub",
+                "ssh_host_ed25519_key.pub"
+            ]
+        );
+        assert!(values["ssh_host_ed25519_key-1"].contains("ONE"));
+        assert_eq!(
+            values["ssh_host_ed25519_key-1.pub"],
+            "ssh-ed25519 CCCC host-1\n"
+        );
+        let pod = statefulset(&spec).spec.unwrap().template.spec.unwrap();
+        let projected = pod.volumes.unwrap()[0].projected.clone().unwrap();
+        let items = projected.sources.unwrap()[1]
+            .secret
+            .clone()
+            .unwrap()
+            .items
+            .unwrap();
+        let paths: Vec<(&str, &str, Option<i32>)> = items
+            .iter()
+            .map(|i| (i.key.as_str(), i.path.as_str(), i.mode))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("authorized_keys", "ssh/authorized_keys", Some(0o400)),
+                (
+                    "ssh_host_ed25519_key",
+                    "ssh/ssh_host_ed25519_key",
+                    Some(0o400)
+                ),
+                (
+                    "ssh_host_ed25519_key.pub",
+                    "ssh/ssh_host_ed25519_key.pub",
+                    Some(0o400)
+                ),
+                (
+                    "ssh_host_ed25519_key-1",
+                    "ssh/ssh_host_ed25519_key-1",
+                    Some(0o400)
+                ),
+                (
+                    "ssh_host_ed25519_key-1.pub",
+                    "ssh/ssh_host_ed25519_key-1.pub",
+                    Some(0o400)
+                ),
+            ]
+        );
+        let redacted =
+            serde_json::to_string(&build(&spec).redacted().to_values().unwrap()).unwrap();
+        assert!(!redacted.contains("ONE"), "{redacted}");
+    }
+
+    #[test]
+    fn every_pod_of_several_gets_its_index_and_the_rank_variables() {
+        let env = pod_env(&statefulset(&two_nodes()));
+        let plain = |name: &str| {
+            env.iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.value.clone())
+        };
+        let from_label = |name: &str| {
+            env.iter()
+                .find(|e| e.name == name)
+                .and_then(|e| e.value_from.as_ref())
+                .and_then(|f| f.field_ref.as_ref())
+                .map(|f| f.field_path.clone())
+        };
+        let index = Some("metadata.labels['apps.kubernetes.io/pod-index']".to_string());
+        assert_eq!(from_label(NODE_INDEX_ENV), index);
+        assert_eq!(from_label("RANK"), index);
+        assert_eq!(from_label("NODE_RANK"), index);
+        assert_eq!(plain("WORLD_SIZE").as_deref(), Some("2"));
+        assert_eq!(plain("NNODES").as_deref(), Some("2"));
+        assert_eq!(plain("MASTER_PORT").as_deref(), Some("29500"));
+        assert_eq!(
+            plain("MASTER_ADDR").as_deref(),
+            Some("alice-dev-0.alice-dev.dev.svc")
+        );
+        let names: Vec<String> = pod_env(&statefulset(&example()))
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["DEVCTL_NAME", "DEVCTL_OWNER"],
+            "a single node has none"
+        );
+    }
+
+    #[test]
+    fn a_users_env_comes_after_the_rank_variables_so_it_wins() {
+        let spec = Spec {
+            env: vec![("MASTER_PORT".into(), "1234".into())],
+            ..two_nodes()
+        };
+        let env = pod_env(&statefulset(&spec));
+        let last = env.iter().rev().find(|e| e.name == "MASTER_PORT").unwrap();
+        assert_eq!(last.value.as_deref(), Some("1234"));
+    }
+
+    #[test]
+    fn the_nodeport_of_several_nodes_publishes_pod_0_alone() {
+        let spec = Spec {
+            node_port: Some(None),
+            ..two_nodes()
+        };
+        let selector = nodeport_service(&spec)
+            .unwrap()
+            .spec
+            .unwrap()
+            .selector
+            .unwrap();
+        assert_eq!(
+            selector
+                .get("statefulset.kubernetes.io/pod-name")
+                .map(String::as_str),
+            Some("alice-dev-0")
+        );
+        let single = nodeport_service(&Spec {
+            node_port: Some(None),
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(single.spec.unwrap().selector.unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_headless_service_of_several_nodes_publishes_pods_before_they_are_ready() {
+        let spec = headless_service(&two_nodes()).spec.unwrap();
+        assert_eq!(spec.publish_not_ready_addresses, Some(true));
+        let single = headless_service(&example()).spec.unwrap();
+        assert_eq!(single.publish_not_ready_addresses, None);
     }
 
     #[test]

@@ -520,4 +520,32 @@ mod tests {
         assert_eq!(d["requests.storage"], 10 * gi * 1000);
         assert_eq!(d["configmaps"], 1000);
     }
+
+    #[test]
+    fn a_multi_node_devserver_counts_each_pod_and_its_home_claim() {
+        let set: k8s_openapi::api::apps::v1::StatefulSet =
+            serde_json::from_value(serde_json::json!({
+                "metadata": {"name": "box"},
+                "spec": {"replicas": 3, "selector": {}, "serviceName": "box",
+                    "template": {"spec": {"containers": [{"name": "devserver",
+                        "resources": {"requests": {"cpu": "1"}, "limits": {"cpu": "1"}}}]}},
+                    "volumeClaimTemplates": [{"metadata": {"name": "home"},
+                        "spec": {"resources": {"requests": {"storage": "1Gi"}}}}]},
+            }))
+            .unwrap();
+        let m = Manifests {
+            statefulset: set,
+            headless_service: Default::default(),
+            nodeport_service: None,
+            ssh_secret: Default::default(),
+            env_secret: None,
+            configmap: Default::default(),
+        };
+        let d = demand(&m);
+        assert_eq!(d["requests.cpu"], 3000);
+        assert_eq!(d["pods"], 3000);
+        assert_eq!(d["persistentvolumeclaims"], 3000);
+        assert_eq!(d["requests.storage"], 3 * (1i128 << 30) * 1000);
+        assert_eq!(d["count/statefulsets.apps"], 1000, "still one devserver");
+    }
 }

@@ -149,6 +149,7 @@ impl Request {
             unknown_gpu,
             node_port,
             ports: args.ports.clone(),
+            nodes: args.nodes,
         };
         Ok((request, keys))
     }

@@ -294,6 +294,18 @@ pub fn hint(wants: &Wants, nodes: &[Node], usage: Option<&Usage>) -> Hint {
     }
 }
 
+/// How many pods with `wants` the nodes take at once now, summed over the nodes (each pod on
+/// a node of its own or not): what a multi-node devserver's N pods are checked against.
+pub fn room(wants: &Wants, nodes: &[Node], usage: Option<&Usage>) -> u64 {
+    if wants.unreadable.is_some() {
+        return u64::MAX;
+    }
+    nodes
+        .iter()
+        .filter_map(|node| check(wants, node, usage).ok())
+        .fold(0u64, u64::saturating_add)
+}
+
 /// The names of the nodes that could take `wants` if nothing else ran there (cordon, taints,
 /// selector, allocatable).
 pub fn candidates(wants: &Wants, nodes: &[Node]) -> Vec<String> {
@@ -474,6 +486,24 @@ mod tests {
                 .collect(),
             ..Wants::default()
         }
+    }
+
+    #[test]
+    fn room_counts_how_many_pods_fit_over_all_the_nodes() {
+        let nodes = [
+            node("a", &[("cpu", "2"), ("memory", "8Gi"), ("pods", "110")]),
+            node("b", &[("cpu", "1"), ("memory", "8Gi"), ("pods", "110")]),
+            tainted(
+                node("c", &[("cpu", "8"), ("memory", "8Gi"), ("pods", "110")]),
+                "dedicated",
+                "infra",
+                "NoSchedule",
+            ),
+        ];
+        let one_cpu = wants(&[("cpu", "1"), ("memory", "1Gi")]);
+        assert_eq!(room(&one_cpu, &nodes, None), 3, "2 on a, 1 on b, none on c");
+        let used = Usage::of_pods(&[pod_on("a", &[("cpu", "1")], "Running")]);
+        assert_eq!(room(&one_cpu, &nodes, Some(&used)), 2);
     }
 
     fn pod_on(node: &str, requests: &[(&str, &str)], phase: &str) -> Pod {

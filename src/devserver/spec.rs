@@ -31,7 +31,12 @@ pub struct Spec {
     /// RFC 3339, UTC.
     pub expires_at: String,
     pub authorized_keys: Vec<String>,
+    /// Pod 0's host key.
     pub host_key: HostKey,
+    /// `--nodes`: how many pods (1 or more).
+    pub nodes: u32,
+    /// The host keys of pods 1 to `nodes - 1`, in order: each pod has its own.
+    pub node_host_keys: Vec<HostKey>,
     /// Size of a persistent home (`--home 20Gi`).
     pub home: Option<String>,
     pub volumes: Vec<VolumeMount>,
@@ -127,6 +132,8 @@ pub struct Request {
     pub unknown_gpu: Option<String>,
     pub node_port: Option<Option<u16>>,
     pub ports: Vec<u16>,
+    /// `--nodes`; 0 (the default of an empty request) means 1.
+    pub nodes: u32,
 }
 
 /// The keys of env-file values, for `Debug` output that must not show the values.
@@ -151,6 +158,8 @@ impl std::fmt::Debug for Spec {
             .field("ttl", &self.ttl)
             .field("expires_at", &self.expires_at)
             .field("host_key", &self.host_key)
+            .field("nodes", &self.nodes)
+            .field("node_host_keys", &self.node_host_keys)
             .field("home", &self.home)
             .field("volumes", &self.volumes)
             .field("env", &self.env)
@@ -209,12 +218,12 @@ pub enum SpecError {
 }
 
 impl Spec {
-    /// The spec of the devserver `request` asks for. `host_key` makes the key pair for the
-    /// final name (randomness is the caller's).
+    /// The spec of the devserver `request` asks for. `host_key` makes a key pair for the
+    /// final name, and one for each further pod's name `NAME-I` (randomness is the caller's).
     pub fn resolve(
         request: &Request,
         facts: &Facts,
-        host_key: impl FnOnce(&str) -> Result<HostKey, String>,
+        mut host_key: impl FnMut(&str) -> Result<HostKey, String>,
     ) -> Result<(Spec, OwnerSource), SpecError> {
         let (owner, owner_source) = owner::resolve(
             request.owner.as_deref(),
@@ -266,7 +275,11 @@ impl Spec {
             true => None,
             false => request.home.clone().or_else(|| flavor.home_size.clone()),
         };
-        let host_key = host_key(&name).map_err(SpecError::HostKey)?;
+        let nodes = request.nodes.max(1);
+        let pod0_key = host_key(&name).map_err(SpecError::HostKey)?;
+        let node_host_keys = (1..nodes)
+            .map(|i| host_key(&format!("{name}-{i}")).map_err(SpecError::HostKey))
+            .collect::<Result<Vec<_>, _>>()?;
         let spec = Spec {
             namespace: facts.namespace.clone(),
             owner,
@@ -275,7 +288,9 @@ impl Spec {
             ttl,
             expires_at: expires.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             authorized_keys: request.keys.clone(),
-            host_key,
+            host_key: pod0_key,
+            nodes,
+            node_host_keys,
             home,
             volumes: request.volumes.clone(),
             env: request.env.clone(),

@@ -151,11 +151,41 @@ ensure_root_access() {
 	log "$DEV gets root through doas"
 }
 
+# The name of this pod's host key pair in $KEY_SRC. A multi-node devserver's pod I (its index
+# in DEVCTL_NODE_INDEX, from the pod's own label) has the pair ssh_host_ed25519_key-I; pod 0,
+# like a single-node devserver (which has no DEVCTL_NODE_INDEX), ssh_host_ed25519_key. A
+# cluster older than the pod-index label leaves it empty: the index is then the hostname's
+# suffix (NAME-I). Anything but digits is refused.
+host_key_name() {
+	node=${DEVCTL_NODE_INDEX:-0}
+	if [ "${DEVCTL_NODE_INDEX+set}" = set ] && [ -z "$DEVCTL_NODE_INDEX" ]; then
+		node=$(uname -n)
+		node=${node##*-}
+	fi
+	case $node in
+	'' | *[!0-9]*)
+		log "DEVCTL_NODE_INDEX is not a pod index"
+		return 1
+		;;
+	esac
+	# The label writes no leading zeros; 010 is pod 10 all the same.
+	while [ "${node#0}" != "$node" ]; do node=${node#0}; done
+	if [ -z "$node" ]; then
+		echo ssh_host_ed25519_key
+	else
+		echo "ssh_host_ed25519_key-$node"
+	fi
+}
+
 install_keys() {
+	key_name=$(host_key_name) || stay_alive "this pod has no host key"
+	if [ ! -f "$KEY_SRC/$key_name" ]; then
+		stay_alive "this pod's host key $key_name is not in $KEY_SRC"
+	fi
 	mkdir -p "$HOST_KEYS"
 	chmod 0755 "$HOST_KEYS"
-	cp "$KEY_SRC/ssh_host_ed25519_key" "$HOST_KEYS/ssh_host_ed25519_key"
-	cp "$KEY_SRC/ssh_host_ed25519_key.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
+	cp "$KEY_SRC/$key_name" "$HOST_KEYS/ssh_host_ed25519_key"
+	cp "$KEY_SRC/$key_name.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	chmod 0600 "$HOST_KEYS/ssh_host_ed25519_key"
 	chmod 0644 "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	mkdir -p "/home/$DEV/.ssh"
@@ -190,6 +220,24 @@ stay_alive() {
 	done
 }
 
+# The rank variables of a multi-node devserver's pod as one sshd SetEnv value
+# ("MASTER_ADDR=... RANK=1 ..."): sshd gives its sessions none of the container's environment.
+# Only values of plain characters are passed (a DNS name, a number); they go to sshd as an
+# argument, never into code.
+rank_setenv() {
+	[ -n "${DEVCTL_NODE_INDEX:-}" ] || return 0
+	pairs=
+	for name in MASTER_ADDR MASTER_PORT WORLD_SIZE NNODES NODE_RANK RANK PET_NNODES \
+		PET_NODE_RANK PET_NPROC_PER_NODE PET_MASTER_ADDR PET_MASTER_PORT; do
+		value=$(printenv "$name") || continue
+		case $value in
+		'' | *[!A-Za-z0-9._-]*) continue ;;
+		esac
+		pairs="${pairs:+$pairs }$name=$value"
+	done
+	printf '%s\n' "$pairs"
+}
+
 # Runs sshd in the foreground, installing it first if the image has none.
 serve_ssh() {
 	sshd=$(find_sshd) || {
@@ -200,10 +248,21 @@ serve_ssh() {
 	log "sshd is $sshd"
 	mkdir -p "$SSHD_RUN"
 	chmod 0755 "$SSHD_RUN"
+	set -- -f "$DEVCTL_DIR/sshd_config"
+	ranks=$(rank_setenv)
+	if [ -n "$ranks" ]; then
+		# SetEnv needs OpenSSH 8.7; an older sshd serves the sessions without the variables.
+		if "$sshd" -t "$@" -o "SetEnv=$ranks" >/dev/null 2>&1; then
+			set -- "$@" -o "SetEnv=$ranks"
+			log "SSH sessions get the rank variables"
+		else
+			log "this sshd cannot give SSH sessions the rank variables (devctl exec has them)"
+		fi
+	fi
 	# sshd checks its configuration and host key first: one it refuses would end the container.
-	"$sshd" -t -f "$DEVCTL_DIR/sshd_config" >&2 || stay_alive "sshd cannot start"
+	"$sshd" -t "$@" >&2 || stay_alive "sshd cannot start"
 	log "starting sshd"
-	exec "$sshd" -D -e -f "$DEVCTL_DIR/sshd_config"
+	exec "$sshd" -D -e "$@"
 }
 
 main() {

@@ -67,9 +67,58 @@ pub fn pod_name(name: &str) -> String {
     format!("{name}-0")
 }
 
+/// The annotation that records a multi-node devserver's number of pods (absent: 1).
+pub const NODES_ANNOTATION: &str = "devserver.io/nodes";
+
+/// How many pods the devserver runs on when running (`create --nodes`): what `start` scales
+/// to. A missing or unreadable annotation is a single-node devserver's.
+pub fn nodes(set: &StatefulSet) -> u32 {
+    annotation(set, NODES_ANNOTATION)
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+}
+
+/// Pod `node` of devserver `name`: `NAME-I`.
+pub fn node_pod_name(name: &str, node: u32) -> String {
+    format!("{name}-{node}")
+}
+
+/// The annotation that pins pod `node`'s host key: `devserver.io/host-key` for pod 0 (as a
+/// single-node devserver has it), `devserver.io/host-key-I` for the others.
+pub fn host_key_annotation(node: u32) -> String {
+    match node {
+        0 => "devserver.io/host-key".to_string(),
+        i => format!("devserver.io/host-key-{i}"),
+    }
+}
+
+/// The host key pinned at create for pod `node`, an OpenSSH public key.
+pub fn pinned_host_key(set: &StatefulSet, node: u32) -> Option<&str> {
+    annotation(set, &host_key_annotation(node))
+}
+
+/// Refuses a `--node` the devserver does not have, naming the range it has.
+pub fn check_node(name: &str, set: &StatefulSet, node: u32) -> Result<(), String> {
+    let nodes = nodes(set);
+    match node < nodes {
+        true => Ok(()),
+        false if nodes == 1 => Err(format!("--node {node}: devserver {name} has one node, 0")),
+        false => Err(format!(
+            "--node {node}: devserver {name} has {nodes} nodes, 0 to {}",
+            nodes - 1
+        )),
+    }
+}
+
 /// The home volume claim of devserver `name`, made from its `home` claim template.
 pub fn home_claim(name: &str) -> String {
     format!("home-{name}-0")
+}
+
+/// The home volume claim of pod `node` of a multi-node devserver: `home-NAME-I`.
+pub fn node_home_claim(name: &str, node: u32) -> String {
+    format!("home-{name}-{node}")
 }
 
 /// Container waiting reasons that mean the devserver will not come up by itself.
@@ -105,6 +154,47 @@ pub fn state(set: &StatefulSet, pod: Option<&Pod>, now: Timestamp) -> State {
         Phase::Unschedulable { .. } => State::Pending("Unschedulable".into()),
         Phase::Scheduling => State::Pending(String::new()),
         Phase::PullingImage | Phase::Starting | Phase::WaitingForSshd => State::Starting,
+    }
+}
+
+/// The STATUS of a devserver on several pods: what its pods are together, and how many of
+/// them are ready. A single-node devserver's reads as its pod's state alone (`Running`), a
+/// multi-node one's with the count (`Running 2/2`, `Starting 1/2`), except when stopped or
+/// expired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodesState {
+    /// The pods' state together: any pod failed, else any pending, else any starting, else
+    /// running.
+    pub state: State,
+    pub ready: u32,
+    pub nodes: u32,
+}
+
+impl std::fmt::Display for NodesState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.state {
+            _ if self.nodes <= 1 => write!(f, "{}", self.state),
+            State::Stopped | State::Expired => write!(f, "{}", self.state),
+            _ => write!(f, "{} {}/{}", self.state, self.ready, self.nodes),
+        }
+    }
+}
+
+/// The state of devserver `set` from its pods, `pods[i]` being pod `NAME-i` if it exists (and
+/// belongs to this StatefulSet), one for each of its nodes.
+pub fn nodes_state(set: &StatefulSet, pods: &[Option<&Pod>], now: Timestamp) -> NodesState {
+    let states: Vec<State> = pods.iter().map(|pod| state(set, *pod, now)).collect();
+    let ready = states.iter().filter(|s| **s == State::Running).count();
+    let first = |wanted: fn(&State) -> bool| states.iter().find(|s| wanted(s)).cloned();
+    let together = first(|s| matches!(s, State::Expired | State::Stopped))
+        .or_else(|| first(|s| matches!(s, State::Failed(_))))
+        .or_else(|| first(|s| matches!(s, State::Pending(_))))
+        .or_else(|| first(|s| matches!(s, State::Starting)))
+        .unwrap_or(State::Running);
+    NodesState {
+        state: together,
+        ready: u32::try_from(ready).unwrap_or(u32::MAX),
+        nodes: u32::try_from(pods.len()).unwrap_or(u32::MAX),
     }
 }
 
@@ -303,6 +393,50 @@ mod tests {
         assert_eq!(
             state(&live, Some(&pull), now()).to_string(),
             "Failed (ImagePullBackOff)"
+        );
+    }
+
+    #[test]
+    fn a_multi_node_status_counts_the_ready_pods_and_shows_the_worst_state() {
+        let live = set(2, "2026-11-25T18:00:00Z");
+        let ready = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "True" }] }),
+        );
+        let starting = pod(
+            serde_json::json!({ "phase": "Running", "conditions": [{ "type": "Ready", "status": "False" }] }),
+        );
+        let shown = |pods: &[Option<&Pod>]| nodes_state(&live, pods, now()).to_string();
+        assert_eq!(shown(&[Some(&ready), Some(&ready)]), "Running 2/2");
+        assert_eq!(shown(&[Some(&ready), Some(&starting)]), "Starting 1/2");
+        assert_eq!(shown(&[Some(&ready), None]), "Pending 1/2");
+        assert_eq!(shown(&[Some(&ready)]), "Running", "one node: no count");
+        let stopped = set(0, "2026-11-25T18:00:00Z");
+        assert_eq!(
+            nodes_state(&stopped, &[None, None], now()).to_string(),
+            "Stopped"
+        );
+    }
+
+    #[test]
+    fn the_nodes_and_their_host_key_pins_come_from_the_annotations() {
+        let mut multi = set(2, "2026-11-25T18:00:00Z");
+        let annotations = multi.metadata.annotations.as_mut().unwrap();
+        annotations.insert(NODES_ANNOTATION.into(), "3".into());
+        annotations.insert("devserver.io/host-key".into(), "k0".into());
+        annotations.insert("devserver.io/host-key-2".into(), "k2".into());
+        assert_eq!(nodes(&multi), 3);
+        assert_eq!(pinned_host_key(&multi, 0), Some("k0"));
+        assert_eq!(pinned_host_key(&multi, 2), Some("k2"));
+        assert_eq!(pinned_host_key(&multi, 1), None);
+        assert_eq!(nodes(&set(1, "2026-11-25T18:00:00Z")), 1);
+        assert!(check_node("d", &multi, 2).is_ok());
+        assert_eq!(
+            check_node("d", &multi, 3).unwrap_err(),
+            "--node 3: devserver d has 3 nodes, 0 to 2"
+        );
+        assert_eq!(
+            check_node("d", &set(1, "2026-11-25T18:00:00Z"), 1).unwrap_err(),
+            "--node 1: devserver d has one node, 0"
         );
     }
 

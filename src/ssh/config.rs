@@ -25,11 +25,14 @@ const PREAMBLE: &str = "\
 /// The start of a section's first line; the rest of the line says whose it is, in JSON.
 const SECTION_MARK: &str = "# devctl ";
 
-/// A devserver as ssh-config writes it.
+/// A devserver (or one further pod of a multi-node devserver) as ssh-config writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
     pub namespace: String,
+    /// The pod's index: 0 is the devserver's own entry `NAME.devctl`, I the entry
+    /// `NAME-I.devctl` of pod `NAME-I`.
+    pub node: u32,
     /// The host key pinned at create, `ssh-ed25519 AAAA...` (without its comment).
     pub host_key: String,
 }
@@ -39,18 +42,33 @@ impl Entry {
     /// name (so both are plain words for ssh and the shell), and a pinned key that is one
     /// OpenSSH public key. The error says why the devserver is left out.
     pub fn new(name: &str, namespace: &str, host_key: Option<&str>) -> Result<Entry, String> {
+        Entry::of_node(name, namespace, 0, host_key)
+    }
+
+    /// [`Entry::new`] for pod `node` of a multi-node devserver, with that pod's pinned key.
+    pub fn of_node(
+        name: &str,
+        namespace: &str,
+        node: u32,
+        host_key: Option<&str>,
+    ) -> Result<Entry, String> {
         use crate::devserver::names;
         names::check_dns1035_label("devserver name", name, 40)?;
         names::check_label("namespace", namespace, 63)?;
+        let whose = match node {
+            0 => format!("devserver {name}"),
+            i => format!("pod {name}-{i} of devserver {name}"),
+        };
         let Some(pinned) = host_key else {
             return Err(format!(
-                "devserver {name} in namespace {namespace} has no pinned host key (annotation devserver.io/host-key)"
+                "{whose} in namespace {namespace} has no pinned host key (annotation {})",
+                crate::devserver::state::host_key_annotation(node)
             ));
         };
         let pinned = pinned.trim();
         if pinned.chars().any(char::is_control) {
             return Err(format!(
-                "the pinned host key of devserver {name} in namespace {namespace} is more than one line"
+                "the pinned host key of {whose} in namespace {namespace} is more than one line"
             ));
         }
         let host_key = russh::keys::ssh_key::PublicKey::from_openssh(pinned)
@@ -59,14 +77,33 @@ impl Entry {
             })
             .map_err(|e| {
                 format!(
-                    "the pinned host key of devserver {name} in namespace {namespace} is not an OpenSSH public key: {e}"
+                    "the pinned host key of {whose} in namespace {namespace} is not an OpenSSH public key: {e}"
                 )
             })?;
         Ok(Entry {
             name: name.to_string(),
             namespace: namespace.to_string(),
+            node,
             host_key,
         })
+    }
+
+    /// The first label of the entry's host names: `NAME`, or `NAME-I` for pod I.
+    pub fn host(&self) -> String {
+        match self.node {
+            0 => self.name.clone(),
+            i => format!("{}-{i}", self.name),
+        }
+    }
+
+    /// The devserver part of the entry's host key alias: `NAME`, or `NAME_I` for pod I. A
+    /// devserver name has no `_`, so pod 1 of `box` never shares an alias (and a pinned key)
+    /// with a devserver named `box-1`.
+    pub fn alias_name(&self) -> String {
+        match self.node {
+            0 => self.name.clone(),
+            i => format!("{}_{i}", self.name),
+        }
     }
 }
 
@@ -218,10 +255,10 @@ impl Words {
 }
 
 fn block(entry: &Entry, setup: &Setup, words: &Words) -> String {
-    let (name, ns) = (&entry.name, &entry.namespace);
-    let alias = host_key_alias(&setup.context, ns, name);
+    let (host, ns) = (entry.host(), &entry.namespace);
+    let alias = host_key_alias(&setup.context, ns, &entry.alias_name());
     let mut lines = vec![
-        format!("Host {name}.{DOMAIN} {name}.{ns}.{DOMAIN}"),
+        format!("Host {host}.{DOMAIN} {host}.{ns}.{DOMAIN}"),
         format!("  HostName {alias}"),
         format!("  User {LOGIN}"),
         format!("  HostKeyAlias {alias}"),
@@ -235,8 +272,12 @@ fn block(entry: &Entry, setup: &Setup, words: &Words) -> String {
         lines.push("  IdentitiesOnly yes".to_string());
     }
     // ssh expands `%` tokens in the whole command before the shell sees it.
+    let node = match entry.node {
+        0 => String::new(),
+        i => format!(" --node {i}"),
+    };
     let command = format!(
-        "{} proxy {} -n {}{}",
+        "{} proxy {}{node} -n {}{}",
         words.devctl, entry.name, entry.namespace, words.cluster_flags
     );
     lines.push(format!("  ProxyCommand {}", command.replace('%', "%%")));
@@ -599,6 +640,39 @@ mod tests {
         assert_eq!(
             blocks(&[entry("box", "dev-alice")], &setup()).unwrap(),
             expected
+        );
+    }
+
+    #[test]
+    fn a_further_node_gets_its_own_host_alias_and_proxies_to_its_pod() {
+        let node = Entry::of_node("box", "dev-alice", 1, Some(&key())).unwrap();
+        let alias = host_key_alias("kind-dev", "dev-alice", "box_1");
+        let text = blocks(&[node], &setup()).unwrap();
+        assert!(
+            text.starts_with(&format!(
+                "Host box-1.devctl box-1.dev-alice.devctl\n  HostName {alias}\n"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("  HostKeyAlias {alias}\n")),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "  ProxyCommand /usr/local/bin/devctl proxy box --node 1 -n dev-alice --context kind-dev\n"
+            ),
+            "{text}"
+        );
+        assert_ne!(
+            alias,
+            host_key_alias("kind-dev", "dev-alice", "box-1"),
+            "never the alias of a devserver named box-1"
+        );
+        let missing = Entry::of_node("box", "ns", 2, None).unwrap_err();
+        assert_eq!(
+            missing,
+            "pod box-2 of devserver box in namespace ns has no pinned host key (annotation devserver.io/host-key-2)"
         );
     }
 

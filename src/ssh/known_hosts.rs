@@ -30,7 +30,7 @@ pub fn merge(existing: &str, scope: &Scope, entries: &[Entry]) -> String {
         }
     }
     for entry in entries {
-        let alias = host_key_alias(&scope.context, &entry.namespace, &entry.name);
+        let alias = host_key_alias(&scope.context, &entry.namespace, &entry.alias_name());
         let line = format!("{alias} {}", entry.host_key);
         ours.push((alias, line));
     }
