@@ -50,8 +50,9 @@ fn code(out: &std::process::Output) -> i32 {
 
 fn one_line_error(out: &std::process::Output) -> String {
     let err = stderr(out);
-    let first = err.lines().next().unwrap_or_default().to_string();
-    assert!(first.starts_with("error: "), "not an error line: {err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 1, "not one error line: {err}");
+    let first = errors[0].to_string();
     assert!(!err.contains("panicked"), "{err}");
     first
 }
@@ -79,14 +80,7 @@ fn job_run_makes_an_indexed_job_that_owns_its_secret_configmap_service_and_claim
     let env_path = env_file.display().to_string();
     let config_arg = format!("train.yaml={}", config.display());
     args.extend([env_path.as_str(), "--config-file", &config_arg]);
-    args.extend([
-        "--volume",
-        "5Gi:/scratch:rwo",
-        "--ttl",
-        "2h",
-        "--retries",
-        "1",
-    ]);
+    args.extend(["--volume", "5Gi:/scratch", "--ttl", "2h"]);
     args.extend(SMALL);
     args.extend(["--", "python", "train.py", "--epochs", "3"]);
     let out = ns.ok(&args);
@@ -110,7 +104,7 @@ fn job_run_makes_an_indexed_job_that_owns_its_secret_configmap_service_and_claim
     let spec = job.spec.as_ref().unwrap();
     assert_eq!(spec.completion_mode.as_deref(), Some("Indexed"));
     assert_eq!((spec.completions, spec.parallelism), (Some(2), Some(2)));
-    assert_eq!(spec.backoff_limit, Some(1));
+    assert_eq!(spec.backoff_limit, Some(0));
     assert_eq!(spec.ttl_seconds_after_finished, Some(7200));
     // Made suspended, let run once what it mounts exists.
     assert_eq!(spec.suspend, Some(false));
@@ -251,7 +245,9 @@ fn a_single_job_gets_a_generated_name_and_no_service() {
         .env
         .clone()
         .unwrap();
-    assert!(!env.iter().any(|e| e.name == "MASTER_ADDR"), "{env:?}");
+    // One pod is rank 0 of its own world: a script written for several runs on one.
+    let master = env.iter().find(|e| e.name == "MASTER_ADDR").unwrap();
+    assert_eq!(master.value.as_deref(), Some("localhost"));
 }
 
 #[test]
@@ -648,4 +644,85 @@ fn the_distributed_pytorch_example_is_valid_and_its_job_carries_the_script() {
     ] {
         assert!(names.contains(&wanted), "{wanted} missing: {names:?}");
     }
+}
+
+#[test]
+fn keep_results_keeps_the_claim_past_the_job_and_twice_and_a_plain_delete_removes_it() {
+    let Some(ns) = Ns::new("job-keep") else {
+        return;
+    };
+    let mut args = vec!["job", "run", "sim"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    ns.ok(&args);
+    let claim: PersistentVolumeClaim = ns.get("sim-results").unwrap();
+    let owners = claim.metadata.owner_references.unwrap_or_default();
+    assert!(owners.iter().any(|o| o.kind == "Job"), "{owners:?}");
+    for _ in 0..2 {
+        // A second --keep-results (a retried script) keeps what the first kept.
+        let out = ns.ok(&["job", "delete", "sim", "--yes", "--keep-results"]);
+        assert!(
+            stderr(&out).contains("its results stay in sim-results"),
+            "{}",
+            stderr(&out)
+        );
+        let kept: PersistentVolumeClaim = ns.get("sim-results").unwrap();
+        assert!(
+            kept.metadata
+                .owner_references
+                .unwrap_or_default()
+                .is_empty()
+        );
+        assert_eq!(kept.metadata.labels.unwrap()["devserver.io/job-index"], "0");
+        assert!(kept.metadata.deletion_timestamp.is_none());
+    }
+    ns.ok(&["job", "delete", "sim", "--yes"]);
+    let gone = Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "-n",
+            &ns.name,
+            "wait",
+            "--for=delete",
+            "pvc/sim-results",
+            "--timeout=60s",
+        ])
+        .output()
+        .unwrap();
+    assert!(gone.status.success(), "{}", stderr(&gone));
+    let again = ns.devctl(&["job", "delete", "sim", "--yes"]);
+    assert_eq!(code(&again), 3, "{}", stderr(&again));
+}
+
+#[test]
+fn a_job_whose_pods_the_cluster_refuses_ends_the_wait_with_the_reason() {
+    let Some(ns) = Ns::new("job-refused") else {
+        return;
+    };
+    // Pod Security "restricted" refuses a pod that may run as root: the Job controller cannot
+    // make any, and says so only in an event on the Job.
+    let labelled = Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(ns.cluster.kubeconfig())
+        .args([
+            "label",
+            "namespace",
+            &ns.name,
+            "pod-security.kubernetes.io/enforce=restricted",
+        ])
+        .output()
+        .unwrap();
+    assert!(labelled.status.success(), "{}", stderr(&labelled));
+    let mut args = vec!["job", "run", "sim", "--wait", "--timeout", "2m"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let line = one_line_error(&out);
+    assert!(
+        line.contains("job sim cannot start: its pods cannot be made: FailedCreate")
+            && line.contains("restricted"),
+        "{line}"
+    );
 }

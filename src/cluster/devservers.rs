@@ -717,7 +717,7 @@ pub async fn create(
 }
 
 /// Runs `work` to its end; if `interrupted` resolves meanwhile, records the signal (once).
-async fn finish<F: Future>(
+pub(super) async fn finish<F: Future>(
     work: F,
     interrupted: &mut Option<Pin<&mut impl Future<Output = Signal>>>,
     signal: &mut Option<Signal>,

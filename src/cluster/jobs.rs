@@ -15,7 +15,8 @@ use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams, P
 use kube::runtime::watcher;
 
 use super::Cluster;
-use super::devservers::{FlavorSource, flavors, whoami};
+use super::devservers::{FlavorSource, finish, flavors, whoami};
+use super::wait::watch_error;
 use crate::devserver::flavor;
 use crate::devserver::job::{
     self, JobFacts, JobManifests, JobRequest, JobVolume, Outcome, Progress,
@@ -230,12 +231,15 @@ pub async fn create(
     let client = &cluster.client;
     let pp = PostParams::default();
     let jobs = Api::<Job>::namespaced(client.clone(), &ns);
-    let created = finish(
-        jobs.create(&pp, &manifests.job),
-        &mut interrupted,
-        &mut signal,
-    )
-    .await;
+    // Kueue would admit a queued Job as soon as it sees it: the queue's label goes on only
+    // once what the Job mounts exists.
+    let mut first = manifests.job.clone();
+    let queue = first
+        .metadata
+        .labels
+        .as_mut()
+        .and_then(|l| l.remove(job::QUEUE_LABEL));
+    let created = finish(jobs.create(&pp, &first), &mut interrupted, &mut signal).await;
     let made_job = match created {
         Ok(job) => job,
         Err(kube::Error::Api(s)) if s.code == 409 => return Err(CreateError::Exists),
@@ -256,6 +260,15 @@ pub async fn create(
         return Err(CreateError::Interrupted { signal, left });
     }
     let mut children = manifests.clone();
+    // The ranks find this Job's pods only, not a terminating pod of an earlier job.
+    if let Some(selector) = children
+        .service
+        .as_mut()
+        .and_then(|s| s.spec.as_mut())
+        .and_then(|s| s.selector.as_mut())
+    {
+        selector.insert(job::CONTROLLER_UID_LABEL.into(), uid.clone());
+    }
     children.owned_by(OwnerReference {
         api_version: "batch/v1".into(),
         kind: "Job".into(),
@@ -344,10 +357,13 @@ pub async fn create(
         let left = delete_all(cluster, &ns, made).await;
         return Err(CreateError::Interrupted { signal, left });
     }
-    if queued {
-        return Ok(made_job);
-    }
-    let resume = serde_json::json!({ "spec": { "suspend": false } });
+    let resume = match (&queue, queued) {
+        (Some(queue), _) => {
+            serde_json::json!({ "metadata": { "labels": { job::QUEUE_LABEL: queue } } })
+        }
+        (None, true) => return Ok(made_job),
+        (None, false) => serde_json::json!({ "spec": { "suspend": false } }),
+    };
     let resumed = finish(
         jobs.patch(&name, &PatchParams::default(), &Patch::Merge(&resume)),
         &mut interrupted,
@@ -368,27 +384,6 @@ pub async fn create(
                 cause,
                 left,
             })
-        }
-    }
-}
-
-/// Runs `work` to its end; if `interrupted` resolves meanwhile, records the signal (once).
-async fn finish<F: Future>(
-    work: F,
-    interrupted: &mut Option<Pin<&mut impl Future<Output = Signal>>>,
-    signal: &mut Option<Signal>,
-) -> F::Output {
-    tokio::pin!(work);
-    loop {
-        match interrupted {
-            Some(listening) => tokio::select! {
-                out = &mut work => return out,
-                got = listening.as_mut() => {
-                    *signal = Some(got);
-                    *interrupted = None;
-                }
-            },
-            None => return work.await,
         }
     }
 }
@@ -479,7 +474,9 @@ pub async fn pods(cluster: &Cluster, name: &str) -> Result<Vec<Pod>> {
 
 /// Job `name` and its pods, read at once.
 pub async fn get_with_pods(cluster: &Cluster, name: &str) -> Result<(Job, Vec<Pod>)> {
-    tokio::try_join!(get(cluster, name), pods(cluster, name))
+    let (job, pods) = tokio::try_join!(get(cluster, name), pods(cluster, name))?;
+    let pods = pods.into_iter().filter(|p| owned_by(p, &job)).collect();
+    Ok((job, pods))
 }
 
 /// Every devctl job matching `selector` and their pods, in one namespace or all of them,
@@ -508,40 +505,66 @@ pub async fn list(
     ))
 }
 
-/// Waits with watches (the Job's and its pods') until job `name` has finished, and says how
-/// it ended, with the exit code of the failed pod. `on_progress` hears about the states and
-/// about pods that cannot be scheduled or started. `Kind::Timeout` after `timeout`.
+/// Waits with watches (the Job's, its pods' and its events) until job `name` has finished, and
+/// says how it ended, with the exit code of the failed pod. `on_progress` hears about the
+/// states, pods that cannot be scheduled or started, and pods the Job controller may not make.
+/// Only the pods and events of this Job (its uid) count, never those of an earlier job of the
+/// same name that is still going away. A watch that breaks is resumed (a few times in a row);
+/// the API server's refusal is final. `Kind::Timeout` after `timeout`.
 pub async fn wait(
     cluster: &Cluster,
     name: &str,
     timeout: Duration,
     mut on_progress: impl FnMut(Progress),
 ) -> Result<Outcome> {
-    let jobs = Api::<Job>::namespaced(cluster.client.clone(), &cluster.namespace);
-    let pods = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    use kube::runtime::WatchStreamExt as _;
+    let client = &cluster.client;
+    let ns = &cluster.namespace;
     let job_events = watcher(
-        jobs,
+        Api::<Job>::namespaced(client.clone(), ns),
         watcher::Config::default().fields(&format!("metadata.name={name}")),
     )
+    .default_backoff()
     .map(|e| e.map(|e| Either::Job(Box::new(e))));
     let pod_events = watcher(
-        pods,
+        Api::<Pod>::namespaced(client.clone(), ns),
         watcher::Config::default().labels(&job::pod_selector(name)),
     )
+    .default_backoff()
     .map(|e| e.map(|e| Either::Pod(Box::new(e))));
-    let mut events = futures::stream::select(job_events.boxed(), pod_events.boxed());
+    let controller_events = watcher(
+        Api::<k8s_openapi::api::core::v1::Event>::namespaced(client.clone(), ns),
+        watcher::Config::default().fields(&format!(
+            "involvedObject.kind=Job,involvedObject.name={name}"
+        )),
+    )
+    .default_backoff()
+    .map(|e| e.map(|e| Either::Event(Box::new(e))));
+    let mut events = futures::stream::select(
+        futures::stream::select(job_events.boxed(), pod_events.boxed()),
+        controller_events.boxed(),
+    );
     let mut current: Option<Job> = None;
     let mut seen_pods: std::collections::BTreeMap<String, Pod> = Default::default();
+    let mut refusals: Vec<k8s_openapi::api::core::v1::Event> = Vec::new();
     let mut told = std::collections::BTreeSet::new();
     let mut last_state: Option<job::State> = None;
+    let mut broken = 0;
     let waiting = async {
         loop {
             let event = match events.try_next().await {
-                Ok(Some(event)) => event,
+                Ok(Some(event)) => {
+                    broken = 0;
+                    event
+                }
                 Ok(None) => {
                     return Err(Error::general(format!(
                         "the watch of job {name} ended early"
                     )));
+                }
+                Err(e) if resumable(&e) && broken < super::wait::WATCH_RESUMES => {
+                    broken += 1;
+                    continue;
                 }
                 Err(e) => return Err(watch_error(cluster, e)),
             };
@@ -563,28 +586,50 @@ pub async fn wait(
                 },
                 Either::Pod(event) => match *event {
                     watcher::Event::Apply(pod) | watcher::Event::InitApply(pod) => {
-                        let pod_name = pod.metadata.name.clone().unwrap_or_default();
-                        if let Some(report) = job::pod_trouble(&pod)
-                            && told.insert((pod_name.clone(), format!("{report:?}")))
-                        {
-                            on_progress(report);
-                        }
-                        seen_pods.insert(pod_name, pod);
+                        seen_pods.insert(pod.metadata.name.clone().unwrap_or_default(), pod);
                     }
                     watcher::Event::Delete(pod) => {
                         seen_pods.remove(&pod.metadata.name.clone().unwrap_or_default());
                     }
                     _ => {}
                 },
+                Either::Event(event) => {
+                    if let watcher::Event::Apply(e) | watcher::Event::InitApply(e) = *event {
+                        refusals.push(e);
+                    }
+                }
             }
             let Some(job) = &current else { continue };
-            let pods: Vec<Pod> = seen_pods.values().cloned().collect();
+            let uid = job.metadata.uid.as_deref().unwrap_or_default();
+            let pods: Vec<Pod> = seen_pods
+                .values()
+                .filter(|p| owned_by(p, job))
+                .cloned()
+                .collect();
+            for pod in &pods {
+                if let Some(report) = job::pod_trouble(pod)
+                    && told.insert(format!("{report:?}"))
+                {
+                    on_progress(report);
+                }
+            }
+            for refusal in refusals.drain(..) {
+                if let Some(report) = job::controller_trouble(&refusal, uid)
+                    && told.insert(format!("{report:?}"))
+                {
+                    on_progress(report);
+                }
+            }
             let status = job::status(job, &pods);
             if let Some(outcome) = status.outcome {
                 // The failed pod's exit code may be in a pod this watch has not heard of yet:
                 // read them once more when it is missing.
                 if let Outcome::Failed { code: None, .. } = outcome {
-                    let pods = pods_of(cluster, name).await?;
+                    let pods: Vec<Pod> = pods_of(cluster, name)
+                        .await?
+                        .into_iter()
+                        .filter(|p| owned_by(p, job))
+                        .collect();
                     return Ok(job::status(job, &pods).outcome.unwrap_or(outcome));
                 }
                 return Ok(outcome);
@@ -614,6 +659,19 @@ pub async fn wait(
     }
 }
 
+/// A watch error that a new watch may get past: not the API server's refusal.
+fn resumable(e: &watcher::Error) -> bool {
+    let refused =
+        |e: &kube::Error| matches!(e, kube::Error::Api(s) if matches!(s.code, 401 | 403 | 404));
+    match e {
+        watcher::Error::InitialListFailed(e)
+        | watcher::Error::WatchStartFailed(e)
+        | watcher::Error::WatchFailed(e) => !refused(e),
+        watcher::Error::WatchError(s) => !matches!(s.code, 401 | 403 | 404),
+        _ => true,
+    }
+}
+
 async fn pods_of(cluster: &Cluster, name: &str) -> Result<Vec<Pod>> {
     pods(cluster, name).await
 }
@@ -621,16 +679,7 @@ async fn pods_of(cluster: &Cluster, name: &str) -> Result<Vec<Pod>> {
 enum Either {
     Job(Box<watcher::Event<Job>>),
     Pod(Box<watcher::Event<Pod>>),
-}
-
-fn watch_error(cluster: &Cluster, e: watcher::Error) -> Error {
-    match e {
-        watcher::Error::InitialListFailed(e)
-        | watcher::Error::WatchStartFailed(e)
-        | watcher::Error::WatchFailed(e) => cluster.error(e),
-        watcher::Error::WatchError(status) => cluster.error(kube::Error::Api(status)),
-        other => Error::general(format!("watching the job: {other}")),
-    }
+    Event(Box<watcher::Event<k8s_openapi::api::core::v1::Event>>),
 }
 
 /// What one `job delete` did.
@@ -651,16 +700,27 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
     let claims = Api::<PersistentVolumeClaim>::namespaced(cluster.client.clone(), ns);
     let selector = job::results_selector(name);
     let results_params = ListParams::default().labels(&selector);
-    let (found, pods, results) = tokio::join!(
-        jobs.get_opt(name),
-        pods(cluster, name),
-        claims.list(&results_params)
-    );
+    // The pods tell which claim holds each index's results: needed only to keep them.
+    let pods = async {
+        match keep_results {
+            true => pods(cluster, name).await,
+            false => Ok(Vec::new()),
+        }
+    };
+    let (found, pods, results) =
+        tokio::join!(jobs.get_opt(name), pods, claims.list(&results_params));
     let found = found.map_err(|e| cluster.error(e))?;
     let results = results.map_err(|e| cluster.error(e))?.items;
+    // Kept by an earlier --keep-results: labelled with an index and owned by nothing.
     let kept_before: Vec<String> = results
         .iter()
         .filter(|c| job::kept_index(c).is_some())
+        .filter(|c| {
+            c.metadata
+                .owner_references
+                .as_ref()
+                .is_none_or(Vec::is_empty)
+        })
         .filter_map(|c| c.metadata.name.clone())
         .collect();
     let job = match found {
@@ -680,9 +740,30 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
     let mut deleted = Deleted::default();
     if keep_results {
         let pods = pods?;
-        let keep = job::newest_pod_per_index(&pods);
-        let stamps = keep.iter().map(|(index, pod)| {
-            let claim = job::results_claim_name(pod.metadata.name.as_deref().unwrap_or_default());
+        let own = job
+            .as_ref()
+            .map(|j| {
+                pods.iter()
+                    .filter(|p| owned_by(p, j))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let keep: Vec<(u32, String)> = match &job {
+            Some(j) => job::newest_pod_per_index(&own)
+                .into_iter()
+                .filter_map(|(index, pod)| Some((index, job::results_claim(j, pod)?)))
+                .chain(
+                    // A job of one pod has its own claim, with or without a pod left.
+                    job::single_results_claim(j).map(|claim| (0, claim)),
+                )
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut keep = keep;
+        keep.sort();
+        keep.dedup();
+        let stamps = keep.into_iter().map(|(index, claim)| {
             let claims = claims.clone();
             let patch = serde_json::json!({
                 "metadata": {
@@ -706,6 +787,13 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
                 deleted.kept.push(claim);
             }
         }
+        // What an earlier --keep-results kept stays kept.
+        for claim in kept_before.iter() {
+            if !deleted.kept.contains(claim) {
+                deleted.kept.push(claim.clone());
+            }
+        }
+        deleted.kept.sort();
     }
     let job_delete = async {
         match &job {
@@ -717,35 +805,36 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
             None => Ok(()),
         }
     };
-    let old_kept = futures::future::join_all(
-        kept_before
-            .iter()
-            .filter(|c| !keep_results || !deleted.kept.contains(c))
-            .map(|claim| {
-                let claims = claims.clone();
-                async move {
-                    match claims.delete(claim, &DeleteParams::background()).await {
-                        Ok(_) => Ok(()),
-                        Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
-                        Err(e) => Err(e),
-                    }
+    let old_kept =
+        futures::future::join_all(kept_before.iter().filter(|_| !keep_results).map(|claim| {
+            let claims = claims.clone();
+            async move {
+                match claims.delete(claim, &DeleteParams::background()).await {
+                    Ok(_) => Ok(()),
+                    Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+                    Err(e) => Err(e),
                 }
-            }),
-    );
+            }
+        }));
     let (job_deleted, old_kept) = tokio::join!(job_delete, old_kept);
     job_deleted.map_err(|e| cluster.error(e))?;
     for result in old_kept {
         result.map_err(|e| cluster.error(e))?;
     }
-    if keep_results {
-        deleted.kept.sort();
-        let earlier: Vec<String> = kept_before
-            .into_iter()
-            .filter(|c| !deleted.kept.contains(c))
-            .collect();
-        deleted.kept.extend(earlier);
-    }
     Ok(Some(deleted))
+}
+
+/// Whether `pod` is this Job's (and not a pod of an earlier job of the same name that is still
+/// going away).
+pub fn owned_by(pod: &Pod, job: &Job) -> bool {
+    let uid = job.metadata.uid.as_deref();
+    uid.is_some()
+        && pod
+            .metadata
+            .owner_references
+            .iter()
+            .flatten()
+            .any(|o| o.kind == "Job" && Some(o.uid.as_str()) == uid)
 }
 
 /// Which part of a job's log to read.
@@ -876,6 +965,8 @@ pub async fn follow(
     mut on_line: impl FnMut(Line),
 ) -> Result<Outcome> {
     let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    // This Job's pods only, never those of an earlier job of the name still going away.
+    let this = get(cluster, name).await?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let mut followed = std::collections::BTreeSet::new();
     let pod_events = watcher(
@@ -893,7 +984,11 @@ pub async fn follow(
                 outcome = Some(done?);
                 // Pods the watch had not yet seen start (the job's end can come first) still
                 // have output.
-                let pods = pods(cluster, name).await?;
+                let pods: Vec<Pod> = pods(cluster, name)
+                    .await?
+                    .into_iter()
+                    .filter(|p| owned_by(p, &this))
+                    .collect();
                 for (index, pod) in job::newest_pod_per_index(&pods) {
                     let pod_name = pod.metadata.name.clone().unwrap_or_default();
                     if only.is_none_or(|o| o == index) && started(pod) && followed.insert(pod_name.clone()) {
@@ -907,7 +1002,7 @@ pub async fn follow(
                     Ok(_) => continue,
                     Err(e) => return Err(watch_error(cluster, e)),
                 };
-                let Some(index) = job::pod_index(&pod) else { continue };
+                let Some(index) = job::pod_index(&pod).filter(|_| owned_by(&pod, &this)) else { continue };
                 let pod_name = pod.metadata.name.clone().unwrap_or_default();
                 if only.is_none_or(|o| o == index) && started(&pod) && followed.insert(pod_name.clone()) {
                     streams.push(stream_pod(api.clone(), pod_name, index, options.params(true), tx.clone()));

@@ -899,7 +899,7 @@ const JOB_WAITS: &str = "--wait or --follow";
 
 /// The waits of `job run --wait` and `job wait`: watches of the Job and of its pods (a
 /// watcher lists before it watches).
-const JOB_WATCH: [Rule; 4] = [
+const JOB_WATCH: [Rule; 6] = [
     Rule::new("list", BATCH, "jobs", "wait for the job to finish"),
     Rule::new("watch", BATCH, "jobs", "wait for the job to finish"),
     Rule::new(
@@ -913,6 +913,18 @@ const JOB_WATCH: [Rule; 4] = [
         CORE,
         "pods",
         "see its pods' exit codes and scheduling",
+    ),
+    Rule::new(
+        "list",
+        CORE,
+        "events",
+        "see pods the Job controller may not make",
+    ),
+    Rule::new(
+        "watch",
+        CORE,
+        "events",
+        "see pods the Job controller may not make",
     ),
 ];
 
@@ -973,9 +985,8 @@ const JOB_RUN: &[Rule] = &[
         "patch",
         BATCH,
         "jobs",
-        "let the job run once what it mounts exists",
-    )
-    .when("without --queue"),
+        "let the job run (or queue it) once what it mounts exists",
+    ),
     Rule::new("delete", BATCH, "jobs", "delete the job again").rollback(),
     Rule::new("delete", CORE, "services", "delete the Service again").rollback(),
     Rule::new("delete", CORE, "secrets", "delete the Secret again").rollback(),
@@ -991,6 +1002,9 @@ const JOB_RUN: &[Rule] = &[
     JOB_WATCH[1].when(JOB_WAITS),
     JOB_WATCH[2].when(JOB_WAITS),
     JOB_WATCH[3].when(JOB_WAITS),
+    JOB_WATCH[4].when(JOB_WAITS),
+    JOB_WATCH[5].when(JOB_WAITS),
+    Rule::new("get", BATCH, "jobs", "find the job's pods").when("--follow"),
     Rule::new("get", CORE, "pods", "print the pods' output")
         .subresource("log")
         .when("--follow"),
@@ -1032,13 +1046,15 @@ const JOB_LOGS: &[Rule] = &[
     JOB_WATCH[0].when("-f"),
     JOB_WATCH[1].when("-f"),
     JOB_WATCH[3].when("-f"),
+    JOB_WATCH[4].when("-f"),
+    JOB_WATCH[5].when("-f"),
 ];
 
 const JOB_WAIT: &[Rule] = &JOB_WATCH;
 
 const JOB_DELETE: &[Rule] = &[
     Rule::new("get", BATCH, "jobs", "check that the job is devctl's"),
-    Rule::new("list", CORE, "pods", "find each index's results claim"),
+    Rule::new("list", CORE, "pods", "find each index's results claim").when("--keep-results"),
     Rule::new(
         "list",
         CORE,

@@ -380,7 +380,7 @@ where
 
 /// A failed watch as the user sees it: the API server's refusal keeps its exit code (a 403
 /// is 5), like any other request's.
-fn watch_error(cluster: &Cluster, watch: kube::runtime::watcher::Error) -> Error {
+pub(super) fn watch_error(cluster: &Cluster, watch: kube::runtime::watcher::Error) -> Error {
     use kube::runtime::watcher::Error as Watch;
     match watch {
         Watch::InitialListFailed(e) | Watch::WatchStartFailed(e) | Watch::WatchFailed(e) => {

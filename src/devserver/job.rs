@@ -42,6 +42,8 @@ pub const DEFAULT_RESULTS_DIR: &str = "/results";
 pub const COMPLETION_INDEX_LABEL: &str = "batch.kubernetes.io/job-completion-index";
 /// The same index as an annotation, on every version with Indexed Jobs.
 pub const COMPLETION_INDEX_ANNOTATION: &str = "batch.kubernetes.io/job-completion-index";
+/// The label Kubernetes puts on every pod of a Job: the Job's uid.
+pub const CONTROLLER_UID_LABEL: &str = "batch.kubernetes.io/controller-uid";
 /// Stamped on a results claim that `job delete --keep-results` keeps: the index it holds.
 pub const KEPT_INDEX_LABEL: &str = "devserver.io/job-index";
 /// Annotation on the Job: the results directory in the pods.
@@ -83,9 +85,50 @@ pub fn results_selector(name: &str) -> String {
     format!("{INSTANCE}={name},{NAME_LABEL}={RESULTS_KIND_VALUE}")
 }
 
-/// The claim Kubernetes makes for pod `pod`'s results volume.
+/// The claim Kubernetes makes for pod `pod`'s results volume (a job of several pods).
 pub fn results_claim_name(pod: &str) -> String {
     format!("{pod}-{RESULTS_VOLUME}")
+}
+
+/// The claim devctl makes for the results of a job of one pod.
+pub fn results_claim_of_job(name: &str) -> String {
+    format!("{name}-{RESULTS_VOLUME}")
+}
+
+/// The claim of a job of one pod, if `job` is one (its template mounts a claim by name).
+pub fn single_results_claim(job: &Job) -> Option<String> {
+    job.spec
+        .as_ref()?
+        .template
+        .spec
+        .as_ref()?
+        .volumes
+        .as_ref()?
+        .iter()
+        .find(|v| v.name == RESULTS_VOLUME)?
+        .persistent_volume_claim
+        .as_ref()
+        .map(|c| c.claim_name.clone())
+}
+
+/// The claim that holds `pod`'s results, as the Job's template says: its own claim, or the
+/// per-pod one of a job of several pods.
+pub fn results_claim(job: &Job, pod: &Pod) -> Option<String> {
+    let volume = job
+        .spec
+        .as_ref()?
+        .template
+        .spec
+        .as_ref()?
+        .volumes
+        .as_ref()?
+        .iter()
+        .find(|v| v.name == RESULTS_VOLUME)?;
+    match (&volume.persistent_volume_claim, &volume.ephemeral) {
+        (Some(claim), _) => Some(claim.claim_name.clone()),
+        (None, Some(_)) => Some(results_claim_name(pod.metadata.name.as_deref()?)),
+        (None, None) => None,
+    }
 }
 
 pub fn env_secret_name(name: &str) -> String {
@@ -278,11 +321,31 @@ impl JobRequest {
                 "--config-file: the files hold {total} bytes, more than the 1 MiB a ConfigMap takes; put large inputs on a --volume"
             ));
         }
-        let volumes = input
-            .volumes
-            .iter()
-            .map(|v| JobVolume::parse(v))
-            .collect::<Result<Vec<_>, _>>()?;
+        let gang = input.ranks.nodes > 1;
+        let mut volumes = Vec::new();
+        for typed in input.volumes {
+            let mut volume = JobVolume::parse(typed)?;
+            // N pods on N nodes cannot share a claim only one node may mount: a new claim of a
+            // gang is ReadWriteMany unless told otherwise, and never ReadWriteOnce.
+            if let (true, JobVolume::New { access_mode, .. }) = (gang, &mut volume) {
+                let explicit = typed.matches(':').count() == 2;
+                if !explicit {
+                    *access_mode = "ReadWriteMany".into();
+                } else if access_mode.starts_with("ReadWriteOnce") {
+                    return Err(format!(
+                        "--volume {typed}: the {} pods of --nodes {} run on different nodes, which cannot share a {access_mode} claim; use rwx (the default with --nodes) or rox",
+                        input.ranks.nodes, input.ranks.nodes
+                    ));
+                }
+            }
+            volumes.push(volume);
+        }
+        if gang && input.retries > 0 {
+            return Err(format!(
+                "--retries with --nodes {}: a retry would restart one pod of a running gang while the others wait for it; a failing pod fails the whole job (run it again, or use --nodes 1)",
+                input.ranks.nodes
+            ));
+        }
         let results_dir = check_results_dir(input.results_dir)?;
         let mut paths: Vec<&str> = volumes.iter().map(JobVolume::path).collect();
         paths.push(&results_dir);
@@ -378,7 +441,11 @@ fn check_config_key(key: &str) -> Result<(), String> {
 /// An absolute directory that is not `/` and has no `..`.
 fn check_results_dir(dir: &str) -> Result<String, String> {
     let trimmed = dir.trim_end_matches('/');
-    if !dir.starts_with('/') || trimmed.is_empty() || dir.split('/').any(|p| p == "..") {
+    if !dir.starts_with('/')
+        || trimmed.is_empty()
+        || dir.split('/').any(|p| p == "..")
+        || dir.chars().any(char::is_control)
+    {
         return Err(format!(
             "invalid --results {dir:?}: expected an absolute directory other than /, e.g. /results"
         ));
@@ -605,24 +672,45 @@ pub fn build(spec: &JobSpec) -> JobManifests {
             ..ConfigMap::default()
         }
     });
-    let claims = request
-        .volumes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| match v {
-            JobVolume::New {
-                size, access_mode, ..
-            } => Some(PersistentVolumeClaim {
-                metadata: spec.meta(new_volume_claim_name(&spec.name, i)),
-                spec: Some(PersistentVolumeClaimSpec {
-                    access_modes: Some(vec![access_mode.clone()]),
-                    resources: Some(storage(size)),
-                    ..PersistentVolumeClaimSpec::default()
-                }),
-                status: None,
+    // A job of one pod keeps its results on a claim of its own, index 0's from the start.
+    let results_claim = (nodes == 1).then(|| {
+        let mut labels = results_labels(&spec.name, &spec.owner);
+        labels.insert(KEPT_INDEX_LABEL.into(), "0".into());
+        PersistentVolumeClaim {
+            metadata: ObjectMeta {
+                labels: Some(labels),
+                ..spec.meta(results_claim_of_job(&spec.name))
+            },
+            spec: Some(PersistentVolumeClaimSpec {
+                access_modes: Some(vec!["ReadWriteOnce".into()]),
+                resources: Some(storage(&request.results_size)),
+                ..PersistentVolumeClaimSpec::default()
             }),
-            JobVolume::Existing(_) => None,
-        })
+            status: None,
+        }
+    });
+    let claims = results_claim
+        .into_iter()
+        .chain(
+            request
+                .volumes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| match v {
+                    JobVolume::New {
+                        size, access_mode, ..
+                    } => Some(PersistentVolumeClaim {
+                        metadata: spec.meta(new_volume_claim_name(&spec.name, i)),
+                        spec: Some(PersistentVolumeClaimSpec {
+                            access_modes: Some(vec![access_mode.clone()]),
+                            resources: Some(storage(size)),
+                            ..PersistentVolumeClaimSpec::default()
+                        }),
+                        status: None,
+                    }),
+                    JobVolume::Existing(_) => None,
+                }),
+        )
         .collect();
     JobManifests {
         job: job(spec),
@@ -630,6 +718,28 @@ pub fn build(spec: &JobSpec) -> JobManifests {
         env_secret,
         configmap,
         claims,
+    }
+}
+
+/// The results volume of a job of several pods: a claim per pod from this template, named
+/// `<pod>-results` by Kubernetes and owned by its pod.
+fn results_template(spec: &JobSpec) -> Volume {
+    Volume {
+        name: RESULTS_VOLUME.into(),
+        ephemeral: Some(EphemeralVolumeSource {
+            volume_claim_template: Some(PersistentVolumeClaimTemplate {
+                metadata: Some(ObjectMeta {
+                    labels: Some(results_labels(&spec.name, &spec.owner)),
+                    ..ObjectMeta::default()
+                }),
+                spec: PersistentVolumeClaimSpec {
+                    access_modes: Some(vec!["ReadWriteOnce".into()]),
+                    resources: Some(storage(&spec.request.results_size)),
+                    ..PersistentVolumeClaimSpec::default()
+                },
+            }),
+        }),
+        ..Volume::default()
     }
 }
 
@@ -649,23 +759,22 @@ pub fn job(spec: &JobSpec) -> Job {
         mount_path: request.results_dir.clone(),
         ..ContainerMount::default()
     }];
-    let mut volumes = vec![Volume {
-        name: RESULTS_VOLUME.into(),
-        ephemeral: Some(EphemeralVolumeSource {
-            volume_claim_template: Some(PersistentVolumeClaimTemplate {
-                metadata: Some(ObjectMeta {
-                    labels: Some(results_labels(&spec.name, &spec.owner)),
-                    ..ObjectMeta::default()
-                }),
-                spec: PersistentVolumeClaimSpec {
-                    access_modes: Some(vec!["ReadWriteOnce".into()]),
-                    resources: Some(storage(&request.results_size)),
-                    ..PersistentVolumeClaimSpec::default()
-                },
+    // One pod: a claim devctl makes, owned by the Job, so the results outlive the pod (a
+    // node removed by an autoscaler takes its pods along). Several: one claim per pod, made
+    // by Kubernetes from the template, since pods of one Job share their volumes' names.
+    let results = if nodes == 1 {
+        Volume {
+            name: RESULTS_VOLUME.into(),
+            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                claim_name: results_claim_of_job(&spec.name),
+                read_only: None,
             }),
-        }),
-        ..Volume::default()
-    }];
+            ..Volume::default()
+        }
+    } else {
+        results_template(spec)
+    };
+    let mut volumes = vec![results];
     if !request.config_files.is_empty() {
         mounts.push(ContainerMount {
             name: "config".into(),
@@ -713,14 +822,16 @@ pub fn job(spec: &JobSpec) -> Job {
         plain("DEVCTL_JOB", &spec.name),
         plain("DEVCTL_RESULTS", &request.results_dir),
     ];
-    if nodes > 1 {
-        env.extend(ranks::env(
+    env.extend(if nodes > 1 {
+        ranks::env(
             &spec.name,
             &spec.namespace,
             request.ranks,
             IndexSource::JobCompletion,
-        ));
-    }
+        )
+    } else {
+        ranks::single(request.ranks)
+    });
     env.extend(request.env.iter().map(|(k, v)| plain(k, v)));
     // --env-file values are often tokens: the pods read them from the Secret NAME-env.
     let env_from = (!request.secret_env.is_empty()).then(|| {
@@ -750,7 +861,11 @@ pub fn job(spec: &JobSpec) -> Job {
         (request.run_as.is_some() || request.fs_group.is_some()).then(|| PodSecurityContext {
             run_as_user: request.run_as.map(|(uid, _)| uid),
             run_as_group: request.run_as.and_then(|(_, gid)| gid),
-            fs_group: request.fs_group,
+            // A new volume's root is root's: the group of --user may write there only as
+            // the pod's fsGroup, which is that group unless --fs-group says another.
+            fs_group: request
+                .fs_group
+                .or_else(|| request.run_as.map(|(uid, gid)| gid.unwrap_or(uid))),
             ..PodSecurityContext::default()
         });
     let pod = PodSpec {
@@ -1068,6 +1183,23 @@ pub enum Progress {
         reason: String,
         message: String,
     },
+    /// The Job controller may not make the pods.
+    Refused { reason: String, message: String },
+}
+
+/// What the Job controller reports it may not do for the Job with uid `uid` (a pod refused by
+/// Pod Security, a LimitRange, a webhook or a quota): its pods will never appear.
+pub fn controller_trouble(
+    event: &k8s_openapi::api::core::v1::Event,
+    uid: &str,
+) -> Option<Progress> {
+    let about_this_job = event.involved_object.uid.as_deref() == Some(uid);
+    let refused = event.type_.as_deref() == Some("Warning")
+        && event.reason.as_deref() == Some("FailedCreate");
+    (about_this_job && refused).then(|| Progress::Refused {
+        reason: "FailedCreate".into(),
+        message: event.message.clone().unwrap_or_default(),
+    })
 }
 
 /// What keeps `pod` from running, if anything will not pass by itself.
@@ -1094,8 +1226,9 @@ pub fn pod_trouble(pod: &Pod) -> Option<Progress> {
         .waiting
         .as_ref()?;
     let reason = waiting.reason.clone().unwrap_or_default();
+    // ErrImagePull is also what a registry's passing refusal looks like; the kubelet's back-off
+    // after it is what says the pull keeps failing.
     let stuck = [
-        "ErrImagePull",
         "ImagePullBackOff",
         "InvalidImageName",
         "CreateContainerConfigError",
@@ -1223,18 +1356,77 @@ mod tests {
     }
 
     #[test]
-    fn a_job_is_indexed_suspended_and_keeps_results_on_a_claim_per_pod() {
+    fn a_job_is_indexed_suspended_and_keeps_its_results_on_a_claim_of_its_own() {
         let cmd = command();
         let request = JobRequest::parse(&input(&cmd)).unwrap();
         let built = build(&spec(&request));
-        let job = &built.job;
-        let js = job.spec.as_ref().unwrap();
+        let js = built.job.spec.as_ref().unwrap();
         assert_eq!(js.completion_mode.as_deref(), Some("Indexed"));
         assert_eq!(js.suspend, Some(true));
         assert_eq!(js.ttl_seconds_after_finished, Some(86_400));
         assert_eq!(js.backoff_limit, Some(0));
         let pod = js.template.spec.as_ref().unwrap();
         assert_eq!(pod.restart_policy.as_deref(), Some("Never"));
+        let results = pod
+            .volumes
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|v| v.name == RESULTS_VOLUME)
+            .unwrap();
+        assert_eq!(
+            results.persistent_volume_claim.as_ref().unwrap().claim_name,
+            "sim-results"
+        );
+        let claim = &built.claims[0];
+        assert_eq!(claim.metadata.name.as_deref(), Some("sim-results"));
+        assert_eq!(
+            claim.metadata.labels.as_ref().unwrap()[KEPT_INDEX_LABEL],
+            "0"
+        );
+        let mount = pod.containers[0].volume_mounts.as_ref().unwrap();
+        assert!(
+            mount
+                .iter()
+                .any(|m| m.name == RESULTS_VOLUME && m.mount_path == "/results")
+        );
+        assert!(built.service.is_none() && built.env_secret.is_none() && built.configmap.is_none());
+        let one: Pod =
+            serde_json::from_value(serde_json::json!({"metadata": {"name": "sim-0-abcde"}}))
+                .unwrap();
+        assert_eq!(
+            results_claim(&built.job, &one).as_deref(),
+            Some("sim-results")
+        );
+        // A single pod still gets the variables, as rank 0 of its own world.
+        let env = pod.containers[0].env.as_ref().unwrap();
+        assert!(
+            env.iter()
+                .any(|e| e.name == "MASTER_ADDR" && e.value.as_deref() == Some("localhost"))
+        );
+    }
+
+    #[test]
+    fn each_pod_of_a_gang_has_a_results_claim_of_its_own() {
+        let cmd = command();
+        let gang = RunInput {
+            ranks: Ranks {
+                nodes: 2,
+                procs_per_node: 1,
+                master_port: 29500,
+            },
+            ..input(&cmd)
+        };
+        let built = build(&spec(&JobRequest::parse(&gang).unwrap()));
+        let pod = built
+            .job
+            .spec
+            .as_ref()
+            .unwrap()
+            .template
+            .spec
+            .as_ref()
+            .unwrap();
         let results = pod
             .volumes
             .as_ref()
@@ -1253,13 +1445,82 @@ mod tests {
             template.metadata.as_ref().unwrap().labels.as_ref().unwrap()[NAME_LABEL],
             RESULTS_KIND_VALUE
         );
-        let mount = pod.containers[0].volume_mounts.as_ref().unwrap();
-        assert!(
-            mount
-                .iter()
-                .any(|m| m.name == RESULTS_VOLUME && m.mount_path == "/results")
+        assert!(built.claims.is_empty());
+        let one: Pod =
+            serde_json::from_value(serde_json::json!({"metadata": {"name": "sim-1-abcde"}}))
+                .unwrap();
+        assert_eq!(
+            results_claim(&built.job, &one).as_deref(),
+            Some("sim-1-abcde-results")
         );
-        assert!(built.service.is_none() && built.env_secret.is_none() && built.configmap.is_none());
+    }
+
+    #[test]
+    fn a_gang_refuses_retries_and_claims_only_one_node_may_mount() {
+        let cmd = command();
+        let ranks = Ranks {
+            nodes: 2,
+            procs_per_node: 1,
+            master_port: 29500,
+        };
+        let retried = RunInput {
+            ranks,
+            retries: 1,
+            ..input(&cmd)
+        };
+        assert!(
+            JobRequest::parse(&retried)
+                .unwrap_err()
+                .contains("--retries with --nodes 2")
+        );
+        let rwo = ["5Gi:/data:rwo".to_string()];
+        let once = RunInput {
+            ranks,
+            volumes: &rwo,
+            ..input(&cmd)
+        };
+        assert!(
+            JobRequest::parse(&once)
+                .unwrap_err()
+                .contains("cannot share")
+        );
+        let plain = ["5Gi:/data".to_string()];
+        let shared = JobRequest::parse(&RunInput {
+            ranks,
+            volumes: &plain,
+            ..input(&cmd)
+        })
+        .unwrap();
+        assert!(
+            matches!(&shared.volumes[0], JobVolume::New { access_mode, .. } if access_mode == "ReadWriteMany")
+        );
+    }
+
+    #[test]
+    fn a_user_of_its_own_gets_its_group_on_the_volumes() {
+        let cmd = command();
+        let as_user = RunInput {
+            user: Some("1000:2000"),
+            ..input(&cmd)
+        };
+        let built = build(&spec(&JobRequest::parse(&as_user).unwrap()));
+        let security = built
+            .job
+            .spec
+            .unwrap()
+            .template
+            .spec
+            .unwrap()
+            .security_context
+            .unwrap();
+        assert_eq!(
+            (
+                security.run_as_user,
+                security.run_as_group,
+                security.fs_group
+            ),
+            (Some(1000), Some(2000), Some(2000))
+        );
     }
 
     #[test]
@@ -1367,16 +1628,5 @@ mod tests {
         let chosen = newest_pod_per_index(&pods);
         assert_eq!(chosen[&0].metadata.name.as_deref(), Some("sim-0-b"));
         assert_eq!(chosen[&1].metadata.name.as_deref(), Some("sim-1-c"));
-    }
-
-    #[test]
-    fn the_results_claim_is_named_as_kubernetes_names_an_ephemeral_volumes_claim() {
-        assert_eq!(results_claim_name("sim-0-x7k2p"), "sim-0-x7k2p-results");
-    }
-
-    #[test]
-    fn the_pod_selector_leaves_out_the_reader_pods() {
-        let reader = reader_labels("sim", "alice");
-        assert!(!pod_selector("sim").contains(&reader[NAME_LABEL]));
     }
 }

@@ -76,6 +76,30 @@ pub fn env(service: &str, namespace: &str, ranks: Ranks, index: IndexSource) -> 
     ]
 }
 
+/// The same variables for a single pod (no Service, no peers): rank 0 of a world of its own
+/// processes, reached on `localhost`, so a script written for N pods runs on one.
+pub fn single(ranks: Ranks) -> Vec<EnvVar> {
+    let plain = |name: &str, value: String| EnvVar {
+        name: name.into(),
+        value: Some(value),
+        value_from: None,
+    };
+    let port = ranks.master_port.to_string();
+    vec![
+        plain("MASTER_ADDR", "localhost".into()),
+        plain("MASTER_PORT", port.clone()),
+        plain("WORLD_SIZE", ranks.procs_per_node.to_string()),
+        plain("NNODES", "1".into()),
+        plain("NODE_RANK", "0".into()),
+        plain("RANK", "0".into()),
+        plain("PET_NNODES", "1".into()),
+        plain("PET_NODE_RANK", "0".into()),
+        plain("PET_NPROC_PER_NODE", ranks.procs_per_node.to_string()),
+        plain("PET_MASTER_ADDR", "localhost".into()),
+        plain("PET_MASTER_PORT", port),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

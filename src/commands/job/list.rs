@@ -12,7 +12,7 @@ use super::super::{Context, ExitStatus};
 use crate::cli::JobListArgs;
 use crate::cluster::{devservers, jobs};
 use crate::devserver::job;
-use crate::devserver::manifests::{INSTANCE, MANAGED_BY, NAME_LABEL};
+use crate::devserver::manifests::{MANAGED_BY, NAME_LABEL};
 use crate::devserver::state;
 use crate::error::Result;
 use crate::output::{Cell, Format, Row, Style};
@@ -100,10 +100,7 @@ pub async fn run(ctx: &Context<'_>, args: JobListArgs) -> Result<ExitStatus> {
             let name = j.metadata.name.clone().unwrap_or_default();
             let own: Vec<_> = pods
                 .iter()
-                .filter(|p| {
-                    p.metadata.namespace.as_deref() == Some(namespace.as_str())
-                        && p.metadata.labels.as_ref().and_then(|l| l.get(INSTANCE)) == Some(&name)
-                })
+                .filter(|p| jobs::owned_by(p, j))
                 .cloned()
                 .collect();
             let status = job::status(j, &own);

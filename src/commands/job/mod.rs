@@ -87,7 +87,10 @@ pub(crate) async fn wait_for_with(
             reason,
             message,
         } => {
-            let _ = stuck_tx.send((pod, reason, message));
+            let _ = stuck_tx.send((format!("pod {pod}"), reason, message));
+        }
+        Progress::Refused { reason, message } => {
+            let _ = stuck_tx.send(("its pods cannot be made".to_string(), reason, message));
         }
     };
     let waiting = async {
@@ -120,7 +123,7 @@ pub(crate) async fn wait_for_with(
     let outcome = tokio::select! {
         outcome = waiting => outcome,
         Some((pod, reason, message)) = stuck_rx.recv() => Err(Error::general(format!(
-            "job {name} cannot start: pod {pod}: {reason}{}",
+            "job {name} cannot start: {pod}: {reason}{}",
             if message.is_empty() { String::new() } else { format!(": {message}") }
         ))
         .hint(format!(
