@@ -17,119 +17,16 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use common::jobs;
 use common::ns::Ns;
 use common::{stderr, stdout};
 use devctl::devserver::job;
 use k8s_openapi::api::batch::v1::Job;
 use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim, Pod};
-use kube::api::{Api, ListParams, LogParams, Patch, PatchParams, PostParams};
-
-const DEBIAN: &str = "devctl.test/debian:bookworm";
-const OWNER: &str = "tester@example.com";
+use kube::api::{Api, ListParams, LogParams};
 
 fn code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
-}
-
-/// Makes job `name` as `devctl job run` lays one out (JOBS.md): an Indexed Job of `nodes` pods
-/// on the real node running `script` with sh, each with its results directory `/results` on a
-/// generic ephemeral claim; made suspended, then let go. Waits until the Job has finished
-/// (`wait`) or only until it exists. To be replaced by `devctl job run` once that is merged.
-fn run_job(ns: &Ns, name: &str, nodes: i32, script: &str, wait: bool) {
-    let labels = job::labels(name, OWNER);
-    let job_object: Job = serde_json::from_value(serde_json::json!({
-        "apiVersion": "batch/v1",
-        "kind": "Job",
-        "metadata": {
-            "name": name,
-            "labels": labels,
-            "annotations": {
-                "devserver.io/owner": OWNER,
-                "devserver.io/flavor": "cpu-small",
-                "devserver.io/image": DEBIAN,
-                "devserver.io/ttl": "24h",
-                job::RESULTS_ANNOTATION: job::DEFAULT_RESULTS_DIR,
-                job::NODES_ANNOTATION: nodes.to_string(),
-                "devserver.io/created-by": "tests/job_results.rs",
-            },
-        },
-        "spec": {
-            "completionMode": "Indexed",
-            "completions": nodes,
-            "parallelism": nodes,
-            "backoffLimit": 0,
-            "ttlSecondsAfterFinished": 86400,
-            "suspend": true,
-            "template": {
-                "metadata": {"labels": labels},
-                "spec": {
-                    "restartPolicy": "Never",
-                    "automountServiceAccountToken": false,
-                    "enableServiceLinks": false,
-                    "subdomain": if nodes > 1 { Some(name) } else { None },
-                    "containers": [{
-                        "name": job::CONTAINER,
-                        "image": DEBIAN,
-                        "command": ["sh", "-c", script],
-                        // Small: the real node has this machine's two cores, shared.
-                        "resources": {
-                            "requests": {"cpu": "250m", "memory": "512Mi"},
-                            "limits": {"memory": "512Mi"},
-                        },
-                        "volumeMounts": [{"name": job::RESULTS_VOLUME, "mountPath": job::DEFAULT_RESULTS_DIR}],
-                    }],
-                    "volumes": [{
-                        "name": job::RESULTS_VOLUME,
-                        "ephemeral": {"volumeClaimTemplate": {
-                            "metadata": {"labels": job::results_labels(name, OWNER)},
-                            "spec": {
-                                "accessModes": ["ReadWriteOnce"],
-                                "resources": {"requests": {"storage": "10Gi"}},
-                            },
-                        }},
-                    }],
-                },
-            },
-        },
-    }))
-    .unwrap();
-    testcluster::block_on(async {
-        let jobs: Api<Job> = ns.api().await;
-        jobs.create(&PostParams::default(), &job_object)
-            .await
-            .unwrap();
-        jobs.patch(
-            name,
-            &PatchParams::default(),
-            &Patch::Merge(serde_json::json!({"spec": {"suspend": false}})),
-        )
-        .await
-        .unwrap();
-        if !wait {
-            return;
-        }
-        let ended = kube::runtime::wait::await_condition(jobs, name, |j: Option<&Job>| {
-            j.and_then(|j| j.status.as_ref())
-                .and_then(|s| s.conditions.as_ref())
-                .is_some_and(|cs| {
-                    cs.iter().any(|c| {
-                        matches!(c.type_.as_str(), "Complete" | "Failed") && c.status == "True"
-                    })
-                })
-        });
-        let job = tokio::time::timeout(Duration::from_secs(300), ended)
-            .await
-            .unwrap_or_else(|_| panic!("job {name} never finished"))
-            .unwrap()
-            .unwrap();
-        let complete = job
-            .status
-            .and_then(|s| s.conditions)
-            .unwrap_or_default()
-            .iter()
-            .any(|c| c.type_ == "Complete" && c.status == "True");
-        assert!(complete, "job {name} failed: {}", logs(ns, name).join("\n"));
-    });
 }
 
 /// The job's pods, by completion index.
@@ -141,7 +38,7 @@ fn pods(ns: &Ns, name: &str) -> Vec<Pod> {
             .await
             .unwrap()
             .items;
-        list.sort_by_key(|p| devctl::devserver::results::pod_index(p));
+        list.sort_by_key(devctl::devserver::results::pod_index);
         list
     })
 }
@@ -316,7 +213,7 @@ fn a_gib_of_random_bytes_and_a_tree_of_odd_names_come_back_byte_identical() {
     let script = format!(
         "set -e\nhead -c 1073741824 /dev/urandom > /results/big.bin\n{TREE}\nsha256sum /results/big.bin\n"
     );
-    run_job(&ns, "big", 1, &script, true);
+    jobs::run_job(ns.cluster, &ns.name, "big", 1, &script, true);
     let printed = logs(&ns, "big").join("");
     let in_pod = printed.split_whitespace().next().unwrap().to_string();
     assert_eq!(in_pod.len(), 64, "{printed}");
@@ -346,7 +243,14 @@ fn list_prints_path_size_and_sum_of_each_file_and_copies_nothing() {
     let Some(ns) = Ns::on_real_node("jobres-list") else {
         return;
     };
-    run_job(&ns, "lst", 1, &format!("set -e\n{TREE}"), true);
+    jobs::run_job(
+        ns.cluster,
+        &ns.name,
+        "lst",
+        1,
+        &format!("set -e\n{TREE}"),
+        true,
+    );
     let here = ns.env.home().join("cwd");
     std::fs::create_dir(&here).unwrap();
     let out = ns
@@ -394,8 +298,9 @@ fn each_index_of_a_two_pod_job_goes_to_its_own_directory_unless_one_is_picked() 
     let Some(ns) = Ns::on_real_node("jobres-two") else {
         return;
     };
-    run_job(
-        &ns,
+    jobs::run_job(
+        ns.cluster,
+        &ns.name,
         "two",
         2,
         "set -e\necho \"$JOB_COMPLETION_INDEX\" > /results/index.txt\nmkdir /results/sub\necho x > /results/sub/x",
@@ -462,8 +367,9 @@ fn a_file_that_changes_between_its_sum_and_its_copy_is_refused_and_never_kept() 
     let Some(ns) = Ns::on_real_node("jobres-torn") else {
         return;
     };
-    run_job(
-        &ns,
+    jobs::run_job(
+        ns.cluster,
+        &ns.name,
         "torn",
         1,
         "head -c 4194304 /dev/urandom > /results/data.bin",
@@ -515,7 +421,7 @@ fn a_job_still_running_is_refused_and_an_unknown_one_is_not_found() {
     let Some(ns) = Ns::on_real_node("jobres-running") else {
         return;
     };
-    run_job(&ns, "slow", 1, "sleep 600", false);
+    jobs::run_job(ns.cluster, &ns.name, "slow", 1, "sleep 600", false);
     let out = ns.devctl(&["job", "results", "slow"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(

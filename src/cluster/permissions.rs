@@ -36,6 +36,7 @@ pub enum Command {
     Flavors,
     Status,
     Version,
+    JobResults,
     AdminInstall,
     AdminUninstall,
     AdminFlavorSetDefault,
@@ -47,7 +48,7 @@ pub enum Command {
 impl Command {
     /// The commands of devserver users: what `status` checks and the devctl-user ClusterRole
     /// grants. The `admin` commands are not among them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -68,6 +69,7 @@ impl Command {
         Command::Flavors,
         Command::Status,
         Command::Version,
+        Command::JobResults,
     ];
 
     /// The `admin` commands, for cluster admins.
@@ -103,6 +105,7 @@ impl Command {
             Command::Flavors => "flavors",
             Command::Status => "status",
             Command::Version => "version",
+            Command::JobResults => "job results",
             Command::AdminInstall => "admin install",
             Command::AdminUninstall => "admin uninstall",
             Command::AdminFlavorSetDefault => "admin flavor set-default",
@@ -1122,6 +1125,41 @@ const ADMIN_UNINSTALL: &[Rule] = &[
     .when(UNINSTALL_ALL),
 ];
 
+/// `job results`: the job, the claim of each index, and a short-lived reader pod on each
+/// claim, listed and read through the exec API.
+const JOB_RESULTS: &[Rule] = &[
+    Rule::new(
+        "get",
+        "batch",
+        "jobs",
+        "find the job and whether it has finished",
+    ),
+    Rule::new("list", CORE, "pods", "find the newest pod of each index"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "find the results claim of each index, also those job delete --keep-results kept",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "start a short-lived pod that mounts a results claim read-only",
+    ),
+    Rule::new("watch", CORE, "pods", "wait until that pod runs"),
+    Rule::new("get", CORE, "pods", "list and read the results in that pod").subresource("exec"),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "list and read the results in that pod",
+    )
+    .subresource("exec"),
+    Rule::new("delete", CORE, "pods", "remove that pod when done")
+        .optional("the pod stays until its deadline, or until the job is deleted"),
+];
+
 /// Every call `command` makes, whatever its flags.
 pub fn needs(command: Command) -> &'static [Rule] {
     match command {
@@ -1144,6 +1182,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::Flavors => FLAVORS_CMD,
         Command::Status => STATUS,
         Command::Version => &[],
+        Command::JobResults => JOB_RESULTS,
         Command::AdminFlavorSetDefault => ADMIN_SET_DEFAULT,
         Command::AdminUserAdd => ADMIN_USER_ADD,
         Command::AdminUserList => ADMIN_USER_LIST,

@@ -776,6 +776,40 @@ mod tests {
         assert_eq!(mode, 0o644);
     }
 
+    #[test]
+    fn an_image_without_sh_or_sha256sum_is_named_with_what_it_lacks() {
+        let no_hasher = exec_failure(
+            Ended::Code(i64::from(domain::NO_HASHER_EXIT)),
+            b"devctl: no sha256sum, shasum or openssl in the image\n",
+            "scratch-ish:1",
+            "listing the results",
+        );
+        assert!(
+            no_hasher
+                .message
+                .starts_with("the job's image scratch-ish:1 has no sha256sum"),
+            "{}",
+            no_hasher.message
+        );
+        assert!(no_hasher.message.contains("--results files"));
+        let runc = "failed to exec in container: exec: \"sh\": executable file not found in $PATH";
+        let no_sh = exec_failure(Ended::Failed(runc.into()), b"", "distroless:1", "listing");
+        assert!(
+            no_sh
+                .message
+                .starts_with("the job's image distroless:1 has no sh:"),
+            "{}",
+            no_sh.message
+        );
+        let agent = exec_failure(Ended::Code(127), b"", "x", "listing");
+        assert!(agent.message.contains("has no sh"), "{}", agent.message);
+        let other = exec_failure(Ended::Code(3), b"boom", "x", "listing the results");
+        assert_eq!(
+            other.message,
+            "listing the results: the reader exited with 3: boom"
+        );
+    }
+
     #[tokio::test]
     async fn an_interrupted_copy_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
