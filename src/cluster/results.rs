@@ -373,6 +373,9 @@ fn exec_failure(how: Ended, stderr: &[u8], image: &str, doing: &str) -> Error {
     }
 }
 
+/// How much of a file's stream may wait in memory for its write.
+const STREAM_BUFFER: usize = 4 << 20;
+
 async fn exec(
     cluster: &Cluster,
     pod: &str,
@@ -384,7 +387,9 @@ async fn exec(
         .stdin(false)
         .stdout(true)
         .stderr(true)
-        .tty(false);
+        .tty(false)
+        // kube's default is 1 KiB: every frame would wait for the file write before the next.
+        .max_stdout_buf_size(STREAM_BUFFER);
     pods.exec(pod, command, &params).await.map_err(|e| {
         cluster
             .error(e)
