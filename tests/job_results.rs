@@ -450,3 +450,56 @@ fn a_job_still_running_is_refused_and_an_unknown_one_is_not_found() {
             .unwrap();
     });
 }
+
+#[test]
+fn ctrl_c_stops_with_130_and_removes_the_reader() {
+    let Some(ns) = Ns::on_real_node("jobres-stop") else {
+        return;
+    };
+    jobs::run_job(
+        ns.cluster,
+        &ns.name,
+        "stop",
+        1,
+        "echo kept > /results/a",
+        true,
+    );
+    // Held at its listing, devctl is stopped with Ctrl-C: the reader it made must go.
+    let proxy = ns.cluster.proxy();
+    let exec = format!("^/api/v1/namespaces/{}/pods/[^/]+/exec$", ns.name);
+    let listing = proxy
+        .hold(&testcluster::Hold::new("GET", &exec).within(testcluster::Scope::namespace(&ns.name)))
+        .unwrap();
+    let dest = ns.env.home().join("out");
+    let running = ns
+        .process(&["job", "results", "stop", dest.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_held(listing, Duration::from_secs(120)).unwrap();
+    let readers = testcluster::block_on(async {
+        let pods: Api<Pod> = ns.api().await;
+        let selector = format!(
+            "app.kubernetes.io/instance=stop,app.kubernetes.io/name={}",
+            job::READER_KIND_VALUE
+        );
+        pods.list(&ListParams::default().labels(&selector))
+            .await
+            .unwrap()
+            .items
+            .len()
+    });
+    assert_eq!(readers, 1, "the reader runs while the listing is held");
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &running.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = running.wait_with_output().unwrap();
+    proxy.release(listing).unwrap();
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    assert!(!dest.join("a").exists());
+    until_no_reader(&ns, "stop");
+}
