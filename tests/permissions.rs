@@ -83,6 +83,8 @@ enum Setup {
     Stopped {
         sshd: bool,
     },
+    /// A job `done` that ran on the real node (its results are read there) and finished.
+    FinishedJob,
 }
 
 /// One invocation of a command and the rules of its table that it exercises.
@@ -244,6 +246,13 @@ fn cases() -> Vec<Case> {
             Setup::Nothing,
             &["flavors", "-o", "json"],
         ),
+        // A short --timeout: without `delete pods`, the reader lives until its deadline.
+        case(
+            "job results",
+            Command::JobResults,
+            Setup::FinishedJob,
+            &["job", "results", "done", "--list", "--timeout", "1m"],
+        ),
     ]
 }
 
@@ -384,11 +393,8 @@ impl<'c> Lab<'c> {
                 .unwrap();
         });
         let env = Env::new();
-        let help = env
-            .devctl()
-            .args([case.args[0], "--help"])
-            .output()
-            .unwrap();
+        let words = case.args.iter().take_while(|a| !a.starts_with('-'));
+        let help = env.devctl().args(words).arg("--help").output().unwrap();
         let help = stdout(&help);
         let missing_flags = case
             .args
@@ -516,6 +522,7 @@ impl<'c> Lab<'c> {
             Setup::Fresh => format!("d{}", self.tries),
             Setup::Expired => format!("r{}", self.tries),
             Setup::Nothing | Setup::Running | Setup::Stopped { .. } => "box".to_string(),
+            Setup::FinishedJob => "done".to_string(),
         };
         match self.case.setup {
             Setup::Nothing => {}
@@ -559,6 +566,17 @@ impl<'c> Lab<'c> {
                 self.admin_devctl(&["stop", "box"]);
                 self.until_no_pod("box");
             }
+            Setup::FinishedJob if self.tries == 1 => {
+                common::jobs::run_job(
+                    self.cluster,
+                    &self.ns,
+                    "done",
+                    1,
+                    "echo 42 > /results/answer",
+                    true,
+                );
+            }
+            Setup::FinishedJob => {}
             Setup::Fresh => {
                 self.admin_devctl(&["create", &name, "--home", "1Gi"]);
                 self.until_running(&name);
@@ -1109,6 +1127,21 @@ impl<'c> Lab<'c> {
                     ),
                 )
             }
+            (Command::JobResults, "delete pods") => {
+                // The results are read all the same; the reader is left to its deadline.
+                self.grant(without);
+                let name = self.prepare();
+                let out = self.run(&name);
+                (
+                    out.status.code() == Some(0) && stdout(&out).contains("answer"),
+                    format!(
+                        "exit {:?}: {}{}",
+                        out.status.code(),
+                        stdout(&out),
+                        stderr(&out)
+                    ),
+                )
+            }
             (_, key) => (false, format!("no fallback check for optional {key}")),
         }
     }
@@ -1173,6 +1206,17 @@ fn each_command_works_with_exactly_its_rules_and_not_without_any_one() {
                     let mut failures = Vec::new();
                     let mut notes = Vec::new();
                     for case in group {
+                        // Results are read through a real kubelet: on the real node's cluster.
+                        let cluster = match case.setup {
+                            Setup::FinishedJob => match testcluster::shared_real_node_or_skip() {
+                                Some(real) => real,
+                                None => {
+                                    notes.push(format!("{}: no real node here", case.label));
+                                    continue;
+                                }
+                            },
+                            _ => cluster,
+                        };
                         let mut lab = Lab::new(cluster, case);
                         lab.check();
                         failures.append(&mut lab.failures);

@@ -22,6 +22,9 @@ use crate::devserver::job::{
     self, JobFacts, JobManifests, JobRequest, JobVolume, Outcome, Progress,
 };
 use crate::devserver::owner;
+
+/// The raw owner, as the Job's annotation keeps it.
+const OWNER_ANNOTATION: &str = "devserver.io/owner";
 use crate::error::{Error, Kind, Result};
 use crate::interrupt::Signal;
 
@@ -763,12 +766,23 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
         let mut keep = keep;
         keep.sort();
         keep.dedup();
+        let kept_annotations: serde_json::Map<String, serde_json::Value> = job
+            .as_ref()
+            .and_then(|j| j.metadata.annotations.as_ref())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| [job::IMAGE_ANNOTATION, OWNER_ANNOTATION].contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
         let stamps = keep.into_iter().map(|(index, claim)| {
             let claims = claims.clone();
+            let kept_annotations = kept_annotations.clone();
+            // What `job results` needs to read it with no Job left: the image and the owner.
             let patch = serde_json::json!({
                 "metadata": {
                     "ownerReferences": null,
                     "labels": { job::KEPT_INDEX_LABEL: index.to_string() },
+                    "annotations": kept_annotations,
                 }
             });
             async move {

@@ -22,6 +22,7 @@ pub mod kubeconfig;
 pub mod logs;
 pub mod permissions;
 pub mod portforward;
+pub mod results;
 mod retry;
 pub mod users;
 pub mod wait;

@@ -42,6 +42,7 @@ pub enum Command {
     JobLogs,
     JobWait,
     JobDelete,
+    JobResults,
     AdminInstall,
     AdminUninstall,
     AdminFlavorSetDefault,
@@ -53,7 +54,7 @@ pub enum Command {
 impl Command {
     /// The commands of devserver users: what `status` checks and the devctl-user ClusterRole
     /// grants. The `admin` commands are not among them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::Create,
         Command::List,
         Command::Describe,
@@ -80,6 +81,7 @@ impl Command {
         Command::JobLogs,
         Command::JobWait,
         Command::JobDelete,
+        Command::JobResults,
     ];
 
     /// The `admin` commands, for cluster admins.
@@ -121,6 +123,7 @@ impl Command {
             Command::JobLogs => "job logs",
             Command::JobWait => "job wait",
             Command::JobDelete => "job delete",
+            Command::JobResults => "job results",
             Command::AdminInstall => "admin install",
             Command::AdminUninstall => "admin uninstall",
             Command::AdminFlavorSetDefault => "admin flavor set-default",
@@ -1329,6 +1332,41 @@ const ADMIN_UNINSTALL: &[Rule] = &[
     .when(UNINSTALL_ALL),
 ];
 
+/// `job results`: the job, the claim of each index, and a short-lived reader pod on each
+/// claim, listed and read through the exec API.
+const JOB_RESULTS: &[Rule] = &[
+    Rule::new(
+        "get",
+        "batch",
+        "jobs",
+        "find the job and whether it has finished",
+    ),
+    Rule::new("list", CORE, "pods", "find the newest pod of each index"),
+    Rule::new(
+        "list",
+        CORE,
+        "persistentvolumeclaims",
+        "find the results claim of each index, also those job delete --keep-results kept",
+    ),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "start a short-lived pod that mounts a results claim read-only",
+    ),
+    Rule::new("watch", CORE, "pods", "wait until that pod runs"),
+    Rule::new("get", CORE, "pods", "list and read the results in that pod").subresource("exec"),
+    Rule::new(
+        "create",
+        CORE,
+        "pods",
+        "list and read the results in that pod",
+    )
+    .subresource("exec"),
+    Rule::new("delete", CORE, "pods", "remove that pod when done")
+        .optional("the pod stays until its deadline, or until the job is deleted"),
+];
+
 /// Every call `command` makes, whatever its flags.
 pub fn needs(command: Command) -> &'static [Rule] {
     match command {
@@ -1357,6 +1395,7 @@ pub fn needs(command: Command) -> &'static [Rule] {
         Command::JobLogs => JOB_LOGS,
         Command::JobWait => JOB_WAIT,
         Command::JobDelete => JOB_DELETE,
+        Command::JobResults => JOB_RESULTS,
         Command::AdminFlavorSetDefault => ADMIN_SET_DEFAULT,
         Command::AdminUserAdd => ADMIN_USER_ADD,
         Command::AdminUserList => ADMIN_USER_LIST,

@@ -755,7 +755,7 @@ mod tests {
                     {"verb": "delete", "group": "", "resource": "pods",
                      "subresource": "", "namespaced": true, "scope": "namespace",
                      "required": true, "allowed": false, "reason": "",
-                     "usedBy": ["restart"], "fallback": null},
+                     "usedBy": ["restart", "job results"], "fallback": null},
                     {"verb": "list", "group": "", "resource": "nodes",
                      "subresource": "", "namespaced": false, "scope": "cluster",
                      "required": false, "allowed": false, "reason": "timed out",
@@ -961,6 +961,6 @@ list     nodes               (cluster)   no (optional)
             text.contains("yes             RBAC: allowed by RoleBinding \"dev\""),
             "{text}"
         );
-        assert!(text.contains("restart\n"), "{text}");
+        assert!(text.contains("restart, job results\n"), "{text}");
     }
 }

@@ -46,6 +46,8 @@ pub const COMPLETION_INDEX_ANNOTATION: &str = "batch.kubernetes.io/job-completio
 pub const CONTROLLER_UID_LABEL: &str = "batch.kubernetes.io/controller-uid";
 /// Stamped on a results claim that `job delete --keep-results` keeps: the index it holds.
 pub const KEPT_INDEX_LABEL: &str = "devserver.io/job-index";
+/// Annotation on the Job (and on a kept results claim): the image the command ran.
+pub const IMAGE_ANNOTATION: &str = "devserver.io/image";
 /// Annotation on the Job: the results directory in the pods.
 pub const RESULTS_ANNOTATION: &str = "devserver.io/results";
 /// Annotation on the Job: how many pods run at once.

@@ -15,6 +15,7 @@ pub mod quota;
 pub mod ranks;
 pub mod reaper;
 pub mod request;
+pub mod results;
 pub mod schedule;
 pub mod spec;
 pub mod state;

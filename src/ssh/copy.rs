@@ -806,7 +806,7 @@ async fn walk_remote(
 /// Makes a directory owner-only until its own mode is set at the end (so a copy that fails
 /// leaves nothing readable that the source kept private); one already there is used, but
 /// never through a symbolic link.
-fn make_local_dir(path: &Path) -> Result<()> {
+pub(crate) fn make_local_dir(path: &Path) -> Result<()> {
     use std::os::unix::fs::DirBuilderExt as _;
     match std::fs::DirBuilder::new().mode(0o700).create(path) {
         Ok(()) => Ok(()),

@@ -6,6 +6,7 @@
 
 pub mod fake_api;
 pub mod in_cluster;
+pub mod jobs;
 pub mod ns;
 pub mod rootfs;
 pub mod sshd;

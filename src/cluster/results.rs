@@ -1,0 +1,846 @@
+//! Reading a job's results back through the API (JOBS.md): find the claim of each index, start
+//! a reader pod on it and wait for it with a watch, list through the exec API, and receive
+//! each file into a temporary name beside its final one, which it takes only once its SHA-256
+//! equals the one computed beside the data. Nothing here prints; progress goes to a callback.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use futures::{StreamExt as _, TryStreamExt as _};
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::{PersistentVolumeClaim, Pod, PodSpec};
+use kube::api::{Api, AttachParams, DeleteParams, ListParams, PostParams};
+use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWriteExt as _};
+
+use super::Cluster;
+use crate::devserver::results::{self as domain, Digest, File, Listing, ReaderSpec, ReaderState};
+use crate::devserver::{job, manifests};
+use crate::error::{Error, Kind, Result};
+
+/// One index's results: the claim that holds them, and where the pod that wrote them ran.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub index: u32,
+    pub claim: String,
+    /// The job's pod, while it exists.
+    pub pod: Option<String>,
+    pub node: Option<String>,
+}
+
+/// A job's results, found.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub name: String,
+    pub job_uid: Option<String>,
+    pub owner: String,
+    /// The image to read them with; `None` for kept claims that do not say.
+    pub image: Option<String>,
+    pub template: Option<PodSpec>,
+    pub sources: Vec<Source>,
+}
+
+/// Finds the results claim of each index of job `name`: the newest pod of each index (a
+/// Succeeded one first) and its `<pod>-results`; with no pods, the claims `job delete
+/// --keep-results` kept. A job that still runs has no final results yet: refused.
+pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
+    let client = &cluster.client;
+    let ns = &cluster.namespace;
+    let jobs: Api<Job> = Api::namespaced(client.clone(), ns);
+    let pods: Api<Pod> = Api::namespaced(client.clone(), ns);
+    let claims: Api<PersistentVolumeClaim> = Api::namespaced(client.clone(), ns);
+    let (found_job, pod_list, claim_list) = tokio::try_join!(
+        async { jobs.get_opt(name).await.map_err(|e| cluster.error(e)) },
+        async {
+            pods.list(&ListParams::default().labels(&job::pod_selector(name)))
+                .await
+                .map_err(|e| cluster.error(e))
+        },
+        async {
+            claims
+                .list(&ListParams::default().labels(&job::results_selector(name)))
+                .await
+                .map_err(|e| cluster.error(e))
+        },
+    )?;
+    let claim_names: Vec<&str> = claim_list
+        .items
+        .iter()
+        .filter_map(|c| c.metadata.name.as_deref())
+        .collect();
+
+    if let Some(found) = &found_job {
+        let ours = found
+            .metadata
+            .labels
+            .as_ref()
+            .and_then(|l| l.get(manifests::NAME_LABEL))
+            .is_some_and(|v| v == job::KIND_VALUE);
+        if !ours {
+            return Err(Error::general(format!(
+                "job {name} was not made by devctl job run: it has no results volume to read"
+            )));
+        }
+        if !domain::finished(found) {
+            return Err(Error::general(format!(
+                "job {name} is still running: its results are not final until it ends"
+            ))
+            .hint(format!(
+                "devctl job wait {name} waits for it; then devctl job results {name}"
+            )));
+        }
+    }
+    let annotation = |key: &str| {
+        found_job
+            .as_ref()
+            .and_then(|j| j.metadata.annotations.as_ref())
+            .and_then(|a| a.get(key))
+            .cloned()
+    };
+    let template = found_job
+        .as_ref()
+        .and_then(|j| j.spec.as_ref())
+        .and_then(|s| s.template.spec.clone());
+    let mut owner = annotation(manifests::OWNER);
+    let mut image = annotation(domain::IMAGE_ANNOTATION);
+
+    let mut sources = Vec::new();
+    // This Job's pods only, never those of an earlier job of the name still going away.
+    let pods: Vec<Pod> = pod_list
+        .items
+        .into_iter()
+        .filter(|p| {
+            found_job
+                .as_ref()
+                .is_some_and(|j| super::jobs::owned_by(p, j))
+        })
+        .collect();
+    let chosen = job::newest_pod_per_index(&pods);
+    for (index, pod) in &chosen {
+        let pod_name = pod.metadata.name.clone().unwrap_or_default();
+        let claim = found_job
+            .as_ref()
+            .and_then(|j| job::results_claim(j, pod))
+            .unwrap_or_else(|| job::results_claim_name(&pod_name));
+        if !domain::has_results_volume(pod) {
+            return Err(Error::general(format!(
+                "pod {pod_name} of job {name} has no results volume (was the job made by devctl job run?)"
+            )));
+        }
+        if !claim_names.contains(&claim.as_str()) {
+            return Err(Error::general(format!(
+                "the results claim {claim} of pod {pod_name} (job {name}, index {index}) is gone"
+            )));
+        }
+        if image.is_none() {
+            image = pod
+                .spec
+                .as_ref()
+                .and_then(|s| s.containers.iter().find(|c| c.name == job::CONTAINER))
+                .and_then(|c| c.image.clone());
+        }
+        sources.push(Source {
+            index: *index,
+            claim,
+            pod: Some(pod_name),
+            node: pod.spec.as_ref().and_then(|s| s.node_name.clone()),
+        });
+    }
+    if sources.is_empty() {
+        // No pods left: the claims an earlier `job delete --keep-results` kept.
+        let mut kept: BTreeMap<u32, &PersistentVolumeClaim> = BTreeMap::new();
+        for claim in &claim_list.items {
+            let meta = &claim.metadata;
+            let index = meta
+                .labels
+                .as_ref()
+                .and_then(|l| l.get(job::KEPT_INDEX_LABEL))
+                .and_then(|i| i.parse().ok());
+            if let (Some(index), None) = (index, &meta.deletion_timestamp) {
+                kept.insert(index, claim);
+            }
+        }
+        for (index, claim) in kept {
+            let annotations = claim.metadata.annotations.as_ref();
+            owner = owner.or_else(|| annotations.and_then(|a| a.get(manifests::OWNER)).cloned());
+            image = image.or_else(|| {
+                annotations
+                    .and_then(|a| a.get(domain::IMAGE_ANNOTATION))
+                    .cloned()
+            });
+            sources.push(Source {
+                index,
+                claim: claim.metadata.name.clone().unwrap_or_default(),
+                pod: None,
+                node: None,
+            });
+        }
+    }
+    if sources.is_empty() {
+        return Err(match found_job {
+            None => Error::new(Kind::NotFound, format!("job {name} not found"))
+                .hint("devctl job list shows your jobs"),
+            Some(_) => Error::general(format!(
+                "job {name} has no pods left and no kept results claim to read"
+            )),
+        });
+    }
+    let owner = owner.unwrap_or_else(|| {
+        claim_list
+            .items
+            .first()
+            .and_then(|c| c.metadata.labels.as_ref()?.get(manifests::OWNER).cloned())
+            .unwrap_or_default()
+    });
+    Ok(Found {
+        name: name.to_string(),
+        job_uid: found_job.and_then(|j| j.metadata.uid),
+        owner,
+        image,
+        template,
+        sources,
+    })
+}
+
+/// How long a reader may stay unschedulable before it counts as stuck: the scheduler may turn
+/// it away for a moment while a claim is being bound.
+const UNSCHEDULABLE_GRACE: Duration = Duration::from_secs(30);
+
+/// The reader pods of one run of `job results`, deleted at its end whatever happened.
+pub struct Readers<'c> {
+    cluster: &'c Cluster,
+    made: Mutex<Vec<String>>,
+}
+
+impl<'c> Readers<'c> {
+    pub fn new(cluster: &'c Cluster) -> Readers<'c> {
+        Readers {
+            cluster,
+            made: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Makes a reader pod for `spec` and waits (a watch) until it runs; returns its name.
+    pub async fn start(&self, spec: &ReaderSpec) -> Result<String> {
+        let pods: Api<Pod> = Api::namespaced(self.cluster.client.clone(), &self.cluster.namespace);
+        let made = pods
+            .create(&PostParams::default(), &domain::reader_pod(spec))
+            .await
+            .map_err(|e| {
+                self.cluster
+                    .error(e)
+                    .prefix(&format!("making a pod to read {}", spec.claim))
+            })?;
+        let name = made.metadata.name.clone().unwrap_or_default();
+        self.made
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(name.clone());
+        until_running(self.cluster, &pods, &name, &spec.image).await?;
+        Ok(name)
+    }
+
+    /// Deletes every reader made (best effort: the Job owns them, and each has a deadline).
+    pub async fn delete_all(&self) {
+        let names = std::mem::take(&mut *self.made.lock().unwrap_or_else(|p| p.into_inner()));
+        let pods: Api<Pod> = Api::namespaced(self.cluster.client.clone(), &self.cluster.namespace);
+        let deletes = names.iter().map(|name| {
+            let pods = pods.clone();
+            async move {
+                let deleted = tokio::time::timeout(
+                    Duration::from_secs(10),
+                    pods.delete(name, &DeleteParams::default()),
+                )
+                .await;
+                match deleted {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(kube::Error::Api(s))) if s.code == 404 => {}
+                    Ok(Err(e)) => tracing::debug!("deleting the reader pod {name}: {e}"),
+                    Err(_) => tracing::debug!("deleting the reader pod {name} timed out"),
+                }
+            }
+        });
+        futures::future::join_all(deletes).await;
+    }
+}
+
+async fn until_running(cluster: &Cluster, pods: &Api<Pod>, name: &str, image: &str) -> Result<()> {
+    let events = kube::runtime::watcher::watch_object(pods.clone(), name);
+    futures::pin_mut!(events);
+    let mut unschedulable_since: Option<(tokio::time::Instant, String)> = None;
+    loop {
+        let next = match &unschedulable_since {
+            Some((since, message)) => {
+                match tokio::time::timeout_at(*since + UNSCHEDULABLE_GRACE, events.try_next()).await
+                {
+                    Ok(next) => next,
+                    Err(_) => {
+                        return Err(Error::general(format!(
+                            "the pod {name} that would read the results cannot be scheduled: {message}"
+                        ))
+                        .hint("it must run on the node where the job ran, with the job's node selector and tolerations"));
+                    }
+                }
+            }
+            None => events.try_next().await,
+        };
+        let pod = match next {
+            Ok(Some(Some(pod))) => pod,
+            Ok(Some(None)) | Ok(None) => {
+                return Err(Error::general(format!(
+                    "the pod {name} that would read the results was deleted"
+                )));
+            }
+            Err(e) => return Err(watch_error(cluster, e)),
+        };
+        match domain::reader_state(&pod) {
+            ReaderState::Running => return Ok(()),
+            ReaderState::Failed(why) => {
+                return Err(Error::general(format!(
+                    "the pod {name} that would read the results cannot run: {why}"
+                ))
+                .hint(format!(
+                    "it runs the job's image {image}, which needs sleep, sh, cat and sha256sum"
+                )));
+            }
+            ReaderState::Unschedulable(message) => {
+                if unschedulable_since.is_none() {
+                    unschedulable_since = Some((tokio::time::Instant::now(), message));
+                }
+            }
+            ReaderState::Starting => unschedulable_since = None,
+        }
+    }
+}
+
+fn watch_error(cluster: &Cluster, watch: kube::runtime::watcher::Error) -> Error {
+    use kube::runtime::watcher::Error as Watch;
+    match watch {
+        Watch::InitialListFailed(e) | Watch::WatchStartFailed(e) | Watch::WatchFailed(e) => {
+            cluster.error(e)
+        }
+        Watch::WatchError(status) => cluster.error(kube::Error::Api(status)),
+        other => Error::general(other.to_string()),
+    }
+}
+
+/// How a reader's exec ended.
+enum Ended {
+    Ok,
+    /// The command's exit code.
+    Code(i64),
+    /// The exec itself failed (no such program): the API's message.
+    Failed(String),
+}
+
+fn ended(status: Option<k8s_openapi::apimachinery::pkg::apis::meta::v1::Status>) -> Ended {
+    let Some(status) = status else {
+        return Ended::Failed("the exec stream ended without the command's status".into());
+    };
+    if status.status.as_deref() == Some("Success") {
+        return Ended::Ok;
+    }
+    let code = status
+        .details
+        .as_ref()
+        .and_then(|d| d.causes.as_ref())
+        .into_iter()
+        .flatten()
+        .find(|c| c.reason.as_deref() == Some("ExitCode"))
+        .and_then(|c| c.message.as_deref())
+        .and_then(|m| m.parse::<i64>().ok());
+    match code {
+        Some(code) => Ended::Code(code),
+        None => Ended::Failed(status.message.unwrap_or_else(|| "no reason given".into())),
+    }
+}
+
+/// The error of a reader command that did not succeed, naming what the image lacks.
+fn exec_failure(how: Ended, stderr: &[u8], image: &str, doing: &str) -> Error {
+    let said = String::from_utf8_lossy(stderr).trim().to_string();
+    let no_program = |what: &str| {
+        Error::general(format!(
+            "the job's image {image} has no {what}: devctl job results reads the --results files with sh, cat and sha256sum in the job's own image"
+        ))
+        .hint("use an image with coreutils or busybox (debian, ubuntu, alpine and python images have them)")
+    };
+    match how {
+        Ended::Ok => Error::general(format!("{doing}: {said}")),
+        Ended::Code(code) if code == i64::from(domain::NO_HASHER_EXIT) => {
+            no_program("sha256sum (nor shasum or openssl)")
+        }
+        Ended::Code(127) => no_program(if said.contains("cat") { "cat" } else { "sh" }),
+        Ended::Code(code) => {
+            Error::general(format!("{doing}: the reader exited with {code}: {said}"))
+        }
+        Ended::Failed(message) => {
+            let lower = message.to_lowercase();
+            if lower.contains("not found") || lower.contains("no such file") {
+                no_program("sh")
+            } else {
+                Error::general(format!("{doing}: {message}"))
+            }
+        }
+    }
+}
+
+/// How much of a file's stream may wait in memory for its write.
+const STREAM_BUFFER: usize = 4 << 20;
+
+async fn exec(
+    cluster: &Cluster,
+    pod: &str,
+    command: Vec<String>,
+) -> Result<kube::api::AttachedProcess> {
+    let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let params = AttachParams::default()
+        .container(domain::READER_CONTAINER)
+        .stdin(false)
+        .stdout(true)
+        .stderr(true)
+        .tty(false)
+        // kube's default is 1 KiB: every frame would wait for the file write before the next.
+        .max_stdout_buf_size(STREAM_BUFFER);
+    pods.exec(pod, command, &params).await.map_err(|e| {
+        cluster
+            .error(e)
+            .prefix(&format!("running the reader in {pod}"))
+    })
+}
+
+/// What the reader `pod` finds under its mount: every directory, file (size, executable bit,
+/// SHA-256 computed there), link and what it could not read.
+pub async fn list(cluster: &Cluster, pod: &str, image: &str) -> Result<Listing> {
+    let mut attached = exec(cluster, pod, domain::list_command()).await?;
+    let mut stdout = attached.stdout();
+    let mut stderr = attached.stderr();
+    let status = attached.take_status();
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let read = async {
+        if let Some(s) = stdout.as_mut() {
+            s.read_to_end(&mut out).await?;
+        }
+        Ok::<_, std::io::Error>(())
+    };
+    let read_err = async {
+        if let Some(s) = stderr.as_mut() {
+            let _ = s.read_to_end(&mut err).await;
+        }
+    };
+    let (read, ()) = tokio::join!(read, read_err);
+    read.map_err(|e| Error::general(format!("reading the listing from {pod}: {e}")))?;
+    let status = match status {
+        Some(status) => status.await,
+        None => None,
+    };
+    let _ = attached.join().await;
+    match ended(status) {
+        Ended::Ok => domain::parse_listing(&out).map_err(Error::general),
+        other => Err(exec_failure(other, &err, image, "listing the results")),
+    }
+}
+
+/// The files being written under temporary names, for removing after an interruption.
+#[derive(Default)]
+pub struct Temporaries(Mutex<Vec<PathBuf>>);
+
+impl Temporaries {
+    fn hold(&self, path: &Path) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(path.to_path_buf());
+    }
+
+    fn release(&self, path: &Path) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|p| p != path);
+    }
+
+    /// Removes every temporary file still there.
+    pub fn remove_all(&self) {
+        let all = std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()));
+        for path in all {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Copies `file` from the reader `pod` to `target`, checked: see [`receive`].
+pub async fn copy_file(
+    cluster: &Cluster,
+    pod: &str,
+    image: &str,
+    file: &File,
+    target: &Path,
+    temporaries: &Temporaries,
+    on_bytes: &(dyn Fn(u64) + Sync),
+) -> Result<()> {
+    let mut attached = exec(cluster, pod, domain::cat_command(&file.path)).await?;
+    let stdout = attached.stdout();
+    let mut stderr = attached.stderr();
+    let status = attached.take_status();
+    let Some(stdout) = stdout else {
+        return Err(Error::general("the exec API gave no output stream"));
+    };
+    let mut err = Vec::new();
+    let read_err = async {
+        if let Some(s) = stderr.as_mut() {
+            let _ = s.read_to_end(&mut err).await;
+        }
+    };
+    let (received, ()) = tokio::join!(
+        receive(stdout, file, target, temporaries, on_bytes),
+        read_err
+    );
+    let status = match status {
+        Some(status) => status.await,
+        None => None,
+    };
+    let _ = attached.join().await;
+    let received = received?;
+    match ended(status) {
+        Ended::Ok => received.keep(file, temporaries),
+        Ended::Code(code) if code == i64::from(domain::NOT_A_FILE_EXIT) => {
+            received.discard(temporaries);
+            Err(Error::general(format!(
+                "{} is no longer a file in the results; nothing was left under {}",
+                file.path.display(),
+                target.display()
+            )))
+        }
+        other => {
+            received.discard(temporaries);
+            Err(exec_failure(
+                other,
+                &err,
+                image,
+                &format!("copying {}", file.path.display()),
+            ))
+        }
+    }
+}
+
+/// A file received under a temporary name, not yet checked.
+#[derive(Debug)]
+pub struct Received {
+    temporary: PathBuf,
+    target: PathBuf,
+    bytes: u64,
+    digest: Digest,
+}
+
+/// Writes `bytes` to a temporary name beside `target` (owner-only), hashing them as they come.
+/// Nothing is under `target` yet: [`Received::keep`] checks and renames.
+pub async fn receive<R: AsyncRead + Unpin>(
+    mut bytes: R,
+    file: &File,
+    target: &Path,
+    temporaries: &Temporaries,
+    on_bytes: &(dyn Fn(u64) + Sync),
+) -> Result<Received> {
+    let base = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = target.with_file_name(crate::ssh::copy::temporary_name(&base));
+    let write_error =
+        |e: std::io::Error| Error::general(format!("cannot write {}: {e}", target.display()));
+    let opened = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&temporary)
+        .map_err(write_error)?;
+    temporaries.hold(&temporary);
+    let mut out = tokio::fs::File::from_std(opened);
+    let written = async {
+        let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+        let mut buffer = vec![0u8; 256 << 10];
+        let mut total = 0u64;
+        loop {
+            let n = bytes.read(&mut buffer).await.map_err(|e| {
+                Error::general(format!(
+                    "the stream of {} broke after {total} bytes: {e}",
+                    file.path.display()
+                ))
+            })?;
+            if n == 0 {
+                break;
+            }
+            context.update(&buffer[..n]);
+            out.write_all(&buffer[..n]).await.map_err(write_error)?;
+            total += n as u64;
+            on_bytes(n as u64);
+        }
+        out.flush().await.map_err(write_error)?;
+        let digest: Digest = context
+            .finish()
+            .as_ref()
+            .try_into()
+            .map_err(|_| Error::general("SHA-256 gave no 32 bytes"))?;
+        Ok::<_, Error>((total, digest))
+    }
+    .await;
+    drop(out);
+    match written {
+        Ok((bytes, digest)) => Ok(Received {
+            temporary,
+            target: target.to_path_buf(),
+            bytes,
+            digest,
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            temporaries.release(&temporary);
+            Err(e)
+        }
+    }
+}
+
+impl Received {
+    /// Gives the file its final name and mode when what arrived is what the reader summed;
+    /// otherwise removes it: no partial or wrong file ever takes the final name.
+    pub fn keep(self, file: &File, temporaries: &Temporaries) -> Result<()> {
+        if self.bytes != file.size || self.digest != file.sha256 {
+            let err = Error::general(format!(
+                "{} does not match the job's {} after the copy (SHA-256 {} and {} bytes there, {} and {} bytes received); nothing was left under its name",
+                self.target.display(),
+                file.path.display(),
+                domain::hex(&file.sha256),
+                file.size,
+                domain::hex(&self.digest),
+                self.bytes,
+            ))
+            .hint("run devctl job results again; if it keeps failing, something changes the results while they are read");
+            self.discard(temporaries);
+            return Err(err);
+        }
+        let fail = |e: std::io::Error| {
+            Error::general(format!("cannot write {}: {e}", self.target.display()))
+        };
+        let done = std::fs::set_permissions(
+            &self.temporary,
+            std::fs::Permissions::from_mode(domain::file_mode(file.executable)),
+        )
+        .and_then(|()| std::fs::rename(&self.temporary, &self.target))
+        .map_err(fail);
+        if done.is_err() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+        temporaries.release(&self.temporary);
+        done
+    }
+
+    pub fn discard(self, temporaries: &Temporaries) {
+        let _ = std::fs::remove_file(&self.temporary);
+        temporaries.release(&self.temporary);
+    }
+}
+
+/// Makes the directories of `listing` below `top` (and `top`), parents first, owner-only
+/// until [`open_directories`] opens them once everything is copied.
+pub fn make_directories(top: &Path, listing: &Listing) -> Result<()> {
+    std::fs::create_dir_all(top)
+        .map_err(|e| Error::general(format!("cannot make {}: {e}", top.display())))?;
+    for dir in &listing.dirs {
+        crate::ssh::copy::make_local_dir(&dir.below(top))?;
+    }
+    Ok(())
+}
+
+/// The directories made by [`make_directories`], readable by all once their files are in.
+pub fn open_directories(top: &Path, listing: &Listing) -> Result<()> {
+    for dir in &listing.dirs {
+        let path = dir.below(top);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).map_err(|e| {
+            Error::general(format!("cannot set the mode of {}: {e}", path.display()))
+        })?;
+    }
+    Ok(())
+}
+
+/// Files copied at once: each is its own exec stream.
+pub const FILES_AT_ONCE: usize = 4;
+
+/// How long a reader may live: the command's own timeout, and a margin to list and delete.
+pub fn reader_deadline(timeout: Duration) -> i64 {
+    i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX / 2) + 120
+}
+
+/// Copies every file of `work` (reader pod, file, target), a few at once, stopping at the first
+/// failure; the temporary files of those in flight are left to [`Temporaries::remove_all`].
+pub async fn copy_all(
+    cluster: &Cluster,
+    image: &str,
+    work: Vec<(String, File, PathBuf)>,
+    temporaries: &Temporaries,
+    on_bytes: &(dyn Fn(u64) + Sync),
+) -> Result<u64> {
+    let count = work.len() as u64;
+    futures::stream::iter(work.iter().map(|(pod, file, target)| {
+        copy_file(cluster, pod, image, file, target, temporaries, on_bytes)
+    }))
+    .buffer_unordered(FILES_AT_ONCE)
+    .try_collect::<Vec<()>>()
+    .await?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devserver::results::RelPath;
+
+    fn sha256(bytes: &[u8]) -> Digest {
+        ring::digest::digest(&ring::digest::SHA256, bytes)
+            .as_ref()
+            .try_into()
+            .unwrap()
+    }
+
+    fn file(body: &[u8], executable: bool) -> File {
+        File {
+            path: RelPath::new(b"out.bin").unwrap(),
+            size: body.len() as u64,
+            executable,
+            sha256: sha256(body),
+        }
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[tokio::test]
+    async fn a_file_that_arrives_as_summed_takes_its_name_and_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.bin");
+        let body: Vec<u8> = (0..=255u8).cycle().take(600_000).collect();
+        let temporaries = Temporaries::default();
+        let counted = std::sync::atomic::AtomicU64::new(0);
+        let on_bytes = |n| {
+            counted.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
+        };
+        let expected = file(&body, true);
+        let received = receive(&body[..], &expected, &target, &temporaries, &on_bytes)
+            .await
+            .unwrap();
+        assert!(!target.exists(), "not under its name before the check");
+        received.keep(&expected, &temporaries).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), body);
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
+        assert_eq!(names_in(dir.path()), ["out.bin"]);
+        assert_eq!(counted.into_inner(), body.len() as u64);
+    }
+
+    #[tokio::test]
+    async fn a_stream_that_differs_from_the_sum_leaves_nothing_under_any_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.bin");
+        let body = b"what the job wrote".to_vec();
+        let mut corrupted = body.clone();
+        corrupted[3] ^= 1;
+        let temporaries = Temporaries::default();
+        let expected = file(&body, false);
+        let received = receive(&corrupted[..], &expected, &target, &temporaries, &|_| {})
+            .await
+            .unwrap();
+        let err = received.keep(&expected, &temporaries).unwrap_err();
+        assert!(err.message.contains("does not match"), "{}", err.message);
+        assert!(
+            names_in(dir.path()).is_empty(),
+            "{:?}",
+            names_in(dir.path())
+        );
+
+        // Cut short: the right bytes, but not all of them.
+        let received = receive(&body[..5], &expected, &target, &temporaries, &|_| {})
+            .await
+            .unwrap();
+        assert!(received.keep(&expected, &temporaries).is_err());
+        assert!(names_in(dir.path()).is_empty());
+    }
+
+    #[tokio::test]
+    async fn an_earlier_file_is_replaced_only_by_a_checked_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.bin");
+        std::fs::write(&target, b"old").unwrap();
+        let temporaries = Temporaries::default();
+        let expected = file(b"new", false);
+        let received = receive(&b"bad"[..], &expected, &target, &temporaries, &|_| {})
+            .await
+            .unwrap();
+        assert!(received.keep(&expected, &temporaries).is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"old");
+        let received = receive(&b"new"[..], &expected, &target, &temporaries, &|_| {})
+            .await
+            .unwrap();
+        received.keep(&expected, &temporaries).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    #[test]
+    fn an_image_without_sh_or_sha256sum_is_named_with_what_it_lacks() {
+        let no_hasher = exec_failure(
+            Ended::Code(i64::from(domain::NO_HASHER_EXIT)),
+            b"devctl: no sha256sum, shasum or openssl in the image\n",
+            "scratch-ish:1",
+            "listing the results",
+        );
+        assert!(
+            no_hasher
+                .message
+                .starts_with("the job's image scratch-ish:1 has no sha256sum"),
+            "{}",
+            no_hasher.message
+        );
+        assert!(no_hasher.message.contains("--results files"));
+        let runc = "failed to exec in container: exec: \"sh\": executable file not found in $PATH";
+        let no_sh = exec_failure(Ended::Failed(runc.into()), b"", "distroless:1", "listing");
+        assert!(
+            no_sh
+                .message
+                .starts_with("the job's image distroless:1 has no sh:"),
+            "{}",
+            no_sh.message
+        );
+        let agent = exec_failure(Ended::Code(127), b"", "x", "listing");
+        assert!(agent.message.contains("has no sh"), "{}", agent.message);
+        let other = exec_failure(Ended::Code(3), b"boom", "x", "listing the results");
+        assert_eq!(
+            other.message,
+            "listing the results: the reader exited with 3: boom"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_interrupted_copy_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.bin");
+        let temporaries = Temporaries::default();
+        let expected = file(b"never all of it", false);
+        // A stream that never ends, given up on as Ctrl-C does.
+        let (_writer, reader) = tokio::io::duplex(64);
+        let copy = receive(reader, &expected, &target, &temporaries, &|_| {});
+        let stopped = tokio::time::timeout(Duration::from_millis(50), copy).await;
+        assert!(stopped.is_err());
+        assert_eq!(names_in(dir.path()).len(), 1, "the temporary file");
+        temporaries.remove_all();
+        assert!(names_in(dir.path()).is_empty());
+    }
+}
