@@ -630,11 +630,11 @@ complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subco
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable in the job (repeatable)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l env-file -d 'Set the environment variables of a file of KEY=VALUE lines' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l config-file -d 'Mount this file read-only at /devctl/config/KEY (repeatable)' -r
-complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l volume -d 'Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop] (repeatable)' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l volume -d 'Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop|rox] (repeatable)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l user -d 'Run the command as this user and group, e.g. 1000 or 1000:1000' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l fs-group -d 'Give the volumes this group (the pod\'s fsGroup), e.g. 1000' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l ttl -d 'Delete the finished job, its pods and its results this long after it ends' -r
-complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l retries -d 'Run a failed pod again this many times before the job fails' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l retries -d 'Run a failed pod again this many times before the job fails (not with --nodes: a failing pod fails the whole gang)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l nodes -d 'Run on this many pods at once (an Indexed Job with ranks 0..N-1)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l procs-per-node -d 'Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l master-port -d 'The port rank 0 listens on (MASTER_PORT)' -r

@@ -1400,11 +1400,11 @@ _arguments "${_arguments_options[@]}" : \
 '*--env=[Set an environment variable in the job (repeatable)]:KEY=VALUE:_default' \
 '--env-file=[Set the environment variables of a file of KEY=VALUE lines]:FILE:_files' \
 '*--config-file=[Mount this file read-only at /devctl/config/KEY (repeatable)]:KEY=FILE:_default' \
-'*--volume=[Mount a volume\: CLAIM\:/PATH\[\:ro\] (an existing claim) or SIZE\:/PATH\[\:rwo|rwx|rwop\] (repeatable)]:CLAIM:/PATH[:ro] | SIZE:/PATH[:MODE]:_default' \
+'*--volume=[Mount a volume\: CLAIM\:/PATH\[\:ro\] (an existing claim) or SIZE\:/PATH\[\:rwo|rwx|rwop|rox\] (repeatable)]:CLAIM:/PATH[:ro] | SIZE:/PATH[:MODE]:_default' \
 '--user=[Run the command as this user and group, e.g. 1000 or 1000\:1000]:UID[:GID]:_default' \
 '--fs-group=[Give the volumes this group (the pod'\''s fsGroup), e.g. 1000]:GID:_default' \
 '--ttl=[Delete the finished job, its pods and its results this long after it ends]:DURATION:_default' \
-'--retries=[Run a failed pod again this many times before the job fails]:N:_default' \
+'--retries=[Run a failed pod again this many times before the job fails (not with --nodes\: a failing pod fails the whole gang)]:N:_default' \
 '--nodes=[Run on this many pods at once (an Indexed Job with ranks 0..N-1)]:N:_default' \
 '--procs-per-node=[Processes each pod runs (PET_NPROC_PER_NODE; WORLD_SIZE is nodes x this)]:P:_default' \
 '--master-port=[The port rank 0 listens on (MASTER_PORT)]:PORT:_default' \

@@ -1098,7 +1098,7 @@ pub struct JobRunArgs {
     ///
     /// Default: DEVCTL_IMAGE, else the config file's image, else the flavor's, else
     /// ubuntu:22.04. devctl job results reads the results with a short-lived pod of the same
-    /// image, which needs sh, cat and sha256sum (coreutils or busybox), not tar.
+    /// image, which needs sh, sleep, cat and sha256sum (coreutils or busybox), not tar.
     #[arg(long)]
     pub image: Option<String>,
 
@@ -1139,15 +1139,18 @@ pub struct JobRunArgs {
     #[arg(long = "config-file", value_name = "KEY=FILE")]
     pub config_files: Vec<String>,
 
-    /// Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop] (repeatable)
+    /// Mount a volume: CLAIM:/PATH[:ro] (an existing claim) or SIZE:/PATH[:rwo|rwx|rwop|rox] (repeatable)
     ///
-    /// A SIZE such as 50Gi makes a new claim NAME-vol-I with that access mode (default rwo)
-    /// with the job, deleted with it; an existing claim is never deleted. Claim names are
+    /// A SIZE such as 50Gi makes a new claim NAME-vol-I with that access mode (default rwo, rwx
+    /// with --nodes) with the job, deleted with it; an existing claim is never deleted. Claim names are
     /// lowercase, sizes end in Ki, Mi, Gi, Ti, Pi or Ei, so the two never meet.
     #[arg(long = "volume", value_name = "CLAIM:/PATH[:ro] | SIZE:/PATH[:MODE]")]
     pub volumes: Vec<String>,
 
     /// Run the command as this user and group, e.g. 1000 or 1000:1000
+    ///
+    /// The group (else the user's id) is also the pods' fsGroup, so the command may write to its
+    /// volumes, unless --fs-group says another.
     #[arg(long, value_name = "UID[:GID]")]
     pub user: Option<String>,
 
@@ -1159,7 +1162,8 @@ pub struct JobRunArgs {
     #[arg(long, value_name = "DURATION", default_value = "24h")]
     pub ttl: String,
 
-    /// Run a failed pod again this many times before the job fails
+    /// Run a failed pod again this many times before the job fails (not with --nodes: a
+    /// failing pod fails the whole gang)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub retries: u32,
 

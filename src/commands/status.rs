@@ -759,7 +759,7 @@ mod tests {
                     {"verb": "list", "group": "", "resource": "nodes",
                      "subresource": "", "namespaced": false, "scope": "cluster",
                      "required": false, "allowed": false, "reason": "timed out",
-                     "usedBy": ["create", "flavors"],
+                     "usedBy": ["create", "flavors", "job run (--gpu with a resource outside the known list)"],
                      "fallback": "the scheduler alone finds out"},
                 ],
                 "ready": false,
