@@ -375,8 +375,7 @@ fn a_file_that_changes_between_its_sum_and_its_copy_is_refused_and_never_kept() 
         "head -c 4194304 /dev/urandom > /results/data.bin",
         true,
     );
-    let pod = pods(&ns, "torn")[0].metadata.name.clone().unwrap();
-    let on_host = claim_dir(&ns, &job::results_claim_name(&pod)).join("data.bin");
+    let on_host = claim_dir(&ns, &job::results_claim_of_job("torn")).join("data.bin");
     assert!(on_host.exists(), "{}", on_host.display());
 
     // The proxy holds the listing's exec, then the copy's: in between, the file changes.

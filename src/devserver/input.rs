@@ -16,8 +16,10 @@ pub fn check_name(name: &str) -> Result<(), String> {
     names::check_dns1035_label("devserver name", name, MAX_NAME)
 }
 
-/// `<user>-dev` (`dev-<user>` when the user starts with a digit) from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
-pub fn default_name(owner: &str) -> String {
+/// The user part of an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`,
+/// as a name takes it: lowercase letters, digits and `-`, at most `max` characters, no `-` at
+/// either end (empty when nothing is left).
+pub fn user_of(owner: &str, max: usize) -> String {
     let user = owner.split('@').next().unwrap_or(owner);
     let user = user.rsplit(':').next().unwrap_or(user);
     let mut cleaned: String = user
@@ -25,8 +27,13 @@ pub fn default_name(owner: &str) -> String {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    cleaned.truncate(MAX_NAME - 4);
-    let cleaned = cleaned.trim_matches('-');
+    cleaned.truncate(max);
+    cleaned.trim_matches('-').to_string()
+}
+
+/// `<user>-dev` (`dev-<user>` when the user starts with a digit) from an owner such as `alice@example.com` or `system:serviceaccount:ns:bot`.
+pub fn default_name(owner: &str) -> String {
+    let cleaned = user_of(owner, MAX_NAME - 4);
     if cleaned.is_empty() {
         "devserver".into()
     } else if cleaned.starts_with(|c: char| c.is_ascii_digit()) {

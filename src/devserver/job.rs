@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use k8s_openapi::ByteString;
 use k8s_openapi::api::batch::v1::{Job, JobSpec as KubeJobSpec};
 use k8s_openapi::api::core::v1::{
-    ConfigMap, ConfigMapVolumeSource, Container, EnvFromSource, EnvVar, EphemeralVolumeSource,
+    ConfigMap, ConfigMapVolumeSource, Container, EnvVar, EphemeralVolumeSource,
     PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimTemplate,
     PersistentVolumeClaimVolumeSource, Pod, PodSecurityContext, PodSpec, PodTemplateSpec,
-    ResourceRequirements, Secret, SecretEnvSource, Service, ServicePort, ServiceSpec, Volume,
+    ResourceRequirements, Secret, Service, ServicePort, ServiceSpec, Volume,
     VolumeMount as ContainerMount, VolumeResourceRequirements,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
@@ -404,21 +404,13 @@ pub fn check_name(name: &str) -> Result<(), String> {
 /// `<user>-job-<id>` from an owner such as `alice@example.com` (`job-<user>-<id>` when the
 /// user starts with a digit); `id` is the caller's randomness.
 pub fn default_name(owner: &str, id: &str) -> String {
-    let user = owner.split('@').next().unwrap_or(owner);
-    let user = user.rsplit(':').next().unwrap_or(user);
-    let mut cleaned: String = user
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    cleaned.truncate(input::MAX_NAME - 6 - id.len());
-    let cleaned = cleaned.trim_matches('-');
-    if cleaned.is_empty() {
+    let user = input::user_of(owner, input::MAX_NAME - 6 - id.len());
+    if user.is_empty() {
         format!("job-{id}")
-    } else if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("job-{cleaned}-{id}")
+    } else if user.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("job-{user}-{id}")
     } else {
-        format!("{cleaned}-job-{id}")
+        format!("{user}-job-{id}")
     }
 }
 
@@ -836,15 +828,8 @@ pub fn job(spec: &JobSpec) -> Job {
     });
     env.extend(request.env.iter().map(|(k, v)| plain(k, v)));
     // --env-file values are often tokens: the pods read them from the Secret NAME-env.
-    let env_from = (!request.secret_env.is_empty()).then(|| {
-        vec![EnvFromSource {
-            secret_ref: Some(SecretEnvSource {
-                name: env_secret_name(&spec.name),
-                optional: Some(false),
-            }),
-            ..EnvFromSource::default()
-        }]
-    });
+    let env_from = (!request.secret_env.is_empty())
+        .then(|| super::manifests::env_from_secret(&env_secret_name(&spec.name)));
     let container = Container {
         name: CONTAINER.into(),
         image: Some(spec.image.clone()),

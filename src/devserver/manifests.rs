@@ -251,6 +251,17 @@ fn env_var(name: &str, value: &str) -> EnvVar {
     }
 }
 
+/// The pod reads every key of Secret `name` as a variable (the `--env-file` values).
+pub fn env_from_secret(name: &str) -> Vec<EnvFromSource> {
+    vec![EnvFromSource {
+        secret_ref: Some(SecretEnvSource {
+            name: name.into(),
+            optional: Some(false),
+        }),
+        ..EnvFromSource::default()
+    }]
+}
+
 /// The StatefulSet: the record of the devserver; its annotations hold the spec.
 pub fn statefulset(spec: &Spec) -> StatefulSet {
     let mut requests = spec.flavor.resources.requests.clone();
@@ -360,15 +371,8 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
     env.extend(spec.env.iter().map(|(k, v)| env_var(k, v)));
     // --env-file values are often tokens: the pod reads them from the Secret NAME-env, so
     // they are never in clear in the pod template.
-    let env_from = (!spec.secret_env.is_empty()).then(|| {
-        vec![EnvFromSource {
-            secret_ref: Some(SecretEnvSource {
-                name: env_secret_name(&spec.name),
-                optional: Some(false),
-            }),
-            ..EnvFromSource::default()
-        }]
-    });
+    let env_from =
+        (!spec.secret_env.is_empty()).then(|| env_from_secret(&env_secret_name(&spec.name)));
     let mut annotations = BTreeMap::from(
         [
             ("devserver.io/owner", spec.owner.clone()),
