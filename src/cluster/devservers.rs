@@ -20,6 +20,7 @@ use kube::api::{
 };
 
 use super::Cluster;
+use super::rollback::{Ledger, Made, Object, delete_all, finish};
 use crate::devserver::flavor::{self, Flavor};
 use crate::devserver::manifests::{self, INSTANCE, MANAGED_BY, Manifests, NAME_LABEL};
 use crate::devserver::spec::{Facts, Request};
@@ -352,11 +353,11 @@ pub async fn delete_unchanged(cluster: &Cluster, set: &StatefulSet) -> Result<bo
 pub async fn delete_children(cluster: &Cluster, name: &str) -> Result<()> {
     let ns = &cluster.namespace;
     let made = [
-        Made::Service(name.to_string()),
-        Made::Service(manifests::nodeport_name(name)),
-        Made::Secret(manifests::secret_name(name)),
-        Made::Secret(manifests::env_secret_name(name)),
-        Made::ConfigMap(manifests::configmap_name(name)),
+        Made::child(Object::Service, name),
+        Made::child(Object::Service, &manifests::nodeport_name(name)),
+        Made::child(Object::Secret, &manifests::secret_name(name)),
+        Made::child(Object::Secret, &manifests::env_secret_name(name)),
+        Made::child(Object::ConfigMap, &manifests::configmap_name(name)),
     ];
     let rollback = delete_all(cluster, ns, made.into()).await;
     match rollback.left.into_iter().next() {
@@ -466,54 +467,7 @@ pub(super) async fn quotas(
 /// The nodes, or why they were not read.
 pub type Nodes = std::result::Result<Vec<Node>, String>;
 
-/// Why a create did not happen. Every variant but `Exists` has rolled back what it made.
-#[derive(Debug, thiserror::Error)]
-pub enum CreateError {
-    /// The StatefulSet exists already: nothing was made.
-    #[error("the devserver exists already")]
-    Exists,
-    #[error("creating {step}: {cause}")]
-    Failed {
-        step: &'static str,
-        cause: Error,
-        rollback: Rollback,
-    },
-    #[error("interrupted by {}", signal.name())]
-    Interrupted { signal: Signal, rollback: Rollback },
-    /// The StatefulSet's create got no answer: it may exist.
-    #[error("creating the StatefulSet: {0}")]
-    Unknown(Error),
-}
-
-/// What a rollback could not delete (`kind/name` and why).
-#[derive(Debug, Default)]
-pub struct Rollback {
-    /// Objects still there. When their owner, the StatefulSet, was deleted, the garbage
-    /// collector takes them soon; otherwise they stay until someone deletes them.
-    pub left: Vec<(String, Error)>,
-    /// Whether the StatefulSet is gone (or was never made), so `left` is the collector's.
-    pub owner_gone: bool,
-}
-
-/// One object this create made, to delete again on failure.
-enum Made {
-    /// Name and uid: only the one this create made is deleted again.
-    StatefulSet(String, String),
-    Service(String),
-    Secret(String),
-    ConfigMap(String),
-}
-
-impl Made {
-    fn describe(&self) -> String {
-        match self {
-            Made::StatefulSet(n, _) => format!("statefulset/{n}"),
-            Made::Service(n) => format!("service/{n}"),
-            Made::Secret(n) => format!("secret/{n}"),
-            Made::ConfigMap(n) => format!("configmap/{n}"),
-        }
-    }
-}
+pub use super::rollback::{CreateError, Rollback};
 
 /// Creates the devserver all or nothing: the StatefulSet, then everything it owns at once.
 /// If a step fails, or `interrupted` resolves, what was made is deleted again and the error
@@ -575,13 +529,10 @@ pub async fn create(
         ));
     }
     let name = set.metadata.name.clone().unwrap_or_default();
-    let mut made = vec![Made::StatefulSet(
-        name.clone(),
-        set.metadata.uid.clone().unwrap_or_default(),
-    )];
+    let uid = set.metadata.uid.clone().unwrap_or_default();
+    let mut ledger = Ledger::new(cluster, Made::owner(Object::StatefulSet, &name, &uid));
     if let Some(signal) = signal {
-        let rollback = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Interrupted { signal, rollback });
+        return Err(ledger.interrupted(&ns, signal).await);
     }
 
     let mut children = manifests.clone();
@@ -589,7 +540,7 @@ pub async fn create(
         api_version: "apps/v1".into(),
         kind: "StatefulSet".into(),
         name: name.clone(),
-        uid: set.metadata.uid.clone().unwrap_or_default(),
+        uid,
         controller: Some(false),
         // Not blocking: setting it needs update on statefulsets/finalizers where owner
         // references are enforced (OpenShift), which namespace admins lack. `delete --wait`
@@ -623,63 +574,40 @@ pub async fn create(
     };
     let (ssh_secret, env_secret, config, headless, nodeport) =
         finish(wave, &mut interrupted, &mut signal).await;
-    let mut failure = None;
-    let mut record = |step: &'static str, sent: Made, result: Result<(), kube::Error>| match result
-    {
-        Ok(()) => made.push(sent),
-        Err(e) => {
-            // An answer lost on the way may hide a create that happened: the rollback deletes
-            // that object too (one that is not there counts as deleted).
-            if !matches!(e, kube::Error::Api(_)) {
-                made.push(sent);
-            }
-            if failure.is_none() {
-                failure = Some((step, cluster.error(e)));
-            }
-        }
-    };
     let name_of = |meta: &ObjectMeta| meta.name.clone().unwrap_or_default();
-    record(
+    ledger.answer(
         "the Secret",
-        Made::Secret(name_of(&children.ssh_secret.metadata)),
-        ssh_secret.map(drop),
+        Made::child(Object::Secret, &name_of(&children.ssh_secret.metadata)),
+        ssh_secret,
     );
     if let Some(secret) = &children.env_secret {
-        record(
+        ledger.answer(
             "the env-file Secret",
-            Made::Secret(name_of(&secret.metadata)),
-            env_secret.map(drop),
+            Made::child(Object::Secret, &name_of(&secret.metadata)),
+            env_secret,
         );
     }
-    record(
+    ledger.answer(
         "the ConfigMap",
-        Made::ConfigMap(name_of(&children.configmap.metadata)),
-        config.map(drop),
+        Made::child(Object::ConfigMap, &name_of(&children.configmap.metadata)),
+        config,
     );
-    record(
+    ledger.answer(
         "the headless Service",
-        Made::Service(name_of(&children.headless_service.metadata)),
-        headless.map(drop),
+        Made::child(
+            Object::Service,
+            &name_of(&children.headless_service.metadata),
+        ),
+        headless,
     );
     if let Some(service) = &children.nodeport_service {
-        record(
+        ledger.answer(
             "the NodePort Service",
-            Made::Service(name_of(&service.metadata)),
-            nodeport.map(drop),
+            Made::child(Object::Service, &name_of(&service.metadata)),
+            nodeport,
         );
     }
-    if let Some((step, cause)) = failure {
-        let rollback = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Failed {
-            step,
-            cause,
-            rollback,
-        });
-    }
-    if let Some(signal) = signal {
-        let rollback = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Interrupted { signal, rollback });
-    }
+    ledger.settle(&ns, signal.take()).await?;
     if scale_later {
         let scale = serde_json::json!({ "spec": { "replicas": replicas.unwrap_or(1) } });
         let scaled = finish(
@@ -688,112 +616,13 @@ pub async fn create(
             &mut signal,
         )
         .await;
-        let failure = match (scaled, signal) {
-            (Ok(_), None) => return Ok(set),
-            (Ok(_), Some(signal)) => CreateError::Interrupted {
-                signal,
-                rollback: Rollback::default(),
-            },
-            (Err(e), _) => CreateError::Failed {
-                step: "the StatefulSet's scale-up",
-                cause: cluster.error(e),
-                rollback: Rollback::default(),
-            },
+        return match (scaled, signal) {
+            (Ok(_), None) => Ok(set),
+            (Ok(_), Some(signal)) => Err(ledger.interrupted(&ns, signal).await),
+            (Err(e), _) => Err(ledger
+                .fail(&ns, "the StatefulSet's scale-up", cluster.error(e))
+                .await),
         };
-        let rollback = delete_all(cluster, &ns, made).await;
-        return Err(match failure {
-            CreateError::Interrupted { signal, .. } => {
-                CreateError::Interrupted { signal, rollback }
-            }
-            CreateError::Failed { step, cause, .. } => CreateError::Failed {
-                step,
-                cause,
-                rollback,
-            },
-            exists => exists,
-        });
     }
     Ok(set)
-}
-
-/// Runs `work` to its end; if `interrupted` resolves meanwhile, records the signal (once).
-pub(super) async fn finish<F: Future>(
-    work: F,
-    interrupted: &mut Option<Pin<&mut impl Future<Output = Signal>>>,
-    signal: &mut Option<Signal>,
-) -> F::Output {
-    tokio::pin!(work);
-    loop {
-        match interrupted {
-            Some(listening) => tokio::select! {
-                out = &mut work => return out,
-                got = listening.as_mut() => {
-                    *signal = Some(got);
-                    *interrupted = None;
-                }
-            },
-            None => return work.await,
-        }
-    }
-}
-
-/// Deletes what a failed create made (or a devserver's children), all at once, by name:
-/// owner references would get the children too, but not before the garbage collector runs.
-/// Each delete is checked; one that finds the object gone counts as done.
-async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Rollback {
-    let client = &cluster.client;
-    let dp = DeleteParams::background();
-    let deletes = made.iter().map(|m| {
-        let dp = dp.clone();
-        async move {
-            let result = match m {
-                Made::StatefulSet(n, uid) => {
-                    let dp = DeleteParams {
-                        preconditions: Some(Preconditions {
-                            uid: Some(uid.clone()),
-                            resource_version: None,
-                        }),
-                        ..dp
-                    };
-                    Api::<StatefulSet>::namespaced(client.clone(), ns)
-                        .delete(n, &dp)
-                        .await
-                        .map(|_| ())
-                }
-                Made::Service(n) => Api::<Service>::namespaced(client.clone(), ns)
-                    .delete(n, &dp)
-                    .await
-                    .map(|_| ()),
-                Made::Secret(n) => Api::<Secret>::namespaced(client.clone(), ns)
-                    .delete(n, &dp)
-                    .await
-                    .map(|_| ()),
-                Made::ConfigMap(n) => Api::<ConfigMap>::namespaced(client.clone(), ns)
-                    .delete(n, &dp)
-                    .await
-                    .map(|_| ()),
-            };
-            match result {
-                Ok(()) => Ok(()),
-                Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
-                Err(e) => Err((m.describe(), cluster.error(e))),
-            }
-        }
-    });
-    let mut rollback = Rollback {
-        owner_gone: true,
-        ..Rollback::default()
-    };
-    for (made, result) in made.iter().zip(futures::future::join_all(deletes).await) {
-        match result {
-            Ok(()) => {}
-            Err(left) => {
-                if matches!(made, Made::StatefulSet(..)) {
-                    rollback.owner_gone = false;
-                }
-                rollback.left.push(left);
-            }
-        }
-    }
-    rollback
 }

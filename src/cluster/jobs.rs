@@ -11,11 +11,12 @@ use k8s_openapi::api::core::v1::{
     ConfigMap, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
-use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams, Preconditions};
+use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams, PostParams};
 use kube::runtime::watcher;
 
 use super::Cluster;
-use super::devservers::{FlavorSource, finish, flavors, whoami};
+use super::devservers::{FlavorSource, flavors, whoami};
+use super::rollback::{Ledger, Made, Object, Rollback, finish};
 use super::wait::watch_error;
 use crate::devserver::flavor;
 use crate::devserver::job::{
@@ -171,48 +172,7 @@ async fn check_queue(cluster: &Cluster, namespace: &str, queue: &str) -> Result<
     }
 }
 
-/// Why a job was not made. Every variant but `Exists` and `Unknown` has rolled back what it
-/// made: `left` names what could not be deleted.
-#[derive(Debug, thiserror::Error)]
-pub enum CreateError {
-    #[error("the job exists already")]
-    Exists,
-    #[error("creating {step}: {cause}")]
-    Failed {
-        step: &'static str,
-        cause: Error,
-        left: Vec<(String, Error)>,
-    },
-    #[error("interrupted by {}", signal.name())]
-    Interrupted {
-        signal: Signal,
-        left: Vec<(String, Error)>,
-    },
-    /// The Job's create got no answer: it may exist.
-    #[error("creating the Job: {0}")]
-    Unknown(Error),
-}
-
-/// One object this create made.
-enum Made {
-    Job(String, String),
-    Service(String),
-    Secret(String),
-    ConfigMap(String),
-    Claim(String),
-}
-
-impl Made {
-    fn describe(&self) -> String {
-        match self {
-            Made::Job(n, _) => format!("job/{n}"),
-            Made::Service(n) => format!("service/{n}"),
-            Made::Secret(n) => format!("secret/{n}"),
-            Made::ConfigMap(n) => format!("configmap/{n}"),
-            Made::Claim(n) => format!("persistentvolumeclaim/{n}"),
-        }
-    }
-}
+pub use super::rollback::CreateError;
 
 /// Creates the job all or nothing: the Job, suspended, so that no pod starts before what it
 /// mounts exists; then everything it owns at once; then it is let run (with `--queue`, Kueue
@@ -250,17 +210,16 @@ pub async fn create(
             return Err(CreateError::Failed {
                 step: "the Job",
                 cause: cluster.error(e),
-                left: Vec::new(),
+                rollback: Rollback::default(),
             });
         }
         Err(e) => return Err(CreateError::Unknown(cluster.error(e))),
     };
     let name = made_job.metadata.name.clone().unwrap_or_default();
     let uid = made_job.metadata.uid.clone().unwrap_or_default();
-    let mut made = vec![Made::Job(name.clone(), uid.clone())];
+    let mut ledger = Ledger::new(cluster, Made::owner(Object::Job, &name, &uid));
     if let Some(signal) = signal {
-        let left = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Interrupted { signal, left });
+        return Err(ledger.interrupted(&ns, signal).await);
     }
     let mut children = manifests.clone();
     // The ranks find this Job's pods only, not a terminating pod of an earlier job.
@@ -286,22 +245,21 @@ pub async fn create(
     let secrets = Api::<Secret>::namespaced(client.clone(), &ns);
     let configs = Api::<ConfigMap>::namespaced(client.clone(), &ns);
     let claims = Api::<PersistentVolumeClaim>::namespaced(client.clone(), &ns);
-    let name_of = |meta: &kube::api::ObjectMeta| meta.name.clone().unwrap_or_default();
     let service = async {
         match &children.service {
-            Some(s) => Some(services.create(&pp, s).await.map(drop)),
+            Some(s) => Some(services.create(&pp, s).await),
             None => None,
         }
     };
     let secret = async {
         match &children.env_secret {
-            Some(s) => Some(secrets.create(&pp, s).await.map(drop)),
+            Some(s) => Some(secrets.create(&pp, s).await),
             None => None,
         }
     };
     let config = async {
         match &children.configmap {
-            Some(c) => Some(configs.create(&pp, c).await.map(drop)),
+            Some(c) => Some(configs.create(&pp, c).await),
             None => None,
         }
     };
@@ -309,57 +267,28 @@ pub async fn create(
         children
             .claims
             .iter()
-            .map(|c| async { claims.create(&pp, c).await.map(drop) }),
+            .map(|c| async { claims.create(&pp, c).await }),
     );
     let wave = async { tokio::join!(service, secret, config, new_claims) };
     let (service, secret, config, new_claims) = finish(wave, &mut interrupted, &mut signal).await;
-    let mut failure = None;
-    let mut record = |step: &'static str, sent: Made, result: Option<Result<(), kube::Error>>| {
-        match result {
-            None => {}
-            Some(Ok(())) => made.push(sent),
-            Some(Err(e)) => {
-                // A lost answer may hide a create that happened: delete that one too.
-                if !matches!(e, kube::Error::Api(_)) {
-                    made.push(sent);
-                }
-                if failure.is_none() {
-                    failure = Some((step, cluster.error(e)));
-                }
-            }
-        }
-    };
-    let meta_name = |m: Option<&kube::api::ObjectMeta>| m.map(name_of).unwrap_or_default();
-    record(
-        "the headless Service",
-        Made::Service(meta_name(children.service.as_ref().map(|s| &s.metadata))),
-        service,
-    );
-    record(
-        "the env-file Secret",
-        Made::Secret(meta_name(children.env_secret.as_ref().map(|s| &s.metadata))),
-        secret,
-    );
-    record(
-        "the config-file ConfigMap",
-        Made::ConfigMap(meta_name(children.configmap.as_ref().map(|c| &c.metadata))),
-        config,
-    );
+    let name_of = |meta: &kube::api::ObjectMeta| meta.name.clone().unwrap_or_default();
+    if let (Some(s), Some(result)) = (&children.service, service) {
+        let sent = Made::child(Object::Service, &name_of(&s.metadata));
+        ledger.answer("the headless Service", sent, result);
+    }
+    if let (Some(s), Some(result)) = (&children.env_secret, secret) {
+        let sent = Made::child(Object::Secret, &name_of(&s.metadata));
+        ledger.answer("the env-file Secret", sent, result);
+    }
+    if let (Some(c), Some(result)) = (&children.configmap, config) {
+        let sent = Made::child(Object::ConfigMap, &name_of(&c.metadata));
+        ledger.answer("the config-file ConfigMap", sent, result);
+    }
     for (claim, result) in children.claims.iter().zip(new_claims) {
-        record(
-            "a --volume claim",
-            Made::Claim(name_of(&claim.metadata)),
-            Some(result),
-        );
+        let sent = Made::child(Object::Claim, &name_of(&claim.metadata));
+        ledger.answer("a --volume claim", sent, result);
     }
-    if let Some((step, cause)) = failure {
-        let left = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Failed { step, cause, left });
-    }
-    if let Some(signal) = signal {
-        let left = delete_all(cluster, &ns, made).await;
-        return Err(CreateError::Interrupted { signal, left });
-    }
+    ledger.settle(&ns, signal.take()).await?;
     let resume = match (&queue, queued) {
         (Some(queue), _) => {
             serde_json::json!({ "metadata": { "labels": { job::QUEUE_LABEL: queue } } })
@@ -375,69 +304,9 @@ pub async fn create(
     .await;
     match (resumed, signal) {
         (Ok(job), None) => Ok(job),
-        (Ok(_), Some(signal)) => {
-            let left = delete_all(cluster, &ns, made).await;
-            Err(CreateError::Interrupted { signal, left })
-        }
-        (Err(e), _) => {
-            let cause = cluster.error(e);
-            let left = delete_all(cluster, &ns, made).await;
-            Err(CreateError::Failed {
-                step: "the Job's start",
-                cause,
-                left,
-            })
-        }
+        (Ok(_), Some(signal)) => Err(ledger.interrupted(&ns, signal).await),
+        (Err(e), _) => Err(ledger.fail(&ns, "the Job's start", cluster.error(e)).await),
     }
-}
-
-/// Deletes what a failed create made, all at once; what could not be deleted is returned.
-async fn delete_all(cluster: &Cluster, ns: &str, made: Vec<Made>) -> Vec<(String, Error)> {
-    let client = &cluster.client;
-    let deletes = made.iter().map(|m| async move {
-        let dp = DeleteParams::background();
-        let result = match m {
-            Made::Job(n, uid) => {
-                let dp = DeleteParams {
-                    preconditions: Some(Preconditions {
-                        uid: Some(uid.clone()),
-                        resource_version: None,
-                    }),
-                    ..dp
-                };
-                Api::<Job>::namespaced(client.clone(), ns)
-                    .delete(n, &dp)
-                    .await
-                    .map(drop)
-            }
-            Made::Service(n) => Api::<Service>::namespaced(client.clone(), ns)
-                .delete(n, &dp)
-                .await
-                .map(drop),
-            Made::Secret(n) => Api::<Secret>::namespaced(client.clone(), ns)
-                .delete(n, &dp)
-                .await
-                .map(drop),
-            Made::ConfigMap(n) => Api::<ConfigMap>::namespaced(client.clone(), ns)
-                .delete(n, &dp)
-                .await
-                .map(drop),
-            Made::Claim(n) => Api::<PersistentVolumeClaim>::namespaced(client.clone(), ns)
-                .delete(n, &dp)
-                .await
-                .map(drop),
-        };
-        match result {
-            Ok(()) => None,
-            Err(kube::Error::Api(s)) if s.code == 404 => None,
-            Err(e) => Some((m.describe(), cluster.error(e))),
-        }
-    });
-    futures::future::join_all(deletes)
-        .await
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// Job `name` in the cluster's namespace; exit 3 with a hint when there is none.

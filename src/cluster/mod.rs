@@ -24,6 +24,7 @@ pub mod permissions;
 pub mod portforward;
 pub mod results;
 mod retry;
+pub mod rollback;
 pub mod users;
 pub mod wait;
 

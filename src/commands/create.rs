@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, ExitStatus};
 use crate::cli::CreateArgs;
-use crate::cluster::devservers::{self, CreateError, Rollback};
+use crate::cluster::devservers;
 use crate::cluster::wait::ReadyTarget;
 use crate::devserver::flavor;
 use crate::devserver::manifests::{self, Manifests};
@@ -148,7 +148,18 @@ pub async fn run(ctx: &Context<'_>, args: CreateArgs) -> Result<ExitStatus> {
         spinner.finish_and_clear();
         created
     };
-    created.map_err(|e| create_error(e, &spec))?;
+    created.map_err(|e| {
+        super::create_error(
+            e,
+            &super::Making {
+                noun: "devserver",
+                owner: "StatefulSet",
+                command: "devctl",
+                name: &spec.name,
+                ns: &spec.namespace,
+            },
+        )
+    })?;
     printer.info(&format!(
         "devserver {} created in namespace {}",
         spec.name, spec.namespace
@@ -383,77 +394,6 @@ fn spec_error(err: SpecError) -> Error {
         }
         _ => Error::usage(err.to_string()),
     }
-}
-
-/// The user's view of a create that did not happen: what failed, and exactly what was left.
-fn create_error(err: CreateError, spec: &Spec) -> Error {
-    let (name, ns) = (&spec.name, &spec.namespace);
-    match err {
-        CreateError::Exists => Error::new(
-            Kind::Conflict,
-            format!("devserver {name} already exists in namespace {ns}"),
-        )
-        .hint(format!(
-            "pick another name, or delete it first: devctl delete {name} --yes -n {ns}"
-        )),
-        CreateError::Unknown(cause) => cause
-            .prefix("creating the StatefulSet (the answer was lost: the server may have made it)")
-            .hint(format!(
-                "devctl list -n {ns} shows whether it exists; devctl delete {name} --yes -n {ns} removes it"
-            )),
-        CreateError::Failed {
-            step,
-            cause,
-            rollback,
-        } => match rollback_report(&rollback) {
-            None => cause.prefix(&format!("creating {step} ({})", collected_note(&rollback))),
-            // Something the user did not ask for is left: that is the failure to report.
-            Some((left, hint)) => Error {
-                kind: Kind::General,
-                ..cause.prefix(&format!("creating {step} ({left})"))
-            }
-            .hint(format!("{hint} -n {ns}")),
-        },
-        CreateError::Interrupted { signal, rollback } => {
-            let message = |what: &str| {
-                format!(
-                    "interrupted by {}: devserver {name} was not created ({what})",
-                    signal.name()
-                )
-            };
-            match rollback_report(&rollback) {
-                None => Error::new(Kind::Interrupted(signal), message(&collected_note(&rollback))),
-                Some((left, hint)) => Error::new(Kind::Interrupted(signal), message(&left))
-                    .hint(format!("{hint} -n {ns}")),
-            }
-        }
-    }
-}
-
-/// `None` when the rollback removed everything, or left only what the garbage collector
-/// takes with the deleted StatefulSet ([`collected_note`] says so); else what remains and how
-/// to delete it.
-fn rollback_report(rollback: &Rollback) -> Option<(String, String)> {
-    if rollback.left.is_empty() || rollback.owner_gone {
-        return None;
-    }
-    let names: Vec<&str> = rollback.left.iter().map(|(o, _)| o.as_str()).collect();
-    Some((
-        format!("could not delete {} again", names.join(", ")),
-        format!("kubectl delete {}", names.join(" ")),
-    ))
-}
-
-/// What the rollback left to the garbage collector, for the error message.
-fn collected_note(rollback: &Rollback) -> String {
-    if rollback.left.is_empty() || !rollback.owner_gone {
-        return "nothing was left behind".into();
-    }
-    let names: Vec<&str> = rollback.left.iter().map(|(o, _)| o.as_str()).collect();
-    format!(
-        "{} could not be deleted; the garbage collector removes it with its StatefulSet",
-        names.join(", ")
-    )
 }
 
 /// Every manifest, as `kubectl create --dry-run -o yaml` would print them: YAML documents

@@ -26,7 +26,8 @@ mod status;
 mod version;
 
 use crate::cli::{Cli, Command};
-use crate::error::Result;
+use crate::cluster::rollback::CreateError;
+use crate::error::{Error, Kind, Result};
 use crate::output::Printer;
 pub use context::Context;
 
@@ -68,6 +69,72 @@ pub async fn run(cli: Cli, printer: &Printer) -> Result<ExitStatus> {
         Command::Version(_) => version::run(&ctx).await,
         Command::Config(args) => config::run(&ctx, args),
         Command::Completions(args) => completions::run(args, printer),
+    }
+}
+
+/// What a create was making, for the words of its failure.
+pub(crate) struct Making<'a> {
+    /// `devserver` or `job`.
+    pub noun: &'static str,
+    /// The kind of the object that owns the rest: `StatefulSet` or `Job`.
+    pub owner: &'static str,
+    /// The command that lists and deletes such things: `devctl` or `devctl job`.
+    pub command: &'static str,
+    pub name: &'a str,
+    pub ns: &'a str,
+}
+
+/// The one-line error of a create that did not make the whole thing: what is left (nothing,
+/// the garbage collector's, or named with the kubectl command that deletes it).
+pub(crate) fn create_error(err: CreateError, making: &Making) -> Error {
+    let Making {
+        noun,
+        owner,
+        command,
+        name,
+        ns,
+    } = making;
+    match err {
+        CreateError::Exists => Error::new(
+            Kind::Conflict,
+            format!("{noun} {name} already exists in namespace {ns}"),
+        )
+        .hint(format!(
+            "pick another name, or delete it first: {command} delete {name} --yes -n {ns}"
+        )),
+        CreateError::Unknown(cause) => cause
+            .prefix(&format!(
+                "creating the {owner} (the answer was lost: the server may have made it)"
+            ))
+            .hint(format!(
+                "{command} list -n {ns} shows whether it exists; {command} delete {name} --yes -n {ns} removes it"
+            )),
+        CreateError::Failed {
+            step,
+            cause,
+            rollback,
+        } => match rollback.report() {
+            None => cause.prefix(&format!("creating {step} ({})", rollback.note(owner))),
+            // Something the user did not ask for is left: that is the failure to report.
+            Some((left, hint)) => Error {
+                kind: Kind::General,
+                ..cause.prefix(&format!("creating {step} ({left})"))
+            }
+            .hint(format!("{hint} -n {ns}")),
+        },
+        CreateError::Interrupted { signal, rollback } => {
+            let message = |what: &str| {
+                format!(
+                    "interrupted by {}: {noun} {name} was not created ({what})",
+                    signal.name()
+                )
+            };
+            match rollback.report() {
+                None => Error::new(Kind::Interrupted(signal), message(&rollback.note(owner))),
+                Some((left, hint)) => Error::new(Kind::Interrupted(signal), message(&left))
+                    .hint(format!("{hint} -n {ns}")),
+            }
+        }
     }
 }
 

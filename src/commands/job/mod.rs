@@ -13,7 +13,7 @@ mod wait;
 use super::{Context, ExitStatus};
 use crate::cli::{JobArgs, JobCommand};
 use crate::cluster::jobs;
-use crate::devserver::job::{self, Outcome, Progress};
+use crate::devserver::job::{Outcome, Progress};
 use crate::error::{Error, Result};
 
 pub async fn run(ctx: &Context<'_>, args: JobArgs) -> Result<ExitStatus> {
@@ -28,35 +28,19 @@ pub async fn run(ctx: &Context<'_>, args: JobArgs) -> Result<ExitStatus> {
     }
 }
 
+/// What `--follow` prints while it waits.
+pub(crate) struct Follow {
+    /// One index's pods only; `None`: every index's.
+    pub only: Option<u32>,
+    /// Whether each line begins with `[I] `, its pod's index.
+    pub prefix: bool,
+}
+
 /// Waits for job `name` to finish, with a spinner naming its state, a warning for each pod
 /// the scheduler cannot place (the wait goes on: nodes may come, a queue may admit it), and
 /// an error for a pod that cannot start by itself (an image that cannot be pulled). With
-/// `follow`, prints the output of its pods (`only`: one index) as it comes, each line begun
-/// with `[I] ` when `prefix`.
+/// `follow`, prints the output of its pods as it comes.
 pub(crate) async fn wait_for(
-    ctx: &Context<'_>,
-    name: &str,
-    timeout: std::time::Duration,
-    follow: bool,
-    only: Option<u32>,
-) -> Result<Outcome> {
-    wait_for_with(
-        ctx,
-        name,
-        timeout,
-        follow.then_some(Follow { only, prefix: None }),
-    )
-    .await
-}
-
-/// What `--follow` prints while it waits.
-pub(crate) struct Follow {
-    pub only: Option<u32>,
-    /// Whether lines begin with `[I] `; `None`: when the job has more than one index.
-    pub prefix: Option<bool>,
-}
-
-pub(crate) async fn wait_for_with(
     ctx: &Context<'_>,
     name: &str,
     timeout: std::time::Duration,
@@ -97,13 +81,7 @@ pub(crate) async fn wait_for_with(
         match follow {
             None => jobs::wait(cluster, name, timeout, on_progress).await,
             Some(follow) => {
-                let prefix = match follow.prefix {
-                    Some(prefix) => prefix,
-                    None => {
-                        let job = jobs::get(cluster, name).await?;
-                        job::status(&job, &[]).nodes > 1 && follow.only.is_none()
-                    }
-                };
+                let prefix = follow.prefix;
                 let options = jobs::LogOptions::default();
                 jobs::follow(
                     cluster,

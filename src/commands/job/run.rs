@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::super::{Context, ExitStatus};
 use crate::cli::JobRunArgs;
-use crate::cluster::jobs::{self, CreateError};
+use crate::cluster::jobs;
 use crate::devserver::job::{self, JobManifests, JobRequest, JobSpec, RunInput};
 use crate::devserver::quota;
 use crate::devserver::ranks::Ranks;
@@ -76,7 +76,18 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
         spinner.finish_and_clear();
         created
     };
-    created.map_err(|e| create_error(e, &spec))?;
+    created.map_err(|e| {
+        super::super::create_error(
+            e,
+            &super::super::Making {
+                noun: "job",
+                owner: "Job",
+                command: "devctl job",
+                name: &spec.name,
+                ns: &spec.namespace,
+            },
+        )
+    })?;
     match &request.queue {
         Some(queue) => printer.info(&format!(
             "job {} created in namespace {}, queued in LocalQueue {queue} (Kueue starts it when it admits it)",
@@ -89,7 +100,12 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
     }
 
     let waited = if args.wait || args.follow {
-        let waiting = super::wait_for(ctx, &spec.name, args.timeout, args.follow, None);
+        // Every index's output, each line with its index when there are several.
+        let follow = args.follow.then_some(super::Follow {
+            only: None,
+            prefix: spec.request.ranks.nodes > 1,
+        });
+        let waiting = super::wait_for(ctx, &spec.name, args.timeout, follow);
         tokio::select! {
             outcome = waiting => Some(outcome?),
             signal = interrupted.as_mut() => {
@@ -206,58 +222,4 @@ fn print_manifests(manifests: &JobManifests, printer: &Printer) -> Result<ExitSt
         .map_err(|e| Error::general(format!("cannot print the manifests: {e}")))?;
     super::super::print_objects(&items, printer)?;
     Ok(0)
-}
-
-fn create_error(err: CreateError, spec: &JobSpec) -> Error {
-    let (name, ns) = (&spec.name, &spec.namespace);
-    let left_note = |left: &[(String, Error)]| {
-        let names: Vec<&str> = left.iter().map(|(o, _)| o.as_str()).collect();
-        (
-            format!("could not delete {} again", names.join(", ")),
-            format!("kubectl delete {} -n {ns}", names.join(" ")),
-        )
-    };
-    match err {
-        CreateError::Exists => Error::new(
-            Kind::Conflict,
-            format!("job {name} already exists in namespace {ns}"),
-        )
-        .hint(format!(
-            "pick another name, or delete it first: devctl job delete {name} --yes -n {ns}"
-        )),
-        CreateError::Unknown(cause) => cause
-            .prefix("creating the Job (the answer was lost: the server may have made it)")
-            .hint(format!(
-                "devctl job list -n {ns} shows whether it exists; devctl job delete {name} --yes -n {ns} removes it"
-            )),
-        CreateError::Failed { step, cause, left } if left.is_empty() => {
-            cause.prefix(&format!("creating {step} (nothing was left behind)"))
-        }
-        CreateError::Failed { step, cause, left } => {
-            let (what, hint) = left_note(&left);
-            Error {
-                kind: Kind::General,
-                ..cause.prefix(&format!("creating {step} ({what})"))
-            }
-            .hint(hint)
-        }
-        CreateError::Interrupted { signal, left } if left.is_empty() => Error::new(
-            Kind::Interrupted(signal),
-            format!(
-                "interrupted by {}: job {name} was not created",
-                signal.name()
-            ),
-        ),
-        CreateError::Interrupted { signal, left } => {
-            let (what, hint) = left_note(&left);
-            Error::new(
-                Kind::Interrupted(signal),
-                format!(
-                    "interrupted by {}: job {name} was not created ({what})",
-                    signal.name()
-                ),
-            )
-            .hint(hint)
-        }
-    }
 }

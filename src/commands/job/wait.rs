@@ -7,6 +7,6 @@ use crate::error::Result;
 
 pub async fn run(ctx: &Context<'_>, args: JobWaitArgs) -> Result<ExitStatus> {
     crate::devserver::job::check_name(&args.name).map_err(crate::error::Error::usage)?;
-    let outcome = super::wait_for(ctx, &args.name, args.timeout, false, None).await?;
+    let outcome = super::wait_for(ctx, &args.name, args.timeout, None).await?;
     Ok(super::exit_status(&outcome))
 }
