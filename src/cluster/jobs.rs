@@ -931,22 +931,33 @@ pub async fn describe(cluster: &Cluster, name: &str) -> Result<Described> {
     let job_events = about("Job", name);
     let selector = job::results_selector(name);
     let claim_params = ListParams::default().labels(&selector);
-    let (found, claim_list, job_events) = tokio::join!(
+    // The pods' events in the same wave as the pods: every pod event of the namespace, kept
+    // when its pod is one of this Job's (a round per pod after the pods would be slower).
+    let pod_events = ListParams::default().fields("involvedObject.kind=Pod");
+    let (found, claim_list, job_events, pod_events) = tokio::join!(
         get_with_pods(cluster, name),
         claims.list(&claim_params),
         events.list(&job_events),
+        events.list(&pod_events),
     );
     let (found, pods) = found?;
-    let pod_events = futures::future::join_all(pods.iter().map(|p| {
-        let events = events.clone();
-        let params = about("Pod", p.metadata.name.as_deref().unwrap_or_default());
-        async move { events.list(&params).await }
-    }))
-    .await;
+    let uids: std::collections::BTreeSet<&str> = pods
+        .iter()
+        .filter_map(|p| p.metadata.uid.as_deref())
+        .collect();
     let mut all = job_events.map_err(|e| cluster.error(e))?.items;
-    for list in pod_events {
-        all.extend(list.map_err(|e| cluster.error(e))?.items);
-    }
+    all.extend(
+        pod_events
+            .map_err(|e| cluster.error(e))?
+            .items
+            .into_iter()
+            .filter(|e| {
+                e.involved_object
+                    .uid
+                    .as_deref()
+                    .is_some_and(|u| uids.contains(u))
+            }),
+    );
     Ok(Described {
         job: found,
         pods,

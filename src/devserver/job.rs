@@ -970,6 +970,34 @@ pub fn kept_index(claim: &PersistentVolumeClaim) -> Option<u32> {
         .and_then(|i| i.parse().ok())
 }
 
+/// Why the job's container of `pod` is where it is: its waiting reason (`ErrImagePull`), else
+/// its terminated reason (`Error`, `OOMKilled`), else the pod's own (`Evicted`).
+pub fn pod_reason(pod: &Pod) -> Option<String> {
+    let status = pod.status.as_ref()?;
+    status
+        .container_statuses
+        .as_ref()
+        .and_then(|cs| cs.iter().find(|c| c.name == CONTAINER))
+        .and_then(|c| c.state.as_ref())
+        .and_then(|s| {
+            s.waiting
+                .as_ref()
+                .and_then(|w| w.reason.clone())
+                .or_else(|| s.terminated.as_ref().and_then(|t| t.reason.clone()))
+        })
+        .or_else(|| status.reason.clone())
+}
+
+/// The index whose results `claim` holds: a kept claim carries it as a label; otherwise it
+/// is the index of the pod (among `pods`) whose results claim it is.
+pub fn claim_index(claim: &PersistentVolumeClaim, pods: &[Pod]) -> Option<u32> {
+    kept_index(claim).or_else(|| {
+        pods.iter()
+            .find(|p| p.metadata.name.as_deref().map(results_claim_name) == claim.metadata.name)
+            .and_then(pod_index)
+    })
+}
+
 fn phase(pod: &Pod) -> &str {
     pod.status
         .as_ref()
@@ -1615,5 +1643,62 @@ mod tests {
         let chosen = newest_pod_per_index(&pods);
         assert_eq!(chosen[&0].metadata.name.as_deref(), Some("sim-0-b"));
         assert_eq!(chosen[&1].metadata.name.as_deref(), Some("sim-1-c"));
+    }
+    #[test]
+    fn a_pods_reason_is_its_containers_before_its_own() {
+        let pod = |status: serde_json::Value| -> Pod {
+            serde_json::from_value(
+                serde_json::json!({ "metadata": { "name": "j-0-x" }, "status": status }),
+            )
+            .unwrap()
+        };
+        let waiting = pod(
+            serde_json::json!({ "reason": "Evicted", "containerStatuses": [{
+            "name": CONTAINER, "image": "x", "imageID": "", "ready": false, "restartCount": 0,
+            "state": { "waiting": { "reason": "ErrImagePull" } } }] }),
+        );
+        assert_eq!(pod_reason(&waiting).as_deref(), Some("ErrImagePull"));
+        let killed = pod(serde_json::json!({ "containerStatuses": [{
+            "name": CONTAINER, "image": "x", "imageID": "", "ready": false, "restartCount": 0,
+            "state": { "terminated": { "exitCode": 137, "reason": "OOMKilled" } } }] }));
+        assert_eq!(pod_reason(&killed).as_deref(), Some("OOMKilled"));
+        let evicted = pod(serde_json::json!({ "phase": "Failed", "reason": "Evicted" }));
+        assert_eq!(pod_reason(&evicted).as_deref(), Some("Evicted"));
+        assert_eq!(
+            pod_reason(&pod(serde_json::json!({ "phase": "Pending" }))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_claims_index_comes_from_its_label_or_its_pod() {
+        let pod: Pod = serde_json::from_value(serde_json::json!({ "metadata": {
+            "name": "j-1-abcde", "labels": { COMPLETION_INDEX_LABEL: "1" } } }))
+        .unwrap();
+        let claim = |name: &str, labels: serde_json::Value| -> PersistentVolumeClaim {
+            serde_json::from_value(
+                serde_json::json!({ "metadata": { "name": name, "labels": labels } }),
+            )
+            .unwrap()
+        };
+        let pods = [pod];
+        assert_eq!(
+            claim_index(
+                &claim(&results_claim_name("j-1-abcde"), serde_json::json!({})),
+                &pods
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            claim_index(
+                &claim("kept", serde_json::json!({ KEPT_INDEX_LABEL: "3" })),
+                &pods
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            claim_index(&claim("other", serde_json::json!({})), &pods),
+            None
+        );
     }
 }

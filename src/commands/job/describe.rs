@@ -57,24 +57,13 @@ pub async fn run(ctx: &Context<'_>, args: JobDescribeArgs) -> Result<ExitStatus>
         .iter()
         .map(|p| {
             let st = p.status.as_ref();
-            let reason = st
-                .and_then(|s| s.container_statuses.as_ref())
-                .and_then(|cs| cs.iter().find(|c| c.name == job::CONTAINER))
-                .and_then(|c| c.state.as_ref())
-                .and_then(|s| {
-                    s.waiting
-                        .as_ref()
-                        .and_then(|w| w.reason.clone())
-                        .or_else(|| s.terminated.as_ref().and_then(|t| t.reason.clone()))
-                })
-                .or_else(|| st.and_then(|s| s.reason.clone()));
             serde_json::json!({
                 "index": job::pod_index(p),
                 "name": p.metadata.name,
                 "phase": st.and_then(|s| s.phase.clone()).unwrap_or_else(|| "Pending".into()),
                 "node": p.spec.as_ref().and_then(|s| s.node_name.clone()),
                 "exitCode": job::exit_code(p),
-                "reason": reason,
+                "reason": job::pod_reason(p),
             })
         })
         .collect();
@@ -82,19 +71,9 @@ pub async fn run(ctx: &Context<'_>, args: JobDescribeArgs) -> Result<ExitStatus>
         .claims
         .iter()
         .map(|c| {
-            // The claim's pod names its index; a kept claim carries it as a label.
-            let index = job::kept_index(c).or_else(|| {
-                described
-                    .pods
-                    .iter()
-                    .find(|p| {
-                        p.metadata.name.as_deref().map(job::results_claim_name) == c.metadata.name
-                    })
-                    .and_then(job::pod_index)
-            });
             serde_json::json!({
                 "name": c.metadata.name,
-                "index": index,
+                "index": job::claim_index(c, &described.pods),
                 "phase": c.status.as_ref().and_then(|s| s.phase.clone()),
                 "capacity": c.status.as_ref().and_then(|s| s.capacity.as_ref())
                     .and_then(|cap| cap.get("storage")).map(|q| q.0.clone()),
