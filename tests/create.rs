@@ -64,6 +64,27 @@ fn create_failing_with_undeletable(
 }
 
 #[test]
+fn a_create_whose_statefulset_answer_is_lost_is_read_back_and_completed() {
+    let Some(ns) = Ns::new("lost-answer") else {
+        return;
+    };
+    // The API server makes the StatefulSet and its answer never reaches devctl: the create
+    // reads it back, finds its own stamp, and makes the rest.
+    let sets = format!("^/apis/apps/v1/namespaces/{}/statefulsets$", ns.name);
+    ns.cluster
+        .proxy()
+        .fail_next(&Fault::lose_answer("POST", &sets, 1))
+        .unwrap();
+    let out = ns.devctl(&["create", "lost"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(ns.get::<StatefulSet>("lost").is_some());
+    assert!(
+        ns.get::<Secret>("lost-ssh").is_some(),
+        "the children were made"
+    );
+}
+
+#[test]
 fn a_rollback_that_cannot_delete_says_exactly_what_remains() {
     let Some(ns) = Ns::new("leftover") else {
         return;

@@ -351,6 +351,64 @@ fn a_job_whose_configmap_cannot_be_made_is_rolled_back_whole() {
 }
 
 #[test]
+fn a_job_whose_create_answer_is_lost_is_read_back_and_started() {
+    let Some(ns) = Ns::new("job-lost") else {
+        return;
+    };
+    // The API server makes the Job, suspended, and its answer never reaches devctl: before
+    // the read-back that Job stayed suspended for ever, its TTL never applying.
+    let jobs = format!("^/apis/batch/v1/namespaces/{}/jobs$", ns.name);
+    ns.cluster
+        .proxy()
+        .fail_next(&testcluster::Fault::lose_answer("POST", &jobs, 1))
+        .unwrap();
+    let mut args = vec!["job", "run", "lost", "-e", "A=1"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("job lost created"),
+        "{}",
+        stderr(&out)
+    );
+    let job: Job = ns.get("lost").unwrap();
+    assert_eq!(
+        job.spec.unwrap().suspend,
+        Some(false),
+        "the Job was let run"
+    );
+    assert!(
+        ns.get::<Secret>("lost-env").is_some(),
+        "its children were made"
+    );
+}
+
+#[test]
+fn a_lost_create_answer_for_another_jobs_name_is_a_conflict() {
+    let Some(ns) = Ns::new("job-lost-other") else {
+        return;
+    };
+    let mut args = vec!["job", "run", "taken"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    ns.ok(&args);
+    // The second create is refused (409) and the refusal lost: the Job there is not its own.
+    let jobs = format!("^/apis/batch/v1/namespaces/{}/jobs$", ns.name);
+    ns.cluster
+        .proxy()
+        .fail_next(&testcluster::Fault::lose_answer("POST", &jobs, 1))
+        .unwrap();
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    assert!(
+        one_line_error(&out).contains("job taken already exists"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_job_over_the_namespaces_quota_is_refused_before_anything_is_made() {
     let Some(ns) = Ns::new("job-quota") else {
         return;

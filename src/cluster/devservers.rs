@@ -20,7 +20,7 @@ use kube::api::{
 };
 
 use super::Cluster;
-use super::rollback::{Ledger, Made, Object, delete_all, finish};
+use super::rollback::{self, Ledger, Made, Object, delete_all, finish};
 use crate::devserver::flavor::{self, Flavor};
 use crate::devserver::manifests::{self, INSTANCE, MANAGED_BY, Manifests, NAME_LABEL};
 use crate::devserver::spec::{Facts, Request};
@@ -506,6 +506,7 @@ pub async fn create(
     if let Some(spec) = first.spec.as_mut().filter(|_| scale_later) {
         spec.replicas = Some(0);
     }
+    let create_id = rollback::stamp(&mut first.metadata);
     let created = finish(sets.create(&pp, &first), &mut interrupted, &mut signal).await;
     let set = match created {
         Ok(set) => set,
@@ -517,9 +518,11 @@ pub async fn create(
                 rollback: Rollback::default(),
             });
         }
-        // The answer was lost: the server may have made it, and it may as well be another
-        // create's of the same name, so it is not deleted blindly.
-        Err(e) => return Err(CreateError::Unknown(cluster.error(e))),
+        // The answer was lost: the server may have made it, or another create of the name.
+        Err(e) => {
+            let name = first.metadata.name.as_deref().unwrap_or_default();
+            rollback::lost_answer(cluster, &sets, name, &create_id, "the StatefulSet", e).await?
+        }
     };
     if let Some(made) = made {
         // Whoever waited for it may have gone already; then nobody needs the uid.

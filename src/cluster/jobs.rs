@@ -16,7 +16,7 @@ use kube::runtime::watcher;
 
 use super::Cluster;
 use super::devservers::{FlavorSource, flavors, whoami};
-use super::rollback::{Ledger, Made, Object, Rollback, finish};
+use super::rollback::{self, Ledger, Made, Object, Rollback, finish};
 use super::wait::watch_error;
 use crate::devserver::flavor;
 use crate::devserver::job::{
@@ -202,6 +202,7 @@ pub async fn create(
         .labels
         .as_mut()
         .and_then(|l| l.remove(job::QUEUE_LABEL));
+    let create_id = rollback::stamp(&mut first.metadata);
     let created = finish(jobs.create(&pp, &first), &mut interrupted, &mut signal).await;
     let made_job = match created {
         Ok(job) => job,
@@ -213,7 +214,11 @@ pub async fn create(
                 rollback: Rollback::default(),
             });
         }
-        Err(e) => return Err(CreateError::Unknown(cluster.error(e))),
+        // The answer was lost: a suspended Job of this create's would never run nor end.
+        Err(e) => {
+            let name = first.metadata.name.as_deref().unwrap_or_default();
+            rollback::lost_answer(cluster, &jobs, name, &create_id, "the Job", e).await?
+        }
     };
     let name = made_job.metadata.name.clone().unwrap_or_default();
     let uid = made_job.metadata.uid.clone().unwrap_or_default();

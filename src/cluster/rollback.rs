@@ -8,6 +8,7 @@ use std::pin::Pin;
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::batch::v1::Job;
 use k8s_openapi::api::core::v1::{ConfigMap, PersistentVolumeClaim, Secret, Service};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use kube::api::{Api, DeleteParams, Preconditions};
 
 use super::Cluster;
@@ -278,6 +279,88 @@ async fn delete(
             .delete(name, dp)
             .await
             .map(drop),
+    }
+}
+
+/// The annotation a create stamps on the owner it sends. When the answer is lost, reading
+/// the object back tells this create's own from another's of the same name.
+pub const CREATE_ID_ANNOTATION: &str = "devserver.io/create-id";
+
+/// Stamps `meta` with a new create id and returns it.
+pub(super) fn stamp(meta: &mut ObjectMeta) -> String {
+    let mut random = [0u8; 8];
+    // Without randomness the id is still this process's: only another devctl of the same
+    // pid on another machine could take it for its own.
+    let _ = getrandom::fill(&mut random);
+    let id: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let id = format!("{}-{id}", std::process::id());
+    meta.annotations
+        .get_or_insert_with(Default::default)
+        .insert(CREATE_ID_ANNOTATION.into(), id.clone());
+    id
+}
+
+/// What reading the owner back says of a create whose answer was lost.
+pub(super) enum ReadBack<K> {
+    /// This create made it: the create goes on with it.
+    Made(K),
+    /// Another create of the same name made it.
+    Other,
+    /// It is not there: nothing was made.
+    Absent,
+    /// It could not be read either.
+    Unknown,
+}
+
+/// Reads back `name` after its create (stamped `id`) got no answer.
+pub(super) async fn read_back<K>(api: &Api<K>, name: &str, id: &str) -> ReadBack<K>
+where
+    K: kube::Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+{
+    match api.get_opt(name).await {
+        Ok(Some(object)) => {
+            let stamped = object
+                .meta()
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get(CREATE_ID_ANNOTATION));
+            match stamped.map(String::as_str) == Some(id) {
+                true => ReadBack::Made(object),
+                false => ReadBack::Other,
+            }
+        }
+        Ok(None) => ReadBack::Absent,
+        Err(_) => ReadBack::Unknown,
+    }
+}
+
+/// The create of the owner got no answer: read it back, and go on with it if this create
+/// made it. `step` names the owner in the error.
+pub(super) async fn lost_answer<K>(
+    cluster: &Cluster,
+    api: &Api<K>,
+    name: &str,
+    id: &str,
+    step: &'static str,
+    lost: kube::Error,
+) -> Result<K, CreateError>
+where
+    K: kube::Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+{
+    match read_back(api, name, id).await {
+        ReadBack::Made(object) => Ok(object),
+        ReadBack::Other => Err(CreateError::Exists),
+        ReadBack::Absent => Err(CreateError::Failed {
+            step,
+            cause: cluster
+                .error(lost)
+                .prefix("the answer was lost, and it was not there when read back"),
+            rollback: Rollback {
+                owner_gone: true,
+                ..Rollback::default()
+            },
+        }),
+        ReadBack::Unknown => Err(CreateError::Unknown(cluster.error(lost))),
     }
 }
 

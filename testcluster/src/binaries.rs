@@ -66,17 +66,53 @@ pub fn cache_dir() -> PathBuf {
     base.join("devctl-testcluster")
 }
 
-/// Where the node agent and API proxy of this checkout are built: one directory per checkout,
-/// so that two checkouts on one machine (say, a branch that changes the proxy) never start
-/// each other's versions.
+/// Where the node agent and API proxy of this checkout are built: one directory per checkout
+/// and per version of their sources, so that two checkouts on one machine (say, a branch that
+/// changes the proxy) never start each other's versions, and a checkout whose Go code changed
+/// (a warm CI run in the same place) never starts the binaries of the code before.
 fn own_dir() -> PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    go_module_dir().hash(&mut hasher);
     cache_dir()
         .join("own")
-        .join(format!("{:016x}", hasher.finish()))
+        .join(sources_digest(&go_module_dir()))
         .join("bin")
+}
+
+/// A digest of the module's place and of every file the own binaries are built from
+/// (`go.mod`, `go.sum`, `cmd/`, `internal/`), in a stable order.
+fn sources_digest(module: &Path) -> String {
+    use sha2::Digest;
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = vec![module.join("go.mod"), module.join("go.sum")];
+    walk(&module.join("cmd"), &mut files);
+    walk(&module.join("internal"), &mut files);
+    files.sort();
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(module.as_os_str().as_encoded_bytes());
+    for file in &files {
+        let relative = file.strip_prefix(module).unwrap_or(file);
+        hasher.update(relative.as_os_str().as_encoded_bytes());
+        hasher.update([0]);
+        hasher.update(fs::read(file).unwrap_or_default());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Returns every binary, building what is missing. Concurrent callers (several test binaries)
@@ -822,6 +858,23 @@ fn node_ldflags(module: &NodeModule, commit: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn own_binaries_are_rebuilt_when_their_sources_change() {
+        let module = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(module.path().join("cmd/apiproxy")).unwrap();
+        std::fs::write(module.path().join("go.mod"), "module x\n").unwrap();
+        let source = module.path().join("cmd/apiproxy/main.go");
+        std::fs::write(&source, "package main\n").unwrap();
+        let before = super::sources_digest(module.path());
+        assert_eq!(before, super::sources_digest(module.path()), "stable");
+        std::fs::write(&source, "package main // changed\n").unwrap();
+        assert_ne!(before, super::sources_digest(module.path()));
+        std::fs::write(module.path().join("cmd/apiproxy/new.go"), "").unwrap();
+        let added = super::sources_digest(module.path());
+        std::fs::remove_file(module.path().join("cmd/apiproxy/new.go")).unwrap();
+        assert_ne!(added, super::sources_digest(module.path()));
+    }
+
     use super::*;
 
     #[test]

@@ -215,6 +215,10 @@ pub struct Fault {
     /// `Retry-After` for 429 and 503.
     #[serde(rename = "retryAfterSeconds", skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u32>,
+    /// Sends the request on and breaks the connection instead of passing the answer back
+    /// (`status` is then unused): the server did the work, and the client cannot know it.
+    #[serde(rename = "loseAnswer", skip_serializing_if = "std::ops::Not::not")]
+    pub lose_answer: bool,
 }
 
 impl Fault {
@@ -227,6 +231,16 @@ impl Fault {
             status,
             count,
             retry_after_seconds: None,
+            lose_answer: false,
+        }
+    }
+
+    /// Lets the next `count` requests with `method` whose path matches `path` reach the API
+    /// server, and loses their answers: the client's connection breaks.
+    pub fn lose_answer(method: &str, path: &str, count: u32) -> Fault {
+        Fault {
+            lose_answer: true,
+            ..Fault::new(method, path, 0, count)
         }
     }
 

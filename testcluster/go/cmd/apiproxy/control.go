@@ -191,13 +191,16 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// fault answers the next Count requests in its scope in place of the API server.
+// fault answers the next Count requests in its scope in place of the API server, or, with
+// LoseAnswer, sends them on and breaks the connection instead of passing the answer back: the
+// server did the work and the client cannot know it.
 type fault struct {
 	scope
 	Status            int    `json:"status"`
 	Count             int    `json:"count"`
 	RetryAfterSeconds int    `json:"retryAfterSeconds,omitempty"`
 	Message           string `json:"message,omitempty"`
+	LoseAnswer        bool   `json:"loseAnswer,omitempty"`
 }
 
 func (f *fault) message() string {
@@ -216,7 +219,9 @@ func (l *faultList) add(f *fault) error {
 	if err := f.compile(); err != nil {
 		return err
 	}
-	if f.Status < 400 || f.Status > 599 {
+	if f.LoseAnswer {
+		f.Status = 0
+	} else if f.Status < 400 || f.Status > 599 {
 		return fmt.Errorf("status %d is not a failure", f.Status)
 	}
 	if f.Count <= 0 {

@@ -92,7 +92,8 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return // the client went away: the request is never sent
 		}
 	}
-	if f := p.faults.take(req); f != nil {
+	f := p.faults.take(req)
+	if f != nil && !f.LoseAnswer {
 		entry.markInjected()
 		writeStatus(rec, f.Status, f.message(), f.RetryAfterSeconds)
 		return
@@ -110,8 +111,21 @@ func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.withheld.apply(r, req)
+	if f != nil {
+		entry.markInjected()
+		p.rp.ServeHTTP(&discard{header: http.Header{}}, r)
+		// Breaks the connection (HTTP/1.1) or resets the stream (HTTP/2) with no answer.
+		panic(http.ErrAbortHandler)
+	}
 	p.rp.ServeHTTP(rec, r)
 }
+
+// discard is where a lost answer goes.
+type discard struct{ header http.Header }
+
+func (d *discard) Header() http.Header         { return d.header }
+func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discard) WriteHeader(int)             {}
 
 func userOf(r *http.Request) string {
 	if r.TLS != nil && len(r.TLS.VerifiedChains) > 0 {

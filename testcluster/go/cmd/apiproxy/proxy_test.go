@@ -703,3 +703,38 @@ func TestWithheldSubprotocolsLeaveTheOfferInScope(t *testing.T) {
 		t.Fatalf("out of scope: %q", got)
 	}
 }
+
+func TestALostAnswerReachesTheServerButNotTheClient(t *testing.T) {
+	var posts atomic.Int32
+	upstream := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts.Add(1)
+		w.WriteHeader(http.StatusCreated)
+		_, _ = io.WriteString(w, "made")
+	}))
+	defer upstream.Close()
+	target, _ := http.NewRequest("GET", upstream.URL, nil)
+	p := newProxy(target.URL, upstream.Client().Transport.(*http.Transport).TLSClientConfig, nil)
+	if err := p.faults.add(&fault{scope: scope{Method: "POST", Path: "^/apis/batch/v1/namespaces/a/jobs$"}, LoseAnswer: true}); err != nil {
+		t.Fatal(err)
+	}
+	front := httptest.NewServer(p)
+	defer front.Close()
+	post := func() (*http.Response, error) {
+		return http.Post(front.URL+"/apis/batch/v1/namespaces/a/jobs", "application/json", strings.NewReader("{}"))
+	}
+	if res, err := post(); err == nil {
+		res.Body.Close()
+		t.Fatalf("the answer must be lost, got %d", res.StatusCode)
+	}
+	if got := posts.Load(); got != 1 {
+		t.Fatalf("the server must have got the request once, got %d", got)
+	}
+	res, err := post()
+	if err != nil {
+		t.Fatalf("the fault is used up: %v", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusCreated || posts.Load() != 2 {
+		t.Fatalf("second: %d after %d posts", res.StatusCode, posts.Load())
+	}
+}
