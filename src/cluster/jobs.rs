@@ -761,7 +761,7 @@ async fn stream_pod(
     pod: String,
     index: u32,
     params: kube::api::LogParams,
-    lines: tokio::sync::mpsc::UnboundedSender<Result<Line, kube::Error>>,
+    lines: tokio::sync::mpsc::Sender<Result<Line, kube::Error>>,
 ) {
     use futures::AsyncBufReadExt as _;
     let mut reader = match pods.log_stream(&pod, &params).await {
@@ -770,22 +770,59 @@ async fn stream_pod(
         // more to say.
         Err(kube::Error::Api(s)) if s.code == 404 => return,
         Err(e) => {
-            let _ = lines.send(Err(e));
+            let _ = lines.send(Err(e)).await;
             return;
         }
     };
+    let mut line = Vec::new();
     loop {
-        let mut line = Vec::new();
-        match reader.read_until(b'\n', &mut line).await {
-            Ok(0) => return,
-            Ok(_) => {
-                if lines.send(Ok((index, line))).is_err() {
-                    return;
-                }
-            }
+        let (used, end) = match reader.fill_buf().await {
             // A stream cut as the pod goes: what came is what there was.
-            Err(_) => return,
+            Ok([]) | Err(_) => {
+                if !line.is_empty() {
+                    let _ = lines.send(Ok((index, line))).await;
+                }
+                return;
+            }
+            Ok(buf) => match segment_end(buf) {
+                Some(end) => {
+                    line.extend_from_slice(&buf[..end]);
+                    (end, true)
+                }
+                None => {
+                    line.extend_from_slice(buf);
+                    (buf.len(), line.len() >= MAX_LINE)
+                }
+            },
+        };
+        reader.consume_unpin(used);
+        if end
+            && lines
+                .send(Ok((index, std::mem::take(&mut line))))
+                .await
+                .is_err()
+        {
+            return;
         }
+    }
+}
+
+/// How many lines the pods' streams may send ahead of the terminal: a slow terminal slows the
+/// streams instead of filling memory.
+const LINES_IN_FLIGHT: usize = 1024;
+
+/// A line longer than this is passed on in pieces (output with no line breaks at all).
+const MAX_LINE: usize = 64 * 1024;
+
+/// Where the first segment of `buf` ends: after a `\n`, or after a `\r`, a `\r\n` counting as
+/// one. Each drawing of a progress bar redrawn in place (as tqdm draws) is then a segment of
+/// its own and gets its index prefix, instead of drawing over it. (The container runtime logs
+/// by lines: a drawing reaches the log, and devctl, when its line ends or its buffer fills.)
+fn segment_end(buf: &[u8]) -> Option<usize> {
+    let at = buf.iter().position(|b| *b == b'\n' || *b == b'\r')?;
+    match (buf[at], buf.get(at + 1)) {
+        (b'\r', Some(b'\n')) => Some(at + 2),
+        _ => Some(at + 1),
     }
 }
 
@@ -825,7 +862,7 @@ pub async fn read_logs(
     }
     let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
     for (index, pod) in chosen.into_iter().filter(|(_, p)| started(p)) {
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let (tx, mut rx) = tokio::sync::mpsc::channel(LINES_IN_FLIGHT);
         let pod_name = pod.metadata.name.clone().unwrap_or_default();
         let reading = stream_pod(api.clone(), pod_name, index, options.params(false), tx);
         let printing = async {
@@ -855,7 +892,7 @@ pub async fn follow(
     let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
     // This Job's pods only, never those of an earlier job of the name still going away.
     let this = get(cluster, name).await?;
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let (tx, mut rx) = tokio::sync::mpsc::channel(LINES_IN_FLIGHT);
     let mut followed = std::collections::BTreeSet::new();
     let pod_events = watcher(
         api.clone(),
@@ -915,8 +952,8 @@ pub async fn follow(
     }
 }
 
-/// Everything `job describe` shows, read in two waves: the Job, its pods, its results claims
-/// and the Job's events at once; then the events of each pod at once.
+/// Everything `job describe` shows, read in one wave: the Job, its pods, its results claims,
+/// the Job's events and the pods' events.
 pub struct Described {
     pub job: Job,
     pub pods: Vec<Pod>,
@@ -969,4 +1006,20 @@ pub async fn describe(cluster: &Cluster, name: &str) -> Result<Described> {
         claims: claim_list.map_err(|e| cluster.error(e))?.items,
         events: all,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment_end;
+
+    #[test]
+    fn output_is_cut_after_each_line_break_and_each_carriage_return() {
+        assert_eq!(segment_end(b"one\ntwo\n"), Some(4));
+        // tqdm redraws with \r: each drawing is a segment.
+        assert_eq!(segment_end(b" 10%|#  |\r 20%"), Some(10));
+        assert_eq!(segment_end(b"\r 10%"), Some(1));
+        assert_eq!(segment_end(b"windows\r\nnext"), Some(9));
+        assert_eq!(segment_end(b"no end yet"), None);
+        assert_eq!(segment_end(b""), None);
+    }
 }

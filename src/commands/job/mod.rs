@@ -133,13 +133,15 @@ pub(crate) async fn wait_for(
     Ok(outcome)
 }
 
-/// One line of a job's output on stdout, begun with `[I] ` when `index` is given.
+/// One line of a job's output on stdout (or one drawing of a progress bar, ending in `\r`),
+/// begun with `[I] ` when `index` is given.
 pub(crate) fn print_line(printer: &crate::output::Printer, index: Option<u32>, line: &[u8]) {
     if let Some(index) = index {
         printer.out_bytes(format!("[{index}] ").as_bytes());
     }
     printer.out_bytes(line);
-    if !line.ends_with(b"\n") {
+    // A progress bar redrawn with `\r` stays on its line.
+    if !line.ends_with(b"\n") && !line.ends_with(b"\r") {
         printer.out_bytes(b"\n");
     }
 }
