@@ -345,6 +345,10 @@ fn a_job_whose_configmap_cannot_be_made_is_rolled_back_whole() {
     assert_eq!(code(&out), 4, "{}", stderr(&out));
     let line = one_line_error(&out);
     assert!(line.contains("config-file ConfigMap"), "{line}");
+    assert!(
+        line.contains("configmap/sim-config exists already"),
+        "{line}"
+    );
     assert!(ns.get::<Job>("sim").is_none(), "the Job was left");
     let theirs: ConfigMap = ns.get("sim-config").unwrap();
     assert_eq!(theirs.data.unwrap()["k"], "v");

@@ -165,8 +165,20 @@ impl<'a> Ledger<'a> {
                 if !matches!(e, kube::Error::Api(_)) {
                     self.made.push(sent);
                 }
+                // Devservers and jobs share names (`NAME`, `NAME-env`): a child that exists
+                // already is another one's of that name.
+                let taken = matches!(&e, kube::Error::Api(s) if s.code == 409);
+                let mut cause = self.cluster.error(e);
+                if taken {
+                    cause = cause
+                        .prefix(&format!(
+                            "{} exists already (another devserver or job may have this name)",
+                            sent.describe()
+                        ))
+                        .hint("pick another name: devctl list and devctl job list show the names in use");
+                }
                 if self.failure.is_none() {
-                    self.failure = Some((step, self.cluster.error(e)));
+                    self.failure = Some((step, cause));
                 }
             }
         }
