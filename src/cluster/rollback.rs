@@ -162,6 +162,7 @@ impl<'a> Ledger<'a> {
         match result {
             Ok(_) => self.made.push(sent),
             Err(e) => {
+                let object = sent.describe();
                 if !matches!(e, kube::Error::Api(_)) {
                     self.made.push(sent);
                 }
@@ -172,8 +173,7 @@ impl<'a> Ledger<'a> {
                 if taken {
                     cause = cause
                         .prefix(&format!(
-                            "{} exists already (another devserver or job may have this name)",
-                            sent.describe()
+                            "{object} exists already (another devserver or job may have this name)"
                         ))
                         .hint("pick another name: devctl list and devctl job list show the names in use");
                 }
