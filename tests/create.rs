@@ -271,12 +271,14 @@ fn a_dry_run_prints_what_create_then_makes() {
             .unwrap()
     });
     let made = serde_json::to_value(made).unwrap();
-    // What differs between two runs by design: the generated host key and the expiry.
+    // What differs between two runs by design: the generated host key, the expiry, and the
+    // id a real create stamps on what it sends (to read it back when the answer is lost).
     let comparable = |set: &serde_json::Value| {
         let mut annotations = set["metadata"]["annotations"].clone();
         let map = annotations.as_object_mut().unwrap();
         map.remove("devserver.io/host-key");
         map.remove("devserver.io/expires-at");
+        map.remove("devserver.io/create-id");
         let container = &set["spec"]["template"]["spec"]["containers"][0];
         serde_json::json!({
             "labels": set["metadata"]["labels"],

@@ -383,7 +383,7 @@ fn a_job_whose_create_answer_is_lost_is_read_back_and_started() {
         "the Job was let run"
     );
     assert!(
-        ns.get::<Secret>("lost-env").is_some(),
+        ns.get::<PersistentVolumeClaim>("lost-results").is_some(),
         "its children were made"
     );
 }
