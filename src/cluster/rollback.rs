@@ -191,17 +191,10 @@ impl<'a> Ledger<'a> {
         signal: Option<Signal>,
     ) -> Result<(), CreateError> {
         if let Some((step, cause)) = self.failure.take() {
-            return Err(CreateError::Failed {
-                step,
-                cause,
-                rollback: self.undo(ns).await,
-            });
+            return Err(self.fail(ns, step, cause).await);
         }
         match signal {
-            Some(signal) => Err(CreateError::Interrupted {
-                signal,
-                rollback: self.undo(ns).await,
-            }),
+            Some(signal) => Err(self.interrupted(ns, signal).await),
             None => Ok(()),
         }
     }
@@ -267,30 +260,32 @@ async fn delete(
     made: &Made,
     dp: &DeleteParams,
 ) -> Result<(), kube::Error> {
-    fn api<K>(cluster: &Cluster, ns: &str) -> Api<K>
+    async fn by_name<K>(
+        cluster: &Cluster,
+        ns: &str,
+        name: &str,
+        dp: &DeleteParams,
+    ) -> Result<(), kube::Error>
     where
-        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>,
+        K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+            + Clone
+            + serde::de::DeserializeOwned
+            + std::fmt::Debug,
         <K as kube::Resource>::DynamicType: Default,
     {
-        Api::namespaced(cluster.client.clone(), ns)
+        Api::<K>::namespaced(cluster.client.clone(), ns)
+            .delete(name, dp)
+            .await
+            .map(drop)
     }
     let name = made.name.as_str();
     match made.kind {
-        Object::StatefulSet => api::<StatefulSet>(cluster, ns)
-            .delete(name, dp)
-            .await
-            .map(drop),
-        Object::Job => api::<Job>(cluster, ns).delete(name, dp).await.map(drop),
-        Object::Service => api::<Service>(cluster, ns).delete(name, dp).await.map(drop),
-        Object::Secret => api::<Secret>(cluster, ns).delete(name, dp).await.map(drop),
-        Object::ConfigMap => api::<ConfigMap>(cluster, ns)
-            .delete(name, dp)
-            .await
-            .map(drop),
-        Object::Claim => api::<PersistentVolumeClaim>(cluster, ns)
-            .delete(name, dp)
-            .await
-            .map(drop),
+        Object::StatefulSet => by_name::<StatefulSet>(cluster, ns, name, dp).await,
+        Object::Job => by_name::<Job>(cluster, ns, name, dp).await,
+        Object::Service => by_name::<Service>(cluster, ns, name, dp).await,
+        Object::Secret => by_name::<Secret>(cluster, ns, name, dp).await,
+        Object::ConfigMap => by_name::<ConfigMap>(cluster, ns, name, dp).await,
+        Object::Claim => by_name::<PersistentVolumeClaim>(cluster, ns, name, dp).await,
     }
 }
 
@@ -312,42 +307,9 @@ pub(super) fn stamp(meta: &mut ObjectMeta) -> String {
     id
 }
 
-/// What reading the owner back says of a create whose answer was lost.
-pub(super) enum ReadBack<K> {
-    /// This create made it: the create goes on with it.
-    Made(K),
-    /// Another create of the same name made it.
-    Other,
-    /// It is not there: nothing was made.
-    Absent,
-    /// It could not be read either.
-    Unknown,
-}
-
-/// Reads back `name` after its create (stamped `id`) got no answer.
-pub(super) async fn read_back<K>(api: &Api<K>, name: &str, id: &str) -> ReadBack<K>
-where
-    K: kube::Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug,
-{
-    match api.get_opt(name).await {
-        Ok(Some(object)) => {
-            let stamped = object
-                .meta()
-                .annotations
-                .as_ref()
-                .and_then(|a| a.get(CREATE_ID_ANNOTATION));
-            match stamped.map(String::as_str) == Some(id) {
-                true => ReadBack::Made(object),
-                false => ReadBack::Other,
-            }
-        }
-        Ok(None) => ReadBack::Absent,
-        Err(_) => ReadBack::Unknown,
-    }
-}
-
-/// The create of the owner got no answer: read it back, and go on with it if this create
-/// made it. `step` names the owner in the error.
+/// The create of the owner `name` (stamped `id`) got no answer: read it back, and go on with
+/// it if this create made it; another create's is a conflict, none a clean failure. `step`
+/// names the owner in the error.
 pub(super) async fn lost_answer<K>(
     cluster: &Cluster,
     api: &Api<K>,
@@ -359,10 +321,18 @@ pub(super) async fn lost_answer<K>(
 where
     K: kube::Resource + Clone + serde::de::DeserializeOwned + std::fmt::Debug,
 {
-    match read_back(api, name, id).await {
-        ReadBack::Made(object) => Ok(object),
-        ReadBack::Other => Err(CreateError::Exists),
-        ReadBack::Absent => Err(CreateError::Failed {
+    match api.get_opt(name).await {
+        Ok(Some(object)) => {
+            let annotations = object.meta().annotations.as_ref();
+            match annotations
+                .and_then(|a| a.get(CREATE_ID_ANNOTATION))
+                .map(String::as_str)
+            {
+                Some(stamped) if stamped == id => Ok(object),
+                _ => Err(CreateError::Exists),
+            }
+        }
+        Ok(None) => Err(CreateError::Failed {
             step,
             cause: cluster
                 .error(lost)
@@ -372,7 +342,7 @@ where
                 ..Rollback::default()
             },
         }),
-        ReadBack::Unknown => Err(CreateError::Unknown(cluster.error(lost))),
+        Err(_) => Err(CreateError::Unknown(cluster.error(lost))),
     }
 }
 
