@@ -225,15 +225,26 @@ fi
 }
 
 #[test]
-fn one_failing_index_fails_the_whole_job_and_stops_the_others() {
+fn one_failing_index_fails_the_whole_job_and_stops_the_others_whose_results_stay() {
     let Some(ns) = Ns::on_real_node("job-gang") else {
         return;
     };
+    // Rank 0 writes a checkpoint, then listens; rank 1 fails once it has reached rank 0, so the
+    // checkpoint is there before the Job controller stops rank 0.
+    let script = r#"
+if [ "$RANK" = 0 ]; then
+  echo "checkpoint of rank 0" > "$DEVCTL_RESULTS/checkpoint"
+  exec perl -MIO::Socket::INET -e '$s = IO::Socket::INET->new(LocalPort => $ENV{MASTER_PORT}, Listen => 1, ReuseAddr => 1) or die; $c = $s->accept; exec "sleep", "600"'
+fi
+echo "rank 1 gives up" > "$DEVCTL_RESULTS/why"
+until perl -MIO::Socket::INET -e 'IO::Socket::INET->new(PeerAddr => $ENV{MASTER_ADDR}, PeerPort => $ENV{MASTER_PORT}) or exit 1'; do sleep 0.2; done
+exit 3
+"#;
     let out = run(
         &ns,
         "gang",
         &["--nodes", "2", "--wait", "--timeout", "5m"],
-        r#"if [ "$RANK" = 1 ]; then exit 3; fi; exec sleep 600"#,
+        script,
     );
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("pod gang-1-"), "{}", stderr(&out));
@@ -260,6 +271,18 @@ fn one_failing_index_fails_the_whole_job_and_stops_the_others() {
         ],
     );
     assert!(failed.status.success(), "{}", stderr(&failed));
+    // The stopped rank's pod is gone, its results are not: they are on the Job's claim.
+    let dest = ns.env.home().join("gang");
+    let out = ns.devctl(&["job", "results", "gang", dest.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dest.join("0/checkpoint")).unwrap(),
+        "checkpoint of rank 0\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("1/why")).unwrap(),
+        "rank 1 gives up\n"
+    );
 }
 
 #[test]
@@ -312,13 +335,13 @@ fn a_finished_job_is_cleaned_up_whole_after_its_ttl() {
         "configmap/brief-config",
         "service/brief",
         "persistentvolumeclaim/brief-vol-0",
+        "persistentvolumeclaim/brief-results",
     ] {
         assert!(
             before.contains(made),
             "{made} missing before the ttl: {before}"
         );
     }
-    assert!(before.contains("-results"), "no results claim: {before}");
     let gone = kubectl(
         &ns,
         &["wait", "--for=delete", "job/brief", "--timeout=120s"],

@@ -342,6 +342,20 @@ fn each_index_of_a_two_pod_job_goes_to_its_own_directory_unless_one_is_picked() 
         stderr(&out)
     );
     until_no_reader(&ns, "two");
+
+    // Kept past its Job, the one claim still says where each index is.
+    let out = ns.devctl(&["job", "delete", "two", "--yes", "--keep-results"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let kept = ns.env.home().join("kept");
+    let out = ns.devctl(&["job", "results", "two", kept.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for i in ["0", "1"] {
+        assert_eq!(
+            std::fs::read_to_string(kept.join(i).join("index.txt")).unwrap(),
+            format!("{i}\n")
+        );
+    }
+    until_no_reader(&ns, "two");
 }
 
 /// The host directory of the claim `claim` (the test cluster's volumes are host paths).
@@ -393,7 +407,8 @@ fn a_file_that_changes_between_its_sum_and_its_copy_is_refused_and_never_kept() 
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    proxy.wait_held(listing, Duration::from_secs(120)).unwrap();
+    // The exec comes once the reader runs, which may take a while on a busy machine.
+    proxy.wait_held(listing, Duration::from_secs(300)).unwrap();
     let copy = proxy
         .hold(&testcluster::Hold::new("GET", &exec).within(scope))
         .unwrap();
@@ -477,7 +492,8 @@ fn ctrl_c_stops_with_130_and_removes_the_reader() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    proxy.wait_held(listing, Duration::from_secs(120)).unwrap();
+    // The exec comes once the reader runs, which may take a while on a busy machine.
+    proxy.wait_held(listing, Duration::from_secs(300)).unwrap();
     let readers = testcluster::block_on(async {
         let pods: Api<Pod> = ns.api().await;
         let selector = format!(

@@ -35,15 +35,6 @@ fn job_objects(ns: &Ns) -> Vec<String> {
     all
 }
 
-/// What `job run` itself made: without the results claims, which Kubernetes makes for each
-/// pod as it comes.
-fn made_by_run(ns: &Ns) -> Vec<String> {
-    job_objects(ns)
-        .into_iter()
-        .filter(|o| !(o.starts_with("pvc/") && o.ends_with("-results")))
-        .collect()
-}
-
 fn code(out: &std::process::Output) -> i32 {
     out.status.code().unwrap_or(-1)
 }
@@ -90,10 +81,11 @@ fn job_run_makes_an_indexed_job_that_owns_its_secret_configmap_service_and_claim
         stderr(&out)
     );
     assert_eq!(
-        made_by_run(&ns),
+        job_objects(&ns),
         [
             "configmap/train-config",
             "job/train",
+            "pvc/train-results",
             "pvc/train-vol-0",
             "secret/train-env",
             "service/train",
@@ -158,6 +150,13 @@ fn job_run_makes_an_indexed_job_that_owns_its_secret_configmap_service_and_claim
         (
             "pvc",
             ns.get::<PersistentVolumeClaim>("train-vol-0")
+                .unwrap()
+                .metadata
+                .owner_references,
+        ),
+        (
+            "results pvc",
+            ns.get::<PersistentVolumeClaim>("train-results")
                 .unwrap()
                 .metadata
                 .owner_references,
@@ -239,7 +238,10 @@ fn a_single_job_gets_a_generated_name_and_no_service() {
         id.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     );
-    assert_eq!(made_by_run(&ns), [format!("job/{name}")]);
+    assert_eq!(
+        job_objects(&ns),
+        [format!("job/{name}"), format!("pvc/{name}-results")]
+    );
     let job: Job = ns.get(&name).unwrap();
     let env = job.spec.unwrap().template.spec.unwrap().containers[0]
         .env
@@ -436,7 +438,7 @@ fn a_job_over_the_namespaces_quota_is_refused_before_anything_is_made() {
         line.contains("would exceed the quota") && line.contains("pods"),
         "{line}"
     );
-    assert!(made_by_run(&ns).is_empty(), "{:?}", made_by_run(&ns));
+    assert!(job_objects(&ns).is_empty(), "{:?}", job_objects(&ns));
 }
 
 #[test]

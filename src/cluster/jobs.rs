@@ -567,10 +567,10 @@ pub struct Deleted {
 }
 
 /// Deletes job `name` with everything it owns (background propagation: the garbage
-/// collector takes the pods, their results claims, the Secret, ConfigMap, Service and new
-/// claims). With `keep_results`, the newest results claim of each index is first taken out of
-/// its pod's ownership and labelled with its index, so it stays for `job results`. Claims
-/// kept by an earlier `--keep-results` are deleted unless kept again.
+/// collector takes the pods, the results claim, the Secret, ConfigMap, Service and new
+/// claims). With `keep_results`, the results claim is first taken out of the Job's ownership
+/// and given the job's image and owner, so it stays for `job results`. Claims kept by an
+/// earlier `--keep-results` are deleted unless kept again.
 pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result<Option<Deleted>> {
     let ns = &cluster.namespace;
     let jobs = Api::<Job>::namespaced(cluster.client.clone(), ns);
@@ -591,7 +591,7 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
     // Kept by an earlier --keep-results: labelled with an index and owned by nothing.
     let kept_before: Vec<String> = results
         .iter()
-        .filter(|c| job::kept_index(c).is_some())
+        .filter(|c| !job::kept_places(c).is_empty())
         .filter(|c| {
             c.metadata
                 .owner_references
@@ -626,18 +626,21 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
-        let keep: Vec<(u32, String)> = match &job {
+        // The job's one results claim; a gang of an older devctl had a claim per pod.
+        let mut keep: Vec<(Option<u32>, String)> = match &job {
             Some(j) => job::newest_pod_per_index(&own)
                 .into_iter()
-                .filter_map(|(index, pod)| Some((index, job::results_claim(j, pod)?)))
-                .chain(
-                    // A job of one pod has its own claim, with or without a pod left.
-                    job::single_results_claim(j).map(|claim| (0, claim)),
-                )
+                .filter_map(|(index, pod)| {
+                    let place = job::results_place(j, index, Some(pod))?;
+                    Some((place.dir.is_none().then_some(index), place.claim))
+                })
+                .chain(job::job_results_claim(j).map(|claim| {
+                    let one = job::results_place(j, 0, None).is_some_and(|p| p.dir.is_none());
+                    (one.then_some(0), claim)
+                }))
                 .collect(),
             None => Vec::new(),
         };
-        let mut keep = keep;
         keep.sort();
         keep.dedup();
         let kept_annotations: serde_json::Map<String, serde_json::Value> = job
@@ -652,10 +655,14 @@ pub async fn delete(cluster: &Cluster, name: &str, keep_results: bool) -> Result
             let claims = claims.clone();
             let kept_annotations = kept_annotations.clone();
             // What `job results` needs to read it with no Job left: the image and the owner.
+            let labels = match index {
+                Some(index) => serde_json::json!({ job::KEPT_INDEX_LABEL: index.to_string() }),
+                None => serde_json::json!({}),
+            };
             let patch = serde_json::json!({
                 "metadata": {
                     "ownerReferences": null,
-                    "labels": { job::KEPT_INDEX_LABEL: index.to_string() },
+                    "labels": labels,
                     "annotations": kept_annotations,
                 }
             });

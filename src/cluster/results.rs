@@ -20,11 +20,14 @@ use crate::devserver::results::{self as domain, Digest, File, Listing, ReaderSpe
 use crate::devserver::{job, manifests};
 use crate::error::{Error, Kind, Result};
 
-/// One index's results: the claim that holds them, and where the pod that wrote them ran.
+/// One index's results: the claim (and directory on it) that holds them, and where the pod
+/// that wrote them ran.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub index: u32,
     pub claim: String,
+    /// The index's directory on a gang's claim; `None`: the claim's root.
+    pub dir: Option<String>,
     /// The job's pod, while it exists.
     pub pod: Option<String>,
     pub node: Option<String>,
@@ -42,9 +45,10 @@ pub struct Found {
     pub sources: Vec<Source>,
 }
 
-/// Finds the results claim of each index of job `name`: the newest pod of each index (a
-/// Succeeded one first) and its `<pod>-results`; with no pods, the claims `job delete
-/// --keep-results` kept. A job that still runs has no final results yet: refused.
+/// Finds where the results of each index of job `name` are: on the Job's results claim (every
+/// index of a gang, also those whose pods the Job controller stopped and deleted), with the
+/// node of the newest pod of each index (a Succeeded one first); with no Job, on the claims
+/// `job delete --keep-results` kept. A job that still runs has no final results yet: refused.
 pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
     let client = &cluster.client;
     let ns = &cluster.namespace;
@@ -106,7 +110,7 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
     let mut owner = annotation(manifests::OWNER);
     let mut image = annotation(domain::IMAGE_ANNOTATION);
 
-    let mut sources = Vec::new();
+    let mut sources: Vec<Source> = Vec::new();
     // This Job's pods only, never those of an earlier job of the name still going away.
     let pods: Vec<Pod> = pod_list
         .items
@@ -118,51 +122,62 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
         })
         .collect();
     let chosen = job::newest_pod_per_index(&pods);
-    for (index, pod) in &chosen {
-        let pod_name = pod.metadata.name.clone().unwrap_or_default();
-        let claim = found_job
+    let node_of = |index: u32| {
+        chosen
+            .get(&index)
+            .and_then(|p| p.spec.as_ref())
+            .and_then(|s| s.node_name.clone())
+    };
+    if let Some(found) = &found_job {
+        if !job::keeps_results(found) {
+            return Err(Error::general(format!(
+                "job {name} has no results volume (was it made by devctl job run?)"
+            )));
+        }
+        let completions = found
+            .spec
             .as_ref()
-            .and_then(|j| job::results_claim(j, pod))
-            .unwrap_or_else(|| job::results_claim_name(&pod_name));
-        if !domain::has_results_volume(pod) {
-            return Err(Error::general(format!(
-                "pod {pod_name} of job {name} has no results volume (was the job made by devctl job run?)"
-            )));
+            .and_then(|s| s.completions)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(1);
+        for index in 0..completions {
+            let pod = chosen.get(&index).copied();
+            // A claim per pod (an older devctl's gang) is known only while its pod is there.
+            let Some(place) = job::results_place(found, index, pod) else {
+                continue;
+            };
+            if !claim_names.contains(&place.claim.as_str()) {
+                return Err(Error::general(format!(
+                    "the results claim {} of job {name} (index {index}) is gone",
+                    place.claim
+                )));
+            }
+            if image.is_none() {
+                image = pod
+                    .and_then(|p| p.spec.as_ref())
+                    .and_then(|s| s.containers.iter().find(|c| c.name == job::CONTAINER))
+                    .and_then(|c| c.image.clone());
+            }
+            sources.push(Source {
+                index,
+                claim: place.claim,
+                dir: place.dir,
+                pod: pod.and_then(|p| p.metadata.name.clone()),
+                node: node_of(index),
+            });
         }
-        if !claim_names.contains(&claim.as_str()) {
-            return Err(Error::general(format!(
-                "the results claim {claim} of pod {pod_name} (job {name}, index {index}) is gone"
-            )));
-        }
-        if image.is_none() {
-            image = pod
-                .spec
-                .as_ref()
-                .and_then(|s| s.containers.iter().find(|c| c.name == job::CONTAINER))
-                .and_then(|c| c.image.clone());
-        }
-        sources.push(Source {
-            index: *index,
-            claim,
-            pod: Some(pod_name),
-            node: pod.spec.as_ref().and_then(|s| s.node_name.clone()),
-        });
-    }
-    if sources.is_empty() {
-        // No pods left: the claims an earlier `job delete --keep-results` kept.
-        let mut kept: BTreeMap<u32, &PersistentVolumeClaim> = BTreeMap::new();
+    } else {
+        // No Job left: the claims an earlier `job delete --keep-results` kept.
+        let mut kept: BTreeMap<u32, (&PersistentVolumeClaim, job::ResultsPlace)> = BTreeMap::new();
         for claim in &claim_list.items {
-            let meta = &claim.metadata;
-            let index = meta
-                .labels
-                .as_ref()
-                .and_then(|l| l.get(job::KEPT_INDEX_LABEL))
-                .and_then(|i| i.parse().ok());
-            if let (Some(index), None) = (index, &meta.deletion_timestamp) {
-                kept.insert(index, claim);
+            if claim.metadata.deletion_timestamp.is_some() {
+                continue;
+            }
+            for (index, place) in job::kept_places(claim) {
+                kept.insert(index, (claim, place));
             }
         }
-        for (index, claim) in kept {
+        for (index, (claim, place)) in kept {
             let annotations = claim.metadata.annotations.as_ref();
             owner = owner.or_else(|| annotations.and_then(|a| a.get(manifests::OWNER)).cloned());
             image = image.or_else(|| {
@@ -172,7 +187,8 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
             });
             sources.push(Source {
                 index,
-                claim: claim.metadata.name.clone().unwrap_or_default(),
+                claim: place.claim,
+                dir: place.dir,
                 pod: None,
                 node: None,
             });
@@ -280,7 +296,7 @@ async fn until_running(cluster: &Cluster, pods: &Api<Pod>, name: &str, image: &s
                         return Err(Error::general(format!(
                             "the pod {name} that would read the results cannot be scheduled: {message}"
                         ))
-                        .hint("it must run on the node where the job ran, with the job's node selector and tolerations"));
+                        .hint("it needs a node that can mount the results claim, and takes the job's tolerations"));
                     }
                 }
             }
@@ -410,10 +426,19 @@ async fn exec(
     })
 }
 
-/// What the reader `pod` finds under its mount: every directory, file (size, executable bit,
-/// SHA-256 computed there), link and what it could not read.
-pub async fn list(cluster: &Cluster, pod: &str, image: &str) -> Result<Listing> {
-    let mut attached = exec(cluster, pod, domain::list_command()).await?;
+/// Where one index's results are read: the reader pod, and the directory in it.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub pod: String,
+    pub root: String,
+}
+
+/// What the reader finds under `place`: every directory, file (size, executable bit, SHA-256
+/// computed there), link and what it could not read; `None` when the directory is not there
+/// (an index of a gang whose pod never started).
+pub async fn list(cluster: &Cluster, place: &Place, image: &str) -> Result<Option<Listing>> {
+    let pod = place.pod.as_str();
+    let mut attached = exec(cluster, pod, domain::list_command(&place.root)).await?;
     let mut stdout = attached.stdout();
     let mut stderr = attached.stderr();
     let status = attached.take_status();
@@ -438,7 +463,10 @@ pub async fn list(cluster: &Cluster, pod: &str, image: &str) -> Result<Listing> 
     };
     let _ = attached.join().await;
     match ended(status) {
-        Ended::Ok => domain::parse_listing(&out).map_err(Error::general),
+        Ended::Ok => domain::parse_listing(&out)
+            .map(Some)
+            .map_err(Error::general),
+        Ended::Code(code) if code == i64::from(domain::NO_DIR_EXIT) => Ok(None),
         other => Err(exec_failure(other, &err, image, "listing the results")),
     }
 }
@@ -471,17 +499,18 @@ impl Temporaries {
     }
 }
 
-/// Copies `file` from the reader `pod` to `target`, checked: see [`receive`].
+/// Copies `file` from `place` to `target`, checked: see [`receive`].
 pub async fn copy_file(
     cluster: &Cluster,
-    pod: &str,
+    place: &Place,
     image: &str,
     file: &File,
     target: &Path,
     temporaries: &Temporaries,
     on_bytes: &(dyn Fn(u64) + Sync),
 ) -> Result<()> {
-    let mut attached = exec(cluster, pod, domain::cat_command(&file.path)).await?;
+    let command = domain::cat_command(&place.root, &file.path);
+    let mut attached = exec(cluster, &place.pod, command).await?;
     let stdout = attached.stdout();
     let mut stderr = attached.stderr();
     let status = attached.take_status();
@@ -673,18 +702,19 @@ pub fn reader_deadline(timeout: Duration) -> i64 {
     i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX / 2) + 120
 }
 
-/// Copies every file of `work` (reader pod, file, target), a few at once, stopping at the first
-/// failure; the temporary files of those in flight are left to [`Temporaries::remove_all`].
+/// Copies every file of `work` (where it is read, file, target), a few at once, stopping at
+/// the first failure; the temporary files of those in flight are left to
+/// [`Temporaries::remove_all`].
 pub async fn copy_all(
     cluster: &Cluster,
     image: &str,
-    work: Vec<(String, File, PathBuf)>,
+    work: Vec<(Place, File, PathBuf)>,
     temporaries: &Temporaries,
     on_bytes: &(dyn Fn(u64) + Sync),
 ) -> Result<u64> {
     let count = work.len() as u64;
-    futures::stream::iter(work.iter().map(|(pod, file, target)| {
-        copy_file(cluster, pod, image, file, target, temporaries, on_bytes)
+    futures::stream::iter(work.iter().map(|(place, file, target)| {
+        copy_file(cluster, place, image, file, target, temporaries, on_bytes)
     }))
     .buffer_unordered(FILES_AT_ONCE)
     .try_collect::<Vec<()>>()

@@ -1,17 +1,17 @@
 //! What one job is (DESIGN §7): its names, labels and the layout of its results. A job `NAME`
-//! is an Indexed `batch/v1` Job whose pods `NAME-I-xxxxx` each keep their results directory on
-//! a claim of their own, `<pod>-results` (a generic ephemeral volume: made with the pod,
-//! deleted with it, so with the Job). Pure: no I/O.
+//! is an Indexed `batch/v1` Job whose results are on one claim, `NAME-results`, that devctl
+//! makes and the Job owns, so they outlive every pod: a job of one pod has its results at the
+//! claim's root, each pod of a gang `NAME-I-xxxxx` in the claim's directory `I` (its `--results`
+//! directory is that directory, mounted by `subPathExpr`). Pure: no I/O.
 
 use std::collections::BTreeMap;
 
 use k8s_openapi::ByteString;
 use k8s_openapi::api::batch::v1::{Job, JobSpec as KubeJobSpec};
 use k8s_openapi::api::core::v1::{
-    ConfigMap, ConfigMapVolumeSource, Container, EnvVar, EphemeralVolumeSource,
-    PersistentVolumeClaim, PersistentVolumeClaimSpec, PersistentVolumeClaimTemplate,
-    PersistentVolumeClaimVolumeSource, Pod, PodSecurityContext, PodSpec, PodTemplateSpec,
-    ResourceRequirements, Secret, Service, ServicePort, ServiceSpec, Volume,
+    ConfigMap, ConfigMapVolumeSource, Container, EnvVar, PersistentVolumeClaim,
+    PersistentVolumeClaimSpec, PersistentVolumeClaimVolumeSource, Pod, PodSecurityContext, PodSpec,
+    PodTemplateSpec, ResourceRequirements, Secret, Service, ServicePort, ServiceSpec, Volume,
     VolumeMount as ContainerMount, VolumeResourceRequirements,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
@@ -34,7 +34,7 @@ pub const RESULTS_KIND_VALUE: &str = "devctl-job-results";
 pub const READER_KIND_VALUE: &str = "devctl-job-reader";
 /// The container that runs the command.
 pub const CONTAINER: &str = "job";
-/// The pod volume that holds the results directory; its claim is `<pod>-results`.
+/// The pod volume that holds the results directory; its claim is `NAME-results`.
 pub const RESULTS_VOLUME: &str = "results";
 /// Where the command writes its results unless `--results` says otherwise.
 pub const DEFAULT_RESULTS_DIR: &str = "/results";
@@ -87,49 +87,109 @@ pub fn results_selector(name: &str) -> String {
     format!("{INSTANCE}={name},{NAME_LABEL}={RESULTS_KIND_VALUE}")
 }
 
-/// The claim Kubernetes makes for pod `pod`'s results volume (a job of several pods).
+/// The claim Kubernetes made for pod `pod`'s results: jobs of several pods made by devctl
+/// 0.x before their results moved to one claim had a generic ephemeral volume per pod.
 pub fn results_claim_name(pod: &str) -> String {
     format!("{pod}-{RESULTS_VOLUME}")
 }
 
-/// The claim devctl makes for the results of a job of one pod.
+/// The claim devctl makes for the results of a job, owned by the Job.
 pub fn results_claim_of_job(name: &str) -> String {
     format!("{name}-{RESULTS_VOLUME}")
 }
 
-/// The claim of a job of one pod, if `job` is one (its template mounts a claim by name).
-pub fn single_results_claim(job: &Job) -> Option<String> {
-    job.spec
-        .as_ref()?
-        .template
-        .spec
-        .as_ref()?
+/// What each pod of a gang mounts of the results claim: the directory of its own index.
+pub const RESULTS_SUB_PATH: &str = "$(JOB_COMPLETION_INDEX)";
+
+/// Where one index's results are: a claim, and the directory on it (`None`: its root).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultsPlace {
+    pub claim: String,
+    pub dir: Option<String>,
+}
+
+fn template_pod(job: &Job) -> Option<&PodSpec> {
+    job.spec.as_ref()?.template.spec.as_ref()
+}
+
+fn results_volume(job: &Job) -> Option<&Volume> {
+    template_pod(job)?
         .volumes
         .as_ref()?
         .iter()
-        .find(|v| v.name == RESULTS_VOLUME)?
+        .find(|v| v.name == RESULTS_VOLUME)
+}
+
+/// Whether the Job's pods have a results volume, as every job `devctl job run` makes has.
+pub fn keeps_results(job: &Job) -> bool {
+    results_volume(job).is_some()
+}
+
+/// The claim the Job's template mounts for results by name (every job devctl makes now).
+pub fn job_results_claim(job: &Job) -> Option<String> {
+    results_volume(job)?
         .persistent_volume_claim
         .as_ref()
         .map(|c| c.claim_name.clone())
 }
 
-/// The claim that holds `pod`'s results, as the Job's template says: its own claim, or the
-/// per-pod one of a job of several pods.
-pub fn results_claim(job: &Job, pod: &Pod) -> Option<String> {
-    let volume = job
-        .spec
-        .as_ref()?
-        .template
-        .spec
-        .as_ref()?
-        .volumes
-        .as_ref()?
-        .iter()
-        .find(|v| v.name == RESULTS_VOLUME)?;
+/// Whether each pod mounts its own directory of the results claim (a gang).
+fn per_index_dirs(job: &Job) -> bool {
+    template_pod(job)
+        .and_then(|p| p.containers.iter().find(|c| c.name == CONTAINER))
+        .and_then(|c| c.volume_mounts.as_ref())
+        .into_iter()
+        .flatten()
+        .any(|m| m.name == RESULTS_VOLUME && m.sub_path_expr.as_deref() == Some(RESULTS_SUB_PATH))
+}
+
+/// Where the results of `index` are, as the Job's template says. `pod` (that index's pod) is
+/// needed only for a job of an older devctl, whose gang pods had a claim each.
+pub fn results_place(job: &Job, index: u32, pod: Option<&Pod>) -> Option<ResultsPlace> {
+    let volume = results_volume(job)?;
     match (&volume.persistent_volume_claim, &volume.ephemeral) {
-        (Some(claim), _) => Some(claim.claim_name.clone()),
-        (None, Some(_)) => Some(results_claim_name(pod.metadata.name.as_deref()?)),
+        (Some(claim), _) => Some(ResultsPlace {
+            claim: claim.claim_name.clone(),
+            dir: per_index_dirs(job).then(|| index.to_string()),
+        }),
+        (None, Some(_)) => Some(ResultsPlace {
+            claim: results_claim_name(pod?.metadata.name.as_deref()?),
+            dir: None,
+        }),
         (None, None) => None,
+    }
+}
+
+/// The indexes a results claim holds once no Job says so (`job delete --keep-results`):
+/// `0..N` in directories for a gang's claim (annotated with N), else the one index it is
+/// labelled with, at its root.
+pub fn kept_places(claim: &PersistentVolumeClaim) -> Vec<(u32, ResultsPlace)> {
+    let meta = &claim.metadata;
+    let name = meta.name.clone().unwrap_or_default();
+    let nodes: Option<u32> = meta
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get(NODES_ANNOTATION))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 1);
+    match (nodes, kept_index(claim)) {
+        (Some(n), _) => (0..n)
+            .map(|i| {
+                let place = ResultsPlace {
+                    claim: name.clone(),
+                    dir: Some(i.to_string()),
+                };
+                (i, place)
+            })
+            .collect(),
+        (None, Some(i)) => vec![(
+            i,
+            ResultsPlace {
+                claim: name,
+                dir: None,
+            },
+        )],
+        (None, None) => Vec::new(),
     }
 }
 
@@ -666,25 +726,7 @@ pub fn build(spec: &JobSpec) -> JobManifests {
             ..ConfigMap::default()
         }
     });
-    // A job of one pod keeps its results on a claim of its own, index 0's from the start.
-    let results_claim = (nodes == 1).then(|| {
-        let mut labels = results_labels(&spec.name, &spec.owner);
-        labels.insert(KEPT_INDEX_LABEL.into(), "0".into());
-        PersistentVolumeClaim {
-            metadata: ObjectMeta {
-                labels: Some(labels),
-                ..spec.meta(results_claim_of_job(&spec.name))
-            },
-            spec: Some(PersistentVolumeClaimSpec {
-                access_modes: Some(vec!["ReadWriteOnce".into()]),
-                resources: Some(storage(&request.results_size)),
-                ..PersistentVolumeClaimSpec::default()
-            }),
-            status: None,
-        }
-    });
-    let claims = results_claim
-        .into_iter()
+    let claims = std::iter::once(results_claim(spec))
         .chain(
             request
                 .volumes
@@ -715,30 +757,62 @@ pub fn build(spec: &JobSpec) -> JobManifests {
     }
 }
 
-/// The results volume of a job of several pods: a claim per pod from this template, named
-/// `<pod>-results` by Kubernetes and owned by its pod.
-fn results_template(spec: &JobSpec) -> Volume {
-    Volume {
-        name: RESULTS_VOLUME.into(),
-        ephemeral: Some(EphemeralVolumeSource {
-            volume_claim_template: Some(PersistentVolumeClaimTemplate {
-                metadata: Some(ObjectMeta {
-                    labels: Some(results_labels(&spec.name, &spec.owner)),
-                    ..ObjectMeta::default()
-                }),
-                spec: PersistentVolumeClaimSpec {
-                    access_modes: Some(vec!["ReadWriteOnce".into()]),
-                    resources: Some(storage(&spec.request.results_size)),
-                    ..PersistentVolumeClaimSpec::default()
-                },
-            }),
+/// The results claim, made by devctl and owned by the Job, so the results outlive every pod
+/// (the others of a failed gang, which the Job controller stops; pods whose node an autoscaler
+/// removes). One pod: index 0's at its root. A gang: the claim is shared (ReadWriteMany), each
+/// pod's `--results` is its index's directory, and it is sized for all of them.
+fn results_claim(spec: &JobSpec) -> PersistentVolumeClaim {
+    let request = &spec.request;
+    let nodes = request.ranks.nodes;
+    let mut labels = results_labels(&spec.name, &spec.owner);
+    let mut annotations = BTreeMap::new();
+    if nodes == 1 {
+        labels.insert(KEPT_INDEX_LABEL.into(), "0".into());
+    } else {
+        annotations.insert(NODES_ANNOTATION.to_string(), nodes.to_string());
+    }
+    let access = if nodes == 1 {
+        "ReadWriteOnce"
+    } else {
+        "ReadWriteMany"
+    };
+    PersistentVolumeClaim {
+        metadata: ObjectMeta {
+            labels: Some(labels),
+            annotations: (!annotations.is_empty()).then_some(annotations),
+            ..spec.meta(results_claim_of_job(&spec.name))
+        },
+        spec: Some(PersistentVolumeClaimSpec {
+            access_modes: Some(vec![access.into()]),
+            resources: Some(storage(&times(&request.results_size, nodes))),
+            ..PersistentVolumeClaimSpec::default()
         }),
-        ..Volume::default()
+        status: None,
+    }
+}
+
+/// `size` (a checked quantity) `n` times: `10Gi` twice is `20Gi`; a fraction is written in bytes.
+fn times(size: &str, n: u32) -> String {
+    if n == 1 {
+        return size.to_string();
+    }
+    let digits = size
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(size.len());
+    let (number, unit) = size.split_at(digits);
+    match number.parse::<u64>() {
+        Ok(number) if !unit.starts_with(['.', 'e', 'E']) => {
+            format!("{}{unit}", number.saturating_mul(u64::from(n)))
+        }
+        _ => {
+            let each = super::quantity::Milli::parse(size).unwrap_or_default();
+            super::quantity::Milli(each.0.saturating_mul(i128::from(n))).to_string()
+        }
     }
 }
 
 /// The Job: Indexed always (so every pod has an index, a stable host name and its own
-/// results claim), suspended until what it mounts exists.
+/// results directory), suspended until what it mounts exists.
 pub fn job(spec: &JobSpec) -> Job {
     let request = &spec.request;
     let nodes = request.ranks.nodes;
@@ -751,22 +825,16 @@ pub fn job(spec: &JobSpec) -> Job {
     let mut mounts = vec![ContainerMount {
         name: RESULTS_VOLUME.into(),
         mount_path: request.results_dir.clone(),
+        sub_path_expr: (nodes > 1).then(|| RESULTS_SUB_PATH.to_string()),
         ..ContainerMount::default()
     }];
-    // One pod: a claim devctl makes, owned by the Job, so the results outlive the pod (a
-    // node removed by an autoscaler takes its pods along). Several: one claim per pod, made
-    // by Kubernetes from the template, since pods of one Job share their volumes' names.
-    let results = if nodes == 1 {
-        Volume {
-            name: RESULTS_VOLUME.into(),
-            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
-                claim_name: results_claim_of_job(&spec.name),
-                read_only: None,
-            }),
-            ..Volume::default()
-        }
-    } else {
-        results_template(spec)
+    let results = Volume {
+        name: RESULTS_VOLUME.into(),
+        persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+            claim_name: results_claim_of_job(&spec.name),
+            read_only: None,
+        }),
+        ..Volume::default()
     };
     let mut volumes = vec![results];
     if !request.config_files.is_empty() {
@@ -988,14 +1056,18 @@ pub fn pod_reason(pod: &Pod) -> Option<String> {
         .or_else(|| status.reason.clone())
 }
 
-/// The index whose results `claim` holds: a kept claim carries it as a label; otherwise it
-/// is the index of the pod (among `pods`) whose results claim it is.
-pub fn claim_index(claim: &PersistentVolumeClaim, pods: &[Pod]) -> Option<u32> {
-    kept_index(claim).or_else(|| {
-        pods.iter()
-            .find(|p| p.metadata.name.as_deref().map(results_claim_name) == claim.metadata.name)
-            .and_then(pod_index)
-    })
+/// The indexes whose results `claim` holds: every index of a gang's claim, the one a claim of
+/// one pod is labelled with, or (a claim per pod, from an older devctl) its pod's among `pods`.
+pub fn claim_indexes(claim: &PersistentVolumeClaim, pods: &[Pod]) -> Vec<u32> {
+    let kept: Vec<u32> = kept_places(claim).into_iter().map(|(i, _)| i).collect();
+    if !kept.is_empty() {
+        return kept;
+    }
+    pods.iter()
+        .find(|p| p.metadata.name.as_deref().map(results_claim_name) == claim.metadata.name)
+        .and_then(pod_index)
+        .into_iter()
+        .collect()
 }
 
 fn phase(pod: &Pod) -> &str {
@@ -1410,8 +1482,11 @@ mod tests {
             serde_json::from_value(serde_json::json!({"metadata": {"name": "sim-0-abcde"}}))
                 .unwrap();
         assert_eq!(
-            results_claim(&built.job, &one).as_deref(),
-            Some("sim-results")
+            results_place(&built.job, 0, Some(&one)),
+            Some(ResultsPlace {
+                claim: "sim-results".into(),
+                dir: None
+            })
         );
         // A single pod still gets the variables, as rank 0 of its own world.
         let env = pod.containers[0].env.as_ref().unwrap();
@@ -1422,7 +1497,7 @@ mod tests {
     }
 
     #[test]
-    fn each_pod_of_a_gang_has_a_results_claim_of_its_own() {
+    fn a_gang_keeps_each_index_in_its_own_directory_of_one_claim_the_job_owns() {
         let cmd = command();
         let gang = RunInput {
             ranks: Ranks {
@@ -1449,25 +1524,74 @@ mod tests {
             .iter()
             .find(|v| v.name == RESULTS_VOLUME)
             .unwrap();
-        let template = results
-            .ephemeral
+        assert_eq!(
+            results.persistent_volume_claim.as_ref().unwrap().claim_name,
+            "sim-results"
+        );
+        assert!(results.ephemeral.is_none(), "nothing dies with a pod");
+        let mount = pod.containers[0]
+            .volume_mounts
             .as_ref()
             .unwrap()
-            .volume_claim_template
-            .as_ref()
+            .iter()
+            .find(|m| m.name == RESULTS_VOLUME)
             .unwrap();
+        assert_eq!(mount.mount_path, "/results");
         assert_eq!(
-            template.metadata.as_ref().unwrap().labels.as_ref().unwrap()[NAME_LABEL],
+            mount.sub_path_expr.as_deref(),
+            Some("$(JOB_COMPLETION_INDEX)")
+        );
+
+        let claim = built
+            .claims
+            .iter()
+            .find(|c| c.metadata.name.as_deref() == Some("sim-results"))
+            .unwrap();
+        let claim_spec = claim.spec.as_ref().unwrap();
+        assert_eq!(
+            claim_spec.access_modes.as_deref(),
+            Some(&["ReadWriteMany".to_string()][..])
+        );
+        // Room for each pod's --results-size.
+        assert_eq!(
+            claim_spec
+                .resources
+                .as_ref()
+                .unwrap()
+                .requests
+                .as_ref()
+                .unwrap()["storage"]
+                .0,
+            "20Gi"
+        );
+        assert_eq!(
+            claim.metadata.labels.as_ref().unwrap()[NAME_LABEL],
             RESULTS_KIND_VALUE
         );
-        assert!(built.claims.is_empty());
-        let one: Pod =
-            serde_json::from_value(serde_json::json!({"metadata": {"name": "sim-1-abcde"}}))
-                .unwrap();
+        let place = |i| results_place(&built.job, i, None).unwrap();
         assert_eq!(
-            results_claim(&built.job, &one).as_deref(),
-            Some("sim-1-abcde-results")
+            place(1),
+            ResultsPlace {
+                claim: "sim-results".into(),
+                dir: Some("1".into())
+            }
         );
+        // Once the Job is gone, the kept claim still says where each index is.
+        let kept: Vec<(u32, Option<String>)> = kept_places(claim)
+            .into_iter()
+            .map(|(i, p)| (i, p.dir))
+            .collect();
+        assert_eq!(kept, [(0, Some("0".into())), (1, Some("1".into()))]);
+        assert_eq!(claim_indexes(claim, &[]), [0, 1]);
+    }
+
+    #[test]
+    fn a_size_is_multiplied_in_its_own_unit_or_in_bytes() {
+        assert_eq!(times("10Gi", 1), "10Gi");
+        assert_eq!(times("10Gi", 3), "30Gi");
+        assert_eq!(times("500M", 2), "1000M");
+        assert_eq!(times("1.5Gi", 2), (3u64 << 30).to_string());
+        assert_eq!(times("1e3", 2), "2000");
     }
 
     #[test]
@@ -1683,22 +1807,19 @@ mod tests {
         };
         let pods = [pod];
         assert_eq!(
-            claim_index(
+            claim_indexes(
                 &claim(&results_claim_name("j-1-abcde"), serde_json::json!({})),
                 &pods
             ),
-            Some(1)
+            [1]
         );
         assert_eq!(
-            claim_index(
+            claim_indexes(
                 &claim("kept", serde_json::json!({ KEPT_INDEX_LABEL: "3" })),
                 &pods
             ),
-            Some(3)
+            [3]
         );
-        assert_eq!(
-            claim_index(&claim("other", serde_json::json!({})), &pods),
-            None
-        );
+        assert!(claim_indexes(&claim("other", serde_json::json!({})), &pods).is_empty());
     }
 }

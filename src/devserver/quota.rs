@@ -164,22 +164,14 @@ pub fn job_demand(manifests: &super::job::JobManifests) -> Demand {
             .and_then(|q| parse(&q.0).ok())
             .unwrap_or(0)
     };
-    // Each new claim counts once, each results claim once per pod.
-    let results: Vec<Milli> = pod
-        .and_then(|p| p.volumes.as_ref())
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.ephemeral.as_ref()?.volume_claim_template.as_ref())
-        .map(|t| storage(Some(&t.spec)))
-        .collect();
-    let new: Vec<Milli> = manifests
+    // Every claim is made with the job (the results claim among them): none per pod.
+    let sizes: Vec<Milli> = manifests
         .claims
         .iter()
         .map(|c| storage(c.spec.as_ref()))
         .collect();
-    let count = Milli::try_from(new.len() + results.len()).unwrap_or(0) * 1000;
-    let count = count + Milli::try_from(results.len()).unwrap_or(0) * 1000 * (pods - 1);
-    let bytes = new.iter().sum::<Milli>() + results.iter().sum::<Milli>() * pods;
+    let count = Milli::try_from(sizes.len()).unwrap_or(0) * 1000;
+    let bytes = sizes.iter().sum::<Milli>();
     for key in ["persistentvolumeclaims", "count/persistentvolumeclaims"] {
         add(key.into(), count);
     }
@@ -326,7 +318,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_job_counts_every_pod_and_every_results_claim() {
+    fn a_job_counts_every_pod_and_its_claims() {
         use crate::devserver::job::{JobFacts, JobRequest, JobSpec, RunInput, build};
         use crate::devserver::ranks::Ranks;
         let command = vec!["true".to_string()];
@@ -371,8 +363,8 @@ mod tests {
         assert_eq!(demand["pods"], 3000);
         assert_eq!(demand["count/jobs.batch"], 1000);
         assert_eq!(demand["services"], 1000);
-        // One new claim and three results claims.
-        assert_eq!(demand["persistentvolumeclaims"], 4000);
+        // One new claim and the results claim, with room for three pods' results.
+        assert_eq!(demand["persistentvolumeclaims"], 2000);
         let gib: Milli = 1 << 30;
         assert_eq!(demand["requests.storage"], (gib + 3 * 2 * gib) * 1000);
     }

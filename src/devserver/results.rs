@@ -19,6 +19,9 @@ pub const MOUNT: &str = "/devctl/results";
 const PROGRAM_NAME: &str = "devctl-results";
 /// The program's exit code when the image has none of the SHA-256 tools.
 pub const NO_HASHER_EXIT: u8 = 90;
+/// The program's exit code when the directory to list is not there (an index of a gang whose
+/// pod never started).
+pub const NO_DIR_EXIT: u8 = 91;
 /// The program's exit code when a listed file is no longer a plain file.
 pub const NOT_A_FILE_EXIT: u8 = 93;
 
@@ -86,14 +89,23 @@ cat)
 esac
 "#;
 
-/// The reader's command that lists everything below the mount, with sizes and sums.
-pub fn list_command() -> Vec<String> {
-    program_command(&["list", MOUNT])
+/// The directory in the reader with one index's results: the mount, or its directory `dir`
+/// (an index of a gang).
+pub fn reader_root(dir: Option<&str>) -> String {
+    match dir {
+        Some(dir) => format!("{MOUNT}/{dir}"),
+        None => MOUNT.to_string(),
+    }
 }
 
-/// The reader's command that sends the bytes of `path`.
-pub fn cat_command(path: &RelPath) -> Vec<String> {
-    program_command(&["cat", MOUNT, &octal(path.as_bytes())])
+/// The reader's command that lists everything below `root`, with sizes and sums.
+pub fn list_command(root: &str) -> Vec<String> {
+    program_command(&["list", root])
+}
+
+/// The reader's command that sends the bytes of `path` below `root`.
+pub fn cat_command(root: &str, path: &RelPath) -> Vec<String> {
+    program_command(&["cat", root, &octal(path.as_bytes())])
 }
 
 fn program_command(args: &[&str]) -> Vec<String> {
@@ -310,18 +322,6 @@ pub fn finished(job: &Job) -> bool {
         .any(|c| matches!(c.type_.as_str(), "Complete" | "Failed") && c.status == "True")
 }
 
-/// Whether the pod keeps its results on a claim of a `results` volume (the job's own, or an
-/// ephemeral one per pod), as a job made by `devctl job run` does.
-pub fn has_results_volume(pod: &Pod) -> bool {
-    pod.spec
-        .iter()
-        .flat_map(|s| s.volumes.iter().flatten())
-        .any(|v| {
-            v.name == job::RESULTS_VOLUME
-                && (v.ephemeral.is_some() || v.persistent_volume_claim.is_some())
-        })
-}
-
 /// What a reader pod is made from.
 #[derive(Debug, Clone)]
 pub struct ReaderSpec {
@@ -332,7 +332,8 @@ pub struct ReaderSpec {
     pub owner: String,
     pub image: String,
     pub claim: String,
-    /// The node the job's pod ran on, when known (a local volume can only be read there).
+    /// A node the job's pods ran on, when known: preferred, never required (that node may be
+    /// gone, or a costly GPU node; a local volume's own node affinity steers the scheduler).
     pub node: Option<String>,
     /// The scheduling and security settings of the job's pod template.
     pub template: Option<k8s_openapi::api::core::v1::PodSpec>,
@@ -340,20 +341,21 @@ pub struct ReaderSpec {
     pub deadline_seconds: i64,
 }
 
-/// The reader pod: the claim mounted read-only, a `sleep` for the exec API to run in, and
-/// the job's own scheduling and security settings, so it lands where the claim can be
-/// mounted and may read what the command wrote.
+/// The reader pod: the claim mounted read-only, a `sleep` for the exec API to run in, the
+/// job's tolerations and security context (so it may read what the command wrote), and a
+/// preference for the node the job ran on.
 pub fn reader_pod(spec: &ReaderSpec) -> Pod {
     let template = spec.template.as_ref();
     let container_security = template
         .and_then(|t| t.containers.iter().find(|c| c.name == job::CONTAINER))
         .and_then(|c| c.security_context.clone());
     let affinity = spec.node.as_ref().map(|node| {
-        serde_json::json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {
-            "nodeSelectorTerms": [{"matchFields": [
+        serde_json::json!({"nodeAffinity": {"preferredDuringSchedulingIgnoredDuringExecution": [{
+            "weight": 100,
+            "preference": {"matchFields": [
                 {"key": "metadata.name", "operator": "In", "values": [node]}
-            ]}]
-        }}})
+            ]}
+        }]}})
     });
     let owner_references = spec.job_uid.as_ref().map(|uid| {
         serde_json::json!([{
@@ -377,7 +379,8 @@ pub fn reader_pod(spec: &ReaderSpec) -> Pod {
             "terminationGracePeriodSeconds": 1,
             "automountServiceAccountToken": false,
             "enableServiceLinks": false,
-            "nodeSelector": template.and_then(|t| t.node_selector.clone()),
+            // No node selector: the reader needs no GPU, only the claim; the tolerations let
+            // it run on the job's tainted pool all the same.
             "tolerations": template.and_then(|t| t.tolerations.clone()),
             "securityContext": template.and_then(|t| t.security_context.clone()),
             "affinity": affinity,
@@ -595,6 +598,17 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_index_directory_is_its_own_exit_code() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("1");
+        let out = run(&[b"list", missing.as_os_str().as_bytes()]);
+        assert_eq!(out.status.code(), Some(i32::from(NO_DIR_EXIT)));
+        assert_eq!(reader_root(Some("1")), format!("{MOUNT}/1"));
+        assert_eq!(reader_root(None), MOUNT);
+    }
+
+    #[test]
     fn cat_sends_the_bytes_of_any_name_given_as_octal_escapes() {
         use std::os::unix::ffi::OsStrExt as _;
         let dir = tempfile::tempdir().unwrap();
@@ -602,9 +616,10 @@ mod tests {
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         let body: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
         std::fs::write(rel_bytes(name).below(dir.path()), &body).unwrap();
-        let command = cat_command(&rel_bytes(name));
-        assert_eq!(command[..4], ["sh", "-c", PROGRAM, PROGRAM_NAME]);
         let root = dir.path().as_os_str().as_bytes();
+        let command = cat_command(&dir.path().to_string_lossy(), &rel_bytes(name));
+        assert_eq!(command[..4], ["sh", "-c", PROGRAM, PROGRAM_NAME]);
+        assert_eq!(command[5].as_bytes(), root);
         let out = run(&[b"cat", root, command[6].as_bytes()]);
         assert!(
             out.status.success(),
@@ -614,7 +629,7 @@ mod tests {
         assert_eq!(out.stdout, body);
 
         std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link")).unwrap();
-        let out = run(&[b"cat", root, cat_command(&rel("link"))[6].as_bytes()]);
+        let out = run(&[b"cat", root, cat_command(MOUNT, &rel("link"))[6].as_bytes()]);
         assert_eq!(out.status.code(), Some(i32::from(NOT_A_FILE_EXIT)));
         assert!(out.stdout.is_empty(), "a link is never followed");
     }
@@ -709,7 +724,7 @@ mod tests {
     }
 
     #[test]
-    fn the_reader_mounts_the_claim_read_only_where_the_job_ran_as_the_job_ran() {
+    fn the_reader_mounts_the_claim_read_only_as_the_job_ran_and_only_prefers_its_node() {
         let template: k8s_openapi::api::core::v1::PodSpec =
             serde_json::from_value(serde_json::json!({
                 "nodeSelector": {"pool": "gpu"},
@@ -737,13 +752,20 @@ mod tests {
         assert_eq!(v["metadata"]["ownerReferences"][0]["uid"], "uid-1");
         let spec = &v["spec"];
         assert_eq!(spec["activeDeadlineSeconds"], 1860);
-        assert_eq!(spec["nodeSelector"]["pool"], "gpu");
+        // No GPU node is started to read files, and a node that is gone is no obstacle.
+        assert!(spec.get("nodeSelector").is_none(), "{spec}");
         assert_eq!(spec["tolerations"][0]["key"], "gpu");
         assert_eq!(spec["securityContext"]["runAsUser"], 1000);
         assert_eq!(spec["automountServiceAccountToken"], false);
+        let affinity = &spec["affinity"]["nodeAffinity"];
+        assert!(
+            affinity
+                .get("requiredDuringSchedulingIgnoredDuringExecution")
+                .is_none()
+        );
         assert_eq!(
-            spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"]
-                [0]["matchFields"][0]["values"][0],
+            affinity["preferredDuringSchedulingIgnoredDuringExecution"][0]["preference"]["matchFields"]
+                [0]["values"][0],
             "node-7"
         );
         let c = &spec["containers"][0];

@@ -4,7 +4,7 @@
 //!
 //! `-o json`: `{"apiVersion": "devctl/v1", "kind": "JobDescription", "name", "namespace",
 //! "owner", "flavor", "image", "command", "status", "nodes", "exitCode", "results": {"dir",
-//! "claims": [{"name", "index", "phase", "capacity"}]}, "ttl", "created", "started",
+//! "claims": [{"name", "index", "indexes", "phase", "capacity"}]}, "ttl", "created", "started",
 //! "finished", "pods": [{"index", "name", "phase", "node", "exitCode", "reason"}], "events"}`.
 
 use k8s_openapi::api::core::v1::Pod;
@@ -71,9 +71,11 @@ pub async fn run(ctx: &Context<'_>, args: JobDescribeArgs) -> Result<ExitStatus>
         .claims
         .iter()
         .map(|c| {
+            let indexes = job::claim_indexes(c, &described.pods);
             serde_json::json!({
                 "name": c.metadata.name,
-                "index": job::claim_index(c, &described.pods),
+                "index": (indexes.len() == 1).then(|| indexes[0]),
+                "indexes": indexes,
                 "phase": c.status.as_ref().and_then(|s| s.phase.clone()),
                 "capacity": c.status.as_ref().and_then(|s| s.capacity.as_ref())
                     .and_then(|cap| cap.get("storage")).map(|q| q.0.clone()),
@@ -194,10 +196,19 @@ pub async fn run(ctx: &Context<'_>, args: JobDescribeArgs) -> Result<ExitStatus>
         let rows: Vec<Vec<String>> = claims
             .iter()
             .map(|c| {
-                ["index", "name", "phase", "capacity"]
-                    .iter()
-                    .map(|k| dash(&c[*k]))
-                    .collect()
+                let indexes: Vec<String> = c["indexes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|i| i.to_string())
+                    .collect();
+                let mut row = vec![if indexes.is_empty() {
+                    "-".to_string()
+                } else {
+                    indexes.join(",")
+                }];
+                row.extend(["name", "phase", "capacity"].iter().map(|k| dash(&c[*k])));
+                row
             })
             .collect();
         out.push_str(&indent(

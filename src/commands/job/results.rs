@@ -1,5 +1,5 @@
-//! `devctl job results NAME [DEST]`: find the results claim of each index, start a reader pod
-//! on each, list through the exec API, then copy every file, checked with SHA-256, with a
+//! `devctl job results NAME [DEST]`: find where each index's results are, start a reader pod
+//! on each claim, list through the exec API, then copy every file, checked with SHA-256, with a
 //! progress bar. Ctrl-C, an error or the timeout removes the readers and the files in flight,
 //! so only whole, checked files remain.
 
@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::super::{Context, ExitStatus};
 use crate::cli::JobResultsArgs;
 use crate::cluster::Cluster;
-use crate::cluster::results::{self, Readers, Temporaries};
+use crate::cluster::results::{self, Place, Readers, Temporaries};
 use crate::devserver::results::{self as domain, Listing, ReaderSpec};
 use crate::devserver::{duration, input, spec};
 use crate::error::{Error, Kind, Result};
@@ -101,15 +101,27 @@ async fn fetch(
         .clone()
         .unwrap_or_else(|| fallback_image.to_string());
     let deadline = results::reader_deadline(args.timeout);
+    // One reader per claim (a gang's indexes share one), on a node one of them ran on if it can.
+    let mut claims: Vec<(String, Option<String>)> = Vec::new();
+    for source in &sources {
+        match claims.iter_mut().find(|(claim, _)| *claim == source.claim) {
+            Some((_, node)) => {
+                if node.is_none() {
+                    node.clone_from(&source.node);
+                }
+            }
+            None => claims.push((source.claim.clone(), source.node.clone())),
+        }
+    }
     let spinner = printer.spinner(&format!("{name}: starting the pod that reads the results"));
-    let started = futures::future::try_join_all(sources.iter().map(|source| {
+    let started = futures::future::try_join_all(claims.iter().map(|(claim, node)| {
         let spec = ReaderSpec {
             job: name.clone(),
             job_uid: found.job_uid.clone(),
             owner: found.owner.clone(),
             image: image.clone(),
-            claim: source.claim.clone(),
-            node: source.node.clone(),
+            claim: claim.clone(),
+            node: node.clone(),
             template: found.template.clone(),
             deadline_seconds: deadline,
         };
@@ -123,13 +135,47 @@ async fn fetch(
             return Err(e);
         }
     };
+    let places: Vec<Place> = sources
+        .iter()
+        .map(|source| {
+            let reader = claims
+                .iter()
+                .position(|(claim, _)| *claim == source.claim)
+                .and_then(|i| pods.get(i))
+                .cloned()
+                .unwrap_or_default();
+            Place {
+                pod: reader,
+                root: domain::reader_root(source.dir.as_deref()),
+            }
+        })
+        .collect();
     spinner.set_message(format!("{name}: listing the results"));
-    let listings =
-        futures::future::try_join_all(pods.iter().map(|pod| results::list(cluster, pod, &image)))
-            .await;
+    let listings = futures::future::try_join_all(
+        places
+            .iter()
+            .map(|place| results::list(cluster, place, &image)),
+    )
+    .await;
     spinner.finish_and_clear();
-    let listings = listings?;
+    let mut found_sources = Vec::new();
+    let mut found_places = Vec::new();
+    let mut found_listings = Vec::new();
+    for ((source, place), listing) in sources.iter().zip(places).zip(listings?) {
+        match listing {
+            Some(listing) => {
+                found_sources.push(source.clone());
+                found_places.push(place);
+                found_listings.push(listing);
+            }
+            None => printer.warn(&format!(
+                "index {} of job {name} left no results directory (its pod never started)",
+                source.index
+            )),
+        }
+    }
     let several = sources.len() > 1;
+    let (sources, places, listings) = (found_sources, found_places, found_listings);
     let shown = |index: u32, path: &domain::RelPath| {
         if several {
             format!("{index}/{}", path.display())
@@ -182,12 +228,12 @@ async fn fetch(
         .unwrap_or_else(|| PathBuf::from("."));
     let mut work = Vec::new();
     let mut total = 0;
-    for ((source, listing), pod) in sources.iter().zip(&listings).zip(&pods) {
+    for ((source, listing), place) in sources.iter().zip(&listings).zip(&places) {
         let top = domain::index_dir(&dest, source.index, several);
         results::make_directories(&top, listing)?;
         total += listing.total_bytes();
         for file in &listing.files {
-            work.push((pod.clone(), file.clone(), file.path.below(&top)));
+            work.push((place.clone(), file.clone(), file.path.below(&top)));
         }
     }
     bar.set_length(total);
