@@ -382,6 +382,41 @@ fn delete_purge_deletes_the_home_of_every_node() {
 }
 
 #[test]
+fn purge_after_a_plain_delete_deletes_every_nodes_kept_home() {
+    let Some(ns) = Ns::new("nodes-kept") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--nodes", "2", "--home", "1Gi", "--wait"]);
+    let out = ns.ok(&["delete", "box", "--yes", "--wait"]);
+    assert!(
+        stderr(&out).contains("home volumes home-box-0, home-box-1 kept"),
+        "{}",
+        stderr(&out)
+    );
+    let claims = ["home-box-0", "home-box-1"];
+    for claim in claims {
+        let kept = ns.get::<k8s_openapi::api::core::v1::PersistentVolumeClaim>(claim);
+        assert!(
+            kept.is_some_and(|c| c.metadata.deletion_timestamp.is_none()),
+            "{claim}"
+        );
+    }
+    let out = ns.ok(&["delete", "box", "--yes", "--purge", "--wait"]);
+    assert!(
+        stderr(&out).contains("home volumes home-box-0, home-box-1 of devserver box deleted"),
+        "{}",
+        stderr(&out)
+    );
+    for claim in claims {
+        let left = ns.get::<k8s_openapi::api::core::v1::PersistentVolumeClaim>(claim);
+        assert!(
+            left.is_none_or(|c| c.metadata.deletion_timestamp.is_some()),
+            "{claim} is kept"
+        );
+    }
+}
+
+#[test]
 fn create_warns_when_the_nodes_have_room_for_fewer_pods_than_asked() {
     let Some(ns) = Ns::new("nodes-room") else {
         return;

@@ -237,32 +237,33 @@ pub async fn get(cluster: &Cluster, name: &str) -> Result<StatefulSet, LookupErr
     }
 }
 
-/// The home volume claim of the devserver `name` (or of one deleted without `--purge`), when
-/// devctl made it.
-pub async fn home_volume(cluster: &Cluster, name: &str) -> Result<Option<PersistentVolumeClaim>> {
-    home_volume_of(cluster, name, 0).await
-}
-
-/// [`home_volume`] of pod `node` of a multi-node devserver: `home-NAME-I`.
-pub async fn home_volume_of(
-    cluster: &Cluster,
-    name: &str,
-    node: u32,
-) -> Result<Option<PersistentVolumeClaim>> {
+/// The home volume claims devctl made for the devserver `name`: every pod's (`home-NAME-I`),
+/// also those an earlier delete without `--purge` kept. One list, by label.
+pub async fn home_volumes(cluster: &Cluster, name: &str) -> Result<Vec<PersistentVolumeClaim>> {
     let claims: Api<PersistentVolumeClaim> =
         Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let claim = claims
-        .get_opt(&state::node_home_claim(name, node))
+    let selector = format!("{MANAGED_BY}=devctl,{INSTANCE}={name}");
+    let listed = claims
+        .list(&ListParams::default().labels(&selector))
         .await
         .map_err(|e| cluster.error(e))?;
-    Ok(claim.filter(|c| {
-        made_by_devctl(&c.metadata)
-            && c.metadata
-                .labels
-                .as_ref()
-                .and_then(|l| l.get(INSTANCE))
-                .is_some_and(|v| v == name)
-    }))
+    let mut homes: Vec<PersistentVolumeClaim> = listed
+        .items
+        .into_iter()
+        .filter(|c| {
+            c.metadata
+                .name
+                .as_deref()
+                .is_some_and(|claim| state::home_claim_node(name, claim).is_some())
+        })
+        .collect();
+    homes.sort_by_key(|c| {
+        c.metadata
+            .name
+            .as_deref()
+            .and_then(|claim| state::home_claim_node(name, claim))
+    });
+    Ok(homes)
 }
 
 /// What [`reap`] did with an expired devserver.

@@ -487,19 +487,12 @@ const DELETE: &[Rule] = &[
     )
     .when("--purge"),
     Rule::new(
-        "get",
-        CORE,
-        "persistentvolumeclaims",
-        "check that the home volume is devctl's (also one an earlier delete kept)",
-    )
-    .when("--purge"),
-    Rule::new(
         "list",
         CORE,
         "persistentvolumeclaims",
-        "wait until the home volume is gone",
+        "find every pod's home volume (also those an earlier delete kept) and wait for them to go",
     )
-    .when("--purge --wait"),
+    .when("--purge"),
     Rule::new(
         "watch",
         CORE,

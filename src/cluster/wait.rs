@@ -296,26 +296,28 @@ pub async fn until_deleted(
     name: &str,
     set_uid: &str,
     pod_uid: Option<&str>,
-    claim_uid: Option<&str>,
+    claims_purged: &[(String, String)],
     timeout: Duration,
 ) -> Result<()> {
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let sets: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let claims: Api<PersistentVolumeClaim> =
         Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let (pod_name, claim_name) = (state::pod_name(name), state::home_claim(name));
+    let pod_name = state::pod_name(name);
     let pod_gone = async {
         match pod_uid {
             Some(uid) => gone(pods, &pod_name, uid).await,
             None => Ok(()),
         }
     };
-    // A purged home volume goes once no pod uses it (its protection finalizer).
+    // A purged home volume (name, uid) goes once no pod uses it (its protection finalizer).
     let claim_gone = async {
-        match claim_uid {
-            Some(uid) => gone(claims, &claim_name, uid).await,
-            None => Ok(()),
-        }
+        futures::future::try_join_all(
+            claims_purged
+                .iter()
+                .map(|(claim, uid)| gone(claims.clone(), claim, uid)),
+        )
+        .await
     };
     let set_gone = gone(sets, name, set_uid);
     let both = async { tokio::try_join!(pod_gone, set_gone, claim_gone).map(drop) };

@@ -89,7 +89,7 @@ async fn delete_one(
     // this one to go.
     // With --purge, the home claim too: only one devctl made is deleted.
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), ns);
-    let (found, pod, claim) = tokio::join!(
+    let (found, pod, homes) = tokio::join!(
         devservers::get(cluster, name),
         async {
             if args.wait {
@@ -102,20 +102,28 @@ async fn delete_one(
         },
         async {
             if args.purge {
-                devservers::home_volume(cluster, name).await
+                devservers::home_volumes(cluster, name).await
             } else {
-                Ok(None)
+                Ok(Vec::new())
             }
         }
     );
-    let claim = claim?;
+    // Every pod's home volume, also those an earlier delete without --purge kept.
+    let homes: Vec<(String, String)> = homes?
+        .into_iter()
+        .filter_map(|c| Some((c.metadata.name?, c.metadata.uid?)))
+        .collect();
+    let home_names: Vec<&str> = homes.iter().map(|(claim, _)| claim.as_str()).collect();
     let set = match found {
         Ok(set) => set,
         Err(not_found @ LookupError::NotFound { .. }) => {
-            // An earlier delete without --purge kept the home volume: --purge deletes it now.
-            if claim.is_some() {
-                delete_claim(cluster, &home).await?;
-                printer.info(&format!("home volume {home} of devserver {name} deleted"));
+            // An earlier delete without --purge kept the home volumes: --purge deletes them now.
+            if !homes.is_empty() {
+                delete_claims(cluster, &home_names).await?;
+                printer.info(&format!(
+                    "{} of devserver {name} deleted",
+                    volumes_named(&home_names)
+                ));
                 return Ok(Some(DevServerChange::purged(name, ns)));
             }
             if args.ignore_not_found {
@@ -150,55 +158,60 @@ async fn delete_one(
             action: if args.purge { "deleted" } else { "kept" },
         });
     }
-    if claim.is_some() {
-        delete_claim(cluster, &home).await?;
-    }
-    // The further pods of a multi-node devserver have a home each: --purge deletes them all.
-    if args.purge && has_home {
-        let further = (1..state::nodes(&set)).map(|node| async move {
-            if devservers::home_volume_of(cluster, name, node)
-                .await?
-                .is_some()
-            {
-                delete_claim(cluster, &state::node_home_claim(name, node)).await?;
-            }
-            Ok::<_, Error>(())
-        });
-        futures::future::try_join_all(further).await?;
-    }
+    delete_claims(cluster, &home_names).await?;
     if args.wait {
         // The collector takes the Services, Secrets and ConfigMap soon, but a create of the
         // same name right after could still meet them: they are deleted here, at once.
         devservers::delete_children(cluster, name).await?;
         let set_uid = set.metadata.uid.clone().unwrap_or_default();
-        let claim_uid = claim.as_ref().and_then(|c| c.metadata.uid.as_deref());
         wait::until_deleted(
             cluster,
             name,
             &set_uid,
             pod_uid.as_deref(),
-            claim_uid,
+            &homes,
             args.timeout,
         )
         .await?;
     }
     printer.info(&format!("devserver {name} deleted"));
     if has_home && !args.purge {
+        let kept: Vec<String> = (0..state::nodes(&set))
+            .map(|node| state::node_home_claim(name, node))
+            .collect();
+        let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
+        let it = if kept.len() == 1 { "it" } else { "them" };
         printer.info(&format!(
-            "home volume {home} kept: `devctl create {name} --home SIZE` reattaches it, `devctl delete {name} --purge` deletes it"
+            "{} kept: `devctl create {name} --home SIZE` reattaches {it}, `devctl delete {name} --purge` deletes {it}",
+            volumes_named(&kept)
         ));
     }
     Ok(Some(change))
 }
 
-async fn delete_claim(cluster: &Cluster, claim: &str) -> Result<()> {
-    let claims: Api<PersistentVolumeClaim> =
-        Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    match claims.delete(claim, &DeleteParams::background()).await {
-        Ok(_) => Ok(()),
-        Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
-        Err(e) => Err(cluster
-            .error(e)
-            .prefix(&format!("deleting the home volume {claim}"))),
+/// `home volume home-box-0`, or `home volumes home-box-0, home-box-1`.
+fn volumes_named(claims: &[&str]) -> String {
+    match claims {
+        [one] => format!("home volume {one}"),
+        many => format!("home volumes {}", many.join(", ")),
     }
+}
+
+/// Deletes the home volume claims, all at once (one already gone is fine).
+async fn delete_claims(cluster: &Cluster, claims: &[&str]) -> Result<()> {
+    let api: Api<PersistentVolumeClaim> =
+        Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let deletes = claims.iter().map(|claim| {
+        let api = api.clone();
+        async move {
+            match api.delete(claim, &DeleteParams::background()).await {
+                Ok(_) => Ok(()),
+                Err(kube::Error::Api(s)) if s.code == 404 => Ok(()),
+                Err(e) => Err(cluster
+                    .error(e)
+                    .prefix(&format!("deleting the home volume {claim}"))),
+            }
+        }
+    });
+    futures::future::try_join_all(deletes).await.map(drop)
 }

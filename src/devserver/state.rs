@@ -121,6 +121,19 @@ pub fn node_home_claim(name: &str, node: u32) -> String {
     format!("home-{name}-{node}")
 }
 
+/// The pod index whose home volume `claim` is, when it is one of devserver `name`'s
+/// (`home-NAME-I`; never another devserver's, such as `home-NAME-1-0` of `NAME-1`).
+pub fn home_claim_node(name: &str, claim: &str) -> Option<u32> {
+    let index = claim
+        .strip_prefix("home-")?
+        .strip_prefix(name)?
+        .strip_prefix('-')?;
+    let plain = !index.is_empty()
+        && index.bytes().all(|b| b.is_ascii_digit())
+        && (index == "0" || !index.starts_with('0'));
+    plain.then(|| index.parse().ok()).flatten()
+}
+
 /// Container waiting reasons that mean the devserver will not come up by itself.
 pub const FAILED_REASONS: [&str; 6] = [
     "ErrImagePull",
@@ -340,6 +353,17 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_home_claim_is_known_by_its_pod_index_and_never_another_devservers() {
+        assert_eq!(home_claim_node("box", "home-box-0"), Some(0));
+        assert_eq!(home_claim_node("box", "home-box-12"), Some(12));
+        assert_eq!(home_claim_node("box", "home-box-1-0"), None, "box-1's");
+        assert_eq!(home_claim_node("box", "home-boxer-0"), None);
+        assert_eq!(home_claim_node("box", "home-box-"), None);
+        assert_eq!(home_claim_node("box", "home-box-01"), None);
+        assert_eq!(home_claim_node("box", "box-results"), None);
+    }
 
     fn set(replicas: i32, expires: &str) -> StatefulSet {
         serde_json::from_value(serde_json::json!({
