@@ -382,6 +382,29 @@ fn delete_purge_deletes_the_home_of_every_node() {
 }
 
 #[test]
+fn ssh_config_gives_no_entry_to_a_pod_and_a_devserver_of_one_host_name() {
+    let Some(ns) = Ns::new("nodes-clash") else {
+        return;
+    };
+    ns.ok(&["create", "box", "--nodes", "3"]);
+    ns.ok(&["create", "box-1"]);
+    let out = ns.ok(&["ssh-config"]);
+    let text = stdout(&out);
+    let hosts: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("Host "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(hosts, ["box.devctl", "box-2.devctl"], "{text}");
+    assert!(
+        stderr(&out)
+            .contains("box-1.devctl would name both pod 1 of devserver box and devserver box-1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn purge_after_a_plain_delete_deletes_every_nodes_kept_home() {
     let Some(ns) = Ns::new("nodes-kept") else {
         return;

@@ -85,6 +85,10 @@ pub async fn run(ctx: &Context<'_>, args: SshConfigArgs) -> Result<ExitStatus> {
         }
     }
     entries.sort_by(|a, b| (&a.namespace, &a.name, a.node).cmp(&(&b.namespace, &b.name, b.node)));
+    let (entries, clashes) = config::without_host_clashes(entries);
+    for why in clashes {
+        printer.warn(&why);
+    }
 
     let setup = Setup {
         devctl,

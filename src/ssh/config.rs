@@ -107,6 +107,44 @@ impl Entry {
     }
 }
 
+/// Leaves out the entries whose host name another devserver's entry in the same namespace
+/// has too (pod 1 of `box` and a devserver `box-1` are both `box-1.devctl`): ssh would take
+/// whichever block came first, so neither gets one. Returns what is kept and, for each
+/// clash, why it was left out.
+pub fn without_host_clashes(entries: Vec<Entry>) -> (Vec<Entry>, Vec<String>) {
+    let mut owners = std::collections::BTreeMap::<(String, String), Vec<&Entry>>::new();
+    for entry in &entries {
+        owners
+            .entry((entry.namespace.clone(), entry.host()))
+            .or_default()
+            .push(entry);
+    }
+    let mut why = Vec::new();
+    let mut clashing = std::collections::BTreeSet::new();
+    for ((namespace, host), users) in &owners {
+        if users.len() < 2 {
+            continue;
+        }
+        let whose: Vec<String> = users
+            .iter()
+            .map(|e| match e.node {
+                0 => format!("devserver {}", e.name),
+                i => format!("pod {i} of devserver {}", e.name),
+            })
+            .collect();
+        why.push(format!(
+            "{host}.{DOMAIN} would name both {} in namespace {namespace}; neither gets an entry (devctl ssh reaches each: NAME, or NAME --node I)",
+            whose.join(" and ")
+        ));
+        clashing.insert((namespace.clone(), host.clone()));
+    }
+    let kept = entries
+        .into_iter()
+        .filter(|e| !clashing.contains(&(e.namespace.clone(), e.host())))
+        .collect();
+    (kept, why)
+}
+
 /// What every block of a run shares.
 #[derive(Debug, Clone)]
 pub struct Setup {
@@ -600,6 +638,41 @@ mod tests {
 
     fn entry(name: &str, namespace: &str) -> Entry {
         Entry::new(name, namespace, Some(&key())).unwrap()
+    }
+
+    #[test]
+    fn a_pod_and_a_devserver_of_one_host_name_both_lose_their_entry() {
+        let pod =
+            |name: &str, ns: &str, node| Entry::of_node(name, ns, node, Some(&key())).unwrap();
+        let entries = vec![
+            pod("box", "ns", 0),
+            pod("box", "ns", 1),
+            pod("box", "ns", 2),
+            entry("box-1", "ns"),
+            // Another namespace's box-1 has a name of its own there.
+            entry("box-1", "other"),
+        ];
+        let (kept, why) = without_host_clashes(entries);
+        let hosts: Vec<(String, String)> = kept
+            .iter()
+            .map(|e| (e.namespace.clone(), e.host()))
+            .collect();
+        assert_eq!(
+            hosts,
+            [
+                ("ns".to_string(), "box".to_string()),
+                ("ns".into(), "box-2".into()),
+                ("other".into(), "box-1".into())
+            ]
+        );
+        assert_eq!(why.len(), 1, "{why:?}");
+        assert!(
+            why[0].starts_with(
+                "box-1.devctl would name both pod 1 of devserver box and devserver box-1 in namespace ns;"
+            ),
+            "{}",
+            why[0]
+        );
     }
 
     fn section(context: &str, namespace: &str, names: &[&str]) -> Section {
