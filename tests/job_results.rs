@@ -518,3 +518,46 @@ fn ctrl_c_stops_with_130_and_removes_the_reader() {
     assert!(!dest.join("a").exists());
     until_no_reader(&ns, "stop");
 }
+
+#[test]
+fn ctrl_c_while_the_readers_create_is_unanswered_still_removes_the_reader() {
+    let Some(ns) = Ns::on_real_node("jobres-post") else {
+        return;
+    };
+    jobs::run_job(
+        ns.cluster,
+        &ns.name,
+        "posted",
+        1,
+        "echo kept > /results/a",
+        true,
+    );
+    // The reader's create is held at the proxy when Ctrl-C comes; it reaches the API server
+    // only after that, and the pod it makes must still go.
+    let proxy = ns.cluster.proxy();
+    let create = format!("^/api/v1/namespaces/{}/pods$", ns.name);
+    let held = proxy
+        .hold(
+            &testcluster::Hold::new("POST", &create)
+                .within(testcluster::Scope::namespace(&ns.name)),
+        )
+        .unwrap();
+    let dest = ns.env.home().join("out");
+    let running = ns
+        .process(&["job", "results", "posted", dest.to_str().unwrap()])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_held(held, Duration::from_secs(120)).unwrap();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &running.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    proxy.release(held).unwrap();
+    let out = running.wait_with_output().unwrap();
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    until_no_reader(&ns, "posted");
+}

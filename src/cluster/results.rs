@@ -224,10 +224,15 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
 /// it away for a moment while a claim is being bound.
 const UNSCHEDULABLE_GRACE: Duration = Duration::from_secs(30);
 
+/// How long cleaning up waits for the answer to a reader's create still in flight.
+const CREATE_ANSWER: Duration = Duration::from_secs(10);
+
 /// The reader pods of one run of `job results`, deleted at its end whatever happened.
 pub struct Readers<'c> {
     cluster: &'c Cluster,
     made: Mutex<Vec<String>>,
+    /// Held (shared) by every create until it is answered: the deletes wait for them.
+    in_flight: std::sync::Arc<tokio::sync::RwLock<()>>,
 }
 
 impl<'c> Readers<'c> {
@@ -235,31 +240,46 @@ impl<'c> Readers<'c> {
         Readers {
             cluster,
             made: Mutex::new(Vec::new()),
+            in_flight: std::sync::Arc::default(),
         }
     }
 
     /// Makes a reader pod for `spec` and waits (a watch) until it runs; returns its name.
     pub async fn start(&self, spec: &ReaderSpec) -> Result<String> {
         let pods: Api<Pod> = Api::namespaced(self.cluster.client.clone(), &self.cluster.namespace);
-        let made = pods
-            .create(&PostParams::default(), &domain::reader_pod(spec))
+        let name = spec.name.clone();
+        // Known before it is asked for, so that a Ctrl-C while the create is in flight still
+        // deletes it.
+        self.made
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(name.clone());
+        // The create runs on a task of its own: Ctrl-C drops this future, not the request, and
+        // [`Readers::delete_all`] waits for its answer before it deletes.
+        let answered = self.in_flight.clone().read_owned().await;
+        let (answer, answer_here) = tokio::sync::oneshot::channel();
+        let (api, pod) = (pods.clone(), domain::reader_pod(spec));
+        tokio::spawn(async move {
+            let created = api.create(&PostParams::default(), &pod).await.map(drop);
+            drop(answered);
+            let _ = answer.send(created);
+        });
+        answer_here
             .await
+            .map_err(|_| Error::general(format!("the create of the reader {name} was lost")))?
             .map_err(|e| {
                 self.cluster
                     .error(e)
                     .prefix(&format!("making a pod to read {}", spec.claim))
             })?;
-        let name = made.metadata.name.clone().unwrap_or_default();
-        self.made
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(name.clone());
         until_running(self.cluster, &pods, &name, &spec.image).await?;
         Ok(name)
     }
 
-    /// Deletes every reader made (best effort: the Job owns them, and each has a deadline).
+    /// Deletes every reader made (best effort: the Job owns them, and each has a deadline),
+    /// once the creates still in flight are answered (for a while at most).
     pub async fn delete_all(&self) {
+        let _answered = tokio::time::timeout(CREATE_ANSWER, self.in_flight.write()).await;
         let names = std::mem::take(&mut *self.made.lock().unwrap_or_else(|p| p.into_inner()));
         let pods: Api<Pod> = Api::namespaced(self.cluster.client.clone(), &self.cluster.namespace);
         let deletes = names.iter().map(|name| {

@@ -31,6 +31,17 @@ pub fn check_dns1035_label(what: &str, name: &str, max: usize) -> Result<(), Str
     Ok(())
 }
 
+/// Five random lowercase letters and digits: a default job name's tail, a reader pod's.
+pub fn random_suffix() -> Result<String, String> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut bytes = [0u8; 5];
+    getrandom::fill(&mut bytes).map_err(|e| format!("cannot make a random name: {e}"))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

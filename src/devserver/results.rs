@@ -325,6 +325,9 @@ pub fn finished(job: &Job) -> bool {
 /// What a reader pod is made from.
 #[derive(Debug, Clone)]
 pub struct ReaderSpec {
+    /// The pod's name, chosen here ([`reader_name`]) so that it is known before the create
+    /// is answered.
+    pub name: String,
     /// The job's name.
     pub job: String,
     /// The Job's uid, to own the reader, while the Job exists.
@@ -339,6 +342,11 @@ pub struct ReaderSpec {
     pub template: Option<k8s_openapi::api::core::v1::PodSpec>,
     /// How long the reader may live at most, in seconds.
     pub deadline_seconds: i64,
+}
+
+/// A reader pod's name: `JOB-results-` and a random `suffix`.
+pub fn reader_name(job: &str, suffix: &str) -> String {
+    format!("{job}-results-{suffix}")
 }
 
 /// The reader pod: the claim mounted read-only, a `sleep` for the exec API to run in, the
@@ -367,7 +375,7 @@ pub fn reader_pod(spec: &ReaderSpec) -> Pod {
         "apiVersion": "v1",
         "kind": "Pod",
         "metadata": {
-            "generateName": format!("{}-results-", spec.job),
+            "name": spec.name,
             "labels": job::reader_labels(&spec.job, &spec.owner),
             "annotations": {super::manifests::OWNER: spec.owner},
             "ownerReferences": owner_references,
@@ -734,6 +742,7 @@ mod tests {
             }))
             .unwrap();
         let pod = reader_pod(&ReaderSpec {
+            name: reader_name("sim", "x7k2p"),
             job: "sim".into(),
             job_uid: Some("uid-1".into()),
             owner: "alice@example.com".into(),
@@ -744,7 +753,7 @@ mod tests {
             deadline_seconds: 1860,
         });
         let v = serde_json::to_value(&pod).unwrap();
-        assert_eq!(v["metadata"]["generateName"], "sim-results-");
+        assert_eq!(v["metadata"]["name"], "sim-results-x7k2p");
         assert_eq!(
             v["metadata"]["labels"]["app.kubernetes.io/name"],
             job::READER_KIND_VALUE
@@ -783,6 +792,7 @@ mod tests {
             node: None,
             template: None,
             ..ReaderSpec {
+                name: "r".into(),
                 job: "sim".into(),
                 job_uid: None,
                 owner: "a".into(),

@@ -12,7 +12,7 @@ use crate::cli::JobResultsArgs;
 use crate::cluster::Cluster;
 use crate::cluster::results::{self, Place, Readers, Temporaries};
 use crate::devserver::results::{self as domain, Listing, ReaderSpec};
-use crate::devserver::{duration, input, spec};
+use crate::devserver::{duration, input, names, spec};
 use crate::error::{Error, Kind, Result};
 use crate::output::{Cell, Format, Row};
 
@@ -115,7 +115,9 @@ async fn fetch(
     }
     let spinner = printer.spinner(&format!("{name}: starting the pod that reads the results"));
     let started = futures::future::try_join_all(claims.iter().map(|(claim, node)| {
-        let spec = ReaderSpec {
+        let suffix = names::random_suffix().map_err(Error::general);
+        let spec = suffix.map(|suffix| ReaderSpec {
+            name: domain::reader_name(name, &suffix),
             job: name.clone(),
             job_uid: found.job_uid.clone(),
             owner: found.owner.clone(),
@@ -124,8 +126,8 @@ async fn fetch(
             node: node.clone(),
             template: found.template.clone(),
             deadline_seconds: deadline,
-        };
-        async move { readers.start(&spec).await }
+        });
+        async move { readers.start(&spec?).await }
     }))
     .await;
     let pods = match started {

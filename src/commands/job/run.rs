@@ -13,8 +13,8 @@ use super::super::{Context, ExitStatus};
 use crate::cli::JobRunArgs;
 use crate::cluster::jobs;
 use crate::devserver::job::{self, JobManifests, JobRequest, JobSpec, RunInput};
-use crate::devserver::quota;
 use crate::devserver::ranks::Ranks;
+use crate::devserver::{names, quota};
 use crate::error::{Error, Kind, Result};
 use crate::interrupt;
 use crate::output::{Format, Printer};
@@ -39,7 +39,12 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
     if source == crate::cluster::devservers::FlavorSource::BuiltInForbidden {
         printer.warn("you may not read the cluster's DevServerFlavors; using the built-in flavors");
     }
-    let (spec, _) = JobSpec::resolve(&request, &facts, &short_id()?).map_err(Error::usage)?;
+    let (spec, _) = JobSpec::resolve(
+        &request,
+        &facts,
+        &names::random_suffix().map_err(Error::general)?,
+    )
+    .map_err(Error::usage)?;
     let manifests = job::build(&spec);
     if args.dry_run {
         let shown = if args.show_secrets {
@@ -143,18 +148,6 @@ pub async fn run(ctx: &Context<'_>, args: JobRunArgs) -> Result<ExitStatus> {
         _ => {}
     }
     Ok(waited.map_or(0, |o| super::exit_status(&o)))
-}
-
-/// Five lowercase letters and digits, for a default name.
-fn short_id() -> Result<String> {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let mut bytes = [0u8; 5];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| Error::general(format!("cannot make a random name: {e}")))?;
-    Ok(bytes
-        .iter()
-        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
-        .collect())
 }
 
 /// Everything the user asked for: the files read here, every check the domain's.
