@@ -491,28 +491,55 @@ pub async fn list(cluster: &Cluster, place: &Place, image: &str) -> Result<Optio
     }
 }
 
-/// The files being written under temporary names, for removing after an interruption.
+/// The files being written under temporary names, for removing after an interruption, and
+/// the files this run gave their final names.
 #[derive(Default)]
-pub struct Temporaries(Mutex<Vec<PathBuf>>);
+pub struct Temporaries {
+    in_flight: Mutex<Vec<PathBuf>>,
+    /// (device, inode) of each file kept: two results that are one file here (`A` and `a` on
+    /// a case-insensitive file system) must not silently become one.
+    kept: Mutex<std::collections::HashSet<(u64, u64)>>,
+}
 
 impl Temporaries {
     fn hold(&self, path: &Path) {
-        self.0
+        self.in_flight
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(path.to_path_buf());
     }
 
     fn release(&self, path: &Path) {
-        self.0
+        self.in_flight
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .retain(|p| p != path);
     }
 
+    /// Whether `target` is a file this run has kept already (under this or another name).
+    fn kept_before(&self, target: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::symlink_metadata(target).is_ok_and(|m| {
+            self.kept
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(&(m.dev(), m.ino()))
+        })
+    }
+
+    fn record_kept(&self, target: &Path) {
+        use std::os::unix::fs::MetadataExt as _;
+        if let Ok(m) = std::fs::symlink_metadata(target) {
+            self.kept
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert((m.dev(), m.ino()));
+        }
+    }
+
     /// Removes every temporary file still there.
     pub fn remove_all(&self) {
-        let all = std::mem::take(&mut *self.0.lock().unwrap_or_else(|p| p.into_inner()));
+        let all = std::mem::take(&mut *self.in_flight.lock().unwrap_or_else(|p| p.into_inner()));
         for path in all {
             let _ = std::fs::remove_file(path);
         }
@@ -628,6 +655,8 @@ pub async fn receive<R: AsyncRead + Unpin>(
             on_bytes(n as u64);
         }
         out.flush().await.map_err(write_error)?;
+        // On the disk before it takes its name: a crash never leaves a short file there.
+        out.sync_all().await.map_err(write_error)?;
         let digest: Digest = context
             .finish()
             .as_ref()
@@ -670,6 +699,16 @@ impl Received {
             self.discard(temporaries);
             return Err(err);
         }
+        if temporaries.kept_before(&self.target) {
+            let err = Error::general(format!(
+                "{} is already a file this run copied under another name (the job's {} differs only in case, on a case-insensitive file system?); it was left as it was",
+                self.target.display(),
+                file.path.display()
+            ))
+            .hint("copy into a directory on a case-sensitive file system, or one index at a time with --index");
+            self.discard(temporaries);
+            return Err(err);
+        }
         let fail = |e: std::io::Error| {
             Error::general(format!("cannot write {}: {e}", self.target.display()))
         };
@@ -681,6 +720,8 @@ impl Received {
         .map_err(fail);
         if done.is_err() {
             let _ = std::fs::remove_file(&self.temporary);
+        } else {
+            temporaries.record_kept(&self.target);
         }
         temporaries.release(&self.temporary);
         done
@@ -693,21 +734,36 @@ impl Received {
 }
 
 /// Makes the directories of `listing` below `top` (and `top`), parents first, owner-only
-/// until [`open_directories`] opens them once everything is copied.
-pub fn make_directories(top: &Path, listing: &Listing) -> Result<()> {
+/// until [`open_directories`] opens them once everything is copied. Returns those it made:
+/// directories that were there already keep their mode.
+pub fn make_directories(top: &Path, listing: &Listing) -> Result<Vec<PathBuf>> {
+    let mut made = Vec::new();
+    let missing = |path: &Path| std::fs::symlink_metadata(path).is_err();
+    let mut tops = Vec::new();
+    for dir in top.ancestors() {
+        if !missing(dir) {
+            break;
+        }
+        tops.push(dir.to_path_buf());
+    }
     std::fs::create_dir_all(top)
         .map_err(|e| Error::general(format!("cannot make {}: {e}", top.display())))?;
-    for dir in &listing.dirs {
-        crate::ssh::copy::make_local_dir(&dir.below(top))?;
-    }
-    Ok(())
-}
-
-/// The directories made by [`make_directories`], readable by all once their files are in.
-pub fn open_directories(top: &Path, listing: &Listing) -> Result<()> {
+    made.extend(tops.into_iter().rev());
     for dir in &listing.dirs {
         let path = dir.below(top);
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).map_err(|e| {
+        let new = missing(&path);
+        crate::ssh::copy::make_local_dir(&path)?;
+        if new {
+            made.push(path);
+        }
+    }
+    Ok(made)
+}
+
+/// The directories [`make_directories`] made, readable by all once their files are in.
+pub fn open_directories(made: &[PathBuf]) -> Result<()> {
+    for path in made {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).map_err(|e| {
             Error::general(format!("cannot set the mode of {}: {e}", path.display()))
         })?;
     }
@@ -842,6 +898,64 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
         let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o644);
+    }
+
+    #[tokio::test]
+    async fn a_run_never_writes_one_file_twice_under_two_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let temporaries = Temporaries::default();
+        let first = file(b"upper", false);
+        let upper = dir.path().join("A");
+        receive(&b"upper"[..], &first, &upper, &temporaries, &|_| {})
+            .await
+            .unwrap()
+            .keep(&first, &temporaries)
+            .unwrap();
+        // What a case-insensitive file system does with `a`: the same file as `A`.
+        let lower = dir.path().join("a");
+        std::fs::hard_link(&upper, &lower).unwrap();
+        let second = file(b"lower", false);
+        let received = receive(&b"lower"[..], &second, &lower, &temporaries, &|_| {})
+            .await
+            .unwrap();
+        let err = received.keep(&second, &temporaries).unwrap_err();
+        assert!(
+            err.message.contains("differs only in case"),
+            "{}",
+            err.message
+        );
+        assert_eq!(std::fs::read(&upper).unwrap(), b"upper");
+        assert_eq!(names_in(dir.path()), ["A", "a"], "no temporary file left");
+        // A file that was there before the run is replaced, as cp does.
+        let old = dir.path().join("old");
+        std::fs::write(&old, b"before").unwrap();
+        let third = file(b"after", false);
+        receive(&b"after"[..], &third, &old, &temporaries, &|_| {})
+            .await
+            .unwrap()
+            .keep(&third, &temporaries)
+            .unwrap();
+        assert_eq!(std::fs::read(&old).unwrap(), b"after");
+    }
+
+    #[test]
+    fn directories_that_were_there_keep_their_mode_and_new_ones_open_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("out");
+        std::fs::create_dir(&top).unwrap();
+        let had = top.join("had");
+        std::fs::create_dir(&had).unwrap();
+        std::fs::set_permissions(&had, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let listing = Listing {
+            dirs: vec![RelPath::new(b"had").unwrap(), RelPath::new(b"new").unwrap()],
+            ..Listing::default()
+        };
+        let made = make_directories(&top, &listing).unwrap();
+        assert_eq!(made, [top.join("new")]);
+        open_directories(&made).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&had), 0o700);
+        assert_eq!(mode(&top.join("new")), 0o755);
     }
 
     #[test]

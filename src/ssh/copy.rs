@@ -105,13 +105,23 @@ pub fn placement(
     }
 }
 
-/// The name a file is written under until it is checked: hidden, beside the final one.
+/// The name a file is written under until it is checked: hidden, beside the final one, and
+/// short enough for any file system (NAME_MAX is 255 bytes) whatever the final name's length:
+/// at most its first 64 bytes are kept, the rest is unique by itself.
 pub fn temporary_name(final_name: &str) -> String {
     let mut random = [0u8; 6];
     // Without randomness the name is still unique enough with the process id.
     let _ = getrandom::fill(&mut random);
     let tag: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    format!(".{final_name}.devctl-{}-{tag}.part", std::process::id())
+    let mut keep = final_name.len().min(64);
+    while !final_name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    format!(
+        ".{}.devctl-{}-{tag}.part",
+        &final_name[..keep],
+        std::process::id()
+    )
 }
 
 fn join(dir: &str, name: &str) -> String {
@@ -843,6 +853,18 @@ fn set_local_attrs(path: &Path, attrs: &Attrs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_name_fits_a_file_system_whatever_the_final_name() {
+        let long = "é".repeat(127) + "x";
+        assert_eq!(long.len(), 255);
+        let temporary = temporary_name(&long);
+        assert!(temporary.len() <= 255, "{} bytes", temporary.len());
+        assert!(temporary.starts_with(&format!(".{}", "é".repeat(32))));
+        assert_ne!(temporary_name(&long), temporary, "unique");
+        let short = temporary_name("model.pt");
+        assert!(short.starts_with(".model.pt.devctl-") && short.ends_with(".part"));
+    }
 
     #[test]
     fn a_name_before_a_colon_is_a_devserver_and_paths_stay_local() {

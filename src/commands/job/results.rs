@@ -229,10 +229,11 @@ async fn fetch(
         .clone()
         .unwrap_or_else(|| PathBuf::from("."));
     let mut work = Vec::new();
+    let mut made = Vec::new();
     let mut total = 0;
     for ((source, listing), place) in sources.iter().zip(&listings).zip(&places) {
         let top = domain::index_dir(&dest, source.index, several);
-        results::make_directories(&top, listing)?;
+        made.extend(results::make_directories(&top, listing)?);
         total += listing.total_bytes();
         for file in &listing.files {
             work.push((place.clone(), file.clone(), file.path.below(&top)));
@@ -241,9 +242,7 @@ async fn fetch(
     bar.set_length(total);
     let on_bytes = |n| bar.inc(n);
     let files = results::copy_all(cluster, &image, work, temporaries, &on_bytes).await?;
-    for (source, listing) in sources.iter().zip(&listings) {
-        results::open_directories(&domain::index_dir(&dest, source.index, several), listing)?;
-    }
+    results::open_directories(&made)?;
     printer.debug(
         1,
         &format!("copied {files} files, {total} bytes, each checked with SHA-256"),
