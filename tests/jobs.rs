@@ -688,7 +688,10 @@ fn the_distributed_pytorch_example_is_valid_and_its_job_carries_the_script() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let items = list["items"].as_array().unwrap();
     let kinds: Vec<&str> = items.iter().map(|i| i["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["Job", "Service", "ConfigMap"]);
+    assert_eq!(
+        kinds,
+        ["Job", "Service", "ConfigMap", "PersistentVolumeClaim"]
+    );
     let text = std::fs::read_to_string(&script).unwrap();
     assert_eq!(items[2]["data"]["train_ddp.py"], text.as_str());
     let env = &items[0]["spec"]["template"]["spec"]["containers"][0]["env"];

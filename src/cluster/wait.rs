@@ -2,6 +2,7 @@
 //! each phase to the caller and ends early when the pod cannot start), and until its pod and
 //! StatefulSet are gone ([`until_deleted`]). Nothing here prints; the command draws.
 
+use std::sync::Mutex;
 use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
@@ -135,45 +136,63 @@ pub(super) const WATCH_RESUMES: u32 = 5;
 /// The pause before resuming, times the number of breaks in a row.
 pub(super) const RESUME_BACKOFF: Duration = Duration::from_millis(200);
 
-/// Waits until the target's pods are Ready (sshd answers their readiness probes), one after
-/// the other (they start together), calling `on_phase` with the pod's name whenever the
-/// phase of the pod waited for changes. The timeout is for all of them.
+/// Waits until the target's pods are Ready (sshd answers their readiness probes), all at once
+/// (a watch each), so that the first pod that cannot start ends the wait, whichever it is;
+/// calls `on_phase` with the pod's name whenever the phase of a pod changes. The timeout is
+/// for all of them.
 pub async fn until_ready(
     cluster: &Cluster,
     target: &ReadyTarget,
     timeout: Duration,
-    mut on_phase: impl FnMut(&str, &Phase),
+    on_phase: impl FnMut(&str, &Phase),
 ) -> Result<(), WaitError> {
-    let mut last = Phase::Scheduling;
-    let all = async {
-        for pod_name in &target.pods {
-            until_pod_ready(cluster, target, pod_name, &mut last, &mut on_phase).await?;
-        }
-        Ok(())
-    };
+    let lasts: Vec<Mutex<Phase>> = target
+        .pods
+        .iter()
+        .map(|_| Mutex::new(Phase::Scheduling))
+        .collect();
+    let on_phase = Mutex::new(on_phase);
+    let all =
+        futures::future::try_join_all(
+            target.pods.iter().zip(&lasts).map(|(pod_name, last)| {
+                until_pod_ready(cluster, target, pod_name, last, &on_phase)
+            }),
+        );
     match tokio::time::timeout(timeout, all).await {
-        Ok(outcome) => outcome,
-        Err(_) => Err(WaitError::Timeout {
-            name: target.name.clone(),
-            namespace: target.namespace.clone(),
-            after: timeout,
-            last,
-        }),
+        Ok(outcome) => outcome.map(drop),
+        Err(_) => {
+            // The phase of the first pod that had not got there.
+            let last = lasts
+                .iter()
+                .map(|l| l.lock().unwrap_or_else(|p| p.into_inner()).clone())
+                .find(|phase| !target.until.reached(phase))
+                .unwrap_or(Phase::Scheduling);
+            Err(WaitError::Timeout {
+                name: target.name.clone(),
+                namespace: target.namespace.clone(),
+                after: timeout,
+                last,
+            })
+        }
     }
 }
 
 /// Waits until the target's pod `pod_name` is Ready; `last` is its latest phase.
-async fn until_pod_ready(
+async fn until_pod_ready<F: FnMut(&str, &Phase)>(
     cluster: &Cluster,
     target: &ReadyTarget,
     pod_name: &str,
-    last: &mut Phase,
-    on_phase: &mut impl FnMut(&str, &Phase),
+    last: &Mutex<Phase>,
+    on_phase: &Mutex<F>,
 ) -> Result<(), WaitError> {
+    let report = |phase: &Phase| {
+        (on_phase.lock().unwrap_or_else(|p| p.into_inner()))(pod_name, phase);
+        *last.lock().unwrap_or_else(|p| p.into_inner()) = phase.clone();
+    };
     let name = &target.name;
     let pods: Api<Pod> = Api::namespaced(cluster.client.clone(), &target.namespace);
-    *last = Phase::Scheduling;
-    on_phase(pod_name, last);
+    let mut current = Phase::Scheduling;
+    report(&current);
     let watch = async {
         // Resource version "0": the current pod (if any) arrives first, then every change.
         let mut version = target.since.clone().unwrap_or_else(|| "0".to_string());
@@ -192,7 +211,7 @@ async fn until_pod_ready(
                 opened = true;
                 let mut quiet = true;
                 loop {
-                    let next = match (unschedulable_since, &*last) {
+                    let next = match (unschedulable_since, &current) {
                         (Some(since), Phase::Unschedulable { message }) => {
                             let left = UNSCHEDULABLE_GRACE.saturating_sub(since.elapsed());
                             match tokio::time::timeout(left, events.try_next()).await {
@@ -250,8 +269,8 @@ async fn until_pod_ready(
                     } else {
                         Phase::Scheduling
                     };
-                    if now != *last {
-                        on_phase(pod_name, &now);
+                    if now != current {
+                        report(&now);
                     }
                     match &now {
                         Phase::Unschedulable { .. } => {
@@ -269,7 +288,7 @@ async fn until_pod_ready(
                                 message,
                             });
                         }
-                        other => *last = other,
+                        other => current = other,
                     }
                 }
                 // The stream ended, or its version was too old: watch again.
