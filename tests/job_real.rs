@@ -248,6 +248,19 @@ exit 3
     );
     assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("pod gang-1-"), "{}", stderr(&out));
+    // Right away, while the Job controller is still stopping rank 0: job results waits for
+    // it to end, then reads what it wrote; its pod goes, its results stay on the Job's claim.
+    let dest = ns.env.home().join("gang");
+    let out = ns.devctl(&["job", "results", "gang", dest.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dest.join("0/checkpoint")).unwrap(),
+        "checkpoint of rank 0\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dest.join("1/why")).unwrap(),
+        "rank 1 gives up\n"
+    );
     // Index 0 is being stopped, not left running: kubectl waits for its pod to go.
     let gone = kubectl(
         &ns,
@@ -271,18 +284,6 @@ exit 3
         ],
     );
     assert!(failed.status.success(), "{}", stderr(&failed));
-    // The stopped rank's pod is gone, its results are not: they are on the Job's claim.
-    let dest = ns.env.home().join("gang");
-    let out = ns.devctl(&["job", "results", "gang", dest.to_str().unwrap()]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        std::fs::read_to_string(dest.join("0/checkpoint")).unwrap(),
-        "checkpoint of rank 0\n"
-    );
-    assert_eq!(
-        std::fs::read_to_string(dest.join("1/why")).unwrap(),
-        "rank 1 gives up\n"
-    );
 }
 
 #[test]

@@ -16,7 +16,9 @@ use kube::api::{Api, AttachParams, DeleteParams, ListParams, PostParams};
 use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWriteExt as _};
 
 use super::Cluster;
-use crate::devserver::results::{self as domain, Digest, File, Listing, ReaderSpec, ReaderState};
+use crate::devserver::results::{
+    self as domain, Digest, File, Listing, Progress, ReaderSpec, ReaderState,
+};
 use crate::devserver::{job, manifests};
 use crate::error::{Error, Kind, Result};
 
@@ -55,20 +57,34 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
     let jobs: Api<Job> = Api::namespaced(client.clone(), ns);
     let pods: Api<Pod> = Api::namespaced(client.clone(), ns);
     let claims: Api<PersistentVolumeClaim> = Api::namespaced(client.clone(), ns);
-    let (found_job, pod_list, claim_list) = tokio::try_join!(
-        async { jobs.get_opt(name).await.map_err(|e| cluster.error(e)) },
-        async {
-            pods.list(&ListParams::default().labels(&job::pod_selector(name)))
-                .await
-                .map_err(|e| cluster.error(e))
-        },
-        async {
-            claims
-                .list(&ListParams::default().labels(&job::results_selector(name)))
-                .await
-                .map_err(|e| cluster.error(e))
-        },
-    )?;
+    let read = || async {
+        tokio::try_join!(
+            async { jobs.get_opt(name).await.map_err(|e| cluster.error(e)) },
+            async {
+                pods.list(&ListParams::default().labels(&job::pod_selector(name)))
+                    .await
+                    .map_err(|e| cluster.error(e))
+            },
+            async {
+                claims
+                    .list(&ListParams::default().labels(&job::results_selector(name)))
+                    .await
+                    .map_err(|e| cluster.error(e))
+            },
+        )
+    };
+    let (mut found_job, mut pod_list, mut claim_list) = read().await?;
+    if found_job
+        .as_ref()
+        .is_some_and(|j| domain::progress(j) == Progress::Stopping)
+    {
+        // A failed gang whose other pods the Job controller is stopping: they may still write
+        // until they have ended or are gone.
+        if let Some(j) = &found_job {
+            until_pods_stopped(cluster, &pods, j, name).await?;
+        }
+        (found_job, pod_list, claim_list) = read().await?;
+    }
     let claim_names: Vec<&str> = claim_list
         .items
         .iter()
@@ -87,7 +103,7 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
                 "job {name} was not made by devctl job run: it has no results volume to read"
             )));
         }
-        if !domain::finished(found) {
+        if domain::progress(found) == Progress::Running {
             return Err(Error::general(format!(
                 "job {name} is still running: its results are not final until it ends"
             ))
@@ -218,6 +234,50 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
         template,
         sources,
     })
+}
+
+/// Waits (a watch on its pods) until no pod of `job` runs any more: each has ended or is gone.
+async fn until_pods_stopped(
+    cluster: &Cluster,
+    pods: &Api<Pod>,
+    job: &Job,
+    name: &str,
+) -> Result<()> {
+    use kube::runtime::watcher;
+    let config = watcher::Config::default().labels(&job::pod_selector(name));
+    let events = watcher::watcher(pods.clone(), config);
+    futures::pin_mut!(events);
+    let mut running: BTreeMap<String, bool> = BTreeMap::new();
+    let mut listed = false;
+    let runs = |pod: &Pod| {
+        super::jobs::owned_by(pod, job)
+            && !matches!(
+                pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+                Some("Succeeded" | "Failed")
+            )
+    };
+    loop {
+        match events.try_next().await {
+            Ok(Some(watcher::Event::Init)) => running.clear(),
+            Ok(Some(watcher::Event::InitApply(pod) | watcher::Event::Apply(pod))) => {
+                let key = pod.metadata.name.clone().unwrap_or_default();
+                running.insert(key, runs(&pod));
+            }
+            Ok(Some(watcher::Event::Delete(pod))) => {
+                running.remove(&pod.metadata.name.clone().unwrap_or_default());
+            }
+            Ok(Some(watcher::Event::InitDone)) => listed = true,
+            Ok(None) => {
+                return Err(Error::general(format!(
+                    "the watch of job {name}'s pods ended"
+                )));
+            }
+            Err(e) => return Err(watch_error(cluster, e)),
+        }
+        if listed && !running.values().any(|r| *r) {
+            return Ok(());
+        }
+    }
 }
 
 /// How long a reader may stay unschedulable before it counts as stuck: the scheduler may turn

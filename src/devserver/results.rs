@@ -312,14 +312,37 @@ pub fn file_mode(executable: bool) -> u32 {
     if executable { 0o755 } else { 0o644 }
 }
 
-/// Whether the Job has finished (Complete or Failed): only then are its results final.
-pub fn finished(job: &Job) -> bool {
-    job.status
+/// How far a Job is from final results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Its pods may still write.
+    Running,
+    /// It has failed (FailureTarget) and the Job controller is stopping its other pods, which
+    /// may still write until they are gone (Failed).
+    Stopping,
+    /// Complete or Failed, or every index succeeded (SuccessCriteriaMet, which comes before
+    /// Complete while the controller finishes its accounting): nothing writes any more.
+    Final,
+}
+
+pub fn progress(job: &Job) -> Progress {
+    let conditions: Vec<&str> = job
+        .status
         .as_ref()
         .and_then(|s| s.conditions.as_ref())
         .into_iter()
         .flatten()
-        .any(|c| matches!(c.type_.as_str(), "Complete" | "Failed") && c.status == "True")
+        .filter(|c| c.status == "True")
+        .map(|c| c.type_.as_str())
+        .collect();
+    let has = |t: &str| conditions.contains(&t);
+    if has("Complete") || has("Failed") || has("SuccessCriteriaMet") {
+        Progress::Final
+    } else if has("FailureTarget") {
+        Progress::Stopping
+    } else {
+        Progress::Running
+    }
 }
 
 /// What a reader pod is made from.
@@ -843,23 +866,38 @@ mod tests {
     }
 
     #[test]
-    fn a_job_is_finished_once_complete_or_failed() {
+    fn a_jobs_results_are_final_once_nothing_can_write_them() {
         let job = |conditions: serde_json::Value| -> Job {
             serde_json::from_value(serde_json::json!({"status": {"conditions": conditions}}))
                 .unwrap()
         };
-        assert!(!finished(&job(serde_json::json!([]))));
-        assert!(!finished(&job(
-            serde_json::json!([{"type": "Suspended", "status": "True"}])
-        )));
-        assert!(finished(&job(
-            serde_json::json!([{"type": "Complete", "status": "True"}])
-        )));
-        assert!(finished(&job(
-            serde_json::json!([{"type": "Failed", "status": "True"}])
-        )));
-        assert!(!finished(&job(
-            serde_json::json!([{"type": "Failed", "status": "False"}])
-        )));
+        let of = |conditions| progress(&job(conditions));
+        assert_eq!(of(serde_json::json!([])), Progress::Running);
+        assert_eq!(
+            of(serde_json::json!([{"type": "Suspended", "status": "True"}])),
+            Progress::Running
+        );
+        for done in ["Complete", "Failed", "SuccessCriteriaMet"] {
+            assert_eq!(
+                of(serde_json::json!([{"type": done, "status": "True"}])),
+                Progress::Final,
+                "{done}"
+            );
+        }
+        assert_eq!(
+            of(serde_json::json!([{"type": "FailureTarget", "status": "True"}])),
+            Progress::Stopping
+        );
+        assert_eq!(
+            of(serde_json::json!([
+                {"type": "FailureTarget", "status": "True"},
+                {"type": "Failed", "status": "True"}
+            ])),
+            Progress::Final
+        );
+        assert_eq!(
+            of(serde_json::json!([{"type": "Failed", "status": "False"}])),
+            Progress::Running
+        );
     }
 }
