@@ -1194,6 +1194,13 @@ pub struct JobRunArgs {
     #[arg(long, value_name = "SIZE", default_value = "10Gi")]
     pub results_size: String,
 
+    /// StorageClass of the results claim (default: the cluster's default class)
+    ///
+    /// A job of several pods shares one ReadWriteMany claim, a directory per pod: pick a class
+    /// that can make one (NFS, EFS, Filestore, CephFS) where the default cannot.
+    #[arg(long, value_name = "CLASS")]
+    pub results_class: Option<String>,
+
     /// Wait for the job to finish and exit with the command's exit code
     #[arg(long)]
     pub wait: bool,

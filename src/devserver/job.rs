@@ -300,6 +300,8 @@ pub struct JobRequest {
     pub queue: Option<String>,
     pub results_dir: String,
     pub results_size: String,
+    /// `--results-class`: the results claim's StorageClass; `None`: the cluster's default.
+    pub results_class: Option<String>,
     pub overrides: BTreeMap<String, String>,
     /// A `--gpu` resource outside the known list: the nodes must advertise it.
     pub unknown_gpu: Option<String>,
@@ -339,6 +341,7 @@ pub struct RunInput<'a> {
     pub queue: Option<&'a str>,
     pub results_dir: &'a str,
     pub results_size: &'a str,
+    pub results_class: Option<&'a str>,
     pub cpu: Option<&'a str>,
     pub memory: Option<&'a str>,
     pub gpu: Option<&'a str>,
@@ -358,6 +361,22 @@ impl JobRequest {
             .iter()
             .map(|line| input::parse_env(line))
             .collect::<Result<Vec<_>, _>>()?;
+        // Kubernetes takes JOB_COMPLETION_INDEX from the container when it is there, and every
+        // pod's results directory is named by it; the others are devctl's to set.
+        let ranks_env = ranks::single(input.ranks);
+        for (key, _) in &env {
+            let reserved = key == "JOB_COMPLETION_INDEX"
+                || key.starts_with("DEVCTL_")
+                || ranks_env.iter().any(|v| v.name == *key);
+            if reserved {
+                return Err(format!(
+                    "-e {key}: devctl sets {key} in every pod of a job (the ranks come from --nodes, --procs-per-node and --master-port)"
+                ));
+            }
+        }
+        if let Some(class) = input.results_class {
+            names::check_subdomain("--results-class", class)?;
+        }
         let secret_env = match input.env_file {
             Some((path, text)) => {
                 input::parse_env_file(text).map_err(|e| format!("{path}: {e}"))?
@@ -450,6 +469,7 @@ impl JobRequest {
             queue: input.queue.map(str::to_string),
             results_dir,
             results_size: input.results_size.to_string(),
+            results_class: input.results_class.map(str::to_string),
             overrides,
             unknown_gpu,
         })
@@ -785,6 +805,7 @@ fn results_claim(spec: &JobSpec) -> PersistentVolumeClaim {
         spec: Some(PersistentVolumeClaimSpec {
             access_modes: Some(vec![access.into()]),
             resources: Some(storage(&times(&request.results_size, nodes))),
+            storage_class_name: request.results_class.clone(),
             ..PersistentVolumeClaimSpec::default()
         }),
         status: None,
@@ -1355,6 +1376,7 @@ mod tests {
             queue: None,
             results_dir: DEFAULT_RESULTS_DIR,
             results_size: "10Gi",
+            results_class: None,
             cpu: None,
             memory: None,
             gpu: None,
@@ -1434,6 +1456,21 @@ mod tests {
                 .unwrap_err()
                 .contains("mounted twice")
         );
+        for reserved in ["JOB_COMPLETION_INDEX=0", "RANK=1", "DEVCTL_RESULTS=/x"] {
+            let env = [reserved.to_string()];
+            let err = JobRequest::parse(&RunInput {
+                env: &env,
+                ..input(&cmd)
+            })
+            .unwrap_err();
+            assert!(err.contains("devctl sets"), "{reserved}: {err}");
+        }
+        let err = JobRequest::parse(&RunInput {
+            results_class: Some("Fast_SSD"),
+            ..input(&cmd)
+        })
+        .unwrap_err();
+        assert!(err.contains("invalid --results-class"), "{err}");
         let big = vec![("blob=f".to_string(), vec![0u8; MAX_CONFIG_BYTES + 1])];
         let too_big = RunInput {
             config_files: &big,
@@ -1551,6 +1588,22 @@ mod tests {
         assert_eq!(
             claim_spec.access_modes.as_deref(),
             Some(&["ReadWriteMany".to_string()][..])
+        );
+        let class = build(&spec(
+            &JobRequest::parse(&RunInput {
+                results_class: Some("efs.csi"),
+                ..gang
+            })
+            .unwrap(),
+        ));
+        assert_eq!(
+            class.claims[0]
+                .spec
+                .as_ref()
+                .unwrap()
+                .storage_class_name
+                .as_deref(),
+            Some("efs.csi")
         );
         // Room for each pod's --results-size.
         assert_eq!(

@@ -19,6 +19,17 @@ pub fn check_label(what: &str, name: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// A DNS-1123 subdomain (StorageClass names): labels joined by `.`, at most 253 characters.
+pub fn check_subdomain(what: &str, name: &str) -> Result<(), String> {
+    let labels_ok = name.split('.').all(|l| check_label(what, l, 63).is_ok());
+    if name.is_empty() || name.len() > 253 || !labels_ok {
+        return Err(format!(
+            "invalid {what} {name:?}: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
 /// A DNS-1035 label (devserver names, because they name a Service): a DNS-1123 label that
 /// also starts with a lowercase letter, at most `max` characters.
 pub fn check_dns1035_label(what: &str, name: &str, max: usize) -> Result<(), String> {

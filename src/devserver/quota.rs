@@ -345,6 +345,7 @@ mod tests {
             queue: None,
             results_dir: "/results",
             results_size: "2Gi",
+            results_class: None,
             cpu: Some("500m"),
             memory: None,
             gpu: Some("1"),

@@ -367,6 +367,10 @@ pub struct ReaderSpec {
     pub deadline_seconds: i64,
 }
 
+/// The node labels of a job's node selector the reader keeps: what the job's image (which it
+/// runs too) needs of a node.
+const IMAGE_NODE_LABELS: [&str; 2] = ["kubernetes.io/arch", "kubernetes.io/os"];
+
 /// A reader pod's name: `JOB-results-` and a random `suffix`.
 pub fn reader_name(job: &str, suffix: &str) -> String {
     format!("{job}-results-{suffix}")
@@ -388,6 +392,16 @@ pub fn reader_pod(spec: &ReaderSpec) -> Pod {
             ]}
         }]}})
     });
+    let image_selector: Option<std::collections::BTreeMap<String, String>> = template
+        .and_then(|t| t.node_selector.as_ref())
+        .map(|selector| {
+            selector
+                .iter()
+                .filter(|(k, _)| IMAGE_NODE_LABELS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .filter(|s: &std::collections::BTreeMap<String, String>| !s.is_empty());
     let owner_references = spec.job_uid.as_ref().map(|uid| {
         serde_json::json!([{
             "apiVersion": "batch/v1", "kind": "Job", "name": spec.job, "uid": uid,
@@ -410,8 +424,10 @@ pub fn reader_pod(spec: &ReaderSpec) -> Pod {
             "terminationGracePeriodSeconds": 1,
             "automountServiceAccountToken": false,
             "enableServiceLinks": false,
-            // No node selector: the reader needs no GPU, only the claim; the tolerations let
-            // it run on the job's tainted pool all the same.
+            // Of the job's node selector only what its image needs (the architecture and the
+            // system): the reader needs no GPU, only the claim, and the tolerations let it run
+            // on the job's tainted pool all the same.
+            "nodeSelector": image_selector,
             "tolerations": template.and_then(|t| t.tolerations.clone()),
             "securityContext": template.and_then(|t| t.security_context.clone()),
             "affinity": affinity,
@@ -758,7 +774,7 @@ mod tests {
     fn the_reader_mounts_the_claim_read_only_as_the_job_ran_and_only_prefers_its_node() {
         let template: k8s_openapi::api::core::v1::PodSpec =
             serde_json::from_value(serde_json::json!({
-                "nodeSelector": {"pool": "gpu"},
+                "nodeSelector": {"pool": "gpu", "kubernetes.io/arch": "arm64"},
                 "tolerations": [{"key": "gpu", "operator": "Exists"}],
                 "securityContext": {"runAsUser": 1000, "fsGroup": 2000},
                 "containers": [{"name": "job", "securityContext": {"runAsNonRoot": true}}],
@@ -784,8 +800,12 @@ mod tests {
         assert_eq!(v["metadata"]["ownerReferences"][0]["uid"], "uid-1");
         let spec = &v["spec"];
         assert_eq!(spec["activeDeadlineSeconds"], 1860);
-        // No GPU node is started to read files, and a node that is gone is no obstacle.
-        assert!(spec.get("nodeSelector").is_none(), "{spec}");
+        // No GPU node is started to read files, and a node that is gone is no obstacle; the
+        // image still needs its architecture.
+        assert_eq!(
+            spec["nodeSelector"],
+            serde_json::json!({"kubernetes.io/arch": "arm64"})
+        );
         assert_eq!(spec["tolerations"][0]["key"], "gpu");
         assert_eq!(spec["securityContext"]["runAsUser"], 1000);
         assert_eq!(spec["automountServiceAccountToken"], false);

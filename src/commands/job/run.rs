@@ -197,6 +197,7 @@ fn read_request(ctx: &Context<'_>, args: &JobRunArgs) -> Result<JobRequest> {
         queue: args.queue.as_deref(),
         results_dir: &args.results,
         results_size: &args.results_size,
+        results_class: args.results_class.as_deref(),
         cpu: args.cpu.as_deref(),
         memory: args.memory.as_deref(),
         gpu: args.gpu.as_deref(),
