@@ -236,6 +236,38 @@ fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host
     assert_eq!(stdout(&out), "box-1\n");
 }
 
+#[test]
+fn an_init_container_that_cannot_pull_its_image_ends_the_wait_with_its_reason() {
+    let Some(ns) = Ns::on_real_node("real-nopull") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    // The init container comes first, so it is the one that meets the image it cannot pull.
+    let out = ns.devctl(&[
+        "create",
+        "bad",
+        "--nodes",
+        "2",
+        "--cpu",
+        "250m",
+        "--memory",
+        "512Mi",
+        "--image",
+        "registry.invalid/nothing:1",
+        "--wait",
+        "--timeout",
+        "3m",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("devserver bad cannot start: Init:")
+            && err.contains("ImagePull")
+            && err.contains("init container host-key"),
+        "{err}"
+    );
+}
+
 /// A two-node devserver on the KWOK nodes (no sshd: the pods turn Ready as KWOK makes them).
 fn two_nodes(ns: &Ns) {
     ns.ok(&["create", "box", "--nodes", "2", "--wait"]);
