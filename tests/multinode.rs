@@ -58,6 +58,44 @@ fn variable(ns: &Ns, node: &str, name: &str) -> String {
     stdout(&out).trim().to_string()
 }
 
+/// The files in pod `node` of `box` that root (dev through sudo, over SSH) finds the private
+/// key `key` of the Secret `box-ssh` in, then `searched`.
+fn files_with_key(ns: &Ns, node: &str, key: &str) -> String {
+    let secret = stdout(&kubectl(
+        ns,
+        &[
+            "get",
+            "secret",
+            "box-ssh",
+            "-o",
+            &format!("jsonpath={{.data.{}}}", key.replace('.', "\\.")),
+        ],
+    ));
+    let text = String::from_utf8(
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, secret.trim()).unwrap(),
+    )
+    .unwrap();
+    // The body lines with this key's own bytes (the first is the same in every ed25519 key),
+    // base64 alone, so they can go into the remote command as they are.
+    let lines: Vec<&str> = text.lines().skip(2).take(3).collect();
+    assert!(
+        lines.len() == 3 && lines.iter().all(|l| l.len() > 40),
+        "{key} read back"
+    );
+    let patterns: String = lines.iter().map(|l| format!(" -e '{l}'")).collect();
+    let out = ns.ok(&[
+        "ssh",
+        "box",
+        "--node",
+        node,
+        "--",
+        &format!(
+            "sudo grep -rlsF -D skip{patterns} / --exclude-dir=proc --exclude-dir=sys; echo searched"
+        ),
+    ]);
+    stdout(&out)
+}
+
 #[test]
 fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host_key() {
     let Some(ns) = Ns::on_real_node("real-nodes") else {
@@ -89,6 +127,38 @@ fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host
     let out = ns.devctl(&["ssh", "box", "--", "hostname"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "box-0\n", "without --node: pod 0");
+
+    // Pod 1 holds its own private host key alone: root there (dev through sudo) finds none
+    // of pod 0's, neither under /devctl/ssh nor anywhere else it can read.
+    let out = ns.ok(&["ssh", "box", "--node", "1", "--", "sudo ls /devctl/ssh"]);
+    assert_eq!(stdout(&out), "authorized_keys\n");
+    assert_eq!(
+        files_with_key(&ns, "1", "ssh_host_ed25519_key"),
+        "searched\n",
+        "pod 0's private key is readable in pod 1"
+    );
+    // The search finds what is there: pod 1's own key, where its init container and the
+    // startup script put it.
+    let found = files_with_key(&ns, "1", "ssh_host_ed25519_key-1");
+    assert!(
+        found.contains("/devctl-host-key/ssh_host_ed25519_key\n")
+            && found.contains("/etc/ssh/devctl/ssh_host_ed25519_key\n"),
+        "{found}"
+    );
+    let own = ns.ok(&[
+        "exec",
+        "box",
+        "--node",
+        "1",
+        "--",
+        "sh",
+        "-c",
+        "ls /devctl-host-key; stat -c %a /devctl-host-key/ssh_host_ed25519_key",
+    ]);
+    assert_eq!(
+        stdout(&own),
+        "ssh_host_ed25519_key\nssh_host_ed25519_key.pub\n400\n"
+    );
 
     // The rank variables, from each pod's own index.
     for (node, rank) in [("0", "0"), ("1", "1")] {
@@ -164,6 +234,38 @@ fn a_two_node_devserver_runs_both_pods_for_real_and_each_answers_on_its_own_host
     let out = ns.devctl(&["exec", "box", "--node", "1", "--", "hostname"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "box-1\n");
+}
+
+#[test]
+fn an_init_container_that_cannot_pull_its_image_ends_the_wait_with_its_reason() {
+    let Some(ns) = Ns::on_real_node("real-nopull") else {
+        return;
+    };
+    sshd::user_key(&ns);
+    // The init container comes first, so it is the one that meets the image it cannot pull.
+    let out = ns.devctl(&[
+        "create",
+        "bad",
+        "--nodes",
+        "2",
+        "--cpu",
+        "250m",
+        "--memory",
+        "512Mi",
+        "--image",
+        "registry.invalid/nothing:1",
+        "--wait",
+        "--timeout",
+        "3m",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("devserver bad cannot start: Init:")
+            && err.contains("ImagePull")
+            && err.contains("init container host-key"),
+        "{err}"
+    );
 }
 
 /// A two-node devserver on the KWOK nodes (no sshd: the pods turn Ready as KWOK makes them).

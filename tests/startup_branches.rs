@@ -429,3 +429,96 @@ fn without_the_pod_index_label_the_index_is_the_hostnames_suffix() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), name, "{hostname}");
     }
 }
+
+/// Runs `startup.sh host-key` (the init container of a multi-node pod) with every pod's pairs
+/// of `pods` in one directory and the index `index`; returns (exit code, stderr, the
+/// directory it copies to).
+fn copy_host_key(pods: u32, index: &str) -> (i32, String, tempfile::TempDir) {
+    let all = tempfile::tempdir().unwrap();
+    for pod in 0..pods {
+        let name = match pod {
+            0 => "ssh_host_ed25519_key".to_string(),
+            i => format!("ssh_host_ed25519_key-{i}"),
+        };
+        std::fs::write(all.path().join(&name), format!("private {pod}\n")).unwrap();
+        std::fs::write(
+            all.path().join(format!("{name}.pub")),
+            format!("public {pod}\n"),
+        )
+        .unwrap();
+    }
+    let own = tempfile::tempdir().unwrap();
+    let out = Command::new("/bin/sh")
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("DEVCTL_NODE_INDEX", index)
+        .env("DEVCTL_ALL_HOST_KEYS", all.path())
+        .env("DEVCTL_HOST_KEY_DIR", own.path())
+        .arg(SCRIPT)
+        .arg("host-key")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        own,
+    )
+}
+
+fn files_in(dir: &Path) -> Vec<(String, String, u32)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let mode = e.metadata().unwrap().permissions().mode() & 0o777;
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            (e.file_name().to_string_lossy().into_owned(), text, mode)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_init_container_copies_its_own_pods_host_key_pair_alone() {
+    for (index, pod) in [("1", "1"), ("0", "0"), ("02", "2")] {
+        let (code, err, own) = copy_host_key(3, index);
+        assert_eq!(code, 0, "{index}: {err}");
+        assert_eq!(
+            files_in(own.path()),
+            [
+                (
+                    "ssh_host_ed25519_key".into(),
+                    format!("private {pod}\n"),
+                    0o400
+                ),
+                (
+                    "ssh_host_ed25519_key.pub".into(),
+                    format!("public {pod}\n"),
+                    0o444
+                ),
+            ],
+            "{index}"
+        );
+    }
+}
+
+#[test]
+fn the_init_container_fails_on_a_bad_index_or_a_missing_pair_and_copies_nothing() {
+    for bad in ["1;reboot", "../x", "-1", "x"] {
+        let (code, err, own) = copy_host_key(2, bad);
+        assert_eq!(code, 1, "{bad:?}: {err}");
+        assert!(
+            err.contains("DEVCTL_NODE_INDEX is not a pod index"),
+            "{err}"
+        );
+        assert!(files_in(own.path()).is_empty(), "{bad:?}");
+    }
+    let (code, err, own) = copy_host_key(2, "5");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("this pod's host key ssh_host_ed25519_key-5 is not in"),
+        "{err}"
+    );
+    assert!(files_in(own.path()).is_empty());
+}

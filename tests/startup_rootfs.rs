@@ -398,6 +398,42 @@ fn the_second_pod_of_a_two_node_devserver_serves_its_own_pinned_host_key() {
         format!("[127.0.0.1]:{} {}\n", layout.port, layout.host_public),
     )
     .unwrap();
+    // As the pod has it: every pair for the init container alone, /devctl/ssh with the users'
+    // keys only. The init container (the script's host-key mode, run twice as a pod whose
+    // sandbox is made again runs it) copies pod 1's pair for the devserver container.
+    let (ssh_dir, all_keys, own_key) = (
+        root.join("devctl/ssh"),
+        root.join("devctl-host-keys"),
+        root.join("devctl-host-key"),
+    );
+    std::fs::create_dir_all(&all_keys).unwrap();
+    std::fs::create_dir_all(&own_key).unwrap();
+    for entry in std::fs::read_dir(&ssh_dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() != "authorized_keys" {
+            std::fs::rename(entry.path(), all_keys.join(entry.file_name())).unwrap();
+        }
+    }
+    for _ in 0..2 {
+        let init = Command::new("chroot")
+            .arg(&root)
+            .args(["/bin/sh", "/devctl/startup.sh", "host-key"])
+            .env_clear()
+            .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+            .env("DEVCTL_NODE_INDEX", "1")
+            .env("DEVCTL_ALL_HOST_KEYS", "/devctl-host-keys")
+            .env("DEVCTL_HOST_KEY_DIR", "/devctl-host-key")
+            .output()
+            .unwrap();
+        assert!(init.status.success(), "{}", stderr(&init));
+    }
+    std::fs::remove_dir_all(&all_keys).unwrap();
+    let mut copied: Vec<_> = std::fs::read_dir(&own_key)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    copied.sort();
+    assert_eq!(copied, ["ssh_host_ed25519_key", "ssh_host_ed25519_key.pub"]);
     let log = env.home().join("startup.log");
     // What the kubelet sets from pod NAME-1's pod-index label.
     for run in ["first", "second"] {
@@ -406,6 +442,7 @@ fn the_second_pod_of_a_two_node_devserver_serves_its_own_pinned_host_key() {
             &log,
             &[
                 ("DEVCTL_NODE_INDEX", "1"),
+                ("DEVCTL_HOST_KEY_DIR", "/devctl-host-key"),
                 ("RANK", "1"),
                 ("WORLD_SIZE", "2"),
             ],

@@ -9,12 +9,12 @@ use k8s_openapi::api::apps::v1::{
     StatefulSet, StatefulSetPersistentVolumeClaimRetentionPolicy, StatefulSetSpec,
 };
 use k8s_openapi::api::core::v1::{
-    ConfigMap, ConfigMapProjection, Container, ContainerPort, EnvFromSource, EnvVar, EnvVarSource,
-    KeyToPath, ObjectFieldSelector, PersistentVolumeClaim, PersistentVolumeClaimSpec,
-    PersistentVolumeClaimVolumeSource, PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource,
-    ResourceRequirements, Secret, SecretEnvSource, SecretProjection, Service, ServicePort,
-    ServiceSpec, TCPSocketAction, Volume, VolumeMount as ContainerMount, VolumeProjection,
-    VolumeResourceRequirements,
+    ConfigMap, ConfigMapProjection, Container, ContainerPort, EmptyDirVolumeSource, EnvFromSource,
+    EnvVar, EnvVarSource, KeyToPath, ObjectFieldSelector, PersistentVolumeClaim,
+    PersistentVolumeClaimSpec, PersistentVolumeClaimVolumeSource, PodSpec, PodTemplateSpec, Probe,
+    ProjectedVolumeSource, ResourceRequirements, Secret, SecretEnvSource, SecretProjection,
+    SecretVolumeSource, Service, ServicePort, ServiceSpec, TCPSocketAction, Volume,
+    VolumeMount as ContainerMount, VolumeProjection, VolumeResourceRequirements,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta, OwnerReference};
@@ -111,6 +111,19 @@ pub fn pod_name(name: &str) -> String {
 /// The environment variable that tells a multi-node devserver's startup script its pod's
 /// index (from the pod-index label), so that it installs that pod's own host key.
 pub const NODE_INDEX_ENV: &str = "DEVCTL_NODE_INDEX";
+
+/// The init container of a multi-node devserver's pods: it copies the pod's own host key
+/// pair, alone, to [`HOST_KEY_DIR`], so that no pod's devserver container can read another
+/// pod's private key (and pass for that pod to the pinned-host-key check).
+pub const HOST_KEY_CONTAINER: &str = "host-key";
+
+/// Where a multi-node pod's init container sees every pod's host key pair. Not inside
+/// `/devctl`: a mount nested in a read-only volume cannot be made by runtimes.
+const ALL_HOST_KEYS_DIR: &str = "/devctl-host-keys";
+
+/// Where a multi-node pod's own host key pair is (a memory-backed emptyDir): written by the
+/// init container, read by the startup script of the devserver container.
+const HOST_KEY_DIR: &str = "/devctl-host-key";
 
 /// The keys in the Secret `NAME-ssh` (and the files in `/devctl/ssh`) of pod `node`'s host
 /// key pair: `ssh_host_ed25519_key` for pod 0, `ssh_host_ed25519_key-I` for pod I.
@@ -313,6 +326,10 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         }),
         ..Volume::default()
     }];
+    if spec.nodes > 1 {
+        mounts.push(mount("host-key", HOST_KEY_DIR, true));
+        volumes.extend(host_key_volumes(spec));
+    }
     if spec.home.is_some() {
         mounts.push(ContainerMount {
             name: "home".into(),
@@ -350,17 +367,8 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
             procs_per_node: 1,
             master_port: DEFAULT_MASTER_PORT,
         };
-        env.push(EnvVar {
-            name: NODE_INDEX_ENV.into(),
-            value: None,
-            value_from: Some(EnvVarSource {
-                field_ref: Some(ObjectFieldSelector {
-                    api_version: None,
-                    field_path: IndexSource::StatefulSetPod.field_path().into(),
-                }),
-                ..EnvVarSource::default()
-            }),
-        });
+        env.push(node_index_env());
+        env.push(env_var("DEVCTL_HOST_KEY_DIR", HOST_KEY_DIR));
         env.extend(ranks::env(
             &spec.name,
             &spec.namespace,
@@ -427,6 +435,7 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
         automount_service_account_token: Some(false),
         enable_service_links: Some(false),
         termination_grace_period_seconds: Some(10),
+        init_containers: (spec.nodes > 1).then(|| vec![host_key_init(spec)]),
         containers: vec![container],
         volumes: Some(volumes),
         node_selector: (!spec.flavor.node_selector.is_empty())
@@ -485,6 +494,99 @@ pub fn statefulset(spec: &Spec) -> StatefulSet {
             ..StatefulSetSpec::default()
         }),
         status: None,
+    }
+}
+
+fn mount(name: &str, path: &str, read_only: bool) -> ContainerMount {
+    ContainerMount {
+        name: name.into(),
+        mount_path: path.into(),
+        read_only: Some(read_only),
+        ..ContainerMount::default()
+    }
+}
+
+/// A multi-node pod's index, from its pod-index label.
+fn node_index_env() -> EnvVar {
+    EnvVar {
+        name: NODE_INDEX_ENV.into(),
+        value: None,
+        value_from: Some(EnvVarSource {
+            field_ref: Some(ObjectFieldSelector {
+                api_version: None,
+                field_path: IndexSource::StatefulSetPod.field_path().into(),
+            }),
+            ..EnvVarSource::default()
+        }),
+    }
+}
+
+/// A multi-node pod's volumes for its host key: `host-keys`, every pod's pair from the
+/// Secret (the init container's alone), and `host-key`, the pod's own pair in memory.
+fn host_key_volumes(spec: &Spec) -> [Volume; 2] {
+    let items = host_keys(spec)
+        .flat_map(|(node, _)| {
+            let (private, public) = host_key_files(node);
+            [key(&private, &private, 0o400), key(&public, &public, 0o400)]
+        })
+        .collect();
+    [
+        Volume {
+            name: "host-keys".into(),
+            secret: Some(SecretVolumeSource {
+                secret_name: Some(secret_name(&spec.name)),
+                items: Some(items),
+                default_mode: None,
+                optional: None,
+            }),
+            ..Volume::default()
+        },
+        Volume {
+            name: "host-key".into(),
+            empty_dir: Some(EmptyDirVolumeSource {
+                medium: Some("Memory".into()),
+                size_limit: Some(Quantity("1Mi".into())),
+            }),
+            ..Volume::default()
+        },
+    ]
+}
+
+/// The init container of a multi-node pod: the startup script's constant `host-key` mode,
+/// which reads the pod's index from its environment (digits only) and copies that pod's pair
+/// from `host-keys` to `host-key`. It gets no value a user chose, and little of the node.
+fn host_key_init(spec: &Spec) -> Container {
+    let amounts = |cpu: &str, memory: &str| {
+        BTreeMap::from([
+            ("cpu".to_string(), Quantity(cpu.into())),
+            ("memory".to_string(), Quantity(memory.into())),
+        ])
+    };
+    Container {
+        name: HOST_KEY_CONTAINER.into(),
+        image: Some(spec.image.clone()),
+        command: Some(vec![
+            "/bin/sh".into(),
+            "/devctl/startup.sh".into(),
+            "host-key".into(),
+        ]),
+        env: Some(vec![
+            node_index_env(),
+            env_var("DEVCTL_ALL_HOST_KEYS", ALL_HOST_KEYS_DIR),
+            env_var("DEVCTL_HOST_KEY_DIR", HOST_KEY_DIR),
+        ]),
+        // Requests and limits both, so that a namespace's quota on either admits the pod.
+        resources: Some(ResourceRequirements {
+            requests: Some(amounts("10m", "16Mi")),
+            limits: Some(amounts("100m", "64Mi")),
+            ..ResourceRequirements::default()
+        }),
+        volume_mounts: Some(vec![
+            mount("devctl", "/devctl", true),
+            mount("host-keys", ALL_HOST_KEYS_DIR, true),
+            mount("host-key", HOST_KEY_DIR, false),
+        ]),
+        ..Container::default()
     }
 }
 
@@ -559,12 +661,13 @@ fn host_keys(spec: &Spec) -> impl Iterator<Item = (u32, &HostKey)> {
     (0..).zip(std::iter::once(&spec.host_key).chain(&spec.node_host_keys))
 }
 
-/// What the pod sees of the Secret under `/devctl/ssh`: the users' keys and every pod's host
-/// key pair (each pod's startup script installs its own).
+/// What the devserver container sees of the Secret under `/devctl/ssh`: the users' keys, and
+/// a single node's host key pair. A multi-node pod has its own pair from its init container
+/// ([`host_key_init`]) and none of the others'.
 fn ssh_items(spec: &Spec) -> Vec<KeyToPath> {
     let mut items = vec![key("authorized_keys", "ssh/authorized_keys", 0o400)];
-    for (node, _) in host_keys(spec) {
-        let (private, public) = host_key_files(node);
+    if spec.nodes <= 1 {
+        let (private, public) = host_key_files(0);
         items.push(key(&private, &format!("ssh/{private}"), 0o400));
         items.push(key(&public, &format!("ssh/{public}"), 0o400));
     }
@@ -715,7 +818,7 @@ mod tests {
     }
 
     #[test]
-    fn every_pods_host_key_pair_is_in_the_secret_and_in_the_pod() {
+    fn every_pods_host_key_pair_is_in_the_secret() {
         let spec = two_nodes();
         let values = secret(&spec).string_data.unwrap();
         let keys: Vec<&str> = values.keys().map(String::as_str).collect();
@@ -734,7 +837,155 @@ mod tests {
             values["ssh_host_ed25519_key-1.pub"],
             "ssh-ed25519 CCCC host-1\n"
         );
-        let pod = statefulset(&spec).spec.unwrap().template.spec.unwrap();
+        let redacted =
+            serde_json::to_string(&build(&spec).redacted().to_values().unwrap()).unwrap();
+        assert!(!redacted.contains("ONE"), "{redacted}");
+    }
+
+    fn pod_spec(spec: &Spec) -> PodSpec {
+        statefulset(spec).spec.unwrap().template.spec.unwrap()
+    }
+
+    /// The Secret keys the volumes named `names` of `pod` give their containers.
+    fn secret_keys_of(pod: &PodSpec, names: &[String]) -> Vec<String> {
+        let mut keys = vec![];
+        for volume in pod.volumes.iter().flatten() {
+            if !names.contains(&volume.name) {
+                continue;
+            }
+            let items = volume.secret.iter().flat_map(|s| s.items.iter().flatten());
+            let projected = volume
+                .projected
+                .iter()
+                .flat_map(|p| p.sources.iter().flatten())
+                .flat_map(|s| s.secret.iter().flat_map(|s| s.items.iter().flatten()));
+            keys.extend(items.chain(projected).map(|i| i.key.clone()));
+            assert!(
+                volume.secret.is_none() || volume.secret.as_ref().unwrap().items.is_some(),
+                "a whole Secret mounted: {volume:?}"
+            );
+        }
+        keys
+    }
+
+    fn mounted(container: &Container) -> Vec<String> {
+        container
+            .volume_mounts
+            .iter()
+            .flatten()
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_pod_of_several_sees_no_private_host_key_in_its_devserver_container() {
+        let pod = pod_spec(&two_nodes());
+        let main = &pod.containers[0];
+        assert_eq!(
+            secret_keys_of(&pod, &mounted(main)),
+            ["authorized_keys"],
+            "only the users' keys from the Secret"
+        );
+        let mount = |c: &Container, name: &str| {
+            c.volume_mounts
+                .iter()
+                .flatten()
+                .find(|m| m.name == name)
+                .cloned()
+                .unwrap()
+        };
+        let own = mount(main, "host-key");
+        assert_eq!(own.mount_path, "/devctl-host-key");
+        assert_eq!(own.read_only, Some(true));
+        assert!(
+            !own.mount_path.starts_with("/devctl/"),
+            "not nested in /devctl"
+        );
+        let env = main.env.clone().unwrap();
+        let dir = env
+            .iter()
+            .find(|e| e.name == "DEVCTL_HOST_KEY_DIR")
+            .unwrap();
+        assert_eq!(dir.value.as_deref(), Some("/devctl-host-key"));
+        let memory = pod
+            .volumes
+            .iter()
+            .flatten()
+            .find(|v| v.name == "host-key")
+            .and_then(|v| v.empty_dir.clone())
+            .unwrap();
+        assert_eq!(memory.medium.as_deref(), Some("Memory"));
+        assert_eq!(pod.automount_service_account_token, Some(false));
+    }
+
+    #[test]
+    fn the_init_container_of_a_pod_of_several_gets_every_pair_and_copies_its_own() {
+        let spec = two_nodes();
+        let pod = pod_spec(&spec);
+        let [init] = pod.init_containers.clone().unwrap().try_into().unwrap();
+        assert_eq!(init.name, "host-key");
+        assert_eq!(init.image.as_deref(), Some("ubuntu:22.04"));
+        assert_eq!(
+            init.command.clone().unwrap(),
+            ["/bin/sh", "/devctl/startup.sh", "host-key"],
+            "a constant command: the index comes from the environment"
+        );
+        assert!(init.args.is_none());
+        let mut keys = secret_keys_of(&pod, &mounted(&init));
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "authorized_keys",
+                "ssh_host_ed25519_key",
+                "ssh_host_ed25519_key-1",
+                "ssh_host_ed25519_key-1.pub",
+                "ssh_host_ed25519_key.pub"
+            ]
+        );
+        let paths: Vec<(String, bool)> = init
+            .volume_mounts
+            .iter()
+            .flatten()
+            .map(|m| (m.mount_path.clone(), m.read_only == Some(true)))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("/devctl".to_string(), true),
+                ("/devctl-host-keys".to_string(), true),
+                ("/devctl-host-key".to_string(), false),
+            ]
+        );
+        let env = init.env.clone().unwrap();
+        let index = env.iter().find(|e| e.name == NODE_INDEX_ENV).unwrap();
+        assert_eq!(
+            index
+                .value_from
+                .as_ref()
+                .and_then(|f| f.field_ref.as_ref())
+                .map(|f| f.field_path.as_str()),
+            Some("metadata.labels['apps.kubernetes.io/pod-index']")
+        );
+        let res = init.resources.unwrap();
+        assert_eq!(res.limits.unwrap()["memory"].0, "64Mi");
+        assert!(
+            init.env_from.is_none(),
+            "no user values in the init container"
+        );
+    }
+
+    #[test]
+    fn a_single_node_has_its_host_key_under_devctl_and_no_init_container() {
+        let pod = pod_spec(&example());
+        assert!(pod.init_containers.is_none());
+        let names: Vec<&str> = pod
+            .volumes
+            .iter()
+            .flatten()
+            .map(|v| v.name.as_str())
+            .collect();
+        assert_eq!(names, ["devctl"]);
         let projected = pod.volumes.unwrap()[0].projected.clone().unwrap();
         let items = projected.sources.unwrap()[1]
             .secret
@@ -760,21 +1011,8 @@ mod tests {
                     "ssh/ssh_host_ed25519_key.pub",
                     Some(0o400)
                 ),
-                (
-                    "ssh_host_ed25519_key-1",
-                    "ssh/ssh_host_ed25519_key-1",
-                    Some(0o400)
-                ),
-                (
-                    "ssh_host_ed25519_key-1.pub",
-                    "ssh/ssh_host_ed25519_key-1.pub",
-                    Some(0o400)
-                ),
             ]
         );
-        let redacted =
-            serde_json::to_string(&build(&spec).redacted().to_values().unwrap()).unwrap();
-        assert!(!redacted.contains("ONE"), "{redacted}");
     }
 
     #[test]

@@ -1,13 +1,20 @@
 #!/bin/sh
 # devctl's startup script: the devserver container runs it as root. It makes the user `dev`
 # (UID/GID 1000) with passwordless root, installs the SSH keys from /devctl/ssh, and runs sshd
-# in the foreground. POSIX sh for Debian/Ubuntu, Fedora/RHEL/Rocky and Alpine images;
+# in the foreground. `startup.sh host-key` is the init container of a multi-node devserver's
+# pod instead: it copies that pod's own host key pair, alone, for the devserver container
+# (copy_own_host_key). POSIX sh for Debian/Ubuntu, Fedora/RHEL/Rocky and Alpine images;
 # idempotent, so a restarted container runs it again safely. It never evaluates a value a user
 # chose: names and keys are only read from files and quoted variables.
 set -u
 
 DEVCTL_DIR=${DEVCTL_DIR:-/devctl}
 KEY_SRC="$DEVCTL_DIR/ssh"
+# A multi-node pod's own host key pair (a memory-backed emptyDir), which its init container
+# copies from every pod's pairs in ALL_HOST_KEYS. A single node has neither: its pair is in
+# KEY_SRC.
+OWN_HOST_KEY=${DEVCTL_HOST_KEY_DIR:-}
+ALL_HOST_KEYS=${DEVCTL_ALL_HOST_KEYS:-/devctl-host-keys}
 HOST_KEYS=/etc/ssh/devctl
 SSHD_RUN=/run/sshd
 DEV=dev
@@ -177,15 +184,47 @@ host_key_name() {
 	fi
 }
 
+# The init container's work (`startup.sh host-key`): this pod's pair, picked by its index,
+# from ALL_HOST_KEYS to OWN_HOST_KEY as ssh_host_ed25519_key(.pub), 0400 and 0444. The
+# devserver container mounts OWN_HOST_KEY alone, so it never sees another pod's private key.
+copy_own_host_key() {
+	if [ -z "$OWN_HOST_KEY" ]; then
+		log "DEVCTL_HOST_KEY_DIR is not set"
+		return 1
+	fi
+	key_name=$(host_key_name) || return 1
+	for file in "$key_name" "$key_name.pub"; do
+		if [ ! -f "$ALL_HOST_KEYS/$file" ]; then
+			log "this pod's host key $file is not in $ALL_HOST_KEYS"
+			return 1
+		fi
+	done
+	own="$OWN_HOST_KEY/ssh_host_ed25519_key"
+	# A rerun (the pod's sandbox made again) finds the copies of the first run.
+	rm -f "$own" "$own.pub" || return 1
+	cp "$ALL_HOST_KEYS/$key_name" "$own" &&
+		chmod 0400 "$own" &&
+		cp "$ALL_HOST_KEYS/$key_name.pub" "$own.pub" &&
+		chmod 0444 "$own.pub" || return 1
+	log "this pod's host key is $key_name"
+}
+
 install_keys() {
-	key_name=$(host_key_name) || stay_alive "this pod has no host key"
-	if [ ! -f "$KEY_SRC/$key_name" ]; then
-		stay_alive "this pod's host key $key_name is not in $KEY_SRC"
+	if [ -n "$OWN_HOST_KEY" ]; then
+		# A multi-node pod: its init container left its own pair there, under the plain name.
+		key_dir=$OWN_HOST_KEY
+		key_name=ssh_host_ed25519_key
+	else
+		key_dir=$KEY_SRC
+		key_name=$(host_key_name) || stay_alive "this pod has no host key"
+	fi
+	if [ ! -f "$key_dir/$key_name" ]; then
+		stay_alive "this pod's host key $key_name is not in $key_dir"
 	fi
 	mkdir -p "$HOST_KEYS"
 	chmod 0755 "$HOST_KEYS"
-	cp "$KEY_SRC/$key_name" "$HOST_KEYS/ssh_host_ed25519_key"
-	cp "$KEY_SRC/$key_name.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
+	cp "$key_dir/$key_name" "$HOST_KEYS/ssh_host_ed25519_key"
+	cp "$key_dir/$key_name.pub" "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	chmod 0600 "$HOST_KEYS/ssh_host_ed25519_key"
 	chmod 0644 "$HOST_KEYS/ssh_host_ed25519_key.pub"
 	mkdir -p "/home/$DEV/.ssh"
@@ -277,5 +316,8 @@ main() {
 
 # Tests source the functions alone.
 if [ "${DEVCTL_STARTUP_LIB:-}" != 1 ]; then
-	main
+	case ${1:-} in
+	host-key) copy_own_host_key || exit 1 ;;
+	*) main ;;
+	esac
 fi

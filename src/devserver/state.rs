@@ -288,6 +288,34 @@ pub fn phase(pod: &Pod) -> Phase {
         }
         _ => {}
     }
+    // An init container (a multi-node pod's `host-key`) that cannot start, or that failed,
+    // holds the devserver's container back (it waits as PodInitializing) for good: its
+    // reason is the pod's, as kubectl shows it (`Init:ImagePullBackOff`).
+    for c in status.init_container_statuses.iter().flatten() {
+        let Some(state) = c.state.as_ref() else {
+            continue;
+        };
+        if let Some(w) = &state.waiting {
+            let reason = w.reason.clone().unwrap_or_default();
+            if FAILED_REASONS.contains(&reason.as_str()) {
+                let why = w.message.as_deref().unwrap_or_default();
+                return Phase::Stuck {
+                    reason: format!("Init:{reason}"),
+                    message: format!("init container {}: {why}", c.name),
+                };
+            }
+        }
+        if let Some(t) = state.terminated.as_ref().filter(|t| t.exit_code != 0) {
+            let message = match t.message.as_deref().map(str::trim) {
+                Some(why) if !why.is_empty() => format!("init container {}: {why}", c.name),
+                _ => format!("init container {} exited with code {}", c.name, t.exit_code),
+            };
+            return Phase::Stuck {
+                reason: format!("Init:{}", t.reason.as_deref().unwrap_or("Error")),
+                message,
+            };
+        }
+    }
     for c in status.container_statuses.iter().flatten() {
         if let Some(w) = c.state.as_ref().and_then(|s| s.waiting.as_ref()) {
             let reason = w.reason.clone().unwrap_or_default();
@@ -521,6 +549,69 @@ mod tests {
             },
             "a wait stops early on it, as the status says Failed"
         );
+    }
+
+    /// A multi-node pod whose init container `host-key` is in `state`, its devserver
+    /// container waiting behind it.
+    fn initializing(state: serde_json::Value) -> Pod {
+        let mut pod = pod(serde_json::json!({ "phase": "Pending",
+            "conditions": [{ "type": "PodScheduled", "status": "True" },
+                { "type": "Initialized", "status": "False" }],
+            "initContainerStatuses": [{ "name": "host-key", "image": "x", "imageID": "",
+                "ready": false, "restartCount": 0, "state": state }],
+            "containerStatuses": [{ "name": "devserver", "image": "x", "imageID": "",
+                "ready": false, "restartCount": 0,
+                "state": { "waiting": { "reason": "PodInitializing" } } }] }));
+        pod.spec = Some(k8s_openapi::api::core::v1::PodSpec {
+            node_name: Some("n".into()),
+            ..Default::default()
+        });
+        pod
+    }
+
+    #[test]
+    fn an_init_container_that_cannot_start_is_a_failed_start_with_its_reason() {
+        let live = set(2, "2026-11-25T18:00:00Z");
+        for reason in [
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "CreateContainerConfigError",
+            "CrashLoopBackOff",
+        ] {
+            let pod = initializing(
+                serde_json::json!({ "waiting": { "reason": reason, "message": "why" } }),
+            );
+            assert_eq!(
+                phase(&pod),
+                Phase::Stuck {
+                    reason: format!("Init:{reason}"),
+                    message: "init container host-key: why".into()
+                }
+            );
+            assert_eq!(
+                state(&live, Some(&pod), now()).to_string(),
+                format!("Failed (Init:{reason})")
+            );
+        }
+        let failed =
+            initializing(serde_json::json!({ "terminated": { "exitCode": 1, "reason": "Error" } }));
+        assert_eq!(
+            phase(&failed),
+            Phase::Stuck {
+                reason: "Init:Error".into(),
+                message: "init container host-key exited with code 1".into()
+            }
+        );
+        // On its way: pulling, running, or done (the devserver container then starts).
+        let pulling =
+            initializing(serde_json::json!({ "waiting": { "reason": "PodInitializing" } }));
+        assert_eq!(phase(&pulling), Phase::PullingImage);
+        let running = initializing(serde_json::json!({ "running": {} }));
+        assert_eq!(phase(&running), Phase::PullingImage);
+        let done = initializing(
+            serde_json::json!({ "terminated": { "exitCode": 0, "reason": "Completed" } }),
+        );
+        assert_eq!(phase(&done), Phase::PullingImage);
     }
 
     #[test]
