@@ -324,14 +324,22 @@ impl<'c> Readers<'c> {
             drop(answered);
             let _ = answer.send(created);
         });
-        answer_here
+        let answer = answer_here
             .await
-            .map_err(|_| Error::general(format!("the create of the reader {name} was lost")))?
-            .map_err(|e| {
-                self.cluster
-                    .error(e)
-                    .prefix(&format!("making a pod to read {}", spec.claim))
-            })?;
+            .map_err(|_| Error::general(format!("the create of the reader {name} was lost")))?;
+        if let Err(e) = answer {
+            // The API server's refusal made nothing: a pod of that name (409) is not ours.
+            if matches!(e, kube::Error::Api(_)) {
+                self.made
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .retain(|n| *n != name);
+            }
+            return Err(self
+                .cluster
+                .error(e)
+                .prefix(&format!("making a pod to read {}", spec.claim)));
+        }
         until_running(self.cluster, &pods, &name, &spec.image).await?;
         Ok(name)
     }

@@ -1349,9 +1349,35 @@ pub fn pod_trouble(pod: &Pod) -> Option<Progress> {
     })
 }
 
+/// What to add to the scheduler's words when a pod of job `name` waits for an unbound claim:
+/// most often its results claim, which a job of several pods needs ReadWriteMany.
+pub fn unbound_claim_hint(name: &str, message: &str) -> Option<String> {
+    if !message.contains("unbound") || !message.contains("PersistentVolumeClaim") {
+        return None;
+    }
+    let claim = results_claim_of_job(name);
+    Some(format!(
+        "the claim {claim} may not be bound yet: kubectl describe pvc {claim} says why (a job of several pods shares it as ReadWriteMany, which many default storage classes cannot make; --results-class CLASS picks another)"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pod_held_by_an_unbound_claim_gets_a_hint_naming_the_results_claim() {
+        let scheduler = "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+        let hint = unbound_claim_hint("train", scheduler).unwrap();
+        assert!(
+            hint.contains("train-results") && hint.contains("ReadWriteMany"),
+            "{hint}"
+        );
+        assert!(hint.contains("--results-class"), "{hint}");
+        assert!(
+            unbound_claim_hint("train", "0/3 nodes are available: 3 Insufficient cpu.").is_none()
+        );
+    }
 
     fn input<'a>(command: &'a [String]) -> RunInput<'a> {
         RunInput {

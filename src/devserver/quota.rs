@@ -127,7 +127,7 @@ pub fn demand(manifests: &Manifests) -> Demand {
 }
 
 /// What a job would count against the namespace's quotas: each of its pods (all at once),
-/// the Job, its Service, Secret and ConfigMap, its new claims and each pod's results claim.
+/// the Job, its Service, Secret and ConfigMap, and its claims (the results claim among them).
 pub fn job_demand(manifests: &super::job::JobManifests) -> Demand {
     let mut demand = Demand::new();
     let mut add = |key: String, amount: Milli| {

@@ -13,7 +13,7 @@ mod wait;
 use super::{Context, ExitStatus};
 use crate::cli::{JobArgs, JobCommand};
 use crate::cluster::jobs;
-use crate::devserver::job::{Outcome, Progress};
+use crate::devserver::job::{self, Outcome, Progress};
 use crate::error::{Error, Result};
 
 pub async fn run(ctx: &Context<'_>, args: JobArgs) -> Result<ExitStatus> {
@@ -64,6 +64,9 @@ pub(crate) async fn wait_for(
                 printer.warn(&format!(
                     "job {name}: pod {pod} cannot be scheduled: {message}"
                 ));
+                if let Some(hint) = job::unbound_claim_hint(name, &message) {
+                    printer.info(&format!("hint: {hint}"));
+                }
             });
         }
         Progress::Stuck {
