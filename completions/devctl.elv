@@ -916,6 +916,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand --queue 'Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit'
             cand --results 'Where the command writes the files it wants back'
             cand --results-size 'Size of each pod''s results volume'
+            cand --results-class 'StorageClass of the results claim (default: the cluster''s default class)'
             cand --timeout 'Give up waiting after this long (exit 6; the job goes on)'
             cand --kubeconfig 'Use this kubeconfig file'
             cand --context 'Use this kubeconfig context'

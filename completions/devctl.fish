@@ -641,6 +641,7 @@ complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subco
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l queue -d 'Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l results -d 'Where the command writes the files it wants back' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l results-size -d 'Size of each pod\'s results volume' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l results-class -d 'StorageClass of the results claim (default: the cluster\'s default class)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l timeout -d 'Give up waiting after this long (exit 6; the job goes on)' -r
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l kubeconfig -d 'Use this kubeconfig file' -r -F
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l context -d 'Use this kubeconfig context' -r

@@ -979,6 +979,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue the job in this Kueue LocalQueue: it is made suspended for Kueue to admit')
             [CompletionResult]::new('--results', '--results', [CompletionResultType]::ParameterName, 'Where the command writes the files it wants back')
             [CompletionResult]::new('--results-size', '--results-size', [CompletionResultType]::ParameterName, 'Size of each pod''s results volume')
+            [CompletionResult]::new('--results-class', '--results-class', [CompletionResultType]::ParameterName, 'StorageClass of the results claim (default: the cluster''s default class)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (exit 6; the job goes on)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Use this kubeconfig file')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this kubeconfig context')

@@ -1411,6 +1411,7 @@ _arguments "${_arguments_options[@]}" : \
 '--queue=[Queue the job in this Kueue LocalQueue\: it is made suspended for Kueue to admit]:NAME:_default' \
 '--results=[Where the command writes the files it wants back]:DIR:_default' \
 '--results-size=[Size of each pod'\''s results volume]:SIZE:_default' \
+'--results-class=[StorageClass of the results claim (default\: the cluster'\''s default class)]:CLASS:_default' \
 '--timeout=[Give up waiting after this long (exit 6; the job goes on)]:DURATION:_default' \
 '--kubeconfig=[Use this kubeconfig file]:FILE:_files' \
 '--context=[Use this kubeconfig context]:NAME:_default' \
