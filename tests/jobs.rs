@@ -743,6 +743,20 @@ fn keep_results_keeps_the_claim_past_the_job_and_twice_and_a_plain_delete_remove
         assert_eq!(kept.metadata.labels.unwrap()["devserver.io/job-index"], "0");
         assert!(kept.metadata.deletion_timestamp.is_none());
     }
+    // A new job of that name meets the kept results: exit 4, saying whose they are.
+    let out = ns.devctl(&args);
+    assert_eq!(code(&out), 4, "{}", stderr(&out));
+    let line = one_line_error(&out);
+    assert!(line.contains("results of an earlier job sim"), "{line}");
+    assert!(
+        stderr(&out).contains("devctl job results sim"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        ns.get::<Job>("sim").is_none(),
+        "the new Job was not rolled back"
+    );
     ns.ok(&["job", "delete", "sim", "--yes"]);
     let gone = Command::new("kubectl")
         .arg("--kubeconfig")

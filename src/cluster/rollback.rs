@@ -12,6 +12,7 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use kube::api::{Api, DeleteParams, Preconditions};
 
 use super::Cluster;
+use crate::devserver::job;
 use crate::error::Error;
 use crate::interrupt::Signal;
 
@@ -163,6 +164,13 @@ impl<'a> Ledger<'a> {
             Ok(_) => self.made.push(sent),
             Err(e) => {
                 let object = sent.describe();
+                // A job's results claim outlives its Job when `job delete --keep-results`
+                // kept it; a job of the same name meets it.
+                let results_suffix = format!("-{}", job::RESULTS_VOLUME);
+                let kept_results = (sent.kind == Object::Claim)
+                    .then(|| sent.name.strip_suffix(&results_suffix))
+                    .flatten()
+                    .map(str::to_string);
                 if !matches!(e, kube::Error::Api(_)) {
                     self.made.push(sent);
                 }
@@ -170,7 +178,15 @@ impl<'a> Ledger<'a> {
                 // already is another one's of that name.
                 let taken = matches!(&e, kube::Error::Api(s) if s.code == 409);
                 let mut cause = self.cluster.error(e);
-                if taken {
+                if let (true, Some(job_name)) = (taken, &kept_results) {
+                    cause = cause
+                        .prefix(&format!(
+                            "{object} exists already (the results of an earlier job {job_name}, kept by job delete --keep-results?)"
+                        ))
+                        .hint(format!(
+                            "devctl job results {job_name} reads them and devctl job delete {job_name} deletes them; or pick another name"
+                        ));
+                } else if taken {
                     cause = cause
                         .prefix(&format!(
                             "{object} exists already (another devserver or job may have this name)"
