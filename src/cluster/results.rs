@@ -344,6 +344,62 @@ impl<'c> Readers<'c> {
         Ok(name)
     }
 
+    /// Starts a reader for each claim of `sources` (a gang's indexes share one), on a node
+    /// one of them ran on where it can, all at once; returns where each source is read.
+    pub async fn start_for(
+        &self,
+        found: &Found,
+        sources: &[Source],
+        image: &str,
+        timeout: Duration,
+    ) -> Result<Vec<Place>> {
+        let mut claims: Vec<(String, Option<String>)> = Vec::new();
+        for source in sources {
+            match claims.iter_mut().find(|(claim, _)| *claim == source.claim) {
+                Some((_, node)) => {
+                    if node.is_none() {
+                        node.clone_from(&source.node);
+                    }
+                }
+                None => claims.push((source.claim.clone(), source.node.clone())),
+            }
+        }
+        let deadline = reader_deadline(timeout);
+        let pods = futures::future::try_join_all(claims.iter().map(|(claim, node)| async move {
+            let suffix = crate::devserver::names::random_suffix().map_err(Error::general)?;
+            let spec = ReaderSpec {
+                name: domain::reader_name(&found.name, &suffix),
+                job: found.name.clone(),
+                job_uid: found.job_uid.clone(),
+                owner: found.owner.clone(),
+                image: image.to_string(),
+                claim: claim.clone(),
+                node: node.clone(),
+                template: found.template.clone(),
+                deadline_seconds: deadline,
+            };
+            self.start(&spec).await
+        }))
+        .await?;
+        let reader_of: BTreeMap<&str, &String> = claims
+            .iter()
+            .map(|(claim, _)| claim.as_str())
+            .zip(&pods)
+            .collect();
+        sources
+            .iter()
+            .map(|source| {
+                let pod = reader_of.get(source.claim.as_str()).ok_or_else(|| {
+                    Error::general(format!("no reader was started for {}", source.claim))
+                })?;
+                Ok(Place {
+                    pod: (*pod).clone(),
+                    root: domain::reader_root(source.dir.as_deref()),
+                })
+            })
+            .collect()
+    }
+
     /// Deletes every reader made (best effort: the Job owns them, and each has a deadline),
     /// once the creates still in flight are answered (for a while at most).
     pub async fn delete_all(&self) {

@@ -959,9 +959,9 @@ pub fn job(spec: &JobSpec) -> Job {
     };
     let annotations = BTreeMap::from(
         [
-            ("devserver.io/owner", spec.owner.clone()),
+            (OWNER, spec.owner.clone()),
             ("devserver.io/flavor", spec.flavor.name.clone()),
-            ("devserver.io/image", spec.image.clone()),
+            (IMAGE_ANNOTATION, spec.image.clone()),
             ("devserver.io/ttl", request.ttl.clone()),
             (RESULTS_ANNOTATION, request.results_dir.clone()),
             (NODES_ANNOTATION, nodes.to_string()),

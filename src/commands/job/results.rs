@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::super::{Context, ExitStatus};
 use crate::cli::JobResultsArgs;
 use crate::cluster::Cluster;
-use crate::cluster::results::{self, Place, Readers, Temporaries};
-use crate::devserver::results::{self as domain, Listing, ReaderSpec};
-use crate::devserver::{duration, input, names, spec};
+use crate::cluster::results::{self, Readers, Temporaries};
+use crate::devserver::results::{self as domain, Listing};
+use crate::devserver::{duration, input, spec};
 use crate::error::{Error, Kind, Result};
 use crate::output::{Cell, Format, Row};
 
@@ -100,58 +100,17 @@ async fn fetch(
         .image
         .clone()
         .unwrap_or_else(|| fallback_image.to_string());
-    let deadline = results::reader_deadline(args.timeout);
-    // One reader per claim (a gang's indexes share one), on a node one of them ran on if it can.
-    let mut claims: Vec<(String, Option<String>)> = Vec::new();
-    for source in &sources {
-        match claims.iter_mut().find(|(claim, _)| *claim == source.claim) {
-            Some((_, node)) => {
-                if node.is_none() {
-                    node.clone_from(&source.node);
-                }
-            }
-            None => claims.push((source.claim.clone(), source.node.clone())),
-        }
-    }
     let spinner = printer.spinner(&format!("{name}: starting the pod that reads the results"));
-    let started = futures::future::try_join_all(claims.iter().map(|(claim, node)| {
-        let suffix = names::random_suffix().map_err(Error::general);
-        let spec = suffix.map(|suffix| ReaderSpec {
-            name: domain::reader_name(name, &suffix),
-            job: name.clone(),
-            job_uid: found.job_uid.clone(),
-            owner: found.owner.clone(),
-            image: image.clone(),
-            claim: claim.clone(),
-            node: node.clone(),
-            template: found.template.clone(),
-            deadline_seconds: deadline,
-        });
-        async move { readers.start(&spec?).await }
-    }))
-    .await;
-    let pods = match started {
-        Ok(pods) => pods,
+    let places = match readers
+        .start_for(&found, &sources, &image, args.timeout)
+        .await
+    {
+        Ok(places) => places,
         Err(e) => {
             spinner.finish_and_clear();
             return Err(e);
         }
     };
-    let places: Vec<Place> = sources
-        .iter()
-        .map(|source| {
-            let reader = claims
-                .iter()
-                .position(|(claim, _)| *claim == source.claim)
-                .and_then(|i| pods.get(i))
-                .cloned()
-                .unwrap_or_default();
-            Place {
-                pod: reader,
-                root: domain::reader_root(source.dir.as_deref()),
-            }
-        })
-        .collect();
     spinner.set_message(format!("{name}: listing the results"));
     let listings = futures::future::try_join_all(
         places
