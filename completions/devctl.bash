@@ -2918,7 +2918,7 @@ _devctl() {
             return 0
             ;;
         devctl__subcmd__job__subcmd__run)
-            opts="-e -n -o -v -q -h -V --image --flavor --owner --cpu --memory --gpu --env --env-file --config-file --volume --user --fs-group --ttl --retries --nodes --procs-per-node --master-port --queue --results --results-size --results-class --wait --follow --timeout --dry-run --show-secrets --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
+            opts="-e -n -o -v -q -h -V --image --flavor --owner --cpu --memory --gpu --env --env-file --config-file --volume --user --fs-group --ttl --retries --nodes --procs-per-node --master-port --queue --results --no-results --results-size --results-class --wait --follow --timeout --dry-run --show-secrets --kubeconfig --context --namespace --output --verbose --quiet --request-timeout --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

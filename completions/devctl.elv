@@ -925,6 +925,7 @@ set edit:completion:arg-completer[devctl] = {|@words|
             cand -o 'Print data in this format'
             cand --output 'Print data in this format'
             cand --request-timeout 'Give up on a request that takes longer than this, e.g. 30s'
+            cand --no-results 'Keep no results: no results claim is made, and `job results` has nothing to read'
             cand --wait 'Wait for the job to finish and exit with the command''s exit code'
             cand --follow 'Print the job''s output while waiting (implies --wait)'
             cand --dry-run 'Print the manifests and change nothing'

@@ -652,6 +652,7 @@ json\t'JSON, stable schema'
 yaml\t'YAML, the same schema as JSON'
 name\t'Names only, one per line'"
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l request-timeout -d 'Give up on a request that takes longer than this, e.g. 30s' -r
+complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l no-results -d 'Keep no results: no results claim is made, and `job results` has nothing to read'
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l wait -d 'Wait for the job to finish and exit with the command\'s exit code'
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l follow -d 'Print the job\'s output while waiting (implies --wait)'
 complete -c devctl -n "__fish_devctl_using_subcommand job; and __fish_seen_subcommand_from run" -l dry-run -d 'Print the manifests and change nothing'

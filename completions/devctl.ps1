@@ -988,6 +988,7 @@ Register-ArgumentCompleter -Native -CommandName 'devctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print data in this format')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on a request that takes longer than this, e.g. 30s')
+            [CompletionResult]::new('--no-results', '--no-results', [CompletionResultType]::ParameterName, 'Keep no results: no results claim is made, and `job results` has nothing to read')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the job to finish and exit with the command''s exit code')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Print the job''s output while waiting (implies --wait)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the manifests and change nothing')

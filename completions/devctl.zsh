@@ -1428,6 +1428,7 @@ json\:"JSON, stable schema"
 yaml\:"YAML, the same schema as JSON"
 name\:"Names only, one per line"))' \
 '--request-timeout=[Give up on a request that takes longer than this, e.g. 30s]:DURATION:_default' \
+'(--results --results-size --results-class)--no-results[Keep no results\: no results claim is made, and \`job results\` has nothing to read]' \
 '--wait[Wait for the job to finish and exit with the command'\''s exit code]' \
 '--follow[Print the job'\''s output while waiting (implies --wait)]' \
 '--dry-run[Print the manifests and change nothing]' \

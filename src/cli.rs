@@ -1190,6 +1190,13 @@ pub struct JobRunArgs {
     #[arg(long, value_name = "DIR", default_value = "/results")]
     pub results: String,
 
+    /// Keep no results: no results claim is made, and `job results` has nothing to read
+    ///
+    /// For a cluster with no storage class that can make the results claim, or a command that
+    /// keeps what it makes elsewhere (a --volume, object storage).
+    #[arg(long, conflicts_with_all = ["results", "results_size", "results_class"])]
+    pub no_results: bool,
+
     /// Size of each pod's results volume
     #[arg(long, value_name = "SIZE", default_value = "10Gi")]
     pub results_size: String,

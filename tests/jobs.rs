@@ -608,6 +608,8 @@ fn every_dry_run_manifest_of_a_job_passes_strict_schema_validation() {
             "30m",
         ],
         vec!["--flavor", "cpu-large", "--cpu", "3", "--memory", "5Gi"],
+        vec!["--nodes", "2", "--results-class", "nfs-client"],
+        vec!["--nodes", "2", "--no-results"],
     ];
     for (i, flags) in matrix.iter().enumerate() {
         let mut args = vec!["job", "run", "matrix", "--dry-run", "-o", "yaml"];
@@ -807,4 +809,41 @@ fn a_job_whose_pods_the_cluster_refuses_ends_the_wait_with_the_reason() {
             && line.contains("restricted"),
         "{line}"
     );
+}
+
+#[test]
+fn a_job_run_with_no_results_makes_no_claim_and_job_results_says_why() {
+    let Some(ns) = Ns::new("job-noresults") else {
+        return;
+    };
+    let mut args = vec!["job", "run", "plain", "--nodes", "2", "--no-results"];
+    args.extend(SMALL);
+    args.extend(["--", "true"]);
+    ns.ok(&args);
+    assert_eq!(job_objects(&ns), ["job/plain", "service/plain"]);
+    let job: Job = ns.get("plain").unwrap();
+    let pod = job.spec.unwrap().template.spec.unwrap();
+    assert!(pod.volumes.unwrap_or_default().is_empty());
+    let env = pod.containers[0].env.clone().unwrap_or_default();
+    assert!(!env.iter().any(|e| e.name == "DEVCTL_RESULTS"), "{env:?}");
+    let out = ns.devctl(&["job", "results", "plain"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        one_line_error(&out).contains("was run with --no-results"),
+        "{}",
+        stderr(&out)
+    );
+    // Results somewhere and nowhere at once is a usage error, before anything is made.
+    let out = ns.devctl(&[
+        "job",
+        "run",
+        "both",
+        "--no-results",
+        "--results",
+        "/out",
+        "--",
+        "true",
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(ns.get::<Job>("both").is_none());
 }

@@ -103,6 +103,11 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
                 "job {name} was not made by devctl job run: it has no results volume to read"
             )));
         }
+        if !job::keeps_results(found) {
+            return Err(Error::general(format!(
+                "job {name} was run with --no-results: it keeps no results to read"
+            )));
+        }
         if domain::progress(found) == Progress::Running {
             return Err(Error::general(format!(
                 "job {name} is still running: its results are not final until it ends"
@@ -145,11 +150,6 @@ pub async fn find(cluster: &Cluster, name: &str) -> Result<Found> {
             .and_then(|s| s.node_name.clone())
     };
     if let Some(found) = &found_job {
-        if !job::keeps_results(found) {
-            return Err(Error::general(format!(
-                "job {name} has no results volume (was it made by devctl job run?)"
-            )));
-        }
         let completions = found
             .spec
             .as_ref()

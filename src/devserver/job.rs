@@ -298,7 +298,8 @@ pub struct JobRequest {
     pub retries: i32,
     pub ranks: Ranks,
     pub queue: Option<String>,
-    pub results_dir: String,
+    /// `--results`; `None` with `--no-results`: no results claim, nothing for `job results`.
+    pub results_dir: Option<String>,
     pub results_size: String,
     /// `--results-class`: the results claim's StorageClass; `None`: the cluster's default.
     pub results_class: Option<String>,
@@ -339,7 +340,8 @@ pub struct RunInput<'a> {
     pub retries: u32,
     pub ranks: Ranks,
     pub queue: Option<&'a str>,
-    pub results_dir: &'a str,
+    /// `None`: `--no-results`.
+    pub results_dir: Option<&'a str>,
     pub results_size: &'a str,
     pub results_class: Option<&'a str>,
     pub cpu: Option<&'a str>,
@@ -427,9 +429,9 @@ impl JobRequest {
                 input.ranks.nodes
             ));
         }
-        let results_dir = check_results_dir(input.results_dir)?;
+        let results_dir = input.results_dir.map(check_results_dir).transpose()?;
         let mut paths: Vec<&str> = volumes.iter().map(JobVolume::path).collect();
-        paths.push(&results_dir);
+        paths.extend(results_dir.as_deref());
         if !config_files.is_empty() {
             paths.push(CONFIG_DIR);
         }
@@ -746,7 +748,8 @@ pub fn build(spec: &JobSpec) -> JobManifests {
             ..ConfigMap::default()
         }
     });
-    let claims = std::iter::once(results_claim(spec))
+    let claims = (request.results_dir.is_some().then(|| results_claim(spec)))
+        .into_iter()
         .chain(
             request
                 .volumes
@@ -843,21 +846,24 @@ pub fn job(spec: &JobSpec) -> Job {
         requests.insert(resource.clone(), quantity.clone());
         limits.insert(resource.clone(), quantity.clone());
     }
-    let mut mounts = vec![ContainerMount {
-        name: RESULTS_VOLUME.into(),
-        mount_path: request.results_dir.clone(),
-        sub_path_expr: (nodes > 1).then(|| RESULTS_SUB_PATH.to_string()),
-        ..ContainerMount::default()
-    }];
-    let results = Volume {
-        name: RESULTS_VOLUME.into(),
-        persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
-            claim_name: results_claim_of_job(&spec.name),
-            read_only: None,
-        }),
-        ..Volume::default()
-    };
-    let mut volumes = vec![results];
+    let mut mounts = Vec::new();
+    let mut volumes = Vec::new();
+    if let Some(dir) = &request.results_dir {
+        mounts.push(ContainerMount {
+            name: RESULTS_VOLUME.into(),
+            mount_path: dir.clone(),
+            sub_path_expr: (nodes > 1).then(|| RESULTS_SUB_PATH.to_string()),
+            ..ContainerMount::default()
+        });
+        volumes.push(Volume {
+            name: RESULTS_VOLUME.into(),
+            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                claim_name: results_claim_of_job(&spec.name),
+                read_only: None,
+            }),
+            ..Volume::default()
+        });
+    }
     if !request.config_files.is_empty() {
         mounts.push(ContainerMount {
             name: "config".into(),
@@ -901,10 +907,13 @@ pub fn job(spec: &JobSpec) -> Job {
         value: Some(value.into()),
         value_from: None,
     };
-    let mut env = vec![
-        plain("DEVCTL_JOB", &spec.name),
-        plain("DEVCTL_RESULTS", &request.results_dir),
-    ];
+    let mut env = vec![plain("DEVCTL_JOB", &spec.name)];
+    env.extend(
+        request
+            .results_dir
+            .as_deref()
+            .map(|dir| plain("DEVCTL_RESULTS", dir)),
+    );
     env.extend(if nodes > 1 {
         ranks::env(
             &spec.name,
@@ -957,13 +966,12 @@ pub fn job(spec: &JobSpec) -> Job {
         tolerations: (!spec.flavor.tolerations.is_empty()).then(|| spec.flavor.tolerations.clone()),
         ..PodSpec::default()
     };
-    let annotations = BTreeMap::from(
+    let mut annotations = BTreeMap::from(
         [
             (OWNER, spec.owner.clone()),
             ("devserver.io/flavor", spec.flavor.name.clone()),
             (IMAGE_ANNOTATION, spec.image.clone()),
             ("devserver.io/ttl", request.ttl.clone()),
-            (RESULTS_ANNOTATION, request.results_dir.clone()),
             (NODES_ANNOTATION, nodes.to_string()),
             (
                 "devserver.io/created-by",
@@ -972,6 +980,9 @@ pub fn job(spec: &JobSpec) -> Job {
         ]
         .map(|(k, v)| (k.to_string(), v)),
     );
+    if let Some(dir) = &request.results_dir {
+        annotations.insert(RESULTS_ANNOTATION.to_string(), dir.clone());
+    }
     let mut job_labels = labels(&spec.name, &spec.owner);
     if let Some(queue) = &request.queue {
         job_labels.insert(QUEUE_LABEL.into(), queue.clone());
@@ -1400,7 +1411,7 @@ mod tests {
                 master_port: ranks::DEFAULT_MASTER_PORT,
             },
             queue: None,
-            results_dir: DEFAULT_RESULTS_DIR,
+            results_dir: Some(DEFAULT_RESULTS_DIR),
             results_size: "10Gi",
             results_class: None,
             cpu: None,
@@ -1473,7 +1484,7 @@ mod tests {
         let err = JobRequest::parse(&bad_env).unwrap_err();
         assert!(err.contains("vars.env: line 2"), "{err}");
         let twice = RunInput {
-            results_dir: "/data",
+            results_dir: Some("/data"),
             volumes: &["data:/data".to_string()],
             ..input(&cmd)
         };
@@ -1503,6 +1514,40 @@ mod tests {
             ..input(&cmd)
         };
         assert!(JobRequest::parse(&too_big).unwrap_err().contains("1 MiB"));
+    }
+
+    #[test]
+    fn a_job_with_no_results_has_no_claim_volume_variable_or_annotation_for_them() {
+        let cmd = command();
+        let none = RunInput {
+            results_dir: None,
+            ..input(&cmd)
+        };
+        let built = build(&spec(&JobRequest::parse(&none).unwrap()));
+        assert!(built.claims.is_empty());
+        assert!(!keeps_results(&built.job));
+        let pod = built
+            .job
+            .spec
+            .as_ref()
+            .unwrap()
+            .template
+            .spec
+            .as_ref()
+            .unwrap();
+        assert!(pod.volumes.as_deref().unwrap_or_default().is_empty());
+        let container = &pod.containers[0];
+        assert!(
+            container
+                .volume_mounts
+                .as_deref()
+                .unwrap_or_default()
+                .is_empty()
+        );
+        let env = container.env.as_deref().unwrap_or_default();
+        assert!(!env.iter().any(|e| e.name == "DEVCTL_RESULTS"));
+        let annotations = built.job.metadata.annotations.as_ref().unwrap();
+        assert!(!annotations.contains_key(RESULTS_ANNOTATION));
     }
 
     #[test]

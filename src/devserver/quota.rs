@@ -343,7 +343,7 @@ mod tests {
                 master_port: 29500,
             },
             queue: None,
-            results_dir: "/results",
+            results_dir: Some("/results"),
             results_size: "2Gi",
             results_class: None,
             cpu: Some("500m"),

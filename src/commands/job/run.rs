@@ -195,7 +195,7 @@ fn read_request(ctx: &Context<'_>, args: &JobRunArgs) -> Result<JobRequest> {
             master_port: args.master_port,
         },
         queue: args.queue.as_deref(),
-        results_dir: &args.results,
+        results_dir: (!args.no_results).then_some(args.results.as_str()),
         results_size: &args.results_size,
         results_class: args.results_class.as_deref(),
         cpu: args.cpu.as_deref(),
