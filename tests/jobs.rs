@@ -833,6 +833,11 @@ fn a_job_run_with_no_results_makes_no_claim_and_job_results_says_why() {
         "{}",
         stderr(&out)
     );
+    let described = stdout(&ns.ok(&["job", "describe", "plain"]));
+    assert!(
+        described.contains("(none: the job was run with --no-results)"),
+        "{described}"
+    );
     // Results somewhere and nowhere at once is a usage error, before anything is made.
     let out = ns.devctl(&[
         "job",

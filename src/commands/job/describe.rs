@@ -190,8 +190,10 @@ pub async fn run(ctx: &Context<'_>, args: JobDescribeArgs) -> Result<ExitStatus>
         ));
     }
     out.push_str("\nResults claims:\n");
-    if claims.is_empty() {
-        out.push_str("  (none: no pod has started, or the job's pods are gone)\n");
+    if claims.is_empty() && !job::keeps_results(j) {
+        out.push_str("  (none: the job was run with --no-results)\n");
+    } else if claims.is_empty() {
+        out.push_str("  (none: the results claim is gone)\n");
     } else {
         let rows: Vec<Vec<String>> = claims
             .iter()
