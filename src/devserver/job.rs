@@ -1368,7 +1368,7 @@ pub fn unbound_claim_hint(name: &str, message: &str) -> Option<String> {
     }
     let claim = results_claim_of_job(name);
     Some(format!(
-        "the claim {claim} may not be bound yet: kubectl describe pvc {claim} says why (a job of several pods shares it as ReadWriteMany, which many default storage classes cannot make; --results-class CLASS picks another)"
+        "the claim {claim} may not be bound yet: kubectl describe pvc {claim} says why (a job of several pods shares it as ReadWriteMany, which many default storage classes cannot make; --results-class CLASS picks another, --no-results makes none)"
     ))
 }
 
@@ -1384,7 +1384,10 @@ mod tests {
             hint.contains("train-results") && hint.contains("ReadWriteMany"),
             "{hint}"
         );
-        assert!(hint.contains("--results-class"), "{hint}");
+        assert!(
+            hint.contains("--results-class") && hint.contains("--no-results"),
+            "{hint}"
+        );
         assert!(
             unbound_claim_hint("train", "0/3 nodes are available: 3 Insufficient cpu.").is_none()
         );
