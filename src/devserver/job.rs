@@ -1529,15 +1529,7 @@ mod tests {
         let built = build(&spec(&JobRequest::parse(&none).unwrap()));
         assert!(built.claims.is_empty());
         assert!(!keeps_results(&built.job));
-        let pod = built
-            .job
-            .spec
-            .as_ref()
-            .unwrap()
-            .template
-            .spec
-            .as_ref()
-            .unwrap();
+        let pod = template_pod(&built.job).unwrap();
         assert!(pod.volumes.as_deref().unwrap_or_default().is_empty());
         let container = &pod.containers[0];
         assert!(
@@ -1619,15 +1611,7 @@ mod tests {
             ..input(&cmd)
         };
         let built = build(&spec(&JobRequest::parse(&gang).unwrap()));
-        let pod = built
-            .job
-            .spec
-            .as_ref()
-            .unwrap()
-            .template
-            .spec
-            .as_ref()
-            .unwrap();
+        let pod = template_pod(&built.job).unwrap();
         let results = pod
             .volumes
             .as_ref()
